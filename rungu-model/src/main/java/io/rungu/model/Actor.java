@@ -1,0 +1,63 @@
+package io.rungu.model;
+
+import java.util.Objects;
+
+/**
+ * Who is asking. Every {@code Board} method takes one; permission checks compare it with the data.
+ * A host application with its own login builds {@link Account} values itself.
+ */
+public sealed interface Actor permits Actor.Anonymous, Actor.Account {
+
+    /** How an account's request reached Rungu. */
+    enum Channel {
+        /** A browser session cookie. */
+        SESSION,
+        /** A personal API token ({@code Authorization: Bearer rgu_...}). */
+        API_TOKEN,
+        /** An AI agent through the MCP server. */
+        AGENT,
+        /** The host application or the command line, acting directly on the store. */
+        DIRECT
+    }
+
+    /** The actor of a request that carries no valid credentials. */
+    static Actor anonymous() { return Anonymous.INSTANCE; }
+
+    /** A full-rights actor for a user of the given role, as a host application or the CLI would build it. */
+    static Account of(String userId, Role role) { return new Account(userId, role, Channel.DIRECT, TokenScope.WRITE); }
+
+    /** The user id, or null when anonymous. */
+    String userId();
+
+    /** True for an admin account allowed to write. */
+    default boolean isAdmin() { return false; }
+
+    /** Nobody signed in. */
+    record Anonymous() implements Actor {
+        static final Anonymous INSTANCE = new Anonymous();
+
+        @Override public String userId() { return null; }
+    }
+
+    /**
+     * A signed-in user, agent or token holder.
+     *
+     * @param userId  the acting user's id (agents act as their own user account)
+     * @param role    the user's role at the time of the request
+     * @param channel how the request arrived
+     * @param scope   {@link TokenScope#READ} when the credentials may only read
+     */
+    record Account(String userId, Role role, Channel channel, TokenScope scope) implements Actor {
+        public Account {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(scope, "scope");
+        }
+
+        /** True when these credentials may change data. */
+        public boolean canWrite() { return scope == TokenScope.WRITE; }
+
+        @Override public boolean isAdmin() { return role == Role.ADMIN; }
+    }
+}

@@ -1,0 +1,28 @@
+package io.rungu.model;
+
+/** The kinds of failure a caller can cause or meet. Each adapter maps them in one exhaustive switch. */
+public enum ErrorCode {
+    /** The thing asked for does not exist (HTTP 404). */
+    NOT_FOUND,
+    /** The caller must sign in first (HTTP 401). */
+    UNAUTHENTICATED,
+    /** The caller is known but not allowed (HTTP 403). */
+    FORBIDDEN,
+    /** The input breaks a rule; {@link RunguException#fields()} says which (HTTP 400). */
+    INVALID,
+    /** The input clashes with existing data, e.g. a taken slug (HTTP 409). */
+    CONFLICT,
+    /** The input is larger than its limit (HTTP 413). */
+    TOO_LARGE,
+    /** The media type is not accepted (HTTP 415). */
+    UNSUPPORTED_MEDIA_TYPE,
+    /** The caller sent too many requests (HTTP 429). */
+    RATE_LIMITED,
+    /** A dependency such as the database is not reachable right now (HTTP 503). */
+    UNAVAILABLE,
+    /** A bug: logged with a request id, reported without details (HTTP 500). */
+    INTERNAL;
+
+    /** The lower-case code sent to clients, e.g. {@code not_found}. */
+    public String wire() { return name().toLowerCase(java.util.Locale.ROOT); }
+}

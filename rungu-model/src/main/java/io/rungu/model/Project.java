@@ -1,0 +1,11 @@
+package io.rungu.model;
+
+import java.time.Instant;
+
+/**
+ * A board: one product or area that collects feedback.
+ *
+ * @param slug      URL name, immutable, {@code [a-z0-9-]}, 1–80 characters
+ * @param postCount number of posts on the board, kept as a counter
+ */
+public record Project(String id, String slug, String name, String description, Instant createdAt, long postCount) {}

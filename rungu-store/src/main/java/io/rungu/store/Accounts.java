@@ -1,0 +1,100 @@
+package io.rungu.store;
+
+import io.rungu.model.Actor;
+import io.rungu.model.ApiToken;
+import io.rungu.model.Page;
+import io.rungu.model.PageRequest;
+import io.rungu.model.ProviderIdentity;
+import io.rungu.model.Role;
+import io.rungu.model.TokenScope;
+import io.rungu.model.User;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * Accounts and credentials: users, provider identities, server-side sessions, one-time sign-in links, OAuth
+ * flow state and API tokens. Used by rungu-oauth and the CLI; secrets arrive here already hashed, so nothing
+ * stored can be replayed.
+ */
+public interface Accounts {
+
+    /**
+     * Signs a person in through a provider: finds the user by (provider, subject), else by the provider-verified
+     * email, else creates one; refreshes name, avatar and last login; promotes to admin when the email is in
+     * {@code adminEmails}. An unverified email never links to an existing account.
+     *
+     * @throws io.rungu.model.RunguException FORBIDDEN when the provider gives no verified email
+     */
+    User signIn(ProviderIdentity identity, Collection<String> adminEmails);
+
+    /** Finds or creates the user with this email; raises the role to {@code atLeast} (never lowers it). */
+    User ensureUser(String email, String name, Role atLeast);
+
+    /** The user with this email (case-insensitive). */
+    Optional<User> findUserByEmail(String email);
+
+    /** The user with this id. */
+    Optional<User> findUser(String userId);
+
+    /** True when at least one admin exists. */
+    boolean hasAdmin();
+
+    // --- sessions ---
+
+    /** Records a new session for the user, valid for {@code ttl}; returns its id. */
+    String createSession(String userId, Duration ttl);
+
+    /** An active (not expired, not revoked) session with the user's current role. */
+    Optional<ActiveSession> findSession(String sessionId);
+
+    /** Ends one session at once. */
+    void revokeSession(String sessionId);
+
+    /** Ends every session of the user ("sign out everywhere"); returns how many were active. */
+    int revokeAllSessions(String userId);
+
+    // --- one-time sign-in links ---
+
+    /** Stores a sign-in link by the hash of its secret. */
+    void createSignInLink(String secretHash, String userId, Instant expiresAt);
+
+    /** Uses a sign-in link: returns its user once, and never again; empty when unknown, used or expired. */
+    Optional<String> consumeSignInLink(String secretHash);
+
+    // --- OAuth flows (state, PKCE verifier, nonce) kept server-side so any server can finish a login ---
+
+    /** Stores a started login keyed by the hash of its state value. */
+    void saveLoginFlow(LoginFlow flow);
+
+    /** Removes and returns a started login; a second call with the same state finds nothing. */
+    Optional<LoginFlow> takeLoginFlow(String stateHash);
+
+    // --- API tokens ---
+
+    /** Creates a token for the actor itself (write access required); {@code secretHash} is stored, not the secret. */
+    ApiToken createToken(Actor actor, String name, TokenScope scope, String prefix, String secretHash);
+
+    /** Creates a token for any user, as the CLI does on the server's machine. */
+    ApiToken createTokenFor(String userId, String name, TokenScope scope, String prefix, String secretHash);
+
+    /** The owner of an active token, with the owner's current role; records the use time. */
+    Optional<TokenOwner> useToken(String secretHash);
+
+    /** The actor's own tokens (an admin may pass another user's id; null means the actor). */
+    Page<ApiToken> listTokens(Actor actor, String userId, PageRequest page);
+
+    /** Revokes a token (its owner or an admin). */
+    void revokeToken(Actor actor, String tokenId);
+
+    /** A live session. */
+    record ActiveSession(String sessionId, String userId, Role role, Instant expiresAt) {}
+
+    /** A started OAuth login. */
+    record LoginFlow(String stateHash, String provider, String codeVerifier, String nonce, String redirect,
+                     Instant expiresAt) {}
+
+    /** Who a token belongs to and what it may do. */
+    record TokenOwner(String tokenId, String userId, Role role, TokenScope scope) {}
+}

@@ -1,0 +1,137 @@
+package io.rungu.store;
+
+import io.rungu.model.Actor;
+import io.rungu.model.Attachment;
+import io.rungu.model.AttachmentContent;
+import io.rungu.model.BoardStats;
+import io.rungu.model.ChangelogQuery;
+import io.rungu.model.CommentView;
+import io.rungu.model.NewAttachment;
+import io.rungu.model.NewComment;
+import io.rungu.model.NewPost;
+import io.rungu.model.NewProject;
+import io.rungu.model.Page;
+import io.rungu.model.PageRequest;
+import io.rungu.model.PostEdit;
+import io.rungu.model.PostQuery;
+import io.rungu.model.PostView;
+import io.rungu.model.Project;
+import io.rungu.model.ProjectEdit;
+import io.rungu.model.Role;
+import io.rungu.model.Roadmap;
+import io.rungu.model.User;
+import io.rungu.model.VoteResult;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every use case of a feedback board. Each method takes the acting {@link Actor} and enforces permissions,
+ * validation and limits itself, so the REST API, the MCP server, the CLI and a host application all meet the
+ * same rules and messages. Failures are {@link io.rungu.model.RunguException}s.
+ *
+ * <p>Reads are public. Writes need an account whose credentials may write. Posts, comments and attachments
+ * are changed by their author or an admin; boards, statuses and roles only by admins.
+ */
+public interface Board {
+
+    // --- boards (projects) ---
+
+    /** All boards, newest first. */
+    Page<Project> listProjects(Actor actor, PageRequest page);
+
+    /** One board by slug; NOT_FOUND "Project not found". */
+    Project getProject(Actor actor, String slug);
+
+    /** Creates a board (admin). A taken slug is CONFLICT. */
+    Project createProject(Actor actor, NewProject input);
+
+    /** Renames or re-describes a board (admin). */
+    Project updateProject(Actor actor, String slug, ProjectEdit edit);
+
+    /** Deletes a board with all its posts, votes, comments and attachments (admin). */
+    void deleteProject(Actor actor, String slug);
+
+    // --- posts ---
+
+    /** Posts of a board, filtered, searched and sorted, with the viewer's voted-state. */
+    Page<PostView> listPosts(Actor actor, String projectSlug, PostQuery query);
+
+    /** Creates an open post as the actor. */
+    PostView createPost(Actor actor, String projectSlug, NewPost input);
+
+    /** One post with the viewer's voted-state; NOT_FOUND "Post not found". */
+    PostView getPost(Actor actor, String postId);
+
+    /**
+     * Changes a post. Title, description and category: author or admin. Status: admin only. The whole edit is
+     * validated before anything is written.
+     */
+    PostView editPost(Actor actor, String postId, PostEdit edit);
+
+    /** Deletes a post with its votes, comments and attachments (author or admin). */
+    void deletePost(Actor actor, String postId);
+
+    // --- votes ---
+
+    /** Adds the actor's vote, or removes it when present. */
+    VoteResult toggleVote(Actor actor, String postId);
+
+    /** Sets the actor's vote to {@code voted}; repeating it changes nothing. */
+    VoteResult setVote(Actor actor, String postId, boolean voted);
+
+    /** Whether the actor votes for the post (false for anonymous actors). */
+    VoteResult voteState(Actor actor, String postId);
+
+    // --- comments ---
+
+    /** Comments of a post, oldest first, with authors; replies carry their parent's id. */
+    Page<CommentView> listComments(Actor actor, String postId, PageRequest page);
+
+    /** Adds a comment or a reply; bumps the post's comment count and updated time. */
+    CommentView addComment(Actor actor, String postId, NewComment input);
+
+    /** Changes a comment's text (its author only). */
+    CommentView editComment(Actor actor, String commentId, String content);
+
+    /** Deletes a comment and all replies under it (author or admin); the post's count drops by all of them. */
+    void deleteComment(Actor actor, String commentId);
+
+    // --- attachments ---
+
+    /** Attachments of a post, oldest first. */
+    Page<Attachment> listAttachments(Actor actor, String postId, PageRequest page);
+
+    /** Attaches an image to a post (post author or admin); the type is checked by content. */
+    Attachment addAttachment(Actor actor, String postId, NewAttachment input);
+
+    /** One attachment with its bytes; NOT_FOUND "Attachment not found". */
+    AttachmentContent getAttachment(Actor actor, String attachmentId);
+
+    /** Deletes an attachment (uploader or admin). */
+    void deleteAttachment(Actor actor, String attachmentId);
+
+    // --- derived views ---
+
+    /** Planned, in-progress and done posts, most-voted first, {@code limit} per bucket (clamped 1..50). */
+    Roadmap roadmap(Actor actor, String projectSlug, int limit);
+
+    /** Done posts, most recently shipped first (by the time they became done). */
+    Page<PostView> changelog(Actor actor, String projectSlug, ChangelogQuery query);
+
+    /** Exact counts of a board at any size. */
+    BoardStats stats(Actor actor, String projectSlug);
+
+    /** The most-voted posts created within {@code window}, at most {@code limit}. */
+    List<PostView> trending(Actor actor, String projectSlug, Duration window, int limit);
+
+    // --- users ---
+
+    /** The actor's own account (UNAUTHENTICATED when anonymous). */
+    User me(Actor actor);
+
+    /** All users, newest first (admin). */
+    Page<User> listUsers(Actor actor, PageRequest page);
+
+    /** Promotes or demotes a user (admin). The last admin cannot demote themself. */
+    User setRole(Actor actor, String userId, Role role);
+}

@@ -1,0 +1,80 @@
+package io.rungu.store;
+
+import io.rungu.store.internal.db.Database;
+import io.rungu.store.internal.db.Migrations;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The storage of a Rungu installation: opens the database, applies migrations and hands out the
+ * {@link Board} and {@link Accounts} services. Owned and closed by its creator; usable without HTTP or auth.
+ *
+ * <pre>{@code
+ * try (RunguStore store = RunguStore.open(db -> db.url = "jdbc:sqlite:/var/lib/rungu/rungu.db")) {
+ *     Board board = store.board();
+ * }
+ * }</pre>
+ */
+public final class RunguStore implements AutoCloseable {
+    private final StoreConfig config;
+    private final Database database;
+    private final Board board;
+    private final Accounts accounts;
+
+    private RunguStore(StoreConfig config, Database database) {
+        this.config = config;
+        this.database = database;
+        this.board = io.rungu.store.internal.Services.board(database, config);
+        this.accounts = io.rungu.store.internal.Services.accounts(database, config);
+    }
+
+    /**
+     * Opens a store, creating the SQLite file and applying migrations as needed.
+     *
+     * @throws IllegalArgumentException listing every configuration problem and how to fix it
+     * @throws IllegalStateException    when the database cannot be opened or migrated
+     */
+    public static RunguStore open(Consumer<StoreConfig> configure) {
+        StoreConfig config = new StoreConfig();
+        configure.accept(config);
+        List<String> problems = config.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Invalid Rungu store configuration:\n  - " + String.join("\n  - ", problems));
+        }
+        Database database = io.rungu.store.internal.Services.database(config);
+        try {
+            Migrations.apply(database, config.clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return new RunguStore(config, database);
+    }
+
+    /** Every board use case. */
+    public Board board() {
+        return board;
+    }
+
+    /** Users, sessions, sign-in links and API tokens. */
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    /** The configuration this store was opened with. */
+    public StoreConfig config() {
+        return config;
+    }
+
+    /** Fails with an exception when the database does not answer a trivial query. */
+    public void checkHealth() {
+        database.read(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+    }
+
+    /** Closes the connections this store opened. */
+    @Override
+    public void close() {
+        database.close();
+    }
+
+}

@@ -1,0 +1,57 @@
+package io.rungu.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * How {@link RunguStore#open} connects. Give either a JDBC {@link #url} ({@code jdbc:sqlite:/path/rungu.db},
+ * {@code jdbc:postgresql://host/db}) or a host {@link #dataSource}; everything else has a working default.
+ */
+public final class StoreConfig {
+    /** JDBC URL; for SQLite the file and its directory are created when missing. */
+    public String url;
+    /** A host-managed data source (its pool, credentials and lifecycle stay the host's). */
+    public DataSource dataSource;
+    /** Source of the current time; inject a fixed clock in tests. */
+    public Clock clock = Clock.systemUTC();
+    /** Source of new ids; UUID v4 strings by default. */
+    public Supplier<String> ids = () -> UUID.randomUUID().toString();
+    /** SQLite: read connections beside the single writer. */
+    public int readConnections = 4;
+    /** SQLite: how long a connection waits for a lock held by another process before failing. */
+    public Duration busyTimeout = Duration.ofSeconds(10);
+    /** PostgreSQL without a host data source: pooled connections. */
+    public int poolSize = 8;
+
+    /** Every problem with this configuration, each with how to fix it; empty when it is usable. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if ((url == null || url.isBlank()) == (dataSource == null)) {
+            problems.add("Set exactly one of url (e.g. jdbc:sqlite:/var/lib/rungu/rungu.db) and dataSource");
+        }
+        if (url != null && !url.isBlank() && !url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
+            problems.add("url must start with jdbc:sqlite: or jdbc:postgresql:, got '" + url + "'");
+        }
+        if (clock == null) {
+            problems.add("clock must not be null");
+        }
+        if (ids == null) {
+            problems.add("ids must not be null");
+        }
+        if (readConnections < 1 || readConnections > 64) {
+            problems.add("readConnections must be between 1 and 64, got " + readConnections);
+        }
+        if (poolSize < 1 || poolSize > 256) {
+            problems.add("poolSize must be between 1 and 256, got " + poolSize);
+        }
+        if (busyTimeout == null || busyTimeout.isNegative()) {
+            problems.add("busyTimeout must be zero or positive");
+        }
+        return problems;
+    }
+}

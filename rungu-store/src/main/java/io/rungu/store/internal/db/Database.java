@@ -1,0 +1,41 @@
+package io.rungu.store.internal.db;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+
+/**
+ * The store's way into its database: reads on a read connection, writes in one transaction on a write
+ * connection. Implementations decide the connection layout per dialect (one SQLite writer, a PostgreSQL pool).
+ */
+public interface Database extends AutoCloseable {
+
+    /** The SQL dialect, which holds every statement that differs between databases. */
+    Dialect dialect();
+
+    /** Runs {@code work} on a connection for reading; it must not write. */
+    <T, X extends Exception> T read(HandleCallback<T, X> work) throws X;
+
+    /** Runs {@code work} in one write transaction, committed when it returns, rolled back when it throws. */
+    <T, X extends Exception> T write(HandleCallback<T, X> work) throws X;
+
+    /** Runs {@code work} with a raw handle outside any transaction (migrations, maintenance). */
+    <T, X extends Exception> T maintenance(HandleCallback<T, X> work) throws X;
+
+    /** Closes every connection this database opened (a host data source is left alone). */
+    @Override
+    void close();
+
+    /** Convenience for statements without a result. */
+    default void writeVoid(HandleConsumer work) {
+        write(h -> {
+            work.accept(h);
+            return null;
+        });
+    }
+
+    /** A unit of work that returns nothing. */
+    @FunctionalInterface
+    interface HandleConsumer {
+        void accept(Handle handle);
+    }
+}

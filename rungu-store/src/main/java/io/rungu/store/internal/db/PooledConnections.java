@@ -1,0 +1,109 @@
+package io.rungu.store.internal.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.ConnectionFactory;
+
+/**
+ * A fixed set of connections handed out one caller at a time, for Jdbi. With one connection it is the single
+ * SQLite writer: callers queue for it instead of meeting SQLITE_BUSY. Connections are opened lazily and
+ * replaced when they are found closed.
+ */
+final class PooledConnections implements ConnectionFactory, AutoCloseable {
+    private final ConnectionOpener opener;
+    private final BlockingQueue<Slot> idle;
+    private final List<Slot> all = new ArrayList<>();
+    private final long waitMillis;
+    private volatile boolean closed;
+
+    PooledConnections(int size, long waitMillis, ConnectionOpener opener) {
+        this.opener = opener;
+        this.waitMillis = waitMillis;
+        this.idle = new ArrayBlockingQueue<>(size);
+        for (int i = 0; i < size; i++) {
+            Slot slot = new Slot();
+            all.add(slot);
+            idle.add(slot);
+        }
+    }
+
+    @Override
+    public Connection openConnection() throws SQLException {
+        if (closed) {
+            throw new SQLException("The store is closed");
+        }
+        Slot slot;
+        try {
+            slot = idle.poll(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("Interrupted while waiting for a database connection", e);
+        }
+        if (slot == null) {
+            throw new SQLException("No database connection free within " + waitMillis + " ms");
+        }
+        try {
+            synchronized (slot) {
+                if (slot.connection == null || slot.connection.isClosed()) {
+                    slot.connection = opener.open();
+                }
+                slot.borrowed = true;
+                return slot.connection;
+            }
+        } catch (SQLException | RuntimeException e) {
+            idle.add(slot);
+            throw e;
+        }
+    }
+
+    @Override
+    public void closeConnection(Connection connection) throws SQLException {
+        for (Slot slot : all) {
+            synchronized (slot) {
+                if (slot.connection == connection && slot.borrowed) {
+                    slot.borrowed = false;
+                    if (!connection.getAutoCommit()) {
+                        connection.rollback();
+                        connection.setAutoCommit(true);
+                    }
+                    idle.add(slot);
+                    return;
+                }
+            }
+        }
+        connection.close();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Slot slot : all) {
+            synchronized (slot) {
+                if (slot.connection != null) {
+                    try {
+                        slot.connection.close();
+                    } catch (SQLException ignored) {
+                        // closing at shutdown: nothing left to do with a failure
+                    }
+                    slot.connection = null;
+                }
+            }
+        }
+    }
+
+    /** Opens one new physical connection. */
+    @FunctionalInterface
+    interface ConnectionOpener {
+        Connection open() throws SQLException;
+    }
+
+    private static final class Slot {
+        Connection connection;
+        boolean borrowed;
+    }
+}

@@ -1,0 +1,170 @@
+package io.rungu.store.internal.db;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * SQLite opened deliberately: WAL, foreign keys, a busy timeout, {@code synchronous=NORMAL}; every write goes
+ * through one writer connection in an IMMEDIATE transaction, so concurrent writers queue in the JVM instead of
+ * meeting SQLITE_BUSY; reads use a small pool. The WAL is checkpointed by a background thread instead of
+ * inside whichever commit crosses the threshold, which keeps that stall off the request path.
+ */
+public final class SqliteDatabase implements Database {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
+    private static final long CONNECTION_WAIT_MILLIS = 30_000;
+    /** Safety net if the background checkpoint falls behind: SQLite then checkpoints on commit as usual. */
+    private static final int WAL_AUTOCHECKPOINT_PAGES = 20_000;
+
+    private final Dialect dialect = new SqliteDialect();
+    private final PooledConnections writerConnection;
+    private final PooledConnections readerConnections;
+    private final Jdbi writer;
+    private final Jdbi reader;
+    private final ScheduledExecutorService checkpointer;
+
+    /**
+     * @param url              {@code jdbc:sqlite:<file>} or {@code jdbc:sqlite::memory:}
+     * @param readConnections  size of the read pool (in-memory databases read through the writer)
+     */
+    public SqliteDatabase(String url, int readConnections, Duration busyTimeout) {
+        boolean inMemory = isInMemory(url);
+        if (!inMemory) {
+            createParentDirectory(url);
+        }
+        writerConnection = new PooledConnections(1, CONNECTION_WAIT_MILLIS,
+                () -> open(url, busyTimeout, SQLiteConfig.TransactionMode.IMMEDIATE, false));
+        writer = configure(Jdbi.create(writerConnection));
+        if (inMemory) {
+            readerConnections = null;
+            reader = writer;
+            checkpointer = null;
+        } else {
+            // The writer opens first so the file exists in WAL mode before readers attach.
+            writer.useHandle(h -> h.execute("PRAGMA wal_autocheckpoint = " + WAL_AUTOCHECKPOINT_PAGES));
+            readerConnections = new PooledConnections(readConnections, CONNECTION_WAIT_MILLIS,
+                    () -> open(url, busyTimeout, SQLiteConfig.TransactionMode.DEFERRED, true));
+            reader = configure(Jdbi.create(readerConnections));
+            checkpointer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "rungu-sqlite-checkpoint");
+                t.setDaemon(true);
+                return t;
+            });
+            checkpointer.scheduleWithFixedDelay(this::checkpoint, 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public <T, X extends Exception> T read(HandleCallback<T, X> work) throws X {
+        return reader.withHandle(work);
+    }
+
+    @Override
+    public <T, X extends Exception> T write(HandleCallback<T, X> work) throws X {
+        return writer.inTransaction(work);
+    }
+
+    @Override
+    public <T, X extends Exception> T maintenance(HandleCallback<T, X> work) throws X {
+        return writer.withHandle(work);
+    }
+
+    @Override
+    public void close() {
+        if (checkpointer != null) {
+            checkpointer.shutdownNow();
+        }
+        if (readerConnections != null) {
+            readerConnections.close();
+        }
+        writerConnection.close();
+    }
+
+    private void checkpoint() {
+        try {
+            reader.useHandle(h -> h.execute("PRAGMA wal_checkpoint(PASSIVE)"));
+        } catch (RuntimeException e) {
+            LOG.warn("Background WAL checkpoint failed; SQLite will checkpoint on commit instead", e);
+        }
+    }
+
+    static Jdbi configure(Jdbi jdbi) {
+        jdbi.installPlugin(new SqlObjectPlugin());
+        jdbi.registerArgument(new InstantAsText());
+        jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> Timestamps.parse(rs.getString(column)));
+        return jdbi;
+    }
+
+    private static Connection open(String url, Duration busyTimeout, SQLiteConfig.TransactionMode mode,
+                                   boolean queryOnly) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+        config.setTransactionMode(mode);
+        Connection connection = config.createConnection(url);
+        if (queryOnly) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA query_only = 1");
+            }
+        }
+        return connection;
+    }
+
+    private static boolean isInMemory(String url) {
+        String rest = url.substring("jdbc:sqlite:".length());
+        return rest.isEmpty() || rest.startsWith(":memory:") || rest.contains("mode=memory");
+    }
+
+    private static void createParentDirectory(String url) {
+        String rest = url.substring("jdbc:sqlite:".length());
+        if (rest.startsWith("file:")) {
+            rest = rest.substring("file:".length());
+        }
+        int query = rest.indexOf('?');
+        Path parent = Path.of(query < 0 ? rest : rest.substring(0, query)).toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create the database directory " + parent + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Binds {@link Instant} as the fixed-width text of {@link Timestamps}. */
+    private static final class InstantAsText extends AbstractArgumentFactory<Instant> {
+        InstantAsText() {
+            super(Types.VARCHAR);
+        }
+
+        @Override
+        protected Argument build(Instant value, ConfigRegistry config) {
+            return (position, statement, ctx) -> statement.setString(position, Timestamps.format(value));
+        }
+    }
+}
