@@ -3,6 +3,8 @@ package io.rungu.store.internal;
 import io.rungu.store.Accounts;
 import io.rungu.store.Board;
 import io.rungu.store.StoreConfig;
+import io.rungu.store.internal.accounts.AccountsService;
+import io.rungu.store.internal.board.BoardService;
 import io.rungu.store.internal.db.Database;
 import io.rungu.store.internal.db.SqliteDatabase;
 
@@ -20,11 +22,11 @@ public final class Services {
 
     /** The Board service. */
     public static Board board(Database database, StoreConfig config) {
-        throw new UnsupportedOperationException("Board is being implemented");
+        return BoardService.create(database, config.clock, config.ids);
     }
 
     /** The Accounts service. */
     public static Accounts accounts(Database database, StoreConfig config) {
-        throw new UnsupportedOperationException("Accounts is being implemented");
+        return AccountsService.create(database, config.clock, config.ids);
     }
 }
