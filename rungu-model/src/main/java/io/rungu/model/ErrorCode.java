@@ -23,6 +23,22 @@ public enum ErrorCode {
     /** A bug: logged with a request id, reported without details (HTTP 500). */
     INTERNAL;
 
+    /** The HTTP status every HTTP adapter answers this code with. */
+    public int httpStatus() {
+        return switch (this) {
+            case NOT_FOUND -> 404;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case INVALID -> 400;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case RATE_LIMITED -> 429;
+            case UNAVAILABLE -> 503;
+            case INTERNAL -> 500;
+        };
+    }
+
     /** The lower-case code sent to clients, e.g. {@code not_found}. */
     public String wire() { return name().toLowerCase(java.util.Locale.ROOT); }
 }
