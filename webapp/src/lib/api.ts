@@ -1,0 +1,263 @@
+import { readBase, withBase } from './base';
+import type {
+  ApiToken,
+  Attachment,
+  BoardStats,
+  CommentDetail,
+  Me,
+  Paged,
+  PostCategory,
+  PostDetail,
+  PostQuery,
+  PostStatus,
+  Project,
+  Provider,
+  Roadmap,
+  Role,
+  TokenScope,
+  User,
+  VoteState,
+} from './types';
+
+/** A failed request: the server's `error` message, its `code` and per-field messages. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: string = '',
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const FALLBACK_MESSAGES: Record<number, string> = {
+  400: 'The request was not accepted.',
+  401: 'Unauthorized',
+  403: 'You are not allowed to do that.',
+  404: 'Not found.',
+  409: 'That conflicts with existing data.',
+  413: 'That is too large.',
+  415: 'That file type is not supported.',
+  429: 'Too many requests. Wait a moment and try again.',
+};
+
+function fallbackMessage(status: number): string {
+  if (FALLBACK_MESSAGES[status]) return FALLBACK_MESSAGES[status];
+  if (status >= 500) return `The server failed to answer (HTTP ${status}). Try again shortly.`;
+  return `HTTP ${status}`;
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // Not JSON (a proxy's error page, an empty body): fall back to the status.
+  }
+  const b = (body ?? {}) as { error?: unknown; code?: unknown; fields?: unknown };
+  const message = typeof b.error === 'string' && b.error.trim() !== '' ? b.error : fallbackMessage(res.status);
+  const code = typeof b.code === 'string' ? b.code : '';
+  const fields = b.fields && typeof b.fields === 'object' ? (b.fields as Record<string, string>) : {};
+  return new ApiError(res.status, message, code, fields);
+}
+
+type Query = Record<string, string | number | undefined | null>;
+
+/** Builds "?a=1&b=x+y" from the defined, non-empty values; "" when none. */
+export function queryString(params: Query): string {
+  const qs = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    qs.set(key, String(value));
+  }
+  const s = qs.toString();
+  return s ? `?${s}` : '';
+}
+
+const seg = encodeURIComponent;
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export class Api {
+  constructor(
+    readonly base: string,
+    private readonly fetchImpl: FetchLike = (input, init) => globalThis.fetch(input, init),
+  ) {}
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      // Marks the request as the app's own; cross-site forms cannot set it.
+      'X-Requested-With': 'XMLHttpRequest',
+    };
+    let payload: BodyInit | undefined;
+    if (body instanceof FormData) {
+      payload = body;
+    } else if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    let res: Response;
+    try {
+      res = await this.fetchImpl(withBase(this.base, path), {
+        method,
+        headers,
+        body: payload,
+        credentials: 'same-origin',
+      });
+    } catch {
+      throw new ApiError(0, 'Could not reach the server. Check your connection and try again.', 'network');
+    }
+    if (!res.ok) throw await toError(res);
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  private async data<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await this.request<{ data: T }>(method, path, body);
+    return res.data;
+  }
+
+  // Projects
+  listProjects(p: { page?: number; per_page?: number } = {}): Promise<Paged<Project>> {
+    return this.request('GET', `/api/projects${queryString(p)}`);
+  }
+  getProject(slug: string): Promise<Project> {
+    return this.data('GET', `/api/projects/${seg(slug)}`);
+  }
+  createProject(body: { name: string; slug?: string; description?: string }): Promise<Project> {
+    return this.data('POST', '/api/projects', body);
+  }
+  updateProject(slug: string, body: { name?: string; description?: string }): Promise<Project> {
+    return this.data('PATCH', `/api/projects/${seg(slug)}`, body);
+  }
+  deleteProject(slug: string): Promise<void> {
+    return this.request('DELETE', `/api/projects/${seg(slug)}`);
+  }
+  getStats(slug: string): Promise<BoardStats> {
+    return this.data('GET', `/api/projects/${seg(slug)}/stats`);
+  }
+
+  // Posts
+  listPosts(slug: string, q: PostQuery = {}): Promise<Paged<PostDetail>> {
+    const { sort, status, category, q: text, page, per_page } = q;
+    return this.request(
+      'GET',
+      `/api/projects/${seg(slug)}/posts${queryString({ sort, status, category, q: text, page, per_page })}`,
+    );
+  }
+  createPost(slug: string, body: { title: string; description?: string; category?: PostCategory }): Promise<PostDetail> {
+    return this.data('POST', `/api/projects/${seg(slug)}/posts`, body);
+  }
+  getRoadmap(slug: string, limit?: number): Promise<Roadmap> {
+    return this.data('GET', `/api/projects/${seg(slug)}/roadmap${queryString({ limit })}`);
+  }
+  getChangelog(slug: string, p: { page?: number; per_page?: number; since?: string } = {}): Promise<Paged<PostDetail>> {
+    return this.request('GET', `/api/projects/${seg(slug)}/changelog${queryString(p)}`);
+  }
+  getPost(id: string): Promise<PostDetail> {
+    return this.data('GET', `/api/posts/${seg(id)}`);
+  }
+  updatePost(
+    id: string,
+    body: { title?: string; description?: string; category?: PostCategory; status?: PostStatus },
+  ): Promise<PostDetail> {
+    return this.data('PATCH', `/api/posts/${seg(id)}`, body);
+  }
+  deletePost(id: string): Promise<void> {
+    return this.request('DELETE', `/api/posts/${seg(id)}`);
+  }
+  toggleVote(id: string): Promise<VoteState> {
+    return this.data('POST', `/api/posts/${seg(id)}/vote`);
+  }
+  getVote(id: string): Promise<VoteState> {
+    return this.data('GET', `/api/posts/${seg(id)}/vote`);
+  }
+
+  // Comments
+  listComments(postId: string, p: { page?: number; per_page?: number } = {}): Promise<Paged<CommentDetail>> {
+    return this.request('GET', `/api/posts/${seg(postId)}/comments${queryString(p)}`);
+  }
+  /** Every comment of a post, following the pages (oldest first). */
+  async listAllComments(postId: string): Promise<CommentDetail[]> {
+    const all: CommentDetail[] = [];
+    for (let page = 1; ; page++) {
+      const res = await this.listComments(postId, { page, per_page: 100 });
+      all.push(...res.data);
+      if (page >= res.pagination.total_pages || res.data.length === 0) return all;
+    }
+  }
+  createComment(postId: string, body: { content: string; parent_id?: string }): Promise<CommentDetail> {
+    return this.data('POST', `/api/posts/${seg(postId)}/comments`, body);
+  }
+  updateComment(id: string, content: string): Promise<CommentDetail> {
+    return this.data('PATCH', `/api/comments/${seg(id)}`, { content });
+  }
+  deleteComment(id: string): Promise<void> {
+    return this.request('DELETE', `/api/comments/${seg(id)}`);
+  }
+
+  // Attachments
+  listAttachments(postId: string): Promise<Paged<Attachment>> {
+    return this.request('GET', `/api/posts/${seg(postId)}/attachments${queryString({ per_page: 100 })}`);
+  }
+  uploadAttachment(postId: string, file: File): Promise<Attachment> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.data('POST', `/api/posts/${seg(postId)}/attachments`, form);
+  }
+  deleteAttachment(id: string): Promise<void> {
+    return this.request('DELETE', `/api/attachments/${seg(id)}`);
+  }
+  /** The image URL of an attachment; built from the id so it never depends on how the server spells `url`. */
+  attachmentUrl(a: Pick<Attachment, 'id'>): string {
+    return withBase(this.base, `/api/attachments/${seg(a.id)}`);
+  }
+
+  // Users (admin)
+  listUsers(p: { page?: number; per_page?: number } = {}): Promise<Paged<User>> {
+    return this.request('GET', `/api/users${queryString(p)}`);
+  }
+  setUserRole(id: string, role: Role): Promise<User> {
+    return this.data('PATCH', `/api/users/${seg(id)}`, { role });
+  }
+
+  // API tokens
+  listTokens(p: { page?: number; per_page?: number } = {}): Promise<Paged<ApiToken>> {
+    return this.request('GET', `/api/tokens${queryString(p)}`);
+  }
+  createToken(body: { name: string; scope: TokenScope }): Promise<{ token: ApiToken; secret: string }> {
+    return this.data('POST', '/api/tokens', body);
+  }
+  deleteToken(id: string): Promise<void> {
+    return this.request('DELETE', `/api/tokens/${seg(id)}`);
+  }
+
+  // Auth
+  async providers(): Promise<Provider[]> {
+    const res = await this.request<{ providers: Provider[] }>('GET', '/auth/providers');
+    return res.providers ?? [];
+  }
+  /** The signed-in user, or null when anonymous. */
+  async me(): Promise<Me | null> {
+    try {
+      return await this.data<Me>('GET', '/auth/me');
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return null;
+      throw e;
+    }
+  }
+  logout(): Promise<{ ok: boolean }> {
+    return this.request('POST', '/auth/logout');
+  }
+}
+
+export const api = new Api(readBase());
+
+export function errorMessage(e: unknown): string {
+  if (e instanceof Error && e.message) return e.message;
+  return 'Something went wrong.';
+}

@@ -1,0 +1,39 @@
+import { api, errorMessage } from './api';
+import { withBase } from './base';
+import type { Me } from './types';
+
+/** The signed-in user, shared by every page. */
+export const session = $state<{ user: Me | null; loading: boolean; error: string }>({
+  user: null,
+  loading: true,
+  error: '',
+});
+
+export async function loadSession(): Promise<void> {
+  session.loading = true;
+  session.error = '';
+  try {
+    session.user = await api.me();
+  } catch (e) {
+    session.user = null;
+    session.error = errorMessage(e);
+  } finally {
+    session.loading = false;
+  }
+}
+
+export function isAdmin(): boolean {
+  return session.user?.role === 'admin';
+}
+
+/** True when the signed-in user may edit something created by `ownerId`. */
+export function canModify(ownerId: string | null | undefined): boolean {
+  const u = session.user;
+  return !!u && (u.role === 'admin' || u.id === ownerId);
+}
+
+export async function logout(): Promise<void> {
+  await api.logout();
+  // A full reload drops every piece of state that belonged to the signed-in user.
+  location.assign(withBase(api.base, '/'));
+}

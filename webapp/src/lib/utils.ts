@@ -1,0 +1,116 @@
+function toDate(value: string | number | Date | null | undefined): Date | null {
+  if (value === null || value === undefined || value === '') return null;
+  const d = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** "just now", "5m ago", "3h ago", "7d ago", "2mo ago", "1y ago"; "" for an empty or invalid date. */
+export function timeAgo(value: string | number | Date | null | undefined, now: number = Date.now()): string {
+  const d = toDate(value);
+  if (!d) return '';
+  const seconds = Math.max(0, Math.floor((now - d.getTime()) / 1000));
+  if (seconds < 60) return 'just now';
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours}h ago`;
+  const days = Math.floor(hours / 24);
+  if (days < 30) return `${days}d ago`;
+  const months = Math.floor(days / 30);
+  if (months < 12) return `${months}mo ago`;
+  return `${Math.floor(days / 365)}y ago`;
+}
+
+/** "Jan 15, 2026"; "" for an empty or invalid date. */
+export function formatDate(value: string | number | Date | null | undefined): string {
+  const d = toDate(value);
+  return d ? d.toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' }) : '';
+}
+
+/** "Thursday, January 15, 2026" in the local time zone; "" for an empty or invalid date. */
+export function formatLongDate(value: string | number | Date | null | undefined): string {
+  const d = toDate(value);
+  return d
+    ? d.toLocaleDateString('en-US', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' })
+    : '';
+}
+
+/** Full local date and time, for tooltips. */
+export function formatDateTime(value: string | number | Date | null | undefined): string {
+  const d = toDate(value);
+  return d ? d.toLocaleString('en-US') : '';
+}
+
+/** The local calendar day of a date as "YYYY-MM-DD"; "" for an empty or invalid date. */
+export function localDayKey(value: string | number | Date | null | undefined): string {
+  const d = toDate(value);
+  if (!d) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * The href if it is safe to link to, else undefined: app-relative paths ("/x", not "//x"), "#x", "?x", and
+ * http:, https:, mailto:, tel: URLs.
+ */
+export function sanitizeHref(href: string | null | undefined): string | undefined {
+  if (typeof href !== 'string') return undefined;
+  const h = href.trim();
+  if (h === '') return undefined;
+  if (h.startsWith('//') || h.startsWith('/\\')) return undefined;
+  if (h.startsWith('/') || h.startsWith('#') || h.startsWith('?')) return h;
+  // Control characters and whitespace inside a scheme can hide "javascript:" from naive checks.
+  if (/[\u0000-\u001f\u007f\s]/.test(h)) return undefined;
+  if (/^(https?:\/\/|mailto:|tel:)/i.test(h)) return h;
+  return undefined;
+}
+
+/** Same rule as the server's Slugs.slugify: runs of anything but [a-z0-9] become one hyphen, none at the ends. */
+export function slugify(name: string, max = 80): string {
+  const slug = name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+/, '');
+  return slug.slice(0, max).replace(/-+$/, '');
+}
+
+/** "512 B", "1.5 KB", "3.2 MB". */
+export function formatBytes(size: number): string {
+  if (!Number.isFinite(size) || size < 0) return '';
+  if (size < 1024) return `${size} B`;
+  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
+  return `${(size / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Length in Unicode code points, the unit of the server's limits. */
+export function codePoints(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+export function pluralize(n: number, one: string, many = one + 's'): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const wrapped = (...args: A) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+  wrapped.cancel = () => clearTimeout(timer);
+  return wrapped;
+}
+
+/** Name to show for a user; never an email address of someone else. */
+export function displayName(user: { name?: string | null } | null | undefined): string {
+  const name = user?.name?.trim();
+  return name ? name : 'Anonymous';
+}
+
+export function initial(name: string): string {
+  const first = [...name.trim()][0];
+  return first ? first.toUpperCase() : '?';
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { codePoints, formatBytes, formatDate, localDayKey, sanitizeHref, slugify, timeAgo } from '../src/lib/utils';
+
+const NOW = Date.parse('2026-06-27T12:00:00Z');
+const ago = (ms: number) => new Date(NOW - ms).toISOString();
+const MIN = 60_000;
+
+describe('timeAgo', () => {
+  it('says just now under a minute', () => expect(timeAgo(ago(10_000), NOW)).toBe('just now'));
+  it('counts minutes', () => expect(timeAgo(ago(5 * MIN), NOW)).toBe('5m ago'));
+  it('counts hours', () => expect(timeAgo(ago(3 * 60 * MIN), NOW)).toBe('3h ago'));
+  it('counts days', () => expect(timeAgo(ago(7 * 24 * 60 * MIN), NOW)).toBe('7d ago'));
+  it('counts months and years', () => {
+    expect(timeAgo(ago(65 * 24 * 60 * MIN), NOW)).toBe('2mo ago');
+    expect(timeAgo(ago(800 * 24 * 60 * MIN), NOW)).toBe('2y ago');
+  });
+  it('is empty for an empty value', () => expect(timeAgo('', NOW)).toBe(''));
+  it('is empty for an invalid value', () => expect(timeAgo('not a date', NOW)).toBe(''));
+});
+
+describe('formatDate', () => {
+  it('formats in en-US', () => {
+    const s = formatDate('2026-01-15T12:00:00Z');
+    expect(s).toContain('2026');
+    expect(s).toContain('Jan');
+  });
+  it('is empty for empty or invalid input', () => {
+    expect(formatDate('')).toBe('');
+    expect(formatDate(null)).toBe('');
+    expect(formatDate('garbage')).toBe('');
+  });
+});
+
+describe('localDayKey', () => {
+  it('uses the local calendar day', () => {
+    const d = new Date(2026, 0, 15, 23, 30);
+    expect(localDayKey(d)).toBe('2026-01-15');
+    expect(localDayKey('x')).toBe('');
+  });
+});
+
+describe('sanitizeHref', () => {
+  it('rejects nothing, empty and blank', () => {
+    expect(sanitizeHref(null)).toBeUndefined();
+    expect(sanitizeHref(undefined)).toBeUndefined();
+    expect(sanitizeHref('')).toBeUndefined();
+    expect(sanitizeHref('   ')).toBeUndefined();
+  });
+  it('passes app-relative paths, fragments and queries', () => {
+    for (const h of ['/', '/board/my-app', '#section', '?q=1']) expect(sanitizeHref(h)).toBe(h);
+  });
+  it('passes http, https, mailto and tel', () => {
+    for (const h of ['http://example.com', 'https://example.com/x?y=1', 'mailto:a@b.c', 'tel:+123'])
+      expect(sanitizeHref(h)).toBe(h);
+  });
+  it('rejects protocol-relative URLs', () => expect(sanitizeHref('//evil.com')).toBeUndefined());
+  it('rejects javascript: in any case', () => {
+    expect(sanitizeHref('javascript:alert(1)')).toBeUndefined();
+    expect(sanitizeHref('JaVaScRiPt:alert(1)')).toBeUndefined();
+    expect(sanitizeHref(' javascript:alert(1)')).toBeUndefined();
+    expect(sanitizeHref('java\tscript:alert(1)')).toBeUndefined();
+  });
+  it('rejects data:, vbscript: and plain text', () => {
+    expect(sanitizeHref('data:text/html,<script>alert(1)</script>')).toBeUndefined();
+    expect(sanitizeHref('vbscript:msgbox(1)')).toBeUndefined();
+    expect(sanitizeHref('hello world')).toBeUndefined();
+  });
+});
+
+describe('slugify', () => {
+  it('follows the server rule', () => {
+    expect(slugify('My App! @#$')).toBe('my-app');
+    expect(slugify('C++ Project')).toBe('c-project');
+    expect(slugify('Café Résumé')).toBe('caf-r-sum');
+    expect(slugify('---test---')).toBe('test');
+    expect(slugify('!!!')).toBe('');
+  });
+  it('cuts to the maximum length without a trailing hyphen', () => {
+    expect(slugify('a'.repeat(79) + ' b', 80)).toBe('a'.repeat(79));
+  });
+});
+
+describe('formatBytes and codePoints', () => {
+  it('formats sizes', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatBytes(10 * 1024 * 1024)).toBe('10.0 MB');
+  });
+  it('counts code points, not UTF-16 units', () => {
+    expect(codePoints('😀a')).toBe(2);
+  });
+});
