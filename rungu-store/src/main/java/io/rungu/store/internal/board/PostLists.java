@@ -15,12 +15,13 @@ import org.jdbi.v3.core.statement.Query;
 /** The post list of a board: filters, sorts, search and page totals. */
 final class PostLists {
     /**
-     * How many of the best search matches, across all boards, are considered for one query. The full-text index
-     * cannot filter by board, so without a bound a common word would join and sort every match in the
-     * installation (0.2-1.4 s at 1M posts). With it, joining, filtering and sorting cost at most this many rows,
-     * at a price: when a query matches more posts than this across all boards, posts ranked below the bound are
-     * not found, and the reported total counts only the matches among the candidates. Users refine such broad
-     * searches anyway; raise the bound for installations with many similar boards.
+     * How many matches, across all boards, one search considers: the most recent ones, ranked among themselves.
+     * The full-text index cannot filter by board, and scoring every match of a common word costs the number of
+     * matches in the whole installation (0.2-1.4 s at 1M posts). With the bound, a search costs about the same
+     * whatever it matches (about 20 ms for a word in 97 % of 100k posts, against 250 ms to rank them all). The
+     * price: when a search matches more than this many posts across all boards, older matches are not found, the
+     * reported total counts only this board's share of the candidates, and a quiet board next to a busy one may
+     * find fewer of its own old posts. Searches that match fewer posts than this are exact and fully ranked.
      */
     static final int SEARCH_CANDIDATES = 2000;
 
