@@ -123,6 +123,10 @@ class SearchTest {
         assertThat(page.items()).hasSize(2);
         assertThat(page.items()).extracting(v -> v.post().projectId()).containsOnly(
                 board.getProject(Actor.anonymous(), "app").id());
+        var pastTheEnd = board.listPosts(Actor.anonymous(), "app",
+                new PostQuery(null, null, null, "dark", new PageRequest(5, 2)));
+        assertThat(pastTheEnd.items()).isEmpty();
+        assertThat(pastTheEnd.total()).isEqualTo(3);
     }
 
     @Test
