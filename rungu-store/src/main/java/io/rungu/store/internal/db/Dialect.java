@@ -32,14 +32,6 @@ public interface Dialect {
     String insertVoteIfAbsent();
 
     /**
-     * The JDBC parameter for a timestamp in a plain JDBC statement (bulk loads bypass Jdbi's argument binding):
-     * SQLite stores the fixed-width text of {@link Timestamps}; a database with a timestamp type overrides this.
-     */
-    default Object timestampValue(java.time.Instant instant) {
-        return Timestamps.format(instant);
-    }
-
-    /**
      * Prepares a bulk load inside the current write transaction: turns off the per-row triggers that keep
      * {@code posts.vote_count}, {@code posts.comment_count} and the search index, so the loader must insert posts
      * with their final counts. Per-board post counts stay maintained. It may also suspend indexes. Call {@link BulkLoad#finish} in the same

@@ -32,16 +32,14 @@ public final class DemoGenerator {
     private static final String[] CATEGORIES = {"feedback", "bug", "feature", "question"};
 
     private final Supplier<String> ids;
-    private final Dialect dialect;
     private final DemoData.Options options;
     private final DemoData.ProgressListener listener;
     private final SplittableRandom random;
     private final Words words;
     private final Instant now;
 
-    private DemoGenerator(Clock clock, Supplier<String> ids, Dialect dialect, DemoData.Options options,
+    private DemoGenerator(Clock clock, Supplier<String> ids, DemoData.Options options,
                           DemoData.ProgressListener listener) {
-        this.dialect = dialect;
         this.ids = ids;
         this.options = options;
         this.listener = listener;
@@ -54,7 +52,7 @@ public final class DemoGenerator {
     public static DemoData.Result run(Database db, Clock clock, Supplier<String> ids, DemoData.Options options,
                                       DemoData.ProgressListener listener) {
         long start = System.nanoTime();
-        DemoGenerator g = new DemoGenerator(clock, ids, db.dialect(), options, listener);
+        DemoGenerator g = new DemoGenerator(clock, ids, options, listener);
         Data data = g.generate();
         try {
             db.write(h -> {
@@ -228,12 +226,12 @@ public final class DemoGenerator {
         return c;
     }
 
-    private Object time(long epochSecond) {
-        return dialect.timestampValue(Instant.ofEpochSecond(epochSecond));
+    private String time(long epochSecond) {
+        return Timestamps.format(Instant.ofEpochSecond(epochSecond));
     }
 
     private void write(Connection c, Data d) throws SQLException {
-        Object nowValue = dialect.timestampValue(now);
+        String nowText = Timestamps.format(now);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (id, email, name, avatar_url, role, "
                 + "created_at, last_login) VALUES (?, ?, ?, '', 'member', ?, ?)")) {
             Batch batch = new Batch(ps, "users", d.userIds().length);
@@ -241,8 +239,8 @@ public final class DemoGenerator {
                 ps.setString(1, id);
                 ps.setString(2, "demo-" + id + "@demo.rungu.invalid");
                 ps.setString(3, Words.capitalised(words.word(random)) + " " + Words.capitalised(words.word(random)));
-                ps.setObject(4, nowValue);
-                ps.setObject(5, nowValue);
+                ps.setString(4, nowText);
+                ps.setString(5, nowText);
                 batch.add();
             }
             batch.finish();
@@ -256,7 +254,7 @@ public final class DemoGenerator {
                 ps.setString(2, Slugs.slugify("demo " + name + " " + id.substring(0, 8)));
                 ps.setString(3, name);
                 ps.setString(4, words.text(random, 8, 20));
-                ps.setObject(5, time(now.getEpochSecond() - YEAR_SECONDS - 3600));
+                ps.setString(5, time(now.getEpochSecond() - YEAR_SECONDS - 3600));
                 batch.add();
             }
             batch.finish();
@@ -274,13 +272,9 @@ public final class DemoGenerator {
                 ps.setString(5, STATUSES[p.status[i]]);
                 ps.setString(6, CATEGORIES[p.category[i]]);
                 ps.setString(7, d.userIds()[p.author[i]]);
-                ps.setObject(8, time(p.created[i]));
-                ps.setObject(9, time(p.updated[i]));
-                if (p.done[i] < 0) {
-                    ps.setNull(10, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-                } else {
-                    ps.setObject(10, time(p.done[i]));
-                }
+                ps.setString(8, time(p.created[i]));
+                ps.setString(9, time(p.updated[i]));
+                ps.setString(10, p.done[i] < 0 ? null : time(p.done[i]));
                 ps.setInt(11, p.votes[i]);
                 ps.setInt(12, p.comments[i]);
                 batch.add();
@@ -295,7 +289,7 @@ public final class DemoGenerator {
                 long pair = d.votes()[i];
                 ps.setString(1, d.userIds()[(int) (pair / posts)]);
                 ps.setString(2, p.id[(int) (pair % posts)]);
-                ps.setObject(3, time(d.voteTimes()[i]));
+                ps.setString(3, time(d.voteTimes()[i]));
                 batch.add();
             }
             batch.finish();
@@ -310,7 +304,7 @@ public final class DemoGenerator {
                 ps.setString(3, cm.parent[i] < 0 ? null : cm.id[cm.parent[i]]);
                 ps.setString(4, words.text(random, 5, 40));
                 ps.setString(5, d.userIds()[cm.author[i]]);
-                ps.setObject(6, time(cm.created[i]));
+                ps.setString(6, time(cm.created[i]));
                 batch.add();
             }
             batch.finish();
