@@ -193,6 +193,13 @@ public final class AuthCore {
         return sessionTokens.issue(userId, sessionId, issuedAt, expiresAt);
     }
 
+    /** Applies the admin list to a sign-in that came through no provider (a sign-in link). */
+    void promoteIfAdminEmail(String userId) {
+        accounts.findUser(userId)
+                .filter(u -> u.role() != Role.ADMIN && u.email() != null && adminEmails.contains(u.email()))
+                .ifPresent(u -> accounts.ensureUser(u.email(), u.name(), Role.ADMIN));
+    }
+
     /** Ends the request's session (if any) and clears its cookie. */
     void endSession(Context ctx) {
         session(ctx).ifPresent(s -> accounts.revokeSession(s.sessionId()));
