@@ -188,11 +188,6 @@ public final class AuthCore {
         cookies.set(ctx, cookieName, token, sessionTtl, "");
     }
 
-    /** A signed session token, as a test or a host would put in a cookie. */
-    public String sessionToken(String userId, String sessionId, Instant issuedAt, Instant expiresAt) {
-        return sessionTokens.issue(userId, sessionId, issuedAt, expiresAt);
-    }
-
     /** Applies the admin list to a sign-in that came through no provider (a sign-in link). */
     void promoteIfAdminEmail(String userId) {
         accounts.findUser(userId)
