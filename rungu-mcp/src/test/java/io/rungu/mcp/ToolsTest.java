@@ -180,6 +180,22 @@ class ToolsTest {
     }
 
     @Test
+    void attachments_are_listed_with_the_rest_url_under_the_base_path() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0};
+        var attachment = f.stores.board().addAttachment(f.admin, f.adminPost.post().id(),
+                new io.rungu.model.NewAttachment("shot.png", "image/png", png));
+        RunguMcpServer mounted = RunguMcpServer.create(f.stores.board(), cfg -> cfg.basePath = "/feedback");
+        try (var c = new StdioConversation(mounted, f.agent)) {
+            c.initialize("2025-11-25");
+            JsonNode listed = c.call("list_attachments", Map.of("post_id", f.adminPost.post().id()))
+                    .path("structuredContent").path("attachments").get(0);
+            assertThat(listed.path("id").asText()).isEqualTo(attachment.id());
+            assertThat(listed.path("mime").asText()).isEqualTo("image/png");
+            assertThat(listed.path("url").asText()).isEqualTo("/feedback/api/attachments/" + attachment.id());
+        }
+    }
+
+    @Test
     void a_domain_failure_is_a_tool_result_with_is_error_and_the_boards_message() throws Exception {
         try (var c = new StdioConversation(f.server(), f.agent)) {
             c.initialize("2025-11-25");

@@ -52,7 +52,7 @@ public final class McpProtocol {
 
     public McpProtocol(Board board, McpConfig config) {
         this.config = config;
-        this.tools = BoardTools.all(board, config.readOnly);
+        this.tools = BoardTools.all(board, config.readOnly, config.basePath);
         this.toolsByName = tools.stream().collect(Collectors.toMap(ToolSpec::name, Function.identity()));
         this.resources = new BoardResources(board);
         this.prompts = new BoardPrompts(board);
