@@ -59,8 +59,8 @@ public final class BoardTools {
     private static final Param STATUS_FILTER = Param.oneOf("status", "Only posts with this status", PostStatus.class);
     private static final Param CATEGORY_FILTER = Param.oneOf("category", "Only posts of this category", PostCategory.class);
     private static final Param SORT = Param.oneOf("sort",
-            "Order: newest (default), oldest, most_votes, least_votes, recently_updated, relevance (with a query; "
-                    + "the default when one is given)", PostSort.class);
+            "Order of the list: newest by default, relevance (best match first) by default when a query is given",
+            PostSort.class);
     private static final Param QUERY = Param.string("query",
             "Search words matched by prefix in titles and descriptions; any text is safe").maxLength(Limits.SEARCH_QUERY_MAX);
 
