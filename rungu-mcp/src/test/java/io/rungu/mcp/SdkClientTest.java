@@ -115,28 +115,28 @@ class SdkClientTest {
                     "add_comment", "delete_comment", "delete_post", "update_project", "delete_project"));
             assertThat(called).containsExactlyInAnyOrderElementsOf(byName.keySet());
 
-            McpSchema.CallToolResult failed = client.callTool(new McpSchema.CallToolRequest("get_post", Map.of("id", "nope")));
+            McpSchema.CallToolResult failed = client.callTool(McpSchema.CallToolRequest.builder("get_post").arguments(Map.of("id", "nope")).build());
             assertThat(failed.isError()).isTrue();
             assertThat(((McpSchema.TextContent) failed.content().get(0)).text()).contains("Post not found");
 
             McpError unknown = org.junit.jupiter.api.Assertions.assertThrows(McpError.class,
-                    () -> client.callTool(new McpSchema.CallToolRequest("no_such_tool", Map.of())));
+                    () -> client.callTool(McpSchema.CallToolRequest.builder("no_such_tool").arguments(Map.of()).build()));
             assertThat(unknown.getJsonRpcError().code()).isEqualTo(-32602);
 
             List<McpSchema.Resource> resources = client.listResources().resources();
             assertThat(resources).extracting(McpSchema.Resource::uri).contains("rungu://projects/demo");
             assertThat(client.listResourceTemplates().resourceTemplates()).hasSize(2);
-            McpSchema.ReadResourceResult board = client.readResource(new McpSchema.ReadResourceRequest("rungu://projects/demo"));
+            McpSchema.ReadResourceResult board = client.readResource(McpSchema.ReadResourceRequest.builder("rungu://projects/demo").build());
             assertThat(((McpSchema.TextResourceContents) board.contents().get(0)).text()).startsWith("# Demo App");
-            McpSchema.ReadResourceResult post = client.readResource(new McpSchema.ReadResourceRequest("rungu://posts/" + postId));
+            McpSchema.ReadResourceResult post = client.readResource(McpSchema.ReadResourceRequest.builder("rungu://posts/" + postId).build());
             assertThat(((McpSchema.TextResourceContents) post.contents().get(0)).text()).contains("Dark mode");
 
             assertThat(client.listPrompts().prompts()).extracting(McpSchema.Prompt::name)
                     .contains("triage_board", "summarize_feedback");
-            McpSchema.GetPromptResult prompt = client.getPrompt(new McpSchema.GetPromptRequest("triage_board", Map.of("slug", "demo")));
+            McpSchema.GetPromptResult prompt = client.getPrompt(McpSchema.GetPromptRequest.builder("triage_board").arguments(Map.of("slug", "demo")).build());
             assertThat(((McpSchema.TextContent) prompt.messages().get(0).content()).text()).contains("Dark mode");
-            McpSchema.GetPromptResult summary = client.getPrompt(new McpSchema.GetPromptRequest("summarize_feedback",
-                    Map.of("slug", "demo", "status", "open")));
+            McpSchema.GetPromptResult summary = client.getPrompt(McpSchema.GetPromptRequest.builder("summarize_feedback")
+                    .arguments(Map.of("slug", "demo", "status", "open")).build());
             assertThat(summary.messages()).hasSize(1);
         }
         assertThat(stderr.stream().filter(l -> l.contains("ERROR")).toList()).isEmpty();
@@ -147,7 +147,7 @@ class SdkClientTest {
         McpSchema.Tool tool = tools.get(name);
         var inputCheck = validator.validate(tool.inputSchema(), args);
         assertThat(inputCheck.valid()).as(name + " arguments match its inputSchema: " + inputCheck.errorMessage()).isTrue();
-        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(name, new LinkedHashMap<>(args)));
+        McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder(name).arguments(new LinkedHashMap<>(args)).build());
         List<String> texts = new ArrayList<>();
         result.content().forEach(c -> texts.add(((McpSchema.TextContent) c).text()));
         assertThat(result.isError()).as(name + ": " + texts).isFalse();

@@ -231,9 +231,7 @@ public final class McpProtocol {
             throw RpcException.invalidParams("\"arguments\" must be an object of strings");
         }
         Map<String, String> out = new LinkedHashMap<>();
-        var fields = node.fields();
-        while (fields.hasNext()) {
-            var f = fields.next();
+        for (var f : node.properties()) {
             if (f.getValue().isNull()) {
                 continue;
             }
