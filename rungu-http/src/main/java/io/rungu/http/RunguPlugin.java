@@ -8,6 +8,7 @@ import io.rungu.http.internal.Guard;
 import io.rungu.http.internal.HostIdentity;
 import io.rungu.http.internal.Identity;
 import io.rungu.http.internal.Json;
+import io.rungu.http.internal.McpEndpoint;
 import io.rungu.http.internal.MetaRoutes;
 import io.rungu.http.internal.OpenApi;
 import io.rungu.http.internal.RateLimiter;
@@ -16,9 +17,11 @@ import io.rungu.http.internal.Route;
 import io.rungu.http.internal.RouteTable;
 import io.rungu.http.internal.SwaggerUi;
 import io.rungu.http.internal.WebApp;
+import io.rungu.mcp.RunguMcpServer;
 import io.rungu.store.RunguStore;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -82,6 +85,12 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         new ApiRoutes(store.board(), new Requests(json, config.maxJsonBytes), guard, apiBase, config.maxUploadBytes)
                 .register(table);
         identity.routes().forEach(table::add);
+        if (config.mcpEnabled) {
+            new McpEndpoint(RunguMcpServer.create(store.board(), mcp -> {
+                mcp.allowedOrigins = Set.copyOf(config.corsOrigins);
+                config.mcp.accept(mcp);
+            })).register(table);
+        }
         MetaRoutes meta = new MetaRoutes(store, guard, config.basePath, config.corsOrigins);
         meta.registerHealth(table);
         new SwaggerUi(files, apiBase).register(table);

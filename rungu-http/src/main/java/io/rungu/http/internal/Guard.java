@@ -74,6 +74,11 @@ public final class Guard {
                 body.put("request_id", requestId);
                 send(ctx, 500, body);
             }
+            if (ctx.statusCode() >= 400) {
+                // Javalin runs the host's error(status) handlers after every route; they must not rewrite Rungu's
+                // JSON errors, so the remaining tasks (host error and after handlers) are skipped for them.
+                ctx.skipRemainingHandlers();
+            }
         };
     }
 

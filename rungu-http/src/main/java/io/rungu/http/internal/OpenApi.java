@@ -203,6 +203,7 @@ public final class OpenApi {
         s.put("RoleChange", object(map("role", enumOf(Role.values())), "role"));
         s.put("Upload", object(map("file", map("type", "string", "contentMediaType", "application/octet-stream",
                 "description", "PNG, JPEG, WebP or GIF, at most " + Limits.ATTACHMENT_MAX_BYTES + " bytes")), "file"));
+        s.put("JsonRpc", map("type", "object", "description", "One JSON-RPC 2.0 message of the Model Context Protocol"));
         s.put("Ready", object(map("status", str()), "status"));
         return s;
     }
