@@ -104,7 +104,7 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         List<Route> all = table.routes();
         known.set(all);
         document.set(json.write(OpenApi.document(all, config.basePath, version())));
-        return all.stream().map(r -> new Route(r.method(), r.path(), guard.wrap(r), r.kind(), r.authenticate(), r.doc()))
+        return all.stream().map(r -> r.withHandler(guard.wrap(r)))
                 .toList();
     }
 
