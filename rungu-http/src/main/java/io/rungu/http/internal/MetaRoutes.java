@@ -75,7 +75,7 @@ public final class MetaRoutes {
         }
         ctx.header("Allow", String.join(", ", allowed));
         guard.send(ctx, 405, Map.of("error", "Method " + ctx.method() + " is not allowed here; use " + String.join(", ", allowed),
-                "code", "method_not_allowed"));
+                "code", "method_not_allowed", "fields", Map.of()));
     }
 
     private void preflight(Context ctx, List<String> allowed) {
