@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -57,11 +58,22 @@ public final class Cli {
             code = ExitCode.FAILURE;
             message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
         }
-        context.err.println("rungu: " + message);
+        context.err.println("rungu: " + oneLine(message));
         if (context.verbose) {
             e.printStackTrace(context.err);
         }
         return code;
+    }
+
+    /** "Invalid X configuration:\n  - a\n  - b" becomes "Invalid X configuration: a; b". */
+    static String oneLine(String message) {
+        List<String> lines = message.lines().map(String::strip).filter(l -> !l.isEmpty())
+                .map(l -> l.startsWith("- ") ? l.substring(2) : l).toList();
+        if (lines.size() <= 1) {
+            return lines.isEmpty() ? message : lines.get(0);
+        }
+        String head = lines.get(0);
+        return head + (head.endsWith(":") ? " " : "; ") + String.join("; ", lines.subList(1, lines.size()));
     }
 
     private static String withFields(RunguException e) {

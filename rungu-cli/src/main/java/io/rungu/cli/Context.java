@@ -1,5 +1,6 @@
 package io.rungu.cli;
 
+import io.rungu.oauth.RunguAuth;
 import io.rungu.store.RunguStore;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -40,6 +41,16 @@ final class Context {
         } catch (IllegalStateException e) {
             throw new CliException(ExitCode.FAILURE,
                     "cannot open database " + location.displayName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Sign-in over the store, configured from the environment (and serve's flags, when given). */
+    RunguAuth openAuth(RunguStore store, ServerSettings settings) {
+        String secret = SecretFile.load(env, database().dataDir());
+        try {
+            return RunguAuth.create(store, auth -> settings.configure(auth, secret, env));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.INVALID, e.getMessage(), e);
         }
     }
 }

@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ProjectCommand.class,
             UserCommand.class,
+            LoginLinkCommand.class,
+            TokenCommand.class,
+            McpCommand.class,
             HealthcheckCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error, 3 not found, 4 invalid input or conflict, 5 not allowed."})
