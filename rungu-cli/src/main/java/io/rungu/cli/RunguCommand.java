@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
             UserCommand.class,
             LoginLinkCommand.class,
             TokenCommand.class,
+            SeedCommand.class,
+            DemoCommand.class,
             McpCommand.class,
             HealthcheckCommand.class
         },
