@@ -25,7 +25,7 @@ final class ExitCode {
             case NOT_FOUND -> NOT_FOUND;
             case INVALID, CONFLICT, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE -> INVALID;
             case UNAUTHENTICATED, FORBIDDEN -> NOT_ALLOWED;
-            case RATE_LIMITED, UNAVAILABLE, INTERNAL -> FAILURE;
+            case METHOD_NOT_ALLOWED, RATE_LIMITED, UNAVAILABLE, INTERNAL -> FAILURE;
         };
     }
 }

@@ -36,9 +36,9 @@ public final class HttpConfig {
     public int maxHeaderCount = 100;
     /** Largest total size of the request headers in bytes. */
     public int maxHeaderBytes = 16 * 1024;
-    /** Serve the MCP Streamable-HTTP endpoint at {@code <base>/api/mcp} (Bearer API token required). */
+    /** Serve the MCP Streamable-HTTP endpoint at {@code <base>/mcp} (Bearer API token required). */
     public boolean mcpEnabled = true;
-    /** Further settings of the MCP server behind {@code <base>/api/mcp} (read-only mode, session limits). */
+    /** Further settings of the MCP server behind {@code <base>/mcp} (read-only mode, session limits). */
     public Consumer<McpConfig> mcp = m -> {};
     /** Serve the web app (index.html, assets and the single-page fallback) under the base path. */
     public boolean serveWebApp = true;

@@ -62,8 +62,8 @@ class OpenApiTest {
                 "PUT /api/posts/{id}/vote", "GET /api/posts/{id}/comments", "POST /api/posts/{id}/comments",
                 "PATCH /api/comments/{id}", "DELETE /api/comments/{id}", "GET /api/posts/{id}/attachments",
                 "POST /api/posts/{id}/attachments", "GET /api/attachments/{id}", "DELETE /api/attachments/{id}",
-                "GET /api/users", "PATCH /api/users/{id}", "GET /api/openapi.json", "GET /api/docs", "POST /api/mcp",
-                "GET /api/mcp", "DELETE /api/mcp", "GET /health", "GET /health/ready");
+                "GET /api/users", "PATCH /api/users/{id}", "GET /api/openapi.json", "GET /api/docs", "POST /mcp",
+                "GET /mcp", "DELETE /mcp", "GET /health", "GET /health/ready");
     }
 
     @Test
@@ -85,7 +85,7 @@ class OpenApiTest {
             String path = op.substring(op.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x");
             var r = s.req(method, path).send();
             boolean catchAll = (r.status() == 404 && r.text().contains("No such route")) || r.status() == 405
-                    && !path.equals("/api/mcp");
+                    && !path.equals("/mcp");
             if (catchAll) {
                 unanswered.add(op + " -> " + r);
             }

@@ -182,13 +182,13 @@ class PermissionMatrixTest {
     void the_mcp_endpoint_needs_an_api_token() {
         String init = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
                 + "\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
-        var anonymous = s.req("POST", "/api/mcp").json(init).header("Accept", "application/json, text/event-stream").send();
+        var anonymous = s.req("POST", "/mcp").json(init).header("Accept", "application/json, text/event-stream").send();
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"rungu\"");
-        var cookie = s.req("POST", "/api/mcp").json(init).header("Cookie", authorCookie)
+        var cookie = s.req("POST", "/mcp").json(init).header("Cookie", authorCookie)
                 .header("Accept", "application/json, text/event-stream").send();
         assertThat(cookie.status()).isEqualTo(401);
-        var token = s.req("POST", "/api/mcp").json(init).header("Authorization", "Bearer " + writeToken)
+        var token = s.req("POST", "/mcp").json(init).header("Authorization", "Bearer " + writeToken)
                 .header("Accept", "application/json, text/event-stream").send();
         assertThat(token.status()).isEqualTo(200);
         assertThat(token.json().get("result").get("protocolVersion").asText()).isNotBlank();

@@ -40,7 +40,7 @@ class SdkHttpClientTest {
         f = new Fixture(dir);
         RunguMcpServer mcp = RunguMcpServer.create(f.stores.board());
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        http.createContext("/api/mcp", exchange -> serve(mcp, exchange));
+        http.createContext("/mcp", exchange -> serve(mcp, exchange));
         http.start();
         base = "http://127.0.0.1:" + http.getAddress().getPort();
     }
@@ -73,7 +73,7 @@ class SdkHttpClientTest {
     }
 
     private McpSyncClient client(List<String> versions) {
-        var builder = HttpClientStreamableHttpTransport.builder(base).endpoint("/api/mcp")
+        var builder = HttpClientStreamableHttpTransport.builder(base).endpoint("/mcp")
                 .customizeClient(c -> c.connectTimeout(Duration.ofSeconds(5)))
                 .requestBuilder(java.net.http.HttpRequest.newBuilder().header("Authorization", "Bearer test-token"));
         if (versions != null) {

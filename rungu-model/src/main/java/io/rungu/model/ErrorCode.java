@@ -14,6 +14,8 @@ public enum ErrorCode {
     CONFLICT,
     /** The input is larger than its limit (HTTP 413). */
     TOO_LARGE,
+    /** The resource exists but not with this HTTP method (HTTP 405). */
+    METHOD_NOT_ALLOWED,
     /** The media type is not accepted (HTTP 415). */
     UNSUPPORTED_MEDIA_TYPE,
     /** The caller sent too many requests (HTTP 429). */
@@ -32,6 +34,7 @@ public enum ErrorCode {
             case INVALID -> 400;
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
+            case METHOD_NOT_ALLOWED -> 405;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case RATE_LIMITED -> 429;
             case UNAVAILABLE -> 503;

@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Mounts the MCP Streamable-HTTP transport at {@code /api/mcp}; only API-token callers get through. */
+/** Mounts the MCP Streamable-HTTP transport at {@code /mcp}; only API-token callers get through. */
 public final class McpEndpoint {
     private final RunguMcpServer mcp;
     private final int maxMessageBytes;
@@ -26,11 +26,11 @@ public final class McpEndpoint {
     }
 
     public void register(RouteTable t) {
-        t.add(HandlerType.POST, "/api/mcp", this::handle).doc("mcp", "MCP Streamable HTTP: one JSON-RPC message",
+        t.add(HandlerType.POST, "/mcp", this::handle).doc("mcp", "MCP Streamable HTTP: one JSON-RPC message",
                 Access.API_TOKEN).json("JsonRpc").reply(200, Shape.JSON, null).kind(RateLimiter.Kind.READ).done();
-        t.add(HandlerType.GET, "/api/mcp", this::handle).doc("mcp", "MCP Streamable HTTP: server stream (not offered, 405)",
+        t.add(HandlerType.GET, "/mcp", this::handle).doc("mcp", "MCP Streamable HTTP: server stream (not offered, 405)",
                 Access.API_TOKEN).reply(405, Shape.JSON, null).done();
-        t.add(HandlerType.DELETE, "/api/mcp", this::handle).doc("mcp", "MCP Streamable HTTP: end the session",
+        t.add(HandlerType.DELETE, "/mcp", this::handle).doc("mcp", "MCP Streamable HTTP: end the session",
                 Access.API_TOKEN).reply(204, Shape.NONE, null).done();
     }
 

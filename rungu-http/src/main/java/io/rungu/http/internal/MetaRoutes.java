@@ -74,8 +74,8 @@ public final class MetaRoutes {
             throw RunguException.notFound("No such route: " + ctx.method() + " " + ctx.path());
         }
         ctx.header("Allow", String.join(", ", allowed));
-        guard.send(ctx, 405, Map.of("error", "Method " + ctx.method() + " is not allowed here; use " + String.join(", ", allowed),
-                "code", "method_not_allowed", "fields", Map.of()));
+        throw new RunguException(ErrorCode.METHOD_NOT_ALLOWED,
+                "Method " + ctx.method() + " is not allowed here; use " + String.join(", ", allowed));
     }
 
     private void preflight(Context ctx, List<String> allowed) {

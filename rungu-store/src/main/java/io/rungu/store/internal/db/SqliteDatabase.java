@@ -95,7 +95,15 @@ public final class SqliteDatabase implements Database {
     @Override
     public void close() {
         if (checkpointer != null) {
-            checkpointer.shutdownNow();
+            // Let a running checkpoint finish before its connection is closed under it.
+            checkpointer.shutdown();
+            try {
+                if (!checkpointer.awaitTermination(10, TimeUnit.SECONDS)) {
+                    LOG.warn("The background WAL checkpoint did not finish within 10 s; closing anyway");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (readerConnections != null) {
             readerConnections.close();
