@@ -71,6 +71,11 @@ public final class RunguStore implements AutoCloseable {
         database.read(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
     }
 
+    /** The database behind this store, for the seeder and tests in this package. */
+    Database database() {
+        return database;
+    }
+
     /** Closes the connections this store opened. */
     @Override
     public void close() {

@@ -1,15 +1,205 @@
 package io.rungu.store.internal.board;
 
+import io.rungu.model.Actor;
+import io.rungu.model.Attachment;
+import io.rungu.model.AttachmentContent;
+import io.rungu.model.BoardStats;
+import io.rungu.model.ChangelogQuery;
+import io.rungu.model.CommentView;
+import io.rungu.model.NewAttachment;
+import io.rungu.model.NewComment;
+import io.rungu.model.NewPost;
+import io.rungu.model.NewProject;
+import io.rungu.model.Page;
+import io.rungu.model.PageRequest;
+import io.rungu.model.PostEdit;
+import io.rungu.model.PostQuery;
+import io.rungu.model.PostView;
+import io.rungu.model.Project;
+import io.rungu.model.ProjectEdit;
+import io.rungu.model.Roadmap;
+import io.rungu.model.Role;
+import io.rungu.model.User;
+import io.rungu.model.VoteResult;
 import io.rungu.store.Board;
 import io.rungu.store.internal.db.Database;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
-/** Placeholder until the Board implementation lands; replace this file whole. */
-public final class BoardService {
-    private BoardService() {}
+/** The Board: each method hands its use case to the part that owns it. */
+public final class BoardService implements Board {
+    private final Projects projects;
+    private final Posts posts;
+    private final Votes votes;
+    private final Comments comments;
+    private final Attachments attachments;
+    private final Views views;
+    private final Users users;
 
+    private BoardService(Context cx) {
+        this.projects = new Projects(cx);
+        this.posts = new Posts(cx);
+        this.votes = new Votes(cx);
+        this.comments = new Comments(cx);
+        this.attachments = new Attachments(cx);
+        this.views = new Views(cx);
+        this.users = new Users(cx);
+    }
+
+    /** The Board over {@code database}, taking time from {@code clock} and new ids from {@code ids}. */
     public static Board create(Database database, Clock clock, Supplier<String> ids) {
-        return null; // replaced by the implementation
+        return new BoardService(new Context(Objects.requireNonNull(database), Objects.requireNonNull(clock),
+                Objects.requireNonNull(ids)));
+    }
+
+    private static Actor actor(Actor actor) {
+        return actor == null ? Actor.anonymous() : actor;
+    }
+
+    private static PageRequest page(PageRequest page) {
+        return page == null ? PageRequest.FIRST : page;
+    }
+
+    @Override
+    public Page<Project> listProjects(Actor actor, PageRequest page) {
+        return projects.list(page(page));
+    }
+
+    @Override
+    public Project getProject(Actor actor, String slug) {
+        return projects.get(slug);
+    }
+
+    @Override
+    public Project createProject(Actor actor, NewProject input) {
+        return projects.create(actor(actor), input);
+    }
+
+    @Override
+    public Project updateProject(Actor actor, String slug, ProjectEdit edit) {
+        return projects.update(actor(actor), slug, edit);
+    }
+
+    @Override
+    public void deleteProject(Actor actor, String slug) {
+        projects.delete(actor(actor), slug);
+    }
+
+    @Override
+    public Page<PostView> listPosts(Actor actor, String projectSlug, PostQuery query) {
+        return posts.list(actor(actor), projectSlug, query);
+    }
+
+    @Override
+    public PostView createPost(Actor actor, String projectSlug, NewPost input) {
+        return posts.create(actor(actor), projectSlug, input);
+    }
+
+    @Override
+    public PostView getPost(Actor actor, String postId) {
+        return posts.get(actor(actor), postId);
+    }
+
+    @Override
+    public PostView editPost(Actor actor, String postId, PostEdit edit) {
+        return posts.edit(actor(actor), postId, edit);
+    }
+
+    @Override
+    public void deletePost(Actor actor, String postId) {
+        posts.delete(actor(actor), postId);
+    }
+
+    @Override
+    public VoteResult toggleVote(Actor actor, String postId) {
+        return votes.toggle(actor(actor), postId);
+    }
+
+    @Override
+    public VoteResult setVote(Actor actor, String postId, boolean voted) {
+        return votes.set(actor(actor), postId, voted);
+    }
+
+    @Override
+    public VoteResult voteState(Actor actor, String postId) {
+        return votes.state(actor(actor), postId);
+    }
+
+    @Override
+    public Page<CommentView> listComments(Actor actor, String postId, PageRequest page) {
+        return comments.list(postId, page(page));
+    }
+
+    @Override
+    public CommentView addComment(Actor actor, String postId, NewComment input) {
+        return comments.add(actor(actor), postId, input);
+    }
+
+    @Override
+    public CommentView editComment(Actor actor, String commentId, String content) {
+        return comments.edit(actor(actor), commentId, content);
+    }
+
+    @Override
+    public void deleteComment(Actor actor, String commentId) {
+        comments.delete(actor(actor), commentId);
+    }
+
+    @Override
+    public Page<Attachment> listAttachments(Actor actor, String postId, PageRequest page) {
+        return attachments.list(postId, page(page));
+    }
+
+    @Override
+    public Attachment addAttachment(Actor actor, String postId, NewAttachment input) {
+        return attachments.add(actor(actor), postId, input);
+    }
+
+    @Override
+    public AttachmentContent getAttachment(Actor actor, String attachmentId) {
+        return attachments.get(attachmentId);
+    }
+
+    @Override
+    public void deleteAttachment(Actor actor, String attachmentId) {
+        attachments.delete(actor(actor), attachmentId);
+    }
+
+    @Override
+    public Roadmap roadmap(Actor actor, String projectSlug, int limit) {
+        return views.roadmap(actor(actor), projectSlug, limit);
+    }
+
+    @Override
+    public Page<PostView> changelog(Actor actor, String projectSlug, ChangelogQuery query) {
+        return views.changelog(actor(actor), projectSlug, query);
+    }
+
+    @Override
+    public BoardStats stats(Actor actor, String projectSlug) {
+        return views.stats(projectSlug);
+    }
+
+    @Override
+    public List<PostView> trending(Actor actor, String projectSlug, Duration window, int limit) {
+        return views.trending(actor(actor), projectSlug, window, limit);
+    }
+
+    @Override
+    public User me(Actor actor) {
+        return users.me(actor(actor));
+    }
+
+    @Override
+    public Page<User> listUsers(Actor actor, PageRequest page) {
+        return users.list(actor(actor), page(page));
+    }
+
+    @Override
+    public User setRole(Actor actor, String userId, Role role) {
+        return users.setRole(actor(actor), userId, role);
     }
 }

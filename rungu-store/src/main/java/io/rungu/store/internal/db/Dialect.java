@@ -1,5 +1,7 @@
 package io.rungu.store.internal.db;
 
+import java.util.List;
+
 /**
  * What differs between SQLite and PostgreSQL, in one place per dialect: the migration folder and the
  * statements whose syntax differs. Queries that are the same in both live beside the code that runs them.
@@ -11,4 +13,19 @@ public interface Dialect {
 
     /** True when a SQL error means a unique constraint was violated. */
     boolean isUniqueViolation(Exception e);
+
+    /**
+     * The search expression for {@link #searchCandidates()} from already tokenised words (letters and digits
+     * only, at least one): every word must match, words of two or more characters match by prefix.
+     */
+    String searchExpression(List<String> terms);
+
+    /**
+     * A query yielding {@code (seq, rank)} for the best-ranked posts matching the expression bound as
+     * {@code :search}, across all boards, at most {@code :candidates} rows; a lower rank is a better match.
+     */
+    String searchCandidates();
+
+    /** Inserts the vote {@code (:user, :post, :now)} unless it exists; updates 1 row or 0. */
+    String insertVoteIfAbsent();
 }

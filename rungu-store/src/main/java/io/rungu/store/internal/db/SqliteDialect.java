@@ -1,5 +1,6 @@
 package io.rungu.store.internal.db;
 
+import java.util.List;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -20,5 +21,37 @@ final class SqliteDialect implements Dialect {
             }
         }
         return false;
+    }
+
+    /**
+     * Each word becomes an FTS5 string ({@code "word"}, quotes doubled), so operators, column filters and
+     * punctuation in user input are never parsed as query syntax; juxtaposed strings are ANDed. The
+     * {@code prefix='2 3'} indexes make two- and three-character prefixes cheap.
+     */
+    @Override
+    public String searchExpression(List<String> terms) {
+        StringBuilder match = new StringBuilder();
+        for (String term : terms) {
+            if (match.length() > 0) {
+                match.append(' ');
+            }
+            match.append('"').append(term.replace("\"", "\"\"")).append('"');
+            if (term.codePointCount(0, term.length()) >= 2) {
+                match.append('*');
+            }
+        }
+        return match.toString();
+    }
+
+    @Override
+    public String searchCandidates() {
+        return "SELECT rowid AS seq, rank AS rank FROM posts_fts WHERE posts_fts MATCH :search "
+                + "ORDER BY rank LIMIT :candidates";
+    }
+
+    @Override
+    public String insertVoteIfAbsent() {
+        return "INSERT INTO votes (user_id, post_id, created_at) VALUES (:user, :post, :now) "
+                + "ON CONFLICT (user_id, post_id) DO NOTHING";
     }
 }

@@ -93,7 +93,12 @@ CREATE INDEX posts_votes ON posts (project_id, vote_count, created_at, id);
 CREATE INDEX posts_updated ON posts (project_id, updated_at, id);
 CREATE INDEX posts_status_votes ON posts (project_id, status, vote_count, created_at, id);
 CREATE INDEX posts_status_newest ON posts (project_id, status, created_at, id);
+CREATE INDEX posts_status_updated ON posts (project_id, status, updated_at, id);
 CREATE INDEX posts_category_newest ON posts (project_id, category, created_at, id);
+CREATE INDEX posts_category_votes ON posts (project_id, category, vote_count, created_at, id);
+CREATE INDEX posts_category_updated ON posts (project_id, category, updated_at, id);
+-- Lets board stats sum comment counts from the index alone (vote counts are summed from posts_votes).
+CREATE INDEX posts_comments ON posts (project_id, comment_count);
 CREATE INDEX posts_done ON posts (project_id, done_at, id) WHERE status = 'done';
 CREATE INDEX posts_created_by ON posts (created_by);
 

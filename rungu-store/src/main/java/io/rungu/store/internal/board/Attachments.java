@@ -1,0 +1,95 @@
+package io.rungu.store.internal.board;
+
+import io.rungu.model.Actor;
+import io.rungu.model.Attachment;
+import io.rungu.model.AttachmentContent;
+import io.rungu.model.Limits;
+import io.rungu.model.NewAttachment;
+import io.rungu.model.Page;
+import io.rungu.model.PageRequest;
+import io.rungu.model.Post;
+import io.rungu.model.RunguException;
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+
+/** Images on posts, bytes kept in the database so no server holds local files. */
+final class Attachments {
+    private static final String UPLOAD_DENIED = "Only the post author or admin can upload attachments";
+
+    private final Context cx;
+
+    Attachments(Context cx) {
+        this.cx = cx;
+    }
+
+    Page<Attachment> list(String postId, PageRequest page) {
+        return cx.db().read(h -> {
+            Lookups.requirePost(h, postId);
+            var items = h.createQuery("SELECT " + Rows.ATTACHMENT_COLUMNS + " FROM attachments a "
+                            + "WHERE a.post_id = :post ORDER BY a.created_at, a.id LIMIT :limit OFFSET :offset")
+                    .bind("post", postId).bind("limit", page.perPage()).bind("offset", page.offset())
+                    .map(Rows.ATTACHMENT).list();
+            return new Page<>(items, page.page(), page.perPage(), count(h, postId));
+        });
+    }
+
+    Attachment add(Actor actor, String postId, NewAttachment input) {
+        Actor.Account account = Permissions.writer(actor);
+        // Permission before content, so a stranger learns nothing from the checks of the bytes.
+        cx.db().read(h -> {
+            Permissions.ownerOrAdmin(account, Lookups.post(h, postId).createdBy(), UPLOAD_DENIED);
+            return null;
+        });
+        String mime = AttachmentRules.check(input.bytes(), input.declaredMime());
+        String filename = AttachmentRules.filename(input.filename(), mime);
+        String id = cx.newId();
+        Instant now = cx.now();
+        return cx.db().write(h -> {
+            Post post = Lookups.post(h, postId);
+            Permissions.ownerOrAdmin(account, post.createdBy(), UPLOAD_DENIED);
+            if (count(h, postId) >= Limits.ATTACHMENTS_PER_POST_MAX) {
+                throw RunguException.invalid("file", "A post can have at most " + Limits.ATTACHMENTS_PER_POST_MAX
+                        + " attachments");
+            }
+            h.createUpdate("INSERT INTO attachments (id, post_id, filename, mime, size, created_by, created_at) "
+                            + "VALUES (:id, :post, :filename, :mime, :size, :user, :now)")
+                    .bind("id", id).bind("post", postId).bind("filename", filename).bind("mime", mime)
+                    .bind("size", input.bytes().length).bind("user", account.userId()).bind("now", now)
+                    .execute();
+            h.createUpdate("INSERT INTO attachment_blobs (attachment_id, bytes) VALUES (:id, :bytes)")
+                    .bind("id", id).bind("bytes", input.bytes()).execute();
+            return byId(h, id);
+        });
+    }
+
+    AttachmentContent get(String attachmentId) {
+        return cx.db().read(h -> {
+            Attachment attachment = byId(h, attachmentId);
+            byte[] bytes = h.createQuery("SELECT bytes FROM attachment_blobs WHERE attachment_id = :id")
+                    .bind("id", attachmentId).mapTo(byte[].class).findOne()
+                    .orElseThrow(() -> RunguException.notFound("Attachment not found"));
+            return new AttachmentContent(attachment, bytes);
+        });
+    }
+
+    void delete(Actor actor, String attachmentId) {
+        Actor.Account account = Permissions.writer(actor);
+        cx.db().writeVoid(h -> {
+            Attachment attachment = byId(h, attachmentId);
+            Permissions.ownerOrAdmin(account, attachment.createdBy(),
+                    "Only the uploader or admin can delete attachments");
+            h.createUpdate("DELETE FROM attachments WHERE id = :id").bind("id", attachmentId).execute();
+        });
+    }
+
+    private static long count(Handle h, String postId) {
+        return h.createQuery("SELECT count(*) FROM attachments WHERE post_id = :post").bind("post", postId)
+                .mapTo(Long.class).one();
+    }
+
+    private static Attachment byId(Handle h, String attachmentId) {
+        return h.createQuery("SELECT " + Rows.ATTACHMENT_COLUMNS + " FROM attachments a WHERE a.id = :id")
+                .bind("id", attachmentId).map(Rows.ATTACHMENT).findOne()
+                .orElseThrow(() -> RunguException.notFound("Attachment not found"));
+    }
+}

@@ -1,0 +1,19 @@
+package io.rungu.store.internal.board;
+
+import io.rungu.store.internal.db.Database;
+import io.rungu.store.internal.db.Timestamps;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/** What every part of the Board needs: the database, the clock and the id source. */
+record Context(Database db, Clock clock, Supplier<String> ids) {
+    /** The current time at the precision the database keeps. */
+    Instant now() {
+        return Timestamps.truncate(clock.instant());
+    }
+
+    String newId() {
+        return ids.get();
+    }
+}

@@ -1,0 +1,63 @@
+package io.rungu.store.internal.board;
+
+import io.rungu.model.PostSort;
+import io.rungu.model.PostView;
+import io.rungu.model.RunguException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Reads posts as a viewer sees them. Lists run in two steps: a key query that walks one index in list order
+ * and returns only the page's row keys ({@code seq}), then one query that joins those rows with their authors
+ * and the viewer's votes by primary key. Deep pages therefore skip index entries, not joined rows, and no list
+ * runs a query per row.
+ */
+final class PostReads {
+    private PostReads() {}
+
+    /** The ORDER BY of a list, on columns of {@code posts} aliased {@code p}; every order ends in the id. */
+    static String order(PostSort sort) {
+        return switch (sort) {
+            case NEWEST, RELEVANCE -> "p.created_at DESC, p.id DESC";
+            case OLDEST -> "p.created_at ASC, p.id ASC";
+            case MOST_VOTES -> "p.vote_count DESC, p.created_at DESC, p.id DESC";
+            case LEAST_VOTES -> "p.vote_count ASC, p.created_at ASC, p.id ASC";
+            case RECENTLY_UPDATED -> "p.updated_at DESC, p.id DESC";
+        };
+    }
+
+    /** One post with author and the viewer's vote. */
+    static Optional<PostView> byId(Handle h, String postId, String viewerId) {
+        return h.createQuery(Rows.POST_VIEW_SELECT + "WHERE p.id = :id")
+                .bind("id", postId).bind("viewer", viewerId)
+                .map(Rows.POST_VIEW).findOne();
+    }
+
+    static PostView require(Handle h, String postId, String viewerId) {
+        return byId(h, postId, viewerId).orElseThrow(() -> RunguException.notFound("Post not found"));
+    }
+
+    /** The posts with these keys, in the order of the keys. */
+    static List<PostView> bySeqs(Handle h, List<Long> seqs, String viewerId) {
+        if (seqs.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, PostView> found = new HashMap<>();
+        h.createQuery(Rows.POST_VIEW_SELECT + "WHERE p.seq IN (<seqs>)")
+                .bindList("seqs", seqs).bind("viewer", viewerId)
+                .map((rs, ctx) -> Map.entry(rs.getLong("seq"), Rows.POST_VIEW.map(rs, ctx)))
+                .forEach(e -> found.put(e.getKey(), e.getValue()));
+        List<PostView> ordered = new ArrayList<>(seqs.size());
+        for (Long seq : seqs) {
+            PostView view = found.get(seq);
+            if (view != null) {
+                ordered.add(view);
+            }
+        }
+        return ordered;
+    }
+}

@@ -1,0 +1,109 @@
+package io.rungu.store.internal.board;
+
+import io.rungu.model.Actor;
+import io.rungu.model.NewPost;
+import io.rungu.model.Page;
+import io.rungu.model.Post;
+import io.rungu.model.PostEdit;
+import io.rungu.model.PostQuery;
+import io.rungu.model.PostStatus;
+import io.rungu.model.PostView;
+import io.rungu.model.RunguException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.statement.Update;
+
+/** Posts: create, read, list, edit, delete. */
+final class Posts {
+    private final Context cx;
+    private final PostLists lists;
+
+    Posts(Context cx) {
+        this.cx = cx;
+        this.lists = new PostLists(cx.db().dialect());
+    }
+
+    Page<PostView> list(Actor actor, String projectSlug, PostQuery query) {
+        PostQuery q = query == null ? PostQuery.newest() : query;
+        return cx.db().read(h -> lists.list(h, Lookups.projectId(h, projectSlug), q, actor.userId()));
+    }
+
+    PostView get(Actor actor, String postId) {
+        return cx.db().read(h -> PostReads.require(h, postId, actor.userId()));
+    }
+
+    PostView create(Actor actor, String projectSlug, NewPost input) {
+        Actor.Account account = Permissions.writer(actor);
+        PostRules.ValidPost p = PostRules.validate(input);
+        String id = cx.newId();
+        Instant now = cx.now();
+        return cx.db().write(h -> {
+            String projectId = Lookups.projectId(h, projectSlug);
+            h.createUpdate("INSERT INTO posts (id, project_id, title, description, status, category, created_by, "
+                            + "created_at, updated_at) VALUES (:id, :project, :title, :description, 'open', :category, "
+                            + ":user, :now, :now)")
+                    .bind("id", id).bind("project", projectId).bind("title", p.title())
+                    .bind("description", p.description()).bind("category", p.category().wire())
+                    .bind("user", account.userId()).bind("now", now)
+                    .execute();
+            return PostReads.require(h, id, account.userId());
+        });
+    }
+
+    PostView edit(Actor actor, String postId, PostEdit edit) {
+        Actor.Account account = Permissions.writer(actor);
+        PostEdit valid = PostRules.validate(edit);
+        Instant now = cx.now();
+        return cx.db().write(h -> {
+            Post post = Lookups.post(h, postId);
+            Permissions.ownerOrAdmin(account, post.createdBy(), "You can only edit your own posts");
+            boolean statusChanges = valid.status() != null && valid.status() != post.status();
+            if (statusChanges && !account.isAdmin()) {
+                throw RunguException.forbidden("Only admins can change a post's status");
+            }
+            // Only the columns that are given appear in SET, so a status change never rewrites the search index.
+            List<String> sets = new ArrayList<>();
+            sets.add("updated_at = :now");
+            if (valid.title() != null) {
+                sets.add("title = :title");
+            }
+            if (valid.description() != null) {
+                sets.add("description = :description");
+            }
+            if (valid.category() != null) {
+                sets.add("category = :category");
+            }
+            if (statusChanges) {
+                sets.add("status = :status");
+                sets.add("done_at = :doneAt");
+            }
+            Update update = h.createUpdate("UPDATE posts SET " + String.join(", ", sets) + " WHERE id = :id")
+                    .bind("id", postId).bind("now", now);
+            if (valid.title() != null) {
+                update.bind("title", valid.title());
+            }
+            if (valid.description() != null) {
+                update.bind("description", valid.description());
+            }
+            if (valid.category() != null) {
+                update.bind("category", valid.category().wire());
+            }
+            if (statusChanges) {
+                update.bind("status", valid.status().wire());
+                update.bind("doneAt", valid.status() == PostStatus.DONE ? now : null);
+            }
+            update.execute();
+            return PostReads.require(h, postId, account.userId());
+        });
+    }
+
+    void delete(Actor actor, String postId) {
+        Actor.Account account = Permissions.writer(actor);
+        cx.db().writeVoid(h -> {
+            Post post = Lookups.post(h, postId);
+            Permissions.ownerOrAdmin(account, post.createdBy(), "You can only delete your own posts");
+            h.createUpdate("DELETE FROM posts WHERE id = :id").bind("id", postId).execute();
+        });
+    }
+}

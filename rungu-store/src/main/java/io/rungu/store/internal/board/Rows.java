@@ -1,0 +1,77 @@
+package io.rungu.store.internal.board;
+
+import io.rungu.model.Attachment;
+import io.rungu.model.Comment;
+import io.rungu.model.CommentView;
+import io.rungu.model.Post;
+import io.rungu.model.PostCategory;
+import io.rungu.model.PostStatus;
+import io.rungu.model.PostView;
+import io.rungu.model.Project;
+import io.rungu.model.Role;
+import io.rungu.model.User;
+import io.rungu.model.UserSummary;
+import io.rungu.store.internal.db.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Column lists and row mappers shared by every query that reads the same shape. */
+final class Rows {
+    private Rows() {}
+
+    static final String PROJECT_COLUMNS = "pr.id, pr.slug, pr.name, pr.description, pr.created_at, "
+            + "(SELECT coalesce(sum(c.posts), 0) FROM project_post_counts c WHERE c.project_id = pr.id) AS post_count";
+
+    /**
+     * A post with its author and the viewer's vote, in one row: bind {@code :viewer} (null when anonymous).
+     * Add the WHERE clause after it.
+     */
+    static final String POST_VIEW_SELECT = "SELECT p.seq, p.id, p.project_id, p.title, p.description, p.status, "
+            + "p.category, p.vote_count, p.comment_count, p.created_by, p.created_at, p.updated_at, p.done_at, "
+            + "u.name AS creator_name, u.avatar_url AS creator_avatar, (v.user_id IS NOT NULL) AS voted "
+            + "FROM posts p JOIN users u ON u.id = p.created_by "
+            + "LEFT JOIN votes v ON v.user_id = :viewer AND v.post_id = p.id ";
+
+    static final String COMMENT_VIEW_SELECT = "SELECT c.id, c.post_id, c.parent_id, c.content, c.created_by, "
+            + "c.created_at, c.edited_at, u.name AS creator_name, u.avatar_url AS creator_avatar "
+            + "FROM comments c JOIN users u ON u.id = c.created_by ";
+
+    static final String ATTACHMENT_COLUMNS = "a.id, a.post_id, a.filename, a.mime, a.size, a.created_by, a.created_at";
+
+    static final String USER_COLUMNS = "u.id, u.email, u.name, u.avatar_url, u.role, u.created_at, u.last_login";
+
+    static final RowMapper<Project> PROJECT = (rs, ctx) -> new Project(rs.getString("id"), rs.getString("slug"),
+            rs.getString("name"), rs.getString("description"), instant(rs, "created_at"), rs.getLong("post_count"));
+
+    static final RowMapper<PostView> POST_VIEW = (rs, ctx) -> new PostView(post(rs),
+            new UserSummary(rs.getString("created_by"), rs.getString("creator_name"), rs.getString("creator_avatar")),
+            rs.getBoolean("voted"));
+
+    static final RowMapper<CommentView> COMMENT_VIEW = (rs, ctx) -> new CommentView(
+            new Comment(rs.getString("id"), rs.getString("post_id"), rs.getString("parent_id"),
+                    rs.getString("content"), rs.getString("created_by"), instant(rs, "created_at"),
+                    instant(rs, "edited_at")),
+            new UserSummary(rs.getString("created_by"), rs.getString("creator_name"), rs.getString("creator_avatar")));
+
+    static final RowMapper<Attachment> ATTACHMENT = (rs, ctx) -> new Attachment(rs.getString("id"),
+            rs.getString("post_id"), rs.getString("filename"), rs.getString("mime"), rs.getLong("size"),
+            rs.getString("created_by"), instant(rs, "created_at"));
+
+    static final RowMapper<User> USER = (rs, ctx) -> new User(rs.getString("id"), rs.getString("email"),
+            rs.getString("name"), rs.getString("avatar_url"), Role.parse(rs.getString("role")),
+            instant(rs, "created_at"), instant(rs, "last_login"));
+
+    static Post post(ResultSet rs) throws SQLException {
+        return new Post(rs.getString("id"), rs.getString("project_id"), rs.getString("title"),
+                rs.getString("description"), PostStatus.parse(rs.getString("status")),
+                PostCategory.parse(rs.getString("category")), rs.getLong("vote_count"), rs.getLong("comment_count"),
+                rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "updated_at"),
+                instant(rs, "done_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        return Timestamps.parse(rs.getString(column));
+    }
+}

@@ -1,0 +1,64 @@
+package io.rungu.store.internal.board;
+
+import io.rungu.model.Actor;
+import io.rungu.model.Page;
+import io.rungu.model.PageRequest;
+import io.rungu.model.Role;
+import io.rungu.model.RunguException;
+import io.rungu.model.User;
+import org.jdbi.v3.core.Handle;
+
+/** The actor's own account and the admin's user list and roles. */
+final class Users {
+    private final Context cx;
+
+    Users(Context cx) {
+        this.cx = cx;
+    }
+
+    User me(Actor actor) {
+        Actor.Account account = Permissions.signedIn(actor);
+        return cx.db().read(h -> byId(h, account.userId()));
+    }
+
+    Page<User> list(Actor actor, PageRequest page) {
+        Actor.Account account = Permissions.signedIn(actor);
+        if (!account.isAdmin()) {
+            throw RunguException.forbidden("Admin access required");
+        }
+        return cx.db().read(h -> {
+            var items = h.createQuery("SELECT " + Rows.USER_COLUMNS + " FROM users u "
+                            + "ORDER BY u.created_at DESC, u.id DESC LIMIT :limit OFFSET :offset")
+                    .bind("limit", page.perPage()).bind("offset", page.offset())
+                    .map(Rows.USER).list();
+            long total = h.createQuery("SELECT count(*) FROM users").mapTo(Long.class).one();
+            return new Page<>(items, page.page(), page.perPage(), total);
+        });
+    }
+
+    User setRole(Actor actor, String userId, Role role) {
+        Permissions.admin(actor);
+        if (role == null) {
+            throw RunguException.invalid("role", "Role is required");
+        }
+        return cx.db().write(h -> {
+            User user = byId(h, userId);
+            if (user.role() == Role.ADMIN && role != Role.ADMIN) {
+                long admins = h.createQuery("SELECT count(*) FROM users WHERE role = 'admin'")
+                        .mapTo(Long.class).one();
+                if (admins <= 1) {
+                    throw RunguException.conflict("The last admin cannot be demoted; promote another admin first");
+                }
+            }
+            h.createUpdate("UPDATE users SET role = :role WHERE id = :id")
+                    .bind("role", role.wire()).bind("id", userId).execute();
+            return byId(h, userId);
+        });
+    }
+
+    private static User byId(Handle h, String userId) {
+        return h.createQuery("SELECT " + Rows.USER_COLUMNS + " FROM users u WHERE u.id = :id").bind("id", userId)
+                .map(Rows.USER).findOne()
+                .orElseThrow(() -> RunguException.notFound("User not found"));
+    }
+}

@@ -1,0 +1,68 @@
+package io.rungu.store.internal.board;
+
+import io.rungu.model.Actor;
+import io.rungu.model.VoteResult;
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * One vote per user and post. Triggers keep posts.vote_count in the same transaction as the vote row, and the
+ * count is read back inside that transaction, so the answer is exact under any concurrency.
+ */
+final class Votes {
+    private final Context cx;
+
+    Votes(Context cx) {
+        this.cx = cx;
+    }
+
+    VoteResult toggle(Actor actor, String postId) {
+        Actor.Account account = Permissions.writer(actor);
+        Instant now = cx.now();
+        return cx.db().write(h -> {
+            Lookups.requirePost(h, postId);
+            boolean voted = delete(h, account.userId(), postId) == 0;
+            if (voted) {
+                insert(h, account.userId(), postId, now);
+            }
+            return new VoteResult(voted, Lookups.voteCount(h, postId));
+        });
+    }
+
+    VoteResult set(Actor actor, String postId, boolean voted) {
+        Actor.Account account = Permissions.writer(actor);
+        Instant now = cx.now();
+        return cx.db().write(h -> {
+            Lookups.requirePost(h, postId);
+            if (voted) {
+                insert(h, account.userId(), postId, now);
+            } else {
+                delete(h, account.userId(), postId);
+            }
+            return new VoteResult(voted, Lookups.voteCount(h, postId));
+        });
+    }
+
+    VoteResult state(Actor actor, String postId) {
+        return cx.db().read(h -> {
+            long count = Lookups.voteCount(h, postId);
+            boolean voted = actor.userId() != null && h.createQuery(
+                            "SELECT 1 FROM votes WHERE user_id = :user AND post_id = :post")
+                    .bind("user", actor.userId()).bind("post", postId)
+                    .mapTo(Integer.class).findOne().isPresent();
+            return new VoteResult(voted, count);
+        });
+    }
+
+    private int insert(Handle h, String userId, String postId, Instant now) {
+        return h.createUpdate(cx.db().dialect().insertVoteIfAbsent())
+                .bind("user", userId).bind("post", postId).bind("now", now)
+                .execute();
+    }
+
+    private static int delete(Handle h, String userId, String postId) {
+        return h.createUpdate("DELETE FROM votes WHERE user_id = :user AND post_id = :post")
+                .bind("user", userId).bind("post", postId)
+                .execute();
+    }
+}

@@ -1,0 +1,49 @@
+package io.rungu.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A test clock that moves forward by one millisecond each time it is read, so rows written one after another
+ * get distinct, ordered timestamps; {@link #advance} jumps ahead.
+ */
+public final class TestClock extends Clock {
+    private final AtomicReference<Instant> now;
+
+    public TestClock(Instant start) {
+        this.now = new AtomicReference<>(start);
+    }
+
+    public TestClock() {
+        this(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    /** Moves the clock forward. */
+    public void advance(Duration d) {
+        now.updateAndGet(t -> t.plus(d));
+    }
+
+    /** The current time without moving the clock. */
+    public Instant peek() {
+        return now.get();
+    }
+
+    @Override
+    public Instant instant() {
+        return now.getAndUpdate(t -> t.plusMillis(1));
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+}
