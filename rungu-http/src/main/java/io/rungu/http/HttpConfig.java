@@ -1,9 +1,11 @@
 package io.rungu.http;
 
 import io.rungu.model.Limits;
+import io.rungu.mcp.McpConfig;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Settings of a {@link RunguPlugin}. Public fields with working defaults; the plugin constructor validates them
@@ -36,6 +38,8 @@ public final class HttpConfig {
     public int maxHeaderBytes = 16 * 1024;
     /** Serve the MCP Streamable-HTTP endpoint at {@code <base>/api/mcp} (Bearer API token required). */
     public boolean mcpEnabled = true;
+    /** Further settings of the MCP server behind {@code <base>/api/mcp} (read-only mode, session limits). */
+    public Consumer<McpConfig> mcp = m -> {};
     /** Serve the web app (index.html, assets and the single-page fallback) under the base path. */
     public boolean serveWebApp = true;
     /** Send Content-Security-Policy, X-Content-Type-Options and Referrer-Policy on Rungu's responses. */
@@ -108,6 +112,9 @@ public final class HttpConfig {
         }
         if (maxHeaderBytes < 1024) {
             problems.add("maxHeaderBytes must be at least 1024, got " + maxHeaderBytes);
+        }
+        if (mcp == null) {
+            problems.add("mcp must not be null; use m -> {} for the defaults");
         }
         if (clock == null) {
             problems.add("clock must not be null");

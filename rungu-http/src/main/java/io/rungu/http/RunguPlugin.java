@@ -3,11 +3,13 @@ package io.rungu.http;
 import io.javalin.config.JavalinState;
 import io.javalin.plugin.Plugin;
 import io.rungu.http.internal.ApiRoutes;
+import io.rungu.http.internal.AuthIdentity;
 import io.rungu.http.internal.ClasspathFiles;
 import io.rungu.http.internal.Guard;
 import io.rungu.http.internal.HostIdentity;
 import io.rungu.http.internal.Identity;
 import io.rungu.http.internal.Json;
+import io.rungu.http.internal.McpEndpoint;
 import io.rungu.http.internal.MetaRoutes;
 import io.rungu.http.internal.OpenApi;
 import io.rungu.http.internal.RateLimiter;
@@ -16,9 +18,12 @@ import io.rungu.http.internal.Route;
 import io.rungu.http.internal.RouteTable;
 import io.rungu.http.internal.SwaggerUi;
 import io.rungu.http.internal.WebApp;
+import io.rungu.mcp.RunguMcpServer;
+import io.rungu.oauth.RunguAuth;
 import io.rungu.store.RunguStore;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -31,7 +36,9 @@ import java.util.function.Consumer;
  *         new RunguPlugin(store, ctx -> hostActor(ctx), http -> http.basePath = "/feedback")));
  * }</pre>
  *
- * The plugin registers routes only under its base path and changes no host-wide setting: no JSON mapper, no
+ * With Rungu's own sign-in: {@code new RunguPlugin(store, RunguAuth.create(store, a -> ...), http -> ...)}.
+ *
+ * <p>The plugin registers routes only under its base path and changes no host-wide setting: no JSON mapper, no
  * before/after handlers, no exception handlers. It renders JSON with its own mapper and maps its own errors.
  */
 public final class RunguPlugin extends Plugin<HttpConfig> {
@@ -48,6 +55,23 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
      */
     public RunguPlugin(RunguStore store, ActorResolver resolver, Consumer<HttpConfig> configure) {
         this(store, configured(configure), resolver);
+    }
+
+    /**
+     * A board with Rungu's own sign-in: sessions, OAuth providers, sign-in links and API tokens, whose routes are
+     * mounted under the same base path ({@code <base>/auth/...}, {@code <base>/api/tokens}).
+     *
+     * @param store     the open store; the caller keeps owning it and closes it
+     * @param auth      sign-in created over the same store
+     * @param configure changes to the default {@link HttpConfig}
+     * @throws IllegalArgumentException listing every configuration problem
+     */
+    public RunguPlugin(RunguStore store, RunguAuth auth, Consumer<HttpConfig> configure) {
+        this(store, configured(configure), auth);
+    }
+
+    private RunguPlugin(RunguStore store, HttpConfig config, RunguAuth auth) {
+        this(store, config, new AuthIdentity(Objects.requireNonNull(auth, "auth"), config.corsOrigins));
     }
 
     private RunguPlugin(RunguStore store, HttpConfig config, ActorResolver resolver) {
@@ -82,6 +106,12 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         new ApiRoutes(store.board(), new Requests(json, config.maxJsonBytes), guard, apiBase, config.maxUploadBytes)
                 .register(table);
         identity.routes().forEach(table::add);
+        if (config.mcpEnabled) {
+            new McpEndpoint(RunguMcpServer.create(store.board(), mcp -> {
+                mcp.allowedOrigins = Set.copyOf(config.corsOrigins);
+                config.mcp.accept(mcp);
+            })).register(table);
+        }
         MetaRoutes meta = new MetaRoutes(store, guard, config.basePath, config.corsOrigins);
         meta.registerHealth(table);
         new SwaggerUi(files, apiBase).register(table);
@@ -95,7 +125,7 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         List<Route> all = table.routes();
         known.set(all);
         document.set(json.write(OpenApi.document(all, config.basePath, version())));
-        return all.stream().map(r -> new Route(r.method(), r.path(), guard.wrap(r), r.kind(), r.authenticate(), r.doc()))
+        return all.stream().map(r -> r.withHandler(guard.wrap(r)))
                 .toList();
     }
 

@@ -8,6 +8,7 @@ import io.rungu.model.Actor;
 import io.rungu.model.Role;
 import io.rungu.model.RunguException;
 import io.rungu.model.TokenScope;
+import io.rungu.oauth.RunguAuth;
 import io.rungu.store.Board;
 import io.rungu.store.TestStores;
 import java.io.IOException;
@@ -30,12 +31,42 @@ final class TestServer implements AutoCloseable {
     final TestStores stores;
     final Javalin app;
     final String base;
+    final RunguAuth auth;
     final HttpClient client = HttpClient.newHttpClient();
 
-    private TestServer(TestStores stores, Javalin app, String base) {
+    private TestServer(TestStores stores, Javalin app, String base, RunguAuth auth) {
         this.stores = stores;
         this.app = app;
         this.base = base;
+        this.auth = auth;
+    }
+
+    /** The plugin with Rungu's own sign-in (sessions, sign-in links, API tokens). */
+    static TestServer startWithAuth(Path dir, Consumer<HttpConfig> http) {
+        TestStores stores = TestStores.open(dir);
+        HttpConfig probe = new HttpConfig();
+        http.accept(probe);
+        String basePath = HttpConfig.normalise(probe.basePath);
+        RunguAuth auth = RunguAuth.create(stores.store(), a -> {
+            a.secret = "0123456789abcdef0123456789abcdef-test-secret";
+            a.baseUrl = "http://localhost" + basePath;
+            a.secureCookies = false;
+        });
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.registerPlugin(new RunguPlugin(stores.store(), auth, http));
+        }).start("127.0.0.1", 0);
+        return new TestServer(stores, app, "http://127.0.0.1:" + app.port() + basePath, auth);
+    }
+
+    /** Signs in through a one-time link and returns the session cookie ("name=value"). */
+    String signIn(String email, Role role) {
+        String link = auth.createSignInLink(email, role, java.time.Duration.ofMinutes(5));
+        String path = link.substring(link.indexOf("/auth/link/"));
+        Res r = req("GET", path).send();
+        String setCookie = r.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("session="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + r + " " + r.raw().headers()));
+        return setCookie.substring(0, setCookie.indexOf(';'));
     }
 
     static TestServer start(Path dir) {
@@ -51,7 +82,7 @@ final class TestServer implements AutoCloseable {
             host.accept(config);
             config.registerPlugin(new RunguPlugin(stores.store(), TestServer::resolve, http));
         }).start("127.0.0.1", 0);
-        return new TestServer(stores, app, "http://127.0.0.1:" + app.port() + HttpConfig.normalise(probe.basePath));
+        return new TestServer(stores, app, "http://127.0.0.1:" + app.port() + HttpConfig.normalise(probe.basePath), null);
     }
 
     static Actor resolve(io.javalin.http.Context ctx) {

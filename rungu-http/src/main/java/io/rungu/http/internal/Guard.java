@@ -5,6 +5,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.rungu.http.HttpConfig;
 import io.rungu.model.Actor;
+import io.rungu.model.ErrorBody;
 import io.rungu.model.ErrorCode;
 import io.rungu.model.RunguException;
 import java.util.Enumeration;
@@ -64,6 +65,10 @@ public final class Guard {
                 }
                 inner.handle(ctx);
             } catch (RunguException e) {
+                if (e.code() == ErrorCode.UNAUTHENTICATED && route.doc() != null
+                        && route.doc().access() == Route.Access.API_TOKEN) {
+                    ctx.header("WWW-Authenticate", "Bearer realm=\"rungu\"");
+                }
                 error(ctx, e);
             } catch (Exception e) {
                 String requestId = UUID.randomUUID().toString();
@@ -74,18 +79,18 @@ public final class Guard {
                 body.put("request_id", requestId);
                 send(ctx, 500, body);
             }
+            if (ctx.statusCode() >= 400) {
+                // Javalin runs the host's error(status) handlers after every route; they must not rewrite Rungu's
+                // JSON errors, so the remaining tasks (host error and after handlers) are skipped for them.
+                ctx.skipRemainingHandlers();
+            }
         };
     }
 
     /** Writes the error JSON for a domain failure. */
     public void error(Context ctx, RunguException e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", e.getMessage());
-        body.put("code", e.code().wire());
-        if (!e.fields().isEmpty()) {
-            body.put("fields", e.fields());
-        }
-        send(ctx, e.code().httpStatus(), body);
+        ErrorBody body = ErrorBody.of(e);
+        send(ctx, body.status(), body);
     }
 
     /** Writes a JSON response. */

@@ -54,9 +54,9 @@ public final class MetaRoutes {
     public void registerCatchAlls(RouteTable t, Supplier<List<Route>> known) {
         for (String prefix : List.of("/api", "/auth", "/health")) {
             for (HandlerType m : METHODS) {
-                t.addUndocumented(m, prefix + "/*", ctx -> unknown(ctx, known.get()), RateLimiter.Kind.READ);
+                t.addCatchAll(m, prefix + "/*", ctx -> unknown(ctx, known.get()));
                 if (!prefix.equals("/health")) {
-                    t.addUndocumented(m, prefix, ctx -> unknown(ctx, known.get()), RateLimiter.Kind.READ);
+                    t.addCatchAll(m, prefix, ctx -> unknown(ctx, known.get()));
                 }
             }
         }
@@ -64,7 +64,7 @@ public final class MetaRoutes {
 
     private void unknown(Context ctx, List<Route> routes) {
         String rel = relative(ctx);
-        List<String> allowed = routes.stream().filter(r -> !r.isCatchAll() && r.matches(rel))
+        List<String> allowed = routes.stream().filter(r -> !r.catchAll() && !r.path().endsWith("*") && r.matches(rel))
                 .map(r -> r.method().name()).distinct().collect(Collectors.toList());
         if (ctx.method() == HandlerType.OPTIONS) {
             preflight(ctx, allowed);
@@ -75,7 +75,7 @@ public final class MetaRoutes {
         }
         ctx.header("Allow", String.join(", ", allowed));
         guard.send(ctx, 405, Map.of("error", "Method " + ctx.method() + " is not allowed here; use " + String.join(", ", allowed),
-                "code", "method_not_allowed"));
+                "code", "method_not_allowed", "fields", Map.of()));
     }
 
     private void preflight(Context ctx, List<String> allowed) {

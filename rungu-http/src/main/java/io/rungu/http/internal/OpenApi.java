@@ -36,7 +36,7 @@ public final class OpenApi {
         }
         doc.put("paths", paths);
         doc.put("components", map("schemas", schemas(), "securitySchemes", map(
-                "session", map("type", "apiKey", "in", "cookie", "name", "rungu_session",
+                "session", map("type", "apiKey", "in", "cookie", "name", "session",
                         "description", "Browser session set by the sign-in routes; writes also need a same-site Origin"),
                 "bearer", map("type", "http", "scheme", "bearer", "bearerFormat", "rgu_… API token",
                         "description", "Personal API token; read tokens cannot write"))));
@@ -203,6 +203,9 @@ public final class OpenApi {
         s.put("RoleChange", object(map("role", enumOf(Role.values())), "role"));
         s.put("Upload", object(map("file", map("type", "string", "contentMediaType", "application/octet-stream",
                 "description", "PNG, JPEG, WebP or GIF, at most " + Limits.ATTACHMENT_MAX_BYTES + " bytes")), "file"));
+        s.put("NewToken", object(map("name", limited(Limits.TOKEN_NAME_MAX), "scope", map("type", "string", "enum",
+                List.of("read", "write"))), "name", "scope"));
+        s.put("JsonRpc", map("type", "object", "description", "One JSON-RPC 2.0 message of the Model Context Protocol"));
         s.put("Ready", object(map("status", str()), "status"));
         return s;
     }

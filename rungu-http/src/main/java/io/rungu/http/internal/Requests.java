@@ -39,22 +39,28 @@ public final class Requests {
         return node;
     }
 
+    /** Past this many bytes an oversized body is no longer read to the end; the connection is closed instead. */
+    static final long DRAIN_MAX = 32L * 1024 * 1024;
+
     /**
      * Reads the whole body, refusing more than {@code max} bytes: at once from a declared Content-Length, else
-     * while streaming.
+     * while streaming. A refused body of moderate size is read to its end and discarded, so the client can read
+     * the 413 answer instead of seeing its upload cut off.
      */
     public static byte[] bounded(Context ctx, int max, String what) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > max) {
-            throw tooLarge(what, max);
-        }
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > max) {
+                drain(ctx, in, declared);
+                throw tooLarge(what, max);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
             byte[] buf = new byte[16 * 1024];
             int total = 0;
             for (int n; (n = in.read(buf)) > 0; ) {
                 total += n;
                 if (total > max) {
+                    drain(ctx, in, total);
                     throw tooLarge(what, max);
                 }
                 out.write(buf, 0, n);
@@ -62,6 +68,21 @@ public final class Requests {
             return out.toByteArray();
         } catch (IOException e) {
             throw new RunguException(ErrorCode.INVALID, "Could not read the request body");
+        }
+    }
+
+    private static void drain(Context ctx, InputStream in, long seen) throws IOException {
+        if (seen > DRAIN_MAX) {
+            ctx.header("Connection", "close");
+            return;
+        }
+        long left = DRAIN_MAX - seen;
+        byte[] buf = new byte[64 * 1024];
+        for (int n; left > 0 && (n = in.read(buf)) > 0; ) {
+            left -= n;
+        }
+        if (left <= 0) {
+            ctx.header("Connection", "close");
         }
     }
 

@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  * @param kind         which rate limits apply
  * @param authenticate whether the guard resolves the actor before the handler runs
  * @param doc          OpenAPI description; null for routes that are not part of the API (catch-alls, static files)
+ * @param catchAll     true for the routes that answer 404/405 for unknown paths
  */
-public record Route(HandlerType method, String path, Handler handler, RateLimiter.Kind kind, boolean authenticate, Doc doc) {
+public record Route(HandlerType method, String path, Handler handler, RateLimiter.Kind kind, boolean authenticate, Doc doc,
+                    boolean catchAll) {
 
     /** Who may call a route, for the document's security section and error list. */
     public enum Access { PUBLIC, SIGNED_IN, ADMIN, API_TOKEN, NONE }
@@ -38,9 +40,9 @@ public record Route(HandlerType method, String path, Handler handler, RateLimite
         return pattern(path).matcher(relativePath).matches();
     }
 
-    /** True for the catch-all routes that answer 404/405. */
-    public boolean isCatchAll() {
-        return path.endsWith("*");
+    /** The same route with another handler (the guarded one). */
+    public Route withHandler(Handler h) {
+        return new Route(method, path, h, kind, authenticate, doc, catchAll);
     }
 
     static Pattern pattern(String path) {

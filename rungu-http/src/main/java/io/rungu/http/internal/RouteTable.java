@@ -20,7 +20,12 @@ public final class RouteTable {
 
     /** Adds a route that is not part of the API document (catch-alls, static files). */
     public void addUndocumented(HandlerType method, String path, Handler handler, RateLimiter.Kind kind) {
-        routes.add(new Route(method, path, handler, kind, false, null));
+        routes.add(new Route(method, path, handler, kind, false, null, false));
+    }
+
+    /** Adds a route answering 404/405 for unknown paths. */
+    public void addCatchAll(HandlerType method, String path, Handler handler) {
+        routes.add(new Route(method, path, handler, RateLimiter.Kind.READ, false, null, true));
     }
 
     /** Adds a finished route. */
@@ -104,7 +109,7 @@ public final class RouteTable {
 
         public void done() {
             routes.add(new Route(method, path, handler, kind, authenticate,
-                    new Doc(tag, summary, access, List.copyOf(query), bodyMediaType, bodySchema, status, shape, schema)));
+                    new Doc(tag, summary, access, List.copyOf(query), bodyMediaType, bodySchema, status, shape, schema), false));
         }
     }
 }
