@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ProjectCommand.class,
             UserCommand.class,
+            ServeCommand.class,
             LoginLinkCommand.class,
             TokenCommand.class,
             McpCommand.class,
