@@ -123,6 +123,10 @@ class HostAppIT {
         browser.type("new-post-title", TITLE);
         browser.find("new-post-submit").click();
         browser.waitForText("board-notice", "was published");
+        browser.until(d -> browser.find("filter-status-open").getText().endsWith("1"));
+        Number gap = (Number) browser.js("return document.querySelector('[data-testid=post-list]').getBoundingClientRect().top"
+                + " - document.querySelector('[data-testid=search-input]').getBoundingClientRect().bottom");
+        assertThat(gap.doubleValue()).as("space between the search box and the first post").isLessThan(40);
 
         WebElement vote = browser.find("vote-button");
         vote.click();
