@@ -15,11 +15,13 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = "Rungu: a self-hosted product-feedback board.",
         subcommands = {
+            ServeCommand.class,
             ProjectCommand.class,
             UserCommand.class,
-            ServeCommand.class,
             LoginLinkCommand.class,
             TokenCommand.class,
+            SeedCommand.class,
+            DemoCommand.class,
             McpCommand.class,
             HealthcheckCommand.class
         },

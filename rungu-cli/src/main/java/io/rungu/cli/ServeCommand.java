@@ -1,32 +1,25 @@
 package io.rungu.cli;
 
-import io.javalin.Javalin;
-import io.rungu.http.RunguPlugin;
-import io.rungu.oauth.RunguAuth;
-import io.rungu.store.RunguStore;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/**
- * {@code rungu serve}: the web server. Minimal version written for the browser tests (e2e branch) until the CLI's
- * own lands: flags and variables as in docs/cli.md, no first-admin link, no access log.
- */
-@Command(name = "serve", description = "Run the web server: the board, the REST API, the MCP endpoint, sign-in, the web app.")
+/** {@code rungu serve}: runs the web server until the process is stopped. */
+@Command(name = "serve", description = "Run the web server: board, REST API, MCP endpoint, sign-in and web app.")
 final class ServeCommand implements Callable<Integer> {
     private final Context context;
 
-    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "Listen port (RUNGU_PORT, default 3000).")
+    @Option(names = {"-p", "--port"}, description = "Port to listen on (default: $RUNGU_PORT, else 3000).")
     Integer port;
 
-    @Option(names = "--host", paramLabel = "HOST", description = "Listen address (RUNGU_HOST, default 0.0.0.0).")
+    @Option(names = "--host", description = "Address to bind (default: $RUNGU_HOST, else 0.0.0.0).")
     String host;
 
-    @Option(names = "--base-path", paramLabel = "PATH", description = "Path prefix, e.g. /feedback (RUNGU_BASE_PATH).")
+    @Option(names = "--base-path", paramLabel = "PATH", description = "Serve under this path, e.g. /feedback (default: $RUNGU_BASE_PATH, else the root).")
     String basePath;
 
-    @Option(names = "--base-url", paramLabel = "URL", description = "Public URL, base path included (RUNGU_BASE_URL).")
+    @Option(names = "--base-url", paramLabel = "URL", description = "Public URL of the board, base path included (default: $RUNGU_BASE_URL, else http://localhost:PORT/BASE).")
     String baseUrl;
 
     ServeCommand(Context context) {
@@ -36,26 +29,23 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerSettings settings = ServerSettings.resolve(context.env, port, host, basePath, baseUrl);
-        RunguStore store = context.openStore();
-        RunguAuth auth = context.openAuth(store, settings);
-        Javalin app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.concurrency.useVirtualThreads = true;
-            config.registerPlugin(new RunguPlugin(store, auth, http -> {
-                http.basePath = settings.basePath();
-                http.corsOrigins = new java.util.ArrayList<>(settings.corsOrigins());
-                http.rateLimits.enabled = settings.rateLimits();
-                http.trustForwardedFor = settings.trustForwardedFor();
-            }));
-        });
+        RunguServer server = RunguServer.start(context, settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            store.close();
+            server.close();
             stopped.countDown();
         }, "rungu-shutdown"));
-        app.start(settings.host(), settings.port());
-        context.err.println("Rungu is listening on " + settings.baseUrl() + " (port " + app.port() + ")");
+        context.out.println("Rungu " + Version.current() + " is serving " + context.database().displayName()
+                + " at " + settings.baseUrl() + " (listening on " + settings.host() + ":" + server.port() + ")");
+        if (server.firstAdminLink() != null) {
+            context.out.println();
+            context.out.println("No admin yet and no sign-in provider configured. Sign in as the first admin with this");
+            context.out.println("one-time link (valid for " + Durations.describe(RunguServer.FIRST_ADMIN_LINK_TTL) + "):");
+            context.out.println();
+            context.out.println("    " + server.firstAdminLink());
+            context.out.println();
+            context.out.println("More links: rungu login-link EMAIL [--admin]");
+        }
         stopped.await();
         return ExitCode.OK;
     }

@@ -222,4 +222,14 @@ class OidcFlowTest {
         HttpResponse<String> other = h.get("/auth/mock/callback?error=server_error&error_description=boom");
         assertThat(AuthHarness.location(other)).isEqualTo("/login?error=provider_error");
     }
+
+    @Test
+    void a_login_asking_for_an_open_redirect_is_refused_before_the_provider() {
+        for (String evil : new String[] {"%2F%2Fevil.example", "https%3A%2F%2Fevil.example", "%2F%5Cevil.example",
+                "%2Fok%0D%0ASet-Cookie%3A%20x%3D1"}) {
+            HttpResponse<String> r = h.get("/auth/mock/login?redirect=" + evil);
+            assertThat(AuthHarness.location(r)).as(evil).isEqualTo("/login?error=invalid_redirect");
+            assertThat(h.cookies).doesNotContainKey("rungu_oauth_state");
+        }
+    }
 }

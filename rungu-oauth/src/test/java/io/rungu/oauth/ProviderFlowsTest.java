@@ -143,45 +143,57 @@ class ProviderFlowsTest {
         assertThat(AuthHarness.location(h.get(callback))).isEqualTo("/login?error=provider_error");
     }
 
-    // --- Google ---
+    // --- OpenID Connect providers (Google, Keycloak) ---
 
-    private RSAKey googleKey;
-    private volatile boolean googleVerified = true;
+    private RSAKey providerKey;
+    private volatile boolean emailVerified = true;
 
-    private void startGoogle(RSAKey signingKey) throws Exception {
-        googleKey = new RSAKeyGenerator(2048).keyID("google-1").generate();
-        fake.route("/token", r -> {
+    /**
+     * Token, JWKS and userinfo endpoints like an OIDC provider's: the token endpoint checks client credentials
+     * (HTTP Basic) and PKCE, and returns an ID token with the login's nonce, signed by {@code signingKey}
+     * (null: the key published in the JWKS).
+     */
+    private void oidcRoutes(String prefix, String issuer, String clientId, String clientSecret, String userinfo,
+                            RSAKey signingKey) throws Exception {
+        providerKey = new RSAKeyGenerator(2048).keyID("key-1").generate();
+        fake.route(prefix + "/token", r -> {
             try {
-                String basic = "Basic " + Base64.getEncoder().encodeToString("g-id.apps:g-secret".getBytes(StandardCharsets.UTF_8));
+                String basic = "Basic " + Base64.getEncoder().encodeToString(
+                        (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
                 Map<String, String> login = codes.get(r.form().get("code"));
                 if (!basic.equals(r.header("Authorization")) || !pkceMatches(r)
                         || !"authorization_code".equals(r.form().get("grant_type"))) {
                     return new FakeProvider.Reply(400, "application/json", "{\"error\":\"invalid_grant\"}");
                 }
                 JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                        .issuer("https://accounts.google.com").subject("1090001").audience("g-id.apps")
+                        .issuer(issuer).subject("1090001").audience(clientId)
                         .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 3_600_000))
                         .claim("nonce", login.get("nonce")).claim("email", "grace@example.com")
-                        .claim("email_verified", googleVerified).build();
-                SignedJWT idToken = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("google-1").build(), claims);
-                idToken.sign(new RSASSASigner(signingKey == null ? googleKey : signingKey));
-                return FakeProvider.Reply.json("{\"access_token\":\"ya29.token\",\"expires_in\":3599,\"token_type\":\"Bearer\","
+                        .claim("email_verified", emailVerified).build();
+                SignedJWT idToken = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("key-1").build(), claims);
+                idToken.sign(new RSASSASigner(signingKey == null ? providerKey : signingKey));
+                return FakeProvider.Reply.json("{\"access_token\":\"at-123\",\"expires_in\":3599,\"token_type\":\"Bearer\","
                         + "\"scope\":\"openid email profile\",\"id_token\":\"" + idToken.serialize() + "\"}");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
-        fake.route("/oauth2/v3/certs", r -> FakeProvider.Reply.json(new JWKSet(googleKey.toPublicJWK()).toString()));
-        fake.route("/v1/userinfo", r -> "Bearer ya29.token".equals(r.header("Authorization"))
-                ? FakeProvider.Reply.json("{\"sub\":\"1090001\",\"name\":\"Grace Hopper\",\"picture\":\"https://lh3.example/g\","
-                        + "\"email\":\"Grace@Example.com\",\"email_verified\":" + googleVerified + "}")
+        fake.route(prefix + "/certs", r -> FakeProvider.Reply.json(new JWKSet(providerKey.toPublicJWK()).toString()));
+        fake.route(prefix + "/userinfo", r -> "Bearer at-123".equals(r.header("Authorization"))
+                ? FakeProvider.Reply.json(userinfo.replace("VERIFIED", String.valueOf(emailVerified)))
                 : new FakeProvider.Reply(401, "application/json", "{\"error\":\"invalid_token\"}"));
+    }
+
+    private void startGoogle(RSAKey signingKey) throws Exception {
+        oidcRoutes("/google", "https://accounts.google.com", "g-id.apps", "g-secret",
+                "{\"sub\":\"1090001\",\"name\":\"Grace Hopper\",\"picture\":\"https://lh3.example/g\","
+                        + "\"email\":\"Grace@Example.com\",\"email_verified\":VERIFIED}", signingKey);
         h = AuthHarness.start(dir, "", a -> {
             ProviderConfig g = a.google("g-id.apps", "g-secret");
-            g.authorizationEndpoint = fake.url("/o/oauth2/v2/auth");
-            g.tokenEndpoint = fake.url("/token");
-            g.userinfoEndpoint = fake.url("/v1/userinfo");
-            g.jwksUri = fake.url("/oauth2/v3/certs");
+            g.authorizationEndpoint = fake.url("/google/auth");
+            g.tokenEndpoint = fake.url("/google/token");
+            g.userinfoEndpoint = fake.url("/google/userinfo");
+            g.jwksUri = fake.url("/google/certs");
         });
     }
 
@@ -201,15 +213,32 @@ class ProviderFlowsTest {
 
     @Test
     void a_google_id_token_signed_by_another_key_is_refused() throws Exception {
-        startGoogle(new RSAKeyGenerator(2048).keyID("google-1").generate());
+        startGoogle(new RSAKeyGenerator(2048).keyID("key-1").generate());
         assertThat(AuthHarness.location(h.get(consent("google")))).isEqualTo("/login?error=provider_error");
         assertThat(h.cookies).doesNotContainKey("session");
     }
 
     @Test
     void a_google_account_with_an_unverified_email_is_refused() throws Exception {
-        googleVerified = false;
+        emailVerified = false;
         startGoogle(null);
         assertThat(AuthHarness.location(h.get(consent("google")))).isEqualTo("/login?error=email_unverified");
+    }
+
+    @Test
+    void keycloak_sign_in_uses_the_realm_endpoints_and_falls_back_to_the_username() throws Exception {
+        String realm = "/kc/realms/staff/protocol/openid-connect";
+        oidcRoutes(realm, fake.url("/kc/realms/staff"), "rungu", "kc-secret",
+                "{\"sub\":\"1090001\",\"preferred_username\":\"grace\",\"email\":\"grace@example.com\","
+                        + "\"email_verified\":VERIFIED}", null);
+        h = AuthHarness.start(dir, "", a -> a.keycloak(fake.url("/kc/"), "staff", "rungu", "kc-secret"));
+
+        String authorize = AuthHarness.location(h.get("/auth/keycloak/login"));
+        assertThat(authorize).startsWith(fake.url(realm + "/auth?"));
+        HttpResponse<String> done = h.get(consent("keycloak"));
+        assertThat(AuthHarness.location(done)).isEqualTo("/");
+        JsonNode me = AuthHarness.json(h.get("/auth/me")).get("data");
+        assertThat(me.get("email").asText()).isEqualTo("grace@example.com");
+        assertThat(me.get("name").asText()).isEqualTo("grace");
     }
 }

@@ -1,6 +1,7 @@
 package io.rungu.store.internal.db;
 
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 
 /**
  * What differs between SQLite and PostgreSQL, in one place per dialect: the migration folder and the
@@ -21,11 +22,26 @@ public interface Dialect {
     String searchExpression(List<String> terms);
 
     /**
-     * A query yielding {@code (seq, rank)} for the best-ranked posts matching the expression bound as
-     * {@code :search}, across all boards, at most {@code :candidates} rows; a lower rank is a better match.
+     * A query yielding {@code (seq, rank)} for the most recent posts (highest {@code seq}) matching the expression
+     * bound as {@code :search}, across all boards, at most {@code :candidates} rows, each with its relevance rank
+     * (lower is better). Its cost must stay bounded by {@code :candidates}, however many posts match.
      */
     String searchCandidates();
 
     /** Inserts the vote {@code (:user, :post, :now)} unless it exists; updates 1 row or 0. */
     String insertVoteIfAbsent();
+
+    /**
+     * Prepares a bulk load inside the current write transaction: turns off the per-row triggers that keep
+     * {@code posts.vote_count}, {@code posts.comment_count} and the search index, so the loader must insert posts
+     * with their final counts. Per-board post counts stay maintained. It may also suspend indexes. Call {@link BulkLoad#finish} in the same
+     * transaction; a rollback restores everything anyway.
+     */
+    BulkLoad startBulkLoad(Handle h);
+
+    /** A bulk load in progress. */
+    interface BulkLoad {
+        /** Turns the triggers back on and brings the search index up to date with every post. */
+        void finish(Handle h);
+    }
 }
