@@ -79,6 +79,11 @@ final class Browser implements AutoCloseable {
         return (String) js("return location.pathname + location.search");
     }
 
+    /** Vote requests this page has had answered (resource timing entries appear when a response is complete). */
+    long voteResponses() {
+        return ((Number) js("return performance.getEntriesByType('resource').filter(e => /\\/vote$/.test(e.name)).length")).longValue();
+    }
+
     boolean alertIsOpen() {
         try {
             driver.switchTo().alert();

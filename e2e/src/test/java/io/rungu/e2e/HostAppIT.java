@@ -130,6 +130,7 @@ class HostAppIT {
 
         WebElement vote = browser.find("vote-button");
         vote.click();
+        browser.until(d -> browser.voteResponses() == 1);
         browser.until(d -> "true".equals(browser.find("vote-button").getAttribute("aria-pressed")));
         assertThat(browser.find("vote-count").getText()).isEqualTo("1");
         browser.screenshot("embedded-board");
