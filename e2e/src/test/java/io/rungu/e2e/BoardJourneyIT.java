@@ -100,6 +100,8 @@ class BoardJourneyIT {
         createPost("Crash when saving an empty draft", "Steps: open the editor, save without typing.", "bug");
         createPost(DARK_MODE_TITLE, "The editor is too bright at night. A **dark-mode** would help.", "feature");
         assertThat(cardTitles()).containsExactly(DARK_MODE_TITLE, "Crash when saving an empty draft", "Export the board to CSV");
+        assertThat(card(DARK_MODE_TITLE).findElement(By.cssSelector(".description")).getText())
+                .as("the card's excerpt is plain text").isEqualTo("The editor is too bright at night. A dark-mode would help.");
 
         browser.type("search-input", "dark-mode");
         browser.until(d -> cardTitles().equals(List.of(DARK_MODE_TITLE)));
