@@ -54,7 +54,10 @@ final class PackagedServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         environment(builder.environment(), origin);
-        PackagedServer server = new PackagedServer(jar, db, log, origin, builder.start());
+        Process process = builder.start();
+        // Stops the server even when the test JVM ends without running @AfterAll (a killed or crashed fork).
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-rungu-serve"));
+        PackagedServer server = new PackagedServer(jar, db, log, origin, process);
         server.awaitReady();
         return server;
     }
@@ -113,6 +116,7 @@ final class PackagedServer implements AutoCloseable {
         throw new AssertionError("rungu serve was not ready within 60 s:\n" + log());
     }
 
+    /** Stops the server and keeps its console output (one access-log line per request) as target/packaged-server.log. */
     @Override
     public void close() {
         process.destroy();
@@ -124,6 +128,13 @@ final class PackagedServer implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        Path kept = Path.of(System.getProperty("screenshots.dir", "target/screenshots")).resolveSibling("packaged-server.log");
+        try {
+            Files.createDirectories(kept.getParent());
+            Files.copy(log, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            System.err.println("could not keep the server log " + log + ": " + e);
+        }
     }
 
     /** Only the settings of this test: nothing inherited (no providers, no other database), local cookies. */
@@ -132,7 +143,7 @@ final class PackagedServer implements AutoCloseable {
         env.put("RUNGU_SECRET", SECRET);
         env.put("RUNGU_SECURE_COOKIES", "false");
         env.put("RUNGU_BASE_URL", origin);
-        env.put("RUNGU_LOG_LEVEL", "warn");
+        env.put("RUNGU_LOG_LEVEL", "info");
     }
 
     private static String java() {
