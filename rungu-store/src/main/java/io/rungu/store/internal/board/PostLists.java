@@ -46,13 +46,17 @@ final class PostLists {
         } else {
             PostSort sort = query.sort() == null ? PostSort.RELEVANCE : query.sort();
             String search = dialect.searchExpression(terms);
-            seqs = filters.bind(h.createQuery(searchKeysSql(dialect, sort, filters)))
+            // The page carries the total (a window count), so the full-text query runs once per page; only a
+            // page past the end needs a separate count.
+            List<long[]> rows = filters.bind(h.createQuery(searchKeysSql(dialect, sort, filters)))
                     .bind("search", search).bind("candidates", SEARCH_CANDIDATES)
                     .bind("limit", page.perPage()).bind("offset", page.offset())
-                    .mapTo(Long.class).list();
-            total = filters.bind(h.createQuery(searchCountSql(dialect, filters)))
-                    .bind("search", search).bind("candidates", SEARCH_CANDIDATES)
-                    .mapTo(Long.class).one();
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+            seqs = rows.stream().map(r -> r[0]).toList();
+            total = !rows.isEmpty() ? rows.get(0)[1]
+                    : filters.bind(h.createQuery(searchCountSql(dialect, filters)))
+                            .bind("search", search).bind("candidates", SEARCH_CANDIDATES)
+                            .mapTo(Long.class).one();
         }
         return new Page<>(PostReads.bySeqs(h, seqs, viewerId), page.page(), page.perPage(), total);
     }
@@ -70,7 +74,8 @@ final class PostLists {
 
     static String searchKeysSql(Dialect dialect, PostSort sort, Filters filters) {
         String order = sort == PostSort.RELEVANCE ? "p.rank, p.id" : PostReads.order(sort);
-        return searchFrom(dialect, "p.seq", filters) + " ORDER BY " + order + " LIMIT :limit OFFSET :offset";
+        return searchFrom(dialect, "p.seq, count(*) OVER () AS total", filters) + " ORDER BY " + order
+                + " LIMIT :limit OFFSET :offset";
     }
 
     static String searchCountSql(Dialect dialect, Filters filters) {
