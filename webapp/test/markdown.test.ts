@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderMarkdown } from '../src/lib/markdown';
+import { escapeHtml, markdownToText, renderMarkdown } from '../src/lib/markdown';
 
 const ALLOWED_TAGS = new Set(['P', 'BR', 'STRONG', 'EM', 'CODE', 'PRE', 'UL', 'OL', 'LI', 'A']);
 
@@ -121,5 +121,20 @@ describe('renderMarkdown formatting', () => {
     expect(renderMarkdown('See https://example.com/x.')).toBe(
       '<p>See <a href="https://example.com/x" rel="noopener nofollow" target="_blank">https://example.com/x</a>.</p>',
     );
+  });
+});
+
+describe('markdownToText', () => {
+  it('drops the markup and keeps the words', () => {
+    expect(markdownToText('A **dark-mode** would *really* help with `code`.')).toBe('A dark-mode would really help with code.');
+    expect(markdownToText('- one\n- two\n1. three')).toBe('one two three');
+    expect(markdownToText('See [the docs](https://example.com/a).')).toBe('See the docs.');
+    expect(markdownToText('```js\nlet x = 1;\n```')).toBe('let x = 1;');
+    expect(markdownToText(null)).toBe('');
+  });
+
+  it('leaves html as text for escaped rendering', () => {
+    expect(markdownToText('<script>alert(2)</script> **still text**')).toBe('<script>alert(2)</script> still text');
+    expect(markdownToText('2 * 3 * 4')).toBe('2 * 3 * 4');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePoints, formatBytes, formatDate, localDayKey, sanitizeHref, slugify, timeAgo } from '../src/lib/utils';
+import { codePoints, displayName, formatBytes, formatDate, localDayKey, sanitizeHref, slugify, timeAgo } from '../src/lib/utils';
 
 const NOW = Date.parse('2026-06-27T12:00:00Z');
 const ago = (ms: number) => new Date(NOW - ms).toISOString();
@@ -88,5 +88,14 @@ describe('formatBytes and codePoints', () => {
   });
   it('counts code points, not UTF-16 units', () => {
     expect(codePoints('😀a')).toBe(2);
+  });
+});
+
+describe('displayName', () => {
+  it('prefers the name, then the email of records that carry one, then Anonymous', () => {
+    expect(displayName({ name: ' Ada ', email: 'ada@example.com' })).toBe('Ada');
+    expect(displayName({ name: '', email: 'admin@example.com' })).toBe('admin@example.com');
+    expect(displayName({ name: null })).toBe('Anonymous');
+    expect(displayName(null)).toBe('Anonymous');
   });
 });

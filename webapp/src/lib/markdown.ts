@@ -115,3 +115,23 @@ export function renderMarkdown(source: string | null | undefined): string {
   }
   return blocks.join('\n');
 }
+
+/**
+ * Markdown source as plain text for short excerpts (cards, changelog, reply context): fence lines and list
+ * markers dropped, `**bold**`, `*italic*` and `` `code` `` unwrapped, links reduced to their text. The result is
+ * text, to be rendered escaped like any other string.
+ */
+export function markdownToText(source: string | null | undefined): string {
+  return (source ?? '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .filter((line) => !FENCE.test(line))
+    .map((line) => line.replace(BULLET, '$1').replace(ORDERED, '$2'))
+    .join('\n')
+    .replace(/\[([^\]\n]*)\]\([^)\s]*\)/g, '$1')
+    .replace(/\*\*(?=\S)([^\n]*?\S)\*\*/g, '$1')
+    .replace(/\*(?=\S)([^*\n]*?\S)\*/g, '$1')
+    .replace(/`([^`\n]+)`/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -105,9 +105,15 @@ export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: numb
 }
 
 /** Name to show for a user; never an email address of someone else. */
-export function displayName(user: { name?: string | null } | null | undefined): string {
+/**
+ * A user's name; without one, the email when the record has it (only the user's own record and the admin's user
+ * list do: people signed in by a link start without a name), else "Anonymous".
+ */
+export function displayName(user: { name?: string | null; email?: string | null } | null | undefined): string {
   const name = user?.name?.trim();
-  return name ? name : 'Anonymous';
+  if (name) return name;
+  const email = user?.email?.trim();
+  return email ? email : 'Anonymous';
 }
 
 export function initial(name: string): string {

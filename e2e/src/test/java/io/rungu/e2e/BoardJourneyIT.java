@@ -1,0 +1,393 @@
+package io.rungu.e2e;
+
+import static io.rungu.e2e.Browser.testId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * One person's journey through the packaged server ({@code java -jar rungu.jar serve}) in Chromium: the steps run in
+ * order on one server and one browser session, each building on the board the previous ones left.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BoardJourneyIT {
+    private static final String BOARD = "ideas";
+    private static final String DARK_MODE_TITLE = "Support dark-mode in the editor";
+    private static final String XSS_TITLE = "<img src=x onerror=alert(1)>";
+
+    private Path dir;
+
+    private PackagedServer server;
+    private Browser browser;
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        this.dir = dir;
+        server = PackagedServer.start(dir);
+        browser = new Browser(Chromium.start(Chromium.newProfile(dir)), server.origin());
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void a_sign_in_link_from_the_cli_signs_the_first_admin_in() throws Exception {
+        browser.open("/login");
+        browser.find("login-page");
+        browser.find("no-providers");
+        browser.find("login-link");
+        browser.screenshot("login");
+
+        browser.open(server.signInLink("admin@example.com", true));
+
+        browser.find("user-name");
+        browser.find("admin-link");
+        assertThat(browser.all("login-link")).isEmpty();
+        assertThat(browser.path()).isEqualTo("/");
+    }
+
+    @Test
+    @Order(2)
+    void the_admin_creates_a_board_that_appears_on_the_home_page() {
+        browser.find("admin-link").click();
+        browser.type("create-project-name", "Product ideas");
+        browser.type("create-project-slug", BOARD);
+        browser.type("create-project-description", "Tell us what to build next. Vote for the ideas you want most.");
+        browser.find("create-project-submit").click();
+        browser.find("create-project-success");
+        browser.present("[data-testid=admin-project][data-slug=" + BOARD + "]");
+        browser.screenshotFullPage("admin");
+
+        browser.find("home-link").click();
+        WebElement card = browser.present("[data-testid=project-card][data-slug=" + BOARD + "]");
+        assertThat(card.getText()).contains("Product ideas");
+    }
+
+    @Test
+    @Order(3)
+    void posts_appear_on_the_board_and_a_hyphenated_search_finds_one() {
+        browser.find("project-link").click();
+        browser.waitForText("project-name", "Product ideas");
+        createPost("Export the board to CSV", "A CSV download of every post with its votes.", "feature");
+        createPost("Crash when saving an empty draft", "Steps: open the editor, save without typing.", "bug");
+        createPost(DARK_MODE_TITLE, "The editor is too bright at night. A **dark-mode** would help.", "feature");
+        assertThat(cardTitles()).containsExactly(DARK_MODE_TITLE, "Crash when saving an empty draft", "Export the board to CSV");
+        assertThat(card(DARK_MODE_TITLE).findElement(By.cssSelector(".description")).getText())
+                .as("the card's excerpt is plain text").isEqualTo("The editor is too bright at night. A dark-mode would help.");
+
+        browser.type("search-input", "dark-mode");
+        browser.until(d -> cardTitles().equals(List.of(DARK_MODE_TITLE)));
+        assertThat(browser.path()).contains("q=dark-mode");
+        browser.find("active-filters");
+
+        browser.find("clear-filters").click();
+        browser.until(d -> cardTitles().size() == 3);
+    }
+
+    @Test
+    @Order(4)
+    void voting_counts_once_and_voting_again_takes_the_vote_back() {
+        browser.open("/board/" + BOARD);
+        WebElement vote = voteButton(DARK_MODE_TITLE);
+        assertThat(vote.getAttribute("aria-pressed")).isEqualTo("false");
+        assertThat(vote.getText()).contains("0");
+
+        clickVote(DARK_MODE_TITLE, true, 1);
+        browser.driver.navigate().refresh();
+        assertThat(voteButton(DARK_MODE_TITLE).getAttribute("aria-pressed")).as("the vote is kept by the server").isEqualTo("true");
+        assertThat(voteButton(DARK_MODE_TITLE).getText()).contains("1");
+
+        clickVote(DARK_MODE_TITLE, false, 0);
+        browser.driver.navigate().refresh();
+        assertThat(voteButton(DARK_MODE_TITLE).getAttribute("aria-pressed")).as("the vote is removed by the server").isEqualTo("false");
+
+        clickVote(DARK_MODE_TITLE, true, 1);
+        browser.screenshot("board");
+    }
+
+    @Test
+    @Order(5)
+    void a_comment_and_its_reply_thread_on_the_post_page() {
+        openPost(DARK_MODE_TITLE);
+        browser.type("comment-input", "Yes please, my eyes will thank you.");
+        browser.find("comment-submit").click();
+        WebElement first = browser.until(ExpectedConditions.visibilityOfElementLocated(testId("comment")));
+        assertThat(first.findElement(testId("comment-content")).getText()).isEqualTo("Yes please, my eyes will thank you.");
+        String parentId = first.getAttribute("data-comment-id");
+
+        first.findElement(testId("reply-button")).click();
+        browser.find("reply-context");
+        browser.type("comment-input", "Agreed, and the roadmap should show it.");
+        browser.find("comment-submit").click();
+
+        WebElement reply = browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "[data-comment-id=\"" + parentId + "\"] [data-testid=comment]")));
+        assertThat(reply.findElement(testId("comment-content")).getText()).isEqualTo("Agreed, and the roadmap should show it.");
+        browser.driver.navigate().refresh();
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "[data-comment-id=\"" + parentId + "\"] [data-testid=comment]")));
+    }
+
+    @Test
+    @Order(6)
+    void an_uploaded_image_shows_in_the_post_gallery() throws Exception {
+        Path png = Png.write(dir.resolve("screenshot-mockup.png"), 320, 200);
+        assertThat(browser.path()).contains("/post/");
+        browser.present("[data-testid=attachment-input]").sendKeys(png.toString());
+
+        WebElement item = browser.find("attachment-item");
+        WebElement img = item.findElement(By.tagName("img"));
+        browser.until(d -> Boolean.TRUE.equals(browser.js("return arguments[0].complete && arguments[0].naturalWidth === 320", img)));
+        assertThat(img.getAttribute("src")).matches(".*/api/attachments/[^/]+$");
+        browser.screenshotFullPage("post");
+    }
+
+    @Test
+    @Order(7)
+    void an_admin_status_change_puts_the_post_on_the_roadmap_and_then_the_changelog() {
+        openPost("Export the board to CSV");
+        setStatus("planned");
+        openPost(DARK_MODE_TITLE);
+        setStatus("in_progress");
+
+        browser.open("/board/" + BOARD + "/roadmap");
+        assertThat(browser.present("[data-testid=roadmap-column-planned]").getText()).contains("Export the board to CSV");
+        assertThat(browser.find("roadmap-column-in_progress").getText()).contains(DARK_MODE_TITLE);
+        assertThat(browser.find("roadmap-column-done").getText()).doesNotContain(DARK_MODE_TITLE);
+
+        openPost(DARK_MODE_TITLE);
+        setStatus("done");
+        browser.open("/board/" + BOARD + "/roadmap");
+        browser.until(d -> browser.find("roadmap-column-done").getText().contains(DARK_MODE_TITLE));
+        assertThat(browser.find("roadmap-column-in_progress").getText()).doesNotContain(DARK_MODE_TITLE);
+        browser.screenshot("roadmap");
+
+        browser.find("tab-changelog").click();
+        WebElement entry = browser.find("changelog-entry");
+        assertThat(entry.getText()).contains(DARK_MODE_TITLE).contains("1 vote · 2 comments");
+        assertThat(browser.all("changelog-entry")).hasSize(1);
+        browser.screenshot("changelog");
+
+        browser.find("home-link").click();
+        browser.waitForText("project-card", "3 posts");
+        browser.screenshot("home");
+    }
+
+    @Test
+    @Order(12)
+    void a_title_made_of_html_renders_as_text_and_runs_nothing() {
+        browser.open("/board/" + BOARD);
+        createPost(XSS_TITLE, "<script>alert(2)</script> **still text**", "question");
+        browser.until(d -> cardTitles().contains(XSS_TITLE));
+        assertNothingInjected();
+
+        openPost(XSS_TITLE);
+        assertThat(browser.find("post-title").getText()).isEqualTo(XSS_TITLE);
+        assertThat(browser.find("post-description").getText()).contains("<script>alert(2)</script>");
+        assertNothingInjected();
+        browser.driver.navigate().refresh();
+        assertThat(browser.find("post-title").getText()).isEqualTo(XSS_TITLE);
+        assertNothingInjected();
+    }
+
+    @Test
+    @Order(8)
+    void j_and_k_move_between_posts_v_votes_and_enter_opens() {
+        browser.open("/board/" + BOARD);
+        browser.until(d -> cardTitles().size() == 3);
+        List<WebElement> cards = browser.all("post-card");
+        Actions keys = new Actions(browser.driver);
+
+        keys.sendKeys("j").perform();
+        browser.until(d -> focusedCardId().equals(cards.get(0).getAttribute("data-post-id")));
+        keys.sendKeys("j").perform();
+        browser.until(d -> focusedCardId().equals(cards.get(1).getAttribute("data-post-id")));
+        keys.sendKeys("k").perform();
+        browser.until(d -> focusedCardId().equals(cards.get(0).getAttribute("data-post-id")));
+        keys.sendKeys("k").perform();
+        browser.until(d -> focusedCardId().equals(cards.get(2).getAttribute("data-post-id")));
+        keys.sendKeys("j").perform();
+
+        WebElement vote = cards.get(0).findElement(testId("vote-button"));
+        String before = vote.getAttribute("aria-pressed");
+        keys.sendKeys("v").perform();
+        browser.until(d -> !before.equals(vote.getAttribute("aria-pressed")));
+        // A second press while the first vote is still on its way is ignored by design; wait for the answer.
+        browser.until(d -> browser.voteResponses() == 1);
+        keys.sendKeys("v").perform();
+        browser.until(d -> before.equals(vote.getAttribute("aria-pressed")));
+        browser.until(d -> browser.voteResponses() == 2);
+
+        keys.sendKeys("?").perform();
+        browser.find("shortcut-help");
+        browser.screenshot("shortcuts");
+        keys.sendKeys(Keys.ESCAPE).perform();
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(testId("shortcut-help")));
+
+        keys.sendKeys("k").perform();
+        String focused = browser.until(d -> focusedCardId().isEmpty() ? null : focusedCardId());
+        keys.sendKeys(Keys.ENTER).perform();
+        browser.until(d -> browser.path().endsWith("/post/" + focused));
+        browser.find("post-detail");
+    }
+
+    @Test
+    @Order(9)
+    void the_account_page_creates_shows_once_and_revokes_an_api_token() {
+        browser.find("account-link").click();
+        browser.waitForText("account-email", "admin@example.com");
+        browser.type("token-name", "CI bot");
+        new Select(browser.find("token-scope")).selectByValue("read");
+        browser.find("token-create").click();
+        assertThat(browser.find("token-secret").getAttribute("value")).startsWith("rgu_");
+        browser.find("token-secret-dismiss").click();
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(testId("token-secret-box")));
+        WebElement row = browser.find("token-row");
+        assertThat(row.getText()).contains("CI bot");
+        browser.screenshot("account");
+
+        row.findElement(testId("token-revoke")).click();
+        browser.find("token-revoke-confirm").click();
+        browser.find("no-tokens");
+    }
+
+    @Test
+    @Order(10)
+    void dark_mode_is_applied_before_the_first_paint_and_survives_a_reload() {
+        browser.open("/board/" + BOARD);
+        assertThat(browser.js("return document.documentElement.getAttribute('data-theme')")).isEqualTo("light");
+        WebElement toggle = browser.find("theme-toggle");
+        for (int i = 0; i < 3 && !"dark".equals(toggle.getAttribute("data-mode")); i++) {
+            toggle.click();
+        }
+        assertThat(toggle.getAttribute("data-mode")).isEqualTo("dark");
+        assertThat(htmlTheme()).isEqualTo("dark|dark");
+
+        // Records the theme at the first animation frame, which comes before the first paint of the new page.
+        browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "requestAnimationFrame(() => { window.__firstFrameTheme ="
+                        + " document.documentElement.getAttribute('data-theme') + '|' + document.documentElement.className; });"));
+        browser.driver.navigate().refresh();
+        browser.find("post-list");
+        assertThat(browser.js("return window.__firstFrameTheme")).isEqualTo("dark|dark");
+        assertThat(htmlTheme()).isEqualTo("dark|dark");
+        assertThat(browser.find("theme-toggle").getAttribute("data-mode")).isEqualTo("dark");
+        // The theme script is a classic script in <head>: it blocks rendering until the theme is set.
+        assertThat(browser.js("const s = [...document.head.querySelectorAll('script[src]')].find(s => s.src.includes('theme-init'));"
+                + " return !!s && !s.defer && !s.async && s.type !== 'module'")).isEqualTo(true);
+        browser.screenshot("dark-mode");
+
+        browser.open("/board/" + BOARD + "/post/" + cardId(DARK_MODE_TITLE));
+        browser.find("post-detail");
+        browser.screenshot("dark-mode-post");
+    }
+
+    @Test
+    @Order(13)
+    void signing_out_returns_to_the_anonymous_view() {
+        browser.open("/");
+        browser.find("logout-button").click();
+        browser.find("login-link");
+        assertThat(browser.all("user-name")).isEmpty();
+        browser.open("/board/" + BOARD);
+        browser.find("login-to-post");
+        assertThat(browser.js("return localStorage.getItem('rungu-theme')")).isEqualTo("dark");
+    }
+
+    private void createPost(String title, String description, String category) {
+        browser.find("new-post-toggle").click();
+        browser.type("new-post-title", title);
+        browser.type("new-post-description", description);
+        browser.find("new-post-category-" + category).click();
+        browser.find("new-post-submit").click();
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(testId("new-post-form")));
+        browser.waitForText("board-notice", "was published");
+        browser.until(d -> cardTitles().contains(title));
+    }
+
+    private List<String> cardTitles() {
+        return browser.all("post-link").stream().map(WebElement::getText).toList();
+    }
+
+    private WebElement card(String title) {
+        return browser.until(d -> browser.all("post-card").stream()
+                .filter(c -> c.findElement(testId("post-link")).getText().equals(title))
+                .findFirst().orElse(null));
+    }
+
+    private String cardId(String title) {
+        return card(title).getAttribute("data-post-id");
+    }
+
+    private WebElement voteButton(String title) {
+        return card(title).findElement(testId("vote-button"));
+    }
+
+    private void openPost(String title) {
+        browser.open("/board/" + BOARD);
+        card(title).findElement(testId("post-link")).click();
+        browser.until(d -> browser.find("post-title").getText().equals(title));
+    }
+
+    private void setStatus(String status) {
+        new Select(browser.find("status-select")).selectByValue(status);
+        browser.until(d -> browser.driver.findElements(By.cssSelector(
+                "[data-testid=post-detail] [data-testid=status-badge][data-status=" + status + "]")).size() == 1);
+        // The badge changes at once; the select is enabled again when the server has answered.
+        browser.until(d -> browser.find("status-select").isEnabled());
+        assertThat(browser.all("status-error")).isEmpty();
+    }
+
+    /** Clicks a card's vote button and waits for the server's answer. */
+    private void clickVote(String title, boolean pressed, int count) {
+        long answered = browser.voteResponses();
+        voteButton(title).click();
+        browser.until(d -> browser.voteResponses() == answered + 1);
+        browser.until(d -> String.valueOf(pressed).equals(voteButton(title).getAttribute("aria-pressed")));
+        assertThat(voteButton(title).findElement(testId("vote-count")).getText()).isEqualTo(Integer.toString(count));
+    }
+
+    private String focusedCardId() {
+        Object id = browser.js("const c = document.activeElement && document.activeElement.closest('[data-testid=post-card]');"
+                + " return c ? c.getAttribute('data-post-id') : ''");
+        return String.valueOf(id);
+    }
+
+    private String htmlTheme() {
+        return (String) browser.js("return document.documentElement.getAttribute('data-theme') + '|' + document.documentElement.className");
+    }
+
+    private void assertNothingInjected() {
+        browser.assertNoAlert();
+        assertThat(browser.driver.findElements(By.cssSelector("img[src=x], img[src=\"x\"]"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("main script, #app script, body script:not([src])"))).isEmpty();
+    }
+}
