@@ -41,7 +41,7 @@ final class RunguServer implements AutoCloseable {
                 config.jetty.host = settings.host();
                 config.jetty.port = settings.port();
                 config.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms",
-                        ctx.method(), ctx.path(), ctx.statusCode(), String.format(Locale.ROOT, "%.1f", ms)));
+                        ctx.method(), loggablePath(ctx.path()), ctx.statusCode(), String.format(Locale.ROOT, "%.1f", ms)));
                 config.registerPlugin(plugin);
             });
             try {
@@ -82,6 +82,12 @@ final class RunguServer implements AutoCloseable {
         }
         String email = settings.adminEmails().stream().sorted().findFirst().orElse("admin@localhost");
         return auth.createSignInLink(email, Role.ADMIN, FIRST_ADMIN_LINK_TTL);
+    }
+
+    /** The request path with sign-in link secrets cut out, so the access log never holds a usable link. */
+    static String loggablePath(String path) {
+        int at = path.indexOf("/auth/link/");
+        return at < 0 ? path : path.substring(0, at + "/auth/link/".length()) + "…";
     }
 
     private static String rootMessage(Throwable e) {

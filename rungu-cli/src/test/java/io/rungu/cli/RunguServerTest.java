@@ -100,4 +100,10 @@ class RunguServerTest {
             assertThat(server.firstAdminLink()).isNull();
         }
     }
+
+    @Test
+    void the_access_log_never_holds_a_sign_in_link_secret() {
+        assertThat(RunguServer.loggablePath("/feedback/auth/link/abc123secret")).isEqualTo("/feedback/auth/link/…");
+        assertThat(RunguServer.loggablePath("/api/projects")).isEqualTo("/api/projects");
+    }
 }
