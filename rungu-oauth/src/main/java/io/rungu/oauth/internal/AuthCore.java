@@ -1,0 +1,252 @@
+package io.rungu.oauth.internal;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.rungu.model.Actor;
+import io.rungu.model.ApiToken;
+import io.rungu.model.ErrorCode;
+import io.rungu.model.Role;
+import io.rungu.model.RunguException;
+import io.rungu.model.TokenScope;
+import io.rungu.model.User;
+import io.rungu.oauth.IssuedToken;
+import io.rungu.oauth.ProviderInfo;
+import io.rungu.store.Accounts;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The state and rules behind RunguAuth and its routes: credentials in, an Actor out. */
+public final class AuthCore {
+    /** API token secrets start with this, so leaked ones are easy to recognise and scan for. */
+    public static final String TOKEN_PREFIX = "rgu_";
+    private static final String ACTOR_ATTRIBUTE = "io.rungu.oauth.actor";
+    private static final String SESSION_ATTRIBUTE = "io.rungu.oauth.session";
+
+    final Accounts accounts;
+    final Clock clock;
+    final Duration sessionTtl;
+    final Duration loginTimeout;
+    final Set<String> adminEmails;
+    final String baseUrl;
+    final String basePath;
+    final String cookieName;
+    final Cookies cookies;
+    final Secrets secrets = new Secrets();
+    private final String baseOrigin;
+    private final SessionTokens sessionTokens;
+    final Map<String, Provider> providers = new LinkedHashMap<>();
+
+    /** Settings already validated by AuthConfig. */
+    public record Settings(byte[] key, String baseUrl, boolean secureCookies, Set<String> adminEmails,
+                           Duration sessionTtl, Duration loginTimeout, Duration providerTimeout, String cookieName,
+                           Clock clock) {}
+
+    public AuthCore(Accounts accounts, Settings s, List<io.rungu.oauth.ProviderConfig> providerConfigs) {
+        this.accounts = accounts;
+        this.clock = s.clock();
+        this.sessionTtl = s.sessionTtl();
+        this.loginTimeout = s.loginTimeout();
+        this.adminEmails = s.adminEmails().stream().map(e -> e.strip().toLowerCase(Locale.ROOT))
+                .filter(e -> !e.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        String url = s.baseUrl().strip();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        this.baseUrl = url;
+        URI uri = URI.create(url);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        this.basePath = path;
+        this.baseOrigin = origin(uri.getScheme(), uri.getHost(), uri.getPort());
+        this.cookieName = s.cookieName();
+        this.cookies = new Cookies(s.secureCookies(), path.isEmpty() ? "/" : path);
+        this.sessionTokens = new SessionTokens(s.key());
+        for (io.rungu.oauth.ProviderConfig p : providerConfigs) {
+            providers.put(p.name, Providers.create(p, url + "/auth/" + p.name + "/callback", s.providerTimeout(), clock));
+        }
+    }
+
+    // --- who is asking ---
+
+    /** The actor of the request; cached on the request so several callers cost one lookup. */
+    public Actor authenticate(Context ctx) {
+        Object cached = ctx.attribute(ACTOR_ATTRIBUTE);
+        if (cached instanceof Actor actor) {
+            return actor;
+        }
+        Actor actor = resolve(ctx);
+        ctx.attribute(ACTOR_ATTRIBUTE, actor);
+        return actor;
+    }
+
+    private Actor resolve(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String secret = authorization.substring(7).strip();
+            if (!secret.startsWith(TOKEN_PREFIX) || secret.length() > 200) {
+                throw new RunguException(ErrorCode.UNAUTHENTICATED, "The bearer token is not a Rungu API token");
+            }
+            Accounts.TokenOwner owner = accounts.useToken(Secrets.sha256Hex(secret)).orElseThrow(() ->
+                    new RunguException(ErrorCode.UNAUTHENTICATED, "The API token is unknown or revoked"));
+            return new Actor.Account(owner.userId(), owner.role(), Actor.Channel.API_TOKEN, owner.scope());
+        }
+        return session(ctx)
+                .<Actor>map(s -> new Actor.Account(s.userId(), s.role(), Actor.Channel.SESSION, TokenScope.WRITE))
+                .orElse(Actor.anonymous());
+    }
+
+    /** The active session named by a valid session cookie, if any. */
+    Optional<Accounts.ActiveSession> session(Context ctx) {
+        Object cached = ctx.attribute(SESSION_ATTRIBUTE);
+        if (cached instanceof Accounts.ActiveSession s) {
+            return Optional.of(s);
+        }
+        Instant now = clock.instant();
+        for (String value : Cookies.values(ctx, cookieName)) {
+            Optional<SessionTokens.Claims> claims = sessionTokens.verify(value, now);
+            if (claims.isEmpty()) {
+                continue;
+            }
+            Optional<Accounts.ActiveSession> session = accounts.findSession(claims.get().sessionId())
+                    .filter(s -> s.userId().equals(claims.get().userId()));
+            if (session.isPresent()) {
+                ctx.attribute(SESSION_ATTRIBUTE, session.get());
+                return session;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Refuses a cookie-authenticated write that a browser says came from another site. */
+    public void checkCrossSite(Context ctx, Actor actor) {
+        if (!(actor instanceof Actor.Account account) || account.channel() != Actor.Channel.SESSION) {
+            return;
+        }
+        HandlerType method = ctx.method();
+        if (method != HandlerType.POST && method != HandlerType.PUT && method != HandlerType.PATCH
+                && method != HandlerType.DELETE) {
+            return;
+        }
+        String site = ctx.header("Sec-Fetch-Site");
+        String origin = ctx.header("Origin");
+        boolean crossSite = site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none");
+        boolean foreignOrigin = origin != null && !isOwnOrigin(origin, ctx.header("Host"));
+        if (foreignOrigin || (crossSite && (origin == null || site.equalsIgnoreCase("cross-site")))) {
+            throw RunguException.forbidden("Cross-site request refused: send it from this site, or use an API token");
+        }
+    }
+
+    private boolean isOwnOrigin(String origin, String host) {
+        try {
+            URI uri = URI.create(origin.strip());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return false;
+            }
+            String normalized = origin(uri.getScheme(), uri.getHost(), uri.getPort());
+            if (normalized.equals(baseOrigin)) {
+                return true;
+            }
+            // The request's own Host also counts (a dev proxy, a second public name): browsers set Host themselves.
+            if (host == null || host.isBlank()) {
+                return false;
+            }
+            String h = host.strip().toLowerCase(Locale.ROOT);
+            if (h.lastIndexOf(':') < 0 || h.endsWith("]")) {
+                h = h + ":" + defaultPort(uri.getScheme());
+            }
+            return normalized.endsWith("://" + h);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String origin(String scheme, String host, int port) {
+        String s = scheme.toLowerCase(Locale.ROOT);
+        int p = port < 0 ? defaultPort(s) : port;
+        return s + "://" + host.toLowerCase(Locale.ROOT) + ":" + p;
+    }
+
+    private static int defaultPort(String scheme) {
+        return "https".equalsIgnoreCase(scheme) ? 443 : 80;
+    }
+
+    // --- sessions ---
+
+    /** Records a session for the user and sets its cookie. */
+    void startSession(Context ctx, String userId) {
+        Instant now = clock.instant();
+        String sessionId = accounts.createSession(userId, sessionTtl);
+        String token = sessionTokens.issue(userId, sessionId, now, now.plus(sessionTtl));
+        cookies.set(ctx, cookieName, token, sessionTtl, "");
+    }
+
+    /** A signed session token, as a test or a host would put in a cookie. */
+    public String sessionToken(String userId, String sessionId, Instant issuedAt, Instant expiresAt) {
+        return sessionTokens.issue(userId, sessionId, issuedAt, expiresAt);
+    }
+
+    /** Ends the request's session (if any) and clears its cookie. */
+    void endSession(Context ctx) {
+        session(ctx).ifPresent(s -> accounts.revokeSession(s.sessionId()));
+        cookies.clear(ctx, cookieName, "");
+    }
+
+    // --- links and tokens ---
+
+    /** See RunguAuth#createSignInLink. */
+    public String createSignInLink(String email, Role role, Duration ttl) {
+        if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+            throw RunguException.invalid("ttl", "A sign-in link needs a positive lifetime");
+        }
+        User user = accounts.ensureUser(email, "", role == null ? Role.MEMBER : role);
+        String secret = secrets.random(32);
+        accounts.createSignInLink(Secrets.sha256Hex(secret), user.id(), clock.instant().plus(ttl));
+        return baseUrl + "/auth/link/" + secret;
+    }
+
+    /** See RunguAuth#createToken. */
+    public IssuedToken createToken(Actor actor, String name, TokenScope scope) {
+        String secret = TOKEN_PREFIX + secrets.random(32);
+        ApiToken token = accounts.createToken(actor, name, scope, prefixOf(secret), Secrets.sha256Hex(secret));
+        return new IssuedToken(token, secret);
+    }
+
+    /** See RunguAuth#createTokenFor. */
+    public IssuedToken createTokenFor(String email, String name, TokenScope scope) {
+        User user = accounts.ensureUser(email, "", Role.MEMBER);
+        String secret = TOKEN_PREFIX + secrets.random(32);
+        ApiToken token = accounts.createTokenFor(user.id(), name, scope, prefixOf(secret), Secrets.sha256Hex(secret));
+        return new IssuedToken(token, secret);
+    }
+
+    private static String prefixOf(String secret) {
+        return secret.substring(0, TOKEN_PREFIX.length() + 4);
+    }
+
+    /** The enabled providers in configuration order. */
+    public List<ProviderInfo> providers() {
+        List<ProviderInfo> list = new ArrayList<>();
+        for (Provider p : providers.values()) {
+            list.add(new ProviderInfo(p.name(), p.label(), baseUrl + "/auth/" + p.name() + "/login"));
+        }
+        return list;
+    }
+
+    /** Where a browser goes after a failed sign-in. */
+    String failurePage(String code) {
+        return basePath + "/login?error=" + code;
+    }
+
+    /** Where a browser goes after sign-in when no redirect was asked for. */
+    String home() {
+        return basePath + "/";
+    }
+}

@@ -1,0 +1,75 @@
+package io.rungu.oauth.internal;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+
+/**
+ * Session cookies as HS256-signed tokens carrying the user id and the server-side session id. A token proves
+ * nothing alone: the session it names must still be active in the store.
+ */
+public final class SessionTokens {
+    private static final String ISSUER = "rungu";
+    private final MACSigner signer;
+    private final MACVerifier verifier;
+
+    /** @param key at least 32 bytes (checked by AuthConfig) */
+    public SessionTokens(byte[] key) {
+        try {
+            this.signer = new MACSigner(key);
+            this.verifier = new MACVerifier(key);
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("The session secret must be at least 32 bytes", e);
+        }
+    }
+
+    /** What a valid token says. */
+    public record Claims(String userId, String sessionId) {}
+
+    /** A signed token for the session. */
+    public String issue(String userId, String sessionId, Instant issuedAt, Instant expiresAt) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER).subject(userId).claim("sid", sessionId)
+                .issueTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Signing a session token failed", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The claims of a token signed with this key, of algorithm HS256, not expired at {@code now}; else empty. */
+    public Optional<Claims> verify(String token, Instant now) {
+        if (token == null || token.isEmpty() || token.length() > 4096) {
+            return Optional.empty();
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+                return Optional.empty();
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Date exp = claims.getExpirationTime();
+            Object sid = claims.getClaim("sid");
+            if (exp == null || !exp.toInstant().isAfter(now) || !ISSUER.equals(claims.getIssuer())
+                    || claims.getSubject() == null || !(sid instanceof String sessionId)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Claims(claims.getSubject(), sessionId));
+        } catch (ParseException | JOSEException | IllegalStateException e) {
+            // A malformed, unsigned (alg=none) or foreign token is simply no session.
+            return Optional.empty();
+        }
+    }
+}
