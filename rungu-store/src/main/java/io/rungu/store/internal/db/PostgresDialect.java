@@ -1,0 +1,68 @@
+package io.rungu.store.internal.db;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/** PostgreSQL specifics. Uses only JDBC types, so the driver stays optional for SQLite-only users. */
+final class PostgresDialect implements Dialect {
+    /** SQLState of unique_violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    static final int RANKED_MATCHES_PER_CANDIDATE = 10;
+
+    @Override
+    public String name() {
+        return "postgres";
+    }
+
+    @Override
+    public boolean isUniqueViolation(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A tsquery in {@code to_tsquery} syntax: each word single-quoted (quotes doubled), so operators and
+     * punctuation in user input are never parsed as query syntax, joined by {@code &}; words of two or more
+     * characters match by prefix ({@code :*}), like the SQLite dialect. The words come from the same tokenizer,
+     * and the indexed document is split at the same characters (see the postgres migration), so both
+     * databases find the same posts.
+     */
+    @Override
+    public String searchExpression(List<String> terms) {
+        StringBuilder query = new StringBuilder();
+        for (String term : terms) {
+            if (query.length() > 0) {
+                query.append(" & ");
+            }
+            query.append('\'').append(term.replace("'", "''").replace("\\", "\\\\")).append('\'');
+            if (term.codePointCount(0, term.length()) >= 2) {
+                query.append(":*");
+            }
+        }
+        return query.toString();
+    }
+
+    /**
+     * The GIN index finds the matches; ts_rank (normalised by document length, as bm25 is) orders them, negated
+     * so that lower is better as on SQLite. Ranking reads every matching document, so at most
+     * {@value #RANKED_MATCHES_PER_CANDIDATE} times {@code :candidates} matches are ranked (in index order) and
+     * the best {@code :candidates} of those returned: a very common word costs a bounded amount of work.
+     */
+    @Override
+    public String searchCandidates() {
+        return "SELECT m.seq AS seq, -ts_rank(m.document, m.query, 1) AS rank FROM ("
+                + "SELECT s.seq, s.document, q.query FROM post_search s, to_tsquery('simple', :search) AS q(query) "
+                + "WHERE s.document @@ q.query LIMIT :candidates * " + RANKED_MATCHES_PER_CANDIDATE + ") m "
+                + "ORDER BY rank, m.seq LIMIT :candidates";
+    }
+
+    @Override
+    public String insertVoteIfAbsent() {
+        return "INSERT INTO votes (user_id, post_id, created_at) VALUES (:user, :post, :now) "
+                + "ON CONFLICT (user_id, post_id) DO NOTHING";
+    }
+}
