@@ -28,4 +28,7 @@ public interface Dialect {
 
     /** Inserts the vote {@code (:user, :post, :now)} unless it exists; updates 1 row or 0. */
     String insertVoteIfAbsent();
+
+    /** Statements to run after rows were inserted with their keys given, e.g. to move key sequences past them. */
+    List<String> afterBulkInsert();
 }

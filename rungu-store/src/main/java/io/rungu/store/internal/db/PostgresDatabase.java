@@ -77,6 +77,22 @@ public final class PostgresDatabase implements Database {
         return jdbi.withHandle(work);
     }
 
+    /** REPEATABLE READ, read only: every statement sees the state of the first one. */
+    @Override
+    public <T, X extends Exception> T snapshot(HandleCallback<T, X> work) throws X {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            h.execute("SET TRANSACTION READ ONLY");
+            return work.withHandle(h);
+        });
+    }
+
+    @Override
+    public void backupTo(java.nio.file.Path file) {
+        throw new UnsupportedOperationException("Back up a PostgreSQL database with its own tools: "
+                + "pg_dump --format=custom --file=rungu.dump <database>, or copy it into SQLite with "
+                + "rungu migrate --from <postgres url> --to jdbc:sqlite:<file>");
+    }
+
     @Override
     public void close() {
         if (pool != null) {

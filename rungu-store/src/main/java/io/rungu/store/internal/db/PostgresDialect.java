@@ -65,4 +65,11 @@ final class PostgresDialect implements Dialect {
         return "INSERT INTO votes (user_id, post_id, created_at) VALUES (:user, :post, :now) "
                 + "ON CONFLICT (user_id, post_id) DO NOTHING";
     }
+
+    /** An identity column does not notice keys inserted explicitly: move it past them, then refresh statistics. */
+    @Override
+    public List<String> afterBulkInsert() {
+        return List.of("SELECT setval(pg_get_serial_sequence('posts', 'seq'), "
+                + "coalesce((SELECT max(seq) FROM posts), 0) + 1, false)", "ANALYZE");
+    }
 }

@@ -54,4 +54,10 @@ final class SqliteDialect implements Dialect {
         return "INSERT INTO votes (user_id, post_id, created_at) VALUES (:user, :post, :now) "
                 + "ON CONFLICT (user_id, post_id) DO NOTHING";
     }
+
+    /** INTEGER PRIMARY KEY continues after the largest key by itself. */
+    @Override
+    public List<String> afterBulkInsert() {
+        return List.of();
+    }
 }
