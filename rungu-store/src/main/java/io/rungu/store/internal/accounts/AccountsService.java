@@ -355,6 +355,9 @@ public final class AccountsService implements Accounts {
         String id = ids.get();
         db.writeVoid(h -> {
             requireUser(h, userId);
+            // Locks the user so that token creations on other servers count each other.
+            h.createQuery("SELECT id FROM users WHERE id = :u" + db.dialect().lockRows()).bind("u", userId)
+                    .mapTo(String.class).findOne();
             long active = h.createQuery("SELECT count(*) FROM api_tokens WHERE user_id = :u AND revoked_at IS NULL")
                     .bind("u", userId).mapTo(Long.class).one();
             if (active >= Limits.TOKENS_PER_USER_MAX) {

@@ -29,6 +29,13 @@ public interface Dialect {
     /** Inserts the vote {@code (:user, :post, :now)} unless it exists; updates 1 row or 0. */
     String insertVoteIfAbsent();
 
+    /**
+     * Suffix for a SELECT inside a write that locks the selected rows until the transaction ends, so a rule
+     * checked on them (the last admin, a per-post or per-user limit) still holds at commit when several servers
+     * write at once; empty where writes are serialized anyway (SQLite's single writer).
+     */
+    String lockRows();
+
     /** Statements to run after rows were inserted with their keys given, e.g. to move key sequences past them. */
     List<String> afterBulkInsert();
 }

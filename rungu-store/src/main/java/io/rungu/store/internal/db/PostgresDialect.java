@@ -66,6 +66,12 @@ final class PostgresDialect implements Dialect {
                 + "ON CONFLICT (user_id, post_id) DO NOTHING";
     }
 
+    /** NO KEY UPDATE: it does not block inserts that only refer to the locked rows (votes, comments). */
+    @Override
+    public String lockRows() {
+        return " FOR NO KEY UPDATE";
+    }
+
     /** An identity column does not notice keys inserted explicitly: move it past them, then refresh statistics. */
     @Override
     public List<String> afterBulkInsert() {

@@ -55,6 +55,11 @@ final class SqliteDialect implements Dialect {
                 + "ON CONFLICT (user_id, post_id) DO NOTHING";
     }
 
+    @Override
+    public String lockRows() {
+        return "";
+    }
+
     /** INTEGER PRIMARY KEY continues after the largest key by itself. */
     @Override
     public List<String> afterBulkInsert() {
