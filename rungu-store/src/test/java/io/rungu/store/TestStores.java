@@ -107,6 +107,11 @@ public final class TestStores implements AutoCloseable {
         return store.database().read(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
+    /** The first column of every row a query returns, as text. */
+    public java.util.List<String> strings(String sql) {
+        return store.database().read(h -> h.createQuery(sql).mapTo(String.class).list());
+    }
+
     /** Runs SQL in a write transaction, for test setup the Board cannot express. */
     public void write(java.util.function.Consumer<Handle> work) {
         store.database().writeVoid(work::accept);

@@ -38,32 +38,51 @@ final class PostLists {
         long total;
         if (terms.isEmpty()) {
             PostSort sort = query.sort() == null || query.sort() == PostSort.RELEVANCE ? PostSort.NEWEST : query.sort();
-            seqs = filters.bind(h.createQuery("SELECT p.seq FROM posts p WHERE " + filters.sql()
-                            + " ORDER BY " + PostReads.order(sort) + " LIMIT :limit OFFSET :offset"))
+            seqs = filters.bind(h.createQuery(keysSql(sort, filters)))
                     .bind("limit", page.perPage()).bind("offset", page.offset())
                     .mapTo(Long.class).list();
-            total = filters.bind(h.createQuery("SELECT coalesce(sum(posts), 0) FROM project_post_counts p WHERE "
-                    + filters.sql())).mapTo(Long.class).one();
+            total = filters.bind(h.createQuery(countSql(filters))).mapTo(Long.class).one();
         } else {
             PostSort sort = query.sort() == null ? PostSort.RELEVANCE : query.sort();
-            String order = sort == PostSort.RELEVANCE ? "c.rank, p.id" : PostReads.order(sort);
-            String with = "WITH c AS (" + dialect.searchCandidates() + ") ";
-            String from = " FROM c JOIN posts p ON p.seq = c.seq WHERE " + filters.sql();
             String search = dialect.searchExpression(terms);
-            seqs = filters.bind(h.createQuery(with + "SELECT p.seq" + from + " ORDER BY " + order
-                            + " LIMIT :limit OFFSET :offset"))
+            seqs = filters.bind(h.createQuery(searchKeysSql(dialect, sort, filters)))
                     .bind("search", search).bind("candidates", SEARCH_CANDIDATES)
                     .bind("limit", page.perPage()).bind("offset", page.offset())
                     .mapTo(Long.class).list();
-            total = filters.bind(h.createQuery(with + "SELECT count(*)" + from))
+            total = filters.bind(h.createQuery(searchCountSql(dialect, filters)))
                     .bind("search", search).bind("candidates", SEARCH_CANDIDATES)
                     .mapTo(Long.class).one();
         }
         return new Page<>(PostReads.bySeqs(h, seqs, viewerId), page.page(), page.perPage(), total);
     }
 
+    /** The page's keys in list order, walking one index (see the posts indexes of the schema). */
+    static String keysSql(PostSort sort, Filters filters) {
+        return "SELECT p.seq FROM posts p WHERE " + filters.sql() + " ORDER BY " + PostReads.order(sort)
+                + " LIMIT :limit OFFSET :offset";
+    }
+
+    /** The list's total from the maintained per-board counters, never by counting posts. */
+    static String countSql(Filters filters) {
+        return "SELECT coalesce(sum(posts), 0) FROM project_post_counts p WHERE " + filters.sql();
+    }
+
+    static String searchKeysSql(Dialect dialect, PostSort sort, Filters filters) {
+        String order = sort == PostSort.RELEVANCE ? "c.rank, p.id" : PostReads.order(sort);
+        return searchFrom(dialect, "p.seq", filters) + " ORDER BY " + order + " LIMIT :limit OFFSET :offset";
+    }
+
+    static String searchCountSql(Dialect dialect, Filters filters) {
+        return searchFrom(dialect, "count(*)", filters);
+    }
+
+    private static String searchFrom(Dialect dialect, String columns, Filters filters) {
+        return "WITH c AS (" + dialect.searchCandidates() + ") SELECT " + columns
+                + " FROM c JOIN posts p ON p.seq = c.seq WHERE " + filters.sql();
+    }
+
     /** The WHERE conditions of a list, on a table aliased {@code p} having project_id, status and category. */
-    private record Filters(String projectId, PostStatus status, PostCategory category) {
+    record Filters(String projectId, PostStatus status, PostCategory category) {
         String sql() {
             return "p.project_id = :project" + (status == null ? "" : " AND p.status = :status")
                     + (category == null ? "" : " AND p.category = :category");

@@ -22,6 +22,23 @@ import org.jdbi.v3.core.Handle;
 final class Views {
     private static final String MOST_VOTED = "p.vote_count DESC, p.created_at DESC, p.id DESC";
 
+    /** One roadmap bucket: a status's most-voted posts. */
+    static final String BUCKET_SQL = "SELECT p.seq FROM posts p WHERE p.project_id = :project AND p.status = :status "
+            + "ORDER BY " + MOST_VOTED + " LIMIT :limit";
+
+    /**
+     * The most-voted posts created since a moment. The unary plus keeps the planner off the vote-ordered index,
+     * which would walk the board's whole history; the window's range of posts_newest is small and cheap to sort.
+     */
+    static final String TRENDING_SQL = "SELECT p.seq FROM posts p WHERE p.project_id = :project "
+            + "AND p.created_at >= :since ORDER BY +p.vote_count DESC, p.created_at DESC, p.id DESC LIMIT :limit";
+
+    /** Shipped posts, latest first; status = 'done' is literal so the partial index posts_done serves it. */
+    static String changelogSql(boolean since) {
+        return "SELECT p.seq FROM posts p WHERE p.project_id = :project AND p.status = 'done'"
+                + (since ? " AND p.done_at >= :since" : "") + " ORDER BY p.done_at DESC, p.id DESC LIMIT :limit OFFSET :offset";
+    }
+
     private final Context cx;
 
     Views(Context cx) {
@@ -51,12 +68,9 @@ final class Views {
     Page<PostView> changelog(Actor actor, String projectSlug, ChangelogQuery query) {
         PageRequest page = query == null || query.page() == null ? PageRequest.FIRST : query.page();
         Instant since = query == null ? null : query.since();
-        String sinceSql = since == null ? "" : " AND p.done_at >= :since";
         return cx.db().read(h -> {
             String projectId = Lookups.projectId(h, projectSlug);
-            // status = 'done' is written literally so the partial index posts_done serves the query.
-            var keys = h.createQuery("SELECT p.seq FROM posts p WHERE p.project_id = :project AND p.status = 'done'"
-                            + sinceSql + " ORDER BY p.done_at DESC, p.id DESC LIMIT :limit OFFSET :offset")
+            var keys = h.createQuery(changelogSql(since != null))
                     .bind("project", projectId).bind("limit", page.perPage()).bind("offset", page.offset());
             if (since != null) {
                 keys.bind("since", since);
@@ -112,11 +126,7 @@ final class Views {
         Instant since = cx.now().minus(Duration.ofDays(days));
         return cx.db().read(h -> {
             String projectId = Lookups.projectId(h, projectSlug);
-            // The unary plus keeps the planner off the vote-ordered index, which would walk the board's whole
-            // history; the window's range of posts_newest is small, and sorting it is cheap.
-            List<Long> seqs = h.createQuery("SELECT p.seq FROM posts p "
-                            + "WHERE p.project_id = :project AND p.created_at >= :since "
-                            + "ORDER BY +p.vote_count DESC, p.created_at DESC, p.id DESC LIMIT :limit")
+            List<Long> seqs = h.createQuery(TRENDING_SQL)
                     .bind("project", projectId).bind("since", since).bind("limit", n)
                     .mapTo(Long.class).list();
             return PostReads.bySeqs(h, seqs, actor.userId());
@@ -124,8 +134,7 @@ final class Views {
     }
 
     private static List<Long> bucket(Handle h, String projectId, PostStatus status, int limit) {
-        return h.createQuery("SELECT p.seq FROM posts p WHERE p.project_id = :project AND p.status = :status "
-                        + "ORDER BY " + MOST_VOTED + " LIMIT :limit")
+        return h.createQuery(BUCKET_SQL)
                 .bind("project", projectId).bind("status", status.wire()).bind("limit", limit)
                 .mapTo(Long.class).list();
     }

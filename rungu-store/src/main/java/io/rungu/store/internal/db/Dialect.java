@@ -1,6 +1,7 @@
 package io.rungu.store.internal.db;
 
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 
 /**
  * What differs between SQLite and PostgreSQL, in one place per dialect: the migration folder and the
@@ -38,4 +39,18 @@ public interface Dialect {
 
     /** Statements to run after rows were inserted with their keys given, e.g. to move key sequences past them. */
     List<String> afterBulkInsert();
+
+    /**
+     * Prepares a bulk load inside the current write transaction: turns off the per-row triggers that keep
+     * {@code posts.vote_count}, {@code posts.comment_count} and the search index, so the loader must insert posts
+     * with their final counts. Per-board post counts stay maintained. It may also suspend indexes. Call {@link BulkLoad#finish} in the same
+     * transaction; a rollback restores everything anyway.
+     */
+    BulkLoad startBulkLoad(Handle h);
+
+    /** A bulk load in progress. */
+    interface BulkLoad {
+        /** Turns the triggers back on and brings the search index up to date with every post. */
+        void finish(Handle h);
+    }
 }
