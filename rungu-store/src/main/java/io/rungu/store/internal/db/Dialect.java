@@ -41,6 +41,12 @@ public interface Dialect {
     List<String> afterBulkInsert();
 
     /**
+     * An instant as a plain JDBC parameter for {@code PreparedStatement.setObject}, for code that writes through
+     * the raw connection (bulk loads); Jdbi statements bind {@link java.time.Instant} directly.
+     */
+    Object timestampParameter(java.time.Instant instant);
+
+    /**
      * Prepares a bulk load inside the current write transaction: turns off the per-row triggers that keep
      * {@code posts.vote_count}, {@code posts.comment_count} and the search index, so the loader must insert posts
      * with their final counts. Per-board post counts stay maintained. It may also suspend indexes. Call {@link BulkLoad#finish} in the same

@@ -1,7 +1,11 @@
 package io.rungu.store.internal.db;
 
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 
 /** PostgreSQL specifics. Uses only JDBC types, so the driver stays optional for SQLite-only users. */
 final class PostgresDialect implements Dialect {
@@ -28,8 +32,8 @@ final class PostgresDialect implements Dialect {
      * A tsquery in {@code to_tsquery} syntax: each word single-quoted (quotes doubled), so operators and
      * punctuation in user input are never parsed as query syntax, joined by {@code &}; words of two or more
      * characters match by prefix ({@code :*}), like the SQLite dialect. The words come from the same tokenizer,
-     * and the indexed document is split at the same characters (see the postgres migration), so both
-     * databases find the same posts.
+     * and the indexed document is split at the same characters and has its accents folded like the
+     * query (see the postgres migration), so both databases find the same posts.
      */
     @Override
     public String searchExpression(List<String> terms) {
@@ -55,7 +59,7 @@ final class PostgresDialect implements Dialect {
     @Override
     public String searchCandidates() {
         return "SELECT m.seq AS seq, -ts_rank(m.document, m.query, 1) AS rank FROM ("
-                + "SELECT s.seq, s.document, q.query FROM post_search s, to_tsquery('simple', :search) AS q(query) "
+                + "SELECT s.seq, s.document, q.query FROM post_search s, to_tsquery('simple', rungu_fold(:search)) AS q(query) "
                 + "WHERE s.document @@ q.query LIMIT :candidates * " + RANKED_MATCHES_PER_CANDIDATE + ") m "
                 + "ORDER BY rank, m.seq LIMIT :candidates";
     }
@@ -70,6 +74,31 @@ final class PostgresDialect implements Dialect {
     @Override
     public String lockRows() {
         return " FOR NO KEY UPDATE";
+    }
+
+    /**
+     * Disables the count and search triggers (ALTER TABLE is transactional here too, and its lock keeps other
+     * servers from writing votes or comments that would miss their counts meanwhile); at the end fills the search
+     * table for every post that has no row there yet, in one statement.
+     */
+    @Override
+    public BulkLoad startBulkLoad(Handle h) {
+        h.execute("ALTER TABLE votes DISABLE TRIGGER votes_count");
+        h.execute("ALTER TABLE comments DISABLE TRIGGER comments_count");
+        h.execute("ALTER TABLE posts DISABLE TRIGGER posts_search");
+        return finishing -> {
+            finishing.execute("INSERT INTO post_search (seq, document) "
+                    + "SELECT p.seq, rungu_search_document(p.title, p.description) FROM posts p "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM post_search s WHERE s.seq = p.seq)");
+            finishing.execute("ALTER TABLE votes ENABLE TRIGGER votes_count");
+            finishing.execute("ALTER TABLE comments ENABLE TRIGGER comments_count");
+            finishing.execute("ALTER TABLE posts ENABLE TRIGGER posts_search");
+        };
+    }
+
+    @Override
+    public Object timestampParameter(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** An identity column does not notice keys inserted explicitly: move it past them, then refresh statistics. */

@@ -67,8 +67,14 @@ final class SqliteDialect implements Dialect {
         return List.of();
     }
 
+    @Override
+    public Object timestampParameter(java.time.Instant instant) {
+        return instant == null ? null : Timestamps.format(instant);
+    }
+
     /**
-     * Also drops the secondary indexes of posts and votes and creates them again at the end, which sorts once
+     * Also raises the page cache for the load (a transaction this large spills out of the default 2 MiB on every
+     * batch) and drops the secondary indexes of posts and votes and creates them again at the end, which sorts once
      * instead of updating ten b-trees per row. DDL is transactional in SQLite: other connections never see the
      * triggers or indexes missing.
      */
@@ -84,9 +90,12 @@ final class SqliteDialect implements Dialect {
                         + " OR (type = 'index' AND tbl_name IN ('posts', 'votes')))")
                 .mapTo(String.class).list();
         drops.forEach(h::execute);
+        long cacheSize = h.createQuery("PRAGMA cache_size").mapTo(Long.class).one();
+        h.execute("PRAGMA cache_size = -524288");
         return finishing -> {
             restore.forEach(finishing::execute);
             finishing.execute("INSERT INTO posts_fts (posts_fts) VALUES ('rebuild')");
+            finishing.execute("PRAGMA cache_size = " + cacheSize);
         };
     }
 }
