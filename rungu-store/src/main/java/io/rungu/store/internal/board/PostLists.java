@@ -68,7 +68,7 @@ final class PostLists {
     }
 
     static String searchKeysSql(Dialect dialect, PostSort sort, Filters filters) {
-        String order = sort == PostSort.RELEVANCE ? "c.rank, p.id" : PostReads.order(sort);
+        String order = sort == PostSort.RELEVANCE ? "p.rank, p.id" : PostReads.order(sort);
         return searchFrom(dialect, "p.seq", filters) + " ORDER BY " + order + " LIMIT :limit OFFSET :offset";
     }
 
@@ -76,9 +76,16 @@ final class PostLists {
         return searchFrom(dialect, "count(*)", filters);
     }
 
+    /**
+     * The candidates are joined with their posts by key and materialised before the board's filters apply, so the
+     * work is bounded by the candidates: left to itself, the planner may instead walk the board's index and probe
+     * the candidates, which costs the size of the board.
+     */
     private static String searchFrom(Dialect dialect, String columns, Filters filters) {
-        return "WITH c AS (" + dialect.searchCandidates() + ") SELECT " + columns
-                + " FROM c JOIN posts p ON p.seq = c.seq WHERE " + filters.sql();
+        return "WITH c AS (" + dialect.searchCandidates() + "), "
+                + "m AS MATERIALIZED (SELECT p.seq, c.rank, p.id, p.project_id, p.status, p.category, p.created_at, "
+                + "p.updated_at, p.vote_count FROM c CROSS JOIN posts p WHERE p.seq = c.seq) "
+                + "SELECT " + columns + " FROM m p WHERE " + filters.sql();
     }
 
     /** The WHERE conditions of a list, on a table aliased {@code p} having project_id, status and category. */

@@ -1,0 +1,132 @@
+package io.rungu.store.internal.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rungu.model.PostCategory;
+import io.rungu.model.PostSort;
+import io.rungu.model.PostStatus;
+import io.rungu.store.DemoData;
+import io.rungu.store.internal.db.Database;
+import io.rungu.store.internal.db.Migrations;
+import io.rungu.store.internal.db.SqliteDatabase;
+import io.rungu.store.internal.demo.DemoGenerator;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.statement.Query;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SQL the Board runs is served by indexes: EXPLAIN QUERY PLAN of the list key queries (each sort, with and
+ * without filters), search, roadmap, changelog, trending and the page fetch, on an empty database (no planner
+ * statistics) and on a loaded and analysed one.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueryPlanTest {
+    Database empty;
+    Database loaded;
+
+    @BeforeAll
+    void open(@TempDir Path dir) {
+        Clock clock = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+        empty = new SqliteDatabase("jdbc:sqlite:" + dir.resolve("empty.db"), 1, Duration.ofSeconds(5));
+        Migrations.apply(empty, clock);
+        loaded = new SqliteDatabase("jdbc:sqlite:" + dir.resolve("loaded.db"), 1, Duration.ofSeconds(5));
+        Migrations.apply(loaded, clock);
+        DemoGenerator.run(loaded, clock, () -> UUID.randomUUID().toString(),
+                new DemoData.Options(4, 4_000, 8_000, 2_000, 200, 1), DemoData.ProgressListener.NONE);
+        loaded.maintenance(h -> h.execute("ANALYZE"));
+    }
+
+    @AfterAll
+    void close() {
+        empty.close();
+        loaded.close();
+    }
+
+    String plan(Database db, String sql, Map<String, Object> params) {
+        org.jdbi.v3.core.HandleCallback<List<String>, RuntimeException> explain = h -> {
+            Query q = h.createQuery("EXPLAIN QUERY PLAN " + sql);
+            params.forEach(q::bind);
+            if (sql.contains("<seqs>")) {
+                q.bindList("seqs", List.of(1L, 2L, 3L));
+            }
+            return q.map((rs, ctx) -> rs.getString("detail")).list();
+        };
+        return String.join("\n", db.read(explain));
+    }
+
+    static final Map<String, Object> PARAMS = Map.ofEntries(Map.entry("project", "p"), Map.entry("status", "open"),
+            Map.entry("category", "bug"), Map.entry("limit", 20), Map.entry("offset", 0), Map.entry("viewer", "u"),
+            Map.entry("search", "\"dark\"*"), Map.entry("candidates", PostLists.SEARCH_CANDIDATES),
+            Map.entry("since", "2026-01-01T00:00:00.000000Z"));
+
+    record Check(String name, String sql, boolean sortedByIndex) {}
+
+    List<Check> checks() {
+        var dialect = empty.dialect();
+        var checks = new java.util.ArrayList<Check>();
+        for (PostSort sort : PostSort.values()) {
+            if (sort == PostSort.RELEVANCE) {
+                continue;
+            }
+            checks.add(new Check("list " + sort, PostLists.keysSql(sort, new PostLists.Filters("p", null, null)), true));
+            checks.add(new Check("list " + sort + " by status",
+                    PostLists.keysSql(sort, new PostLists.Filters("p", PostStatus.OPEN, null)), true));
+            checks.add(new Check("list " + sort + " by category",
+                    PostLists.keysSql(sort, new PostLists.Filters("p", null, PostCategory.BUG)), true));
+            checks.add(new Check("list " + sort + " by status and category",
+                    PostLists.keysSql(sort, new PostLists.Filters("p", PostStatus.OPEN, PostCategory.BUG)), false));
+            checks.add(new Check("search by " + sort, PostLists.searchKeysSql(dialect, sort,
+                    new PostLists.Filters("p", null, null)), false));
+        }
+        checks.add(new Check("search by relevance", PostLists.searchKeysSql(dialect, PostSort.RELEVANCE,
+                new PostLists.Filters("p", PostStatus.OPEN, null)), false));
+        checks.add(new Check("search count", PostLists.searchCountSql(dialect,
+                new PostLists.Filters("p", null, PostCategory.BUG)), false));
+        checks.add(new Check("list total", PostLists.countSql(new PostLists.Filters("p", PostStatus.OPEN, null)), false));
+        checks.add(new Check("page fetch", Rows.POST_VIEW_SELECT + "WHERE p.seq IN (<seqs>)", false));
+        checks.add(new Check("roadmap bucket", Views.BUCKET_SQL, true));
+        checks.add(new Check("changelog", Views.changelogSql(false), true));
+        checks.add(new Check("changelog since", Views.changelogSql(true), true));
+        checks.add(new Check("trending", Views.TRENDING_SQL, false));
+        checks.add(new Check("vote sum", "SELECT coalesce(sum(vote_count), 0) FROM posts WHERE project_id = :project",
+                false));
+        checks.add(new Check("comment sum",
+                "SELECT coalesce(sum(comment_count), 0) FROM posts WHERE project_id = :project", false));
+        return checks;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_list_query_is_served_by_an_index() {
+        return Stream.of("empty", "loaded").flatMap(which -> checks().stream().map(c ->
+                DynamicTest.dynamicTest(c.name() + " on the " + which + " database", () -> {
+                    String plan = plan(which.equals("empty") ? empty : loaded, c.sql(), PARAMS);
+                    assertThat(plan).as(plan).doesNotContain("AUTOMATIC");
+                    if (c.name().startsWith("search")) {
+                        // Candidates first, each post by key, then the bounded, materialised matches are filtered
+                        // (that last step is the "SCAN p" of the materialised table).
+                        assertThat(plan).as(plan).contains("MATERIALIZE", "SEARCH p USING INTEGER PRIMARY KEY")
+                                .doesNotContain("INDEX posts_").doesNotContain("SCAN posts ");
+                    } else {
+                        assertThat(plan).as(plan).doesNotContainPattern("SCAN (p|posts|u|users|v|votes)\\b");
+                    }
+                    if (c.sortedByIndex()) {
+                        assertThat(plan).as(plan).doesNotContain("TEMP B-TREE");
+                    }
+                    if (c.sortedByIndex()) {
+                        assertThat(plan).as(plan).contains("COVERING INDEX");
+                    }
+                })));
+    }
+}

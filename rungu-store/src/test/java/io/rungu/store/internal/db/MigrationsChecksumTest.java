@@ -1,0 +1,31 @@
+package io.rungu.store.internal.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins the SHA-256 of every shipped migration. A shipped migration must never change, because databases that
+ * already applied it would refuse to open: if this test fails, revert the edit and add a new migration instead.
+ * Add a line here for each new migration file; never change an existing line.
+ */
+class MigrationsChecksumTest {
+    static final Map<String, String> SHIPPED = new LinkedHashMap<>();
+
+    static {
+        SHIPPED.put("sqlite/V001__initial.sql", "8480e80e5fc57217edea7b3c1a170b6428fb43dd87974237cba85197c79da65a");
+    }
+
+    @Test
+    void shipped_migrations_are_never_edited() {
+        Map<String, String> actual = new LinkedHashMap<>();
+        for (String dialect : new String[] {"sqlite"}) {
+            for (Migrations.Migration m : Migrations.shipped(dialect)) {
+                actual.put(dialect + "/" + m.file(), m.checksum());
+            }
+        }
+        assertThat(actual).as("every shipped migration is pinned and unchanged").isEqualTo(SHIPPED);
+    }
+}
