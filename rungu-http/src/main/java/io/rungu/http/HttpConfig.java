@@ -1,0 +1,136 @@
+package io.rungu.http;
+
+import io.rungu.model.Limits;
+import io.rungu.mcp.McpConfig;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Settings of a {@link RunguPlugin}. Public fields with working defaults; the plugin constructor validates them
+ * and throws one {@link IllegalArgumentException} listing every problem.
+ */
+public final class HttpConfig {
+    /** Where the board is mounted: "" (the root) or a path such as "/feedback". A trailing slash is removed. */
+    public String basePath = "";
+    /**
+     * Origins (scheme://host[:port]) allowed to call the API from another site with credentials. Empty: no CORS
+     * headers at all (same-origin only). {@code *} is refused because credentials are always allowed.
+     */
+    public List<String> corsOrigins = new ArrayList<>();
+    /** Request-rate limits per client IP and per signed-in user or token. */
+    public RateLimits rateLimits = new RateLimits();
+    /**
+     * Use the first address of {@code X-Forwarded-For} as the client IP. Turn on only behind a reverse proxy that
+     * sets it, or clients can pick their own rate-limit bucket.
+     */
+    public boolean trustForwardedFor = false;
+    /** Largest accepted JSON request body in bytes. */
+    public int maxJsonBytes = 1024 * 1024;
+    /** Largest accepted upload request in bytes: a 10 MiB image plus room for the multipart framing. */
+    public int maxUploadBytes = Limits.ATTACHMENT_MAX_BYTES + 64 * 1024;
+    /** Longest accepted query string, in characters. */
+    public int maxQueryLength = 4096;
+    /** Most request headers accepted, and their largest total size in bytes. */
+    public int maxHeaderCount = 100;
+    /** Largest total size of the request headers in bytes. */
+    public int maxHeaderBytes = 16 * 1024;
+    /** Serve the MCP Streamable-HTTP endpoint at {@code <base>/api/mcp} (Bearer API token required). */
+    public boolean mcpEnabled = true;
+    /** Further settings of the MCP server behind {@code <base>/api/mcp} (read-only mode, session limits). */
+    public Consumer<McpConfig> mcp = m -> {};
+    /** Serve the web app (index.html, assets and the single-page fallback) under the base path. */
+    public boolean serveWebApp = true;
+    /** Send Content-Security-Policy, X-Content-Type-Options and Referrer-Policy on Rungu's responses. */
+    public boolean securityHeaders = true;
+    /** Time source of the rate limiter. */
+    public Clock clock = Clock.systemUTC();
+
+    /** Requests per minute per bucket; each bucket also allows a burst of that many requests. 0 disables a limit. */
+    public static final class RateLimits {
+        /** Master switch: false turns every limit off (for benchmarks and trusted networks). */
+        public boolean enabled = true;
+        /** Reads (GET) per client IP per minute. */
+        public int readsPerIp = 600;
+        /** Writes (POST, PUT, PATCH, DELETE) per client IP per minute. */
+        public int writesPerIp = 120;
+        /** Sign-in attempts (login, callback, sign-in link) per client IP per minute. */
+        public int signInsPerIp = 20;
+        /** Reads per signed-in user or API token per minute. */
+        public int readsPerUser = 1200;
+        /** Writes per signed-in user or API token per minute. */
+        public int writesPerUser = 60;
+        /** Most clients tracked at once; idle entries are evicted first when the map is full. */
+        public int maxTrackedClients = 100_000;
+    }
+
+    /** Every problem with these settings, each saying how to fix it; empty when usable. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (basePath == null) {
+            problems.add("basePath must not be null; use \"\" to mount at the root");
+        } else {
+            String b = normalise(basePath);
+            if (!b.isEmpty() && !b.matches("(/[A-Za-z0-9._~-]+)+")) {
+                problems.add("basePath must be \"\" or like \"/feedback\" (segments of letters, digits, . _ ~ -), got '"
+                        + basePath + "'");
+            }
+        }
+        if (corsOrigins == null) {
+            problems.add("corsOrigins must not be null; use an empty list for no CORS");
+        } else {
+            for (String o : corsOrigins) {
+                if (o == null || !o.matches("https?://[^/\\s]+")) {
+                    problems.add("corsOrigins entries must look like https://example.com (no path, no '*'), got '" + o + "'");
+                }
+            }
+        }
+        if (rateLimits == null) {
+            problems.add("rateLimits must not be null; set rateLimits.enabled = false to turn limits off");
+        } else {
+            RateLimits r = rateLimits;
+            if (r.readsPerIp < 0 || r.writesPerIp < 0 || r.signInsPerIp < 0 || r.readsPerUser < 0 || r.writesPerUser < 0) {
+                problems.add("rate limits must be 0 (off) or positive");
+            }
+            if (r.maxTrackedClients < 100) {
+                problems.add("rateLimits.maxTrackedClients must be at least 100, got " + r.maxTrackedClients);
+            }
+        }
+        if (maxJsonBytes < 1024) {
+            problems.add("maxJsonBytes must be at least 1024, got " + maxJsonBytes);
+        }
+        if (maxUploadBytes < Limits.ATTACHMENT_MAX_BYTES) {
+            problems.add("maxUploadBytes must be at least " + Limits.ATTACHMENT_MAX_BYTES + " (10 MiB) so full-size images fit, got "
+                    + maxUploadBytes);
+        }
+        if (maxQueryLength < 256) {
+            problems.add("maxQueryLength must be at least 256, got " + maxQueryLength);
+        }
+        if (maxHeaderCount < 10) {
+            problems.add("maxHeaderCount must be at least 10, got " + maxHeaderCount);
+        }
+        if (maxHeaderBytes < 1024) {
+            problems.add("maxHeaderBytes must be at least 1024, got " + maxHeaderBytes);
+        }
+        if (mcp == null) {
+            problems.add("mcp must not be null; use m -> {} for the defaults");
+        }
+        if (clock == null) {
+            problems.add("clock must not be null");
+        }
+        return problems;
+    }
+
+    /** The base path without a trailing slash, "" for the root. */
+    static String normalise(String basePath) {
+        String b = basePath.trim();
+        while (b.endsWith("/")) {
+            b = b.substring(0, b.length() - 1);
+        }
+        if (!b.isEmpty() && !b.startsWith("/")) {
+            b = "/" + b;
+        }
+        return b;
+    }
+}

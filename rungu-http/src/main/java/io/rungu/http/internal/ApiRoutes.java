@@ -1,0 +1,277 @@
+package io.rungu.http.internal;
+
+import static io.javalin.http.HandlerType.DELETE;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.PATCH;
+import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.rungu.http.internal.Route.Access;
+import io.rungu.http.internal.Route.Param;
+import io.rungu.http.internal.Route.Shape;
+import io.rungu.model.AttachmentContent;
+import io.rungu.model.ChangelogQuery;
+import io.rungu.model.Limits;
+import io.rungu.model.NewAttachment;
+import io.rungu.model.NewComment;
+import io.rungu.model.NewPost;
+import io.rungu.model.NewProject;
+import io.rungu.model.PageRequest;
+import io.rungu.model.PostCategory;
+import io.rungu.model.PostEdit;
+import io.rungu.model.PostQuery;
+import io.rungu.model.PostSort;
+import io.rungu.model.PostStatus;
+import io.rungu.model.ProjectEdit;
+import io.rungu.model.Role;
+import io.rungu.model.RunguException;
+import io.rungu.store.Board;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The REST resources of the contract. Each handler parses, makes one Board call and renders; every rule and
+ * permission lives in the Board.
+ */
+public final class ApiRoutes {
+    static final List<Param> PAGING = List.of(
+            new Param("page", "integer", "1-based page number (default 1)"),
+            new Param("per_page", "integer", "items per page, 1..100 (default 20)"));
+
+    private final Board board;
+    private final Requests requests;
+    private final Guard guard;
+    private final String apiBase;
+    private final int maxUploadBytes;
+
+    public ApiRoutes(Board board, Requests requests, Guard guard, String apiBase, int maxUploadBytes) {
+        this.board = board;
+        this.requests = requests;
+        this.guard = guard;
+        this.apiBase = apiBase;
+        this.maxUploadBytes = maxUploadBytes;
+    }
+
+    public void register(RouteTable t) {
+        // boards
+        t.add(GET, "/api/projects", this::listProjects).doc("projects", "List boards, newest first", Access.PUBLIC)
+                .query(PAGING).reply(200, Shape.PAGE, "Project").done();
+        t.add(POST, "/api/projects", this::createProject).doc("projects", "Create a board", Access.ADMIN)
+                .json("NewProject").reply(201, Shape.DATA, "Project").done();
+        t.add(GET, "/api/projects/{slug}", ctx -> ok(ctx, Wire.project(board.getProject(actor(ctx), ctx.pathParam("slug")))))
+                .doc("projects", "Get a board", Access.PUBLIC).reply(200, Shape.DATA, "Project").done();
+        t.add(PATCH, "/api/projects/{slug}", this::updateProject).doc("projects", "Rename or re-describe a board", Access.ADMIN)
+                .json("ProjectEdit").reply(200, Shape.DATA, "Project").done();
+        t.add(DELETE, "/api/projects/{slug}", ctx -> {
+            board.deleteProject(actor(ctx), ctx.pathParam("slug"));
+            ctx.status(204);
+        }).doc("projects", "Delete a board with everything on it", Access.ADMIN).reply(204, Shape.NONE, null).done();
+
+        // posts of a board
+        t.add(GET, "/api/projects/{slug}/posts", this::listPosts).doc("posts", "List, filter and search posts", Access.PUBLIC)
+                .query(new Param("sort", "string", "order (default newest, or relevance with q)", wires(PostSort.values())),
+                        new Param("status", "string", "only posts with this status", wires(PostStatus.values())),
+                        new Param("category", "string", "only posts of this category", wires(PostCategory.values())),
+                        new Param("q", "string", "search words, matched by prefix (at most " + Limits.SEARCH_QUERY_MAX + " characters)"))
+                .query(PAGING).reply(200, Shape.PAGE, "PostDetail").done();
+        t.add(POST, "/api/projects/{slug}/posts", this::createPost).doc("posts", "Create a post", Access.SIGNED_IN)
+                .json("NewPost").reply(201, Shape.DATA, "PostDetail").done();
+        t.add(GET, "/api/projects/{slug}/roadmap", this::roadmap).doc("boards", "Planned, in-progress and done posts", Access.PUBLIC)
+                .query(new Param("limit", "integer", "posts per bucket, 1..50 (default 10)")).reply(200, Shape.DATA, "Roadmap").done();
+        t.add(GET, "/api/projects/{slug}/changelog", this::changelog).doc("boards", "Shipped posts, latest first", Access.PUBLIC)
+                .query(new Param("since", "string", "RFC 3339 instant; only posts done at or after it"))
+                .query(PAGING).reply(200, Shape.PAGE, "PostDetail").done();
+        t.add(GET, "/api/projects/{slug}/stats", ctx -> ok(ctx, Wire.stats(board.stats(actor(ctx), ctx.pathParam("slug")))))
+                .doc("boards", "Exact counts of a board", Access.PUBLIC).reply(200, Shape.DATA, "Stats").done();
+        t.add(GET, "/api/projects/{slug}/trending", this::trending).doc("boards", "Most-voted recent posts", Access.PUBLIC)
+                .query(new Param("days", "integer", "window in days, 1..365 (default 7)"),
+                        new Param("limit", "integer", "most posts, 1..100 (default 10)"))
+                .reply(200, Shape.LIST, "PostDetail").done();
+
+        // one post
+        t.add(GET, "/api/posts/{id}", ctx -> ok(ctx, Wire.post(board.getPost(actor(ctx), ctx.pathParam("id")))))
+                .doc("posts", "Get a post", Access.PUBLIC).reply(200, Shape.DATA, "PostDetail").done();
+        t.add(PATCH, "/api/posts/{id}", this::editPost)
+                .doc("posts", "Edit a post (author or admin; status: admin only)", Access.SIGNED_IN)
+                .json("PostEdit").reply(200, Shape.DATA, "PostDetail").done();
+        t.add(DELETE, "/api/posts/{id}", ctx -> {
+            board.deletePost(actor(ctx), ctx.pathParam("id"));
+            ctx.status(204);
+        }).doc("posts", "Delete a post (author or admin)", Access.SIGNED_IN).reply(204, Shape.NONE, null).done();
+
+        // votes
+        t.add(POST, "/api/posts/{id}/vote", ctx -> ok(ctx, Wire.vote(board.toggleVote(actor(ctx), ctx.pathParam("id")))))
+                .doc("votes", "Toggle the caller's vote", Access.SIGNED_IN).reply(200, Shape.DATA, "Vote").done();
+        t.add(GET, "/api/posts/{id}/vote", ctx -> ok(ctx, Wire.vote(board.voteState(actor(ctx), ctx.pathParam("id")))))
+                .doc("votes", "The caller's vote on a post", Access.PUBLIC).reply(200, Shape.DATA, "Vote").done();
+        t.add(PUT, "/api/posts/{id}/vote", ctx -> {
+            boolean voted = Requests.requiredBoolean(requests.object(ctx), "voted");
+            ok(ctx, Wire.vote(board.setVote(actor(ctx), ctx.pathParam("id"), voted)));
+        }).doc("votes", "Set the caller's vote (idempotent)", Access.SIGNED_IN).json("SetVote")
+                .reply(200, Shape.DATA, "Vote").done();
+
+        // comments
+        t.add(GET, "/api/posts/{id}/comments", ctx -> ok(ctx, Wire.listing(
+                board.listComments(actor(ctx), ctx.pathParam("id"), page(ctx)), Wire::comment)))
+                .doc("comments", "Comments of a post, oldest first, flat with parent_id", Access.PUBLIC)
+                .query(PAGING).reply(200, Shape.PAGE, "CommentDetail").done();
+        t.add(POST, "/api/posts/{id}/comments", ctx -> {
+            JsonNode body = requests.object(ctx);
+            var input = new NewComment(Requests.string(body, "content"), Requests.string(body, "parent_id"));
+            created(ctx, Wire.comment(board.addComment(actor(ctx), ctx.pathParam("id"), input)));
+        }).doc("comments", "Comment on a post or reply to a comment", Access.SIGNED_IN).json("NewComment")
+                .reply(201, Shape.DATA, "CommentDetail").done();
+        t.add(PATCH, "/api/comments/{id}", ctx -> {
+            String content = Requests.string(requests.object(ctx), "content");
+            ok(ctx, Wire.comment(board.editComment(actor(ctx), ctx.pathParam("id"), content)));
+        }).doc("comments", "Edit a comment (its author)", Access.SIGNED_IN).json("CommentEdit")
+                .reply(200, Shape.DATA, "CommentDetail").done();
+        t.add(DELETE, "/api/comments/{id}", ctx -> {
+            board.deleteComment(actor(ctx), ctx.pathParam("id"));
+            ctx.status(204);
+        }).doc("comments", "Delete a comment and its replies (author or admin)", Access.SIGNED_IN)
+                .reply(204, Shape.NONE, null).done();
+
+        // attachments
+        t.add(GET, "/api/posts/{id}/attachments", ctx -> ok(ctx, Wire.listing(
+                board.listAttachments(actor(ctx), ctx.pathParam("id"), page(ctx)), Wire.attachment(apiBase))))
+                .doc("attachments", "Images attached to a post", Access.PUBLIC).query(PAGING)
+                .reply(200, Shape.PAGE, "Attachment").done();
+        t.add(POST, "/api/posts/{id}/attachments", this::upload)
+                .doc("attachments", "Attach an image (PNG, JPEG, WebP or GIF, at most 10 MiB; post author or admin)",
+                        Access.SIGNED_IN)
+                .multipart("Upload").reply(201, Shape.DATA, "Attachment").done();
+        t.add(GET, "/api/attachments/{id}", this::download).doc("attachments", "The image bytes", Access.PUBLIC)
+                .reply(200, Shape.BINARY, null).done();
+        t.add(DELETE, "/api/attachments/{id}", ctx -> {
+            board.deleteAttachment(actor(ctx), ctx.pathParam("id"));
+            ctx.status(204);
+        }).doc("attachments", "Delete an attachment (uploader or admin)", Access.SIGNED_IN).reply(204, Shape.NONE, null).done();
+
+        // users
+        t.add(GET, "/api/users", ctx -> ok(ctx, Wire.listing(board.listUsers(actor(ctx), page(ctx)), Wire::user)))
+                .doc("users", "All users, newest first", Access.ADMIN).query(PAGING).reply(200, Shape.PAGE, "User").done();
+        t.add(PATCH, "/api/users/{id}", ctx -> {
+            Role role = Requests.wire(requests.object(ctx), "role", Role::parse);
+            if (role == null) {
+                throw RunguException.invalid("role", "role is required");
+            }
+            ok(ctx, Wire.user(board.setRole(actor(ctx), ctx.pathParam("id"), role)));
+        }).doc("users", "Change a user's role", Access.ADMIN).json("RoleChange").reply(200, Shape.DATA, "User").done();
+    }
+
+    private void listProjects(Context ctx) {
+        ok(ctx, Wire.listing(board.listProjects(actor(ctx), page(ctx)), Wire::project));
+    }
+
+    private void createProject(Context ctx) {
+        JsonNode body = requests.object(ctx);
+        var input = new NewProject(Requests.string(body, "name"), Requests.string(body, "slug"),
+                Requests.string(body, "description"));
+        created(ctx, Wire.project(board.createProject(actor(ctx), input)));
+    }
+
+    private void updateProject(Context ctx) {
+        JsonNode body = requests.object(ctx);
+        var edit = new ProjectEdit(Requests.string(body, "name"), Requests.string(body, "description"));
+        ok(ctx, Wire.project(board.updateProject(actor(ctx), ctx.pathParam("slug"), edit)));
+    }
+
+    private void listPosts(Context ctx) {
+        var query = new PostQuery(Requests.wireParam(ctx, "sort", PostSort::parse),
+                Requests.wireParam(ctx, "status", PostStatus::parse),
+                Requests.wireParam(ctx, "category", PostCategory::parse),
+                ctx.queryParam("q"), page(ctx));
+        ok(ctx, Wire.listing(board.listPosts(actor(ctx), ctx.pathParam("slug"), query), Wire::post));
+    }
+
+    private void createPost(Context ctx) {
+        JsonNode body = requests.object(ctx);
+        var input = new NewPost(Requests.string(body, "title"), Requests.string(body, "description"),
+                Requests.wire(body, "category", PostCategory::parse));
+        created(ctx, Wire.post(board.createPost(actor(ctx), ctx.pathParam("slug"), input)));
+    }
+
+    private void editPost(Context ctx) {
+        JsonNode body = requests.object(ctx);
+        var edit = new PostEdit(Requests.string(body, "title"), Requests.string(body, "description"),
+                Requests.wire(body, "category", PostCategory::parse), Requests.wire(body, "status", PostStatus::parse));
+        ok(ctx, Wire.post(board.editPost(actor(ctx), ctx.pathParam("id"), edit)));
+    }
+
+    private void roadmap(Context ctx) {
+        Integer limit = Requests.intParam(ctx, "limit");
+        int n = limit == null ? Limits.ROADMAP_LIMIT_DEFAULT : limit;
+        ok(ctx, Wire.roadmap(board.roadmap(actor(ctx), ctx.pathParam("slug"), n)));
+    }
+
+    private void changelog(Context ctx) {
+        String since = ctx.queryParam("since");
+        Instant from = null;
+        if (since != null && !since.isEmpty()) {
+            try {
+                from = OffsetDateTime.parse(since).toInstant();
+            } catch (DateTimeParseException e) {
+                throw RunguException.invalid("since", "Invalid `since` timestamp; expected RFC3339");
+            }
+        }
+        ok(ctx, Wire.listing(board.changelog(actor(ctx), ctx.pathParam("slug"), new ChangelogQuery(from, page(ctx))),
+                Wire::post));
+    }
+
+    private void trending(Context ctx) {
+        Integer days = Requests.intParam(ctx, "days");
+        Integer limit = Requests.intParam(ctx, "limit");
+        int d = days == null ? Limits.TRENDING_DAYS_DEFAULT : days;
+        if (d < 1 || d > Limits.TRENDING_DAYS_MAX) {
+            throw RunguException.invalid("days", "days must be between 1 and " + Limits.TRENDING_DAYS_MAX);
+        }
+        int n = limit == null ? Limits.TRENDING_LIMIT_DEFAULT : limit;
+        ok(ctx, Wire.posts(board.trending(actor(ctx), ctx.pathParam("slug"), Duration.ofDays(d), n)));
+    }
+
+    private void upload(Context ctx) {
+        String boundary = Multipart.boundary(ctx.header("Content-Type"));
+        byte[] body = Requests.bounded(ctx, maxUploadBytes, "Upload");
+        Multipart.Part file = Multipart.find(body, boundary, "file");
+        String filename = file.filename() == null || file.filename().isBlank() ? "upload" : file.filename();
+        var input = new NewAttachment(filename, file.contentType(), file.bytes());
+        created(ctx, Wire.attachment(apiBase).apply(board.addAttachment(actor(ctx), ctx.pathParam("id"), input)));
+    }
+
+    private void download(Context ctx) {
+        AttachmentContent content = board.getAttachment(actor(ctx), ctx.pathParam("id"));
+        ctx.status(200);
+        ctx.contentType(content.attachment().mime());
+        ctx.header("Content-Disposition", ContentDisposition.inline(content.attachment().filename()));
+        ctx.header("Cache-Control", "public, max-age=86400, immutable");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.result(content.bytes());
+    }
+
+    private static io.rungu.model.Actor actor(Context ctx) {
+        return Guard.actor(ctx);
+    }
+
+    static PageRequest page(Context ctx) {
+        return PageRequest.of(Requests.intParam(ctx, "page"), Requests.intParam(ctx, "per_page"));
+    }
+
+    private void ok(Context ctx, Object data) {
+        guard.send(ctx, 200, data instanceof Wire.Listing ? data : new Wire.Data(data));
+    }
+
+    private void created(Context ctx, Object data) {
+        guard.send(ctx, 201, new Wire.Data(data));
+    }
+
+    private static List<String> wires(io.rungu.model.WireValue[] values) {
+        return Arrays.stream(values).map(io.rungu.model.WireValue::wire).toList();
+    }
+}

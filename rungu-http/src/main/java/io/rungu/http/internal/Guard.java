@@ -1,0 +1,155 @@
+package io.rungu.http.internal;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.rungu.http.HttpConfig;
+import io.rungu.model.Actor;
+import io.rungu.model.ErrorBody;
+import io.rungu.model.ErrorCode;
+import io.rungu.model.RunguException;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one wrapper around every handler the plugin registers: request limits, security and CORS headers, rate
+ * limits, the actor, the cross-site check for writes, and the mapping of every failure to the error JSON. Nothing
+ * here is installed host-wide, so the host's exception handlers and mapper never see Rungu's requests.
+ */
+public final class Guard {
+    private static final Logger LOG = LoggerFactory.getLogger("io.rungu.http");
+    private static final String ACTOR = "rungu.actor";
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'self'; frame-ancestors 'self'";
+
+    private final HttpConfig config;
+    private final Json json;
+    private final Identity identity;
+    private final RateLimiter limiter;
+
+    public Guard(HttpConfig config, Json json, Identity identity, RateLimiter limiter) {
+        this.config = config;
+        this.json = json;
+        this.identity = identity;
+        this.limiter = limiter;
+    }
+
+    /** The actor the guard resolved for this request (anonymous for routes that do not authenticate). */
+    public static Actor actor(Context ctx) {
+        Actor a = ctx.attribute(ACTOR);
+        return a == null ? Actor.anonymous() : a;
+    }
+
+    public Handler wrap(Route route) {
+        Handler inner = route.handler();
+        return ctx -> {
+            try {
+                headers(ctx);
+                checkShape(ctx);
+                Actor actor = Actor.anonymous();
+                if (route.authenticate()) {
+                    actor = identity.authenticate(ctx);
+                    ctx.attribute(ACTOR, actor);
+                }
+                long wait = limiter.acquire(route.kind(), clientIp(ctx), actor.userId());
+                if (wait > 0) {
+                    ctx.header("Retry-After", Long.toString(wait));
+                    throw new RunguException(ErrorCode.RATE_LIMITED, "Too many requests; retry in " + wait + " s");
+                }
+                if (route.authenticate() && isWrite(ctx.method())) {
+                    identity.checkCrossSite(ctx, actor);
+                }
+                inner.handle(ctx);
+            } catch (RunguException e) {
+                if (e.code() == ErrorCode.UNAUTHENTICATED && route.doc() != null
+                        && route.doc().access() == Route.Access.API_TOKEN) {
+                    ctx.header("WWW-Authenticate", "Bearer realm=\"rungu\"");
+                }
+                error(ctx, e);
+            } catch (Exception e) {
+                String requestId = UUID.randomUUID().toString();
+                LOG.error("Request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("error", "Internal server error");
+                body.put("code", ErrorCode.INTERNAL.wire());
+                body.put("request_id", requestId);
+                send(ctx, 500, body);
+            }
+            if (ctx.statusCode() >= 400) {
+                // Javalin runs the host's error(status) handlers after every route; they must not rewrite Rungu's
+                // JSON errors, so the remaining tasks (host error and after handlers) are skipped for them.
+                ctx.skipRemainingHandlers();
+            }
+        };
+    }
+
+    /** Writes the error JSON for a domain failure. */
+    public void error(Context ctx, RunguException e) {
+        ErrorBody body = ErrorBody.of(e);
+        send(ctx, body.status(), body);
+    }
+
+    /** Writes a JSON response. */
+    public void send(Context ctx, int status, Object body) {
+        ctx.status(status);
+        ctx.contentType("application/json; charset=utf-8");
+        ctx.result(json.write(body));
+    }
+
+    private void headers(Context ctx) {
+        if (config.securityHeaders) {
+            ctx.header("Content-Security-Policy", CSP);
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+        }
+        String origin = ctx.header("Origin");
+        if (origin != null && config.corsOrigins.contains(origin)) {
+            ctx.header("Access-Control-Allow-Origin", origin);
+            ctx.header("Access-Control-Allow-Credentials", "true");
+            ctx.header("Access-Control-Expose-Headers", "Retry-After, Mcp-Session-Id, WWW-Authenticate");
+        }
+        if (!config.corsOrigins.isEmpty()) {
+            ctx.header("Vary", "Origin");
+        }
+    }
+
+    private void checkShape(Context ctx) {
+        String query = ctx.queryString();
+        if (query != null && query.length() > config.maxQueryLength) {
+            throw RunguException.tooLarge("query", "Query string is longer than " + config.maxQueryLength + " characters");
+        }
+        int count = 0;
+        long bytes = 0;
+        Enumeration<String> names = ctx.req().getHeaderNames();
+        while (names != null && names.hasMoreElements()) {
+            String name = names.nextElement();
+            Enumeration<String> values = ctx.req().getHeaders(name);
+            while (values.hasMoreElements()) {
+                count++;
+                bytes += name.length() + values.nextElement().length() + 4;
+            }
+        }
+        if (count > config.maxHeaderCount || bytes > config.maxHeaderBytes) {
+            throw RunguException.tooLarge("headers", "Too many or too large request headers");
+        }
+    }
+
+    private String clientIp(Context ctx) {
+        if (config.trustForwardedFor) {
+            String forwarded = ctx.header("X-Forwarded-For");
+            if (forwarded != null && !forwarded.isBlank()) {
+                return forwarded.split(",", 2)[0].trim();
+            }
+        }
+        return ctx.req().getRemoteAddr();
+    }
+
+    static boolean isWrite(HandlerType method) {
+        return method == HandlerType.POST || method == HandlerType.PUT || method == HandlerType.PATCH
+                || method == HandlerType.DELETE;
+    }
+}

@@ -1,0 +1,141 @@
+package io.rungu.http.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.rungu.model.ErrorCode;
+import io.rungu.model.RunguException;
+import io.rungu.model.WireValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Reads request input with a limit on everything: bodies are read from the raw stream with a byte bound (the
+ * host's global {@code maxRequestSize} is neither used nor changed), query values are parsed strictly.
+ */
+public final class Requests {
+    private final Json json;
+    private final int maxJsonBytes;
+
+    public Requests(Json json, int maxJsonBytes) {
+        this.json = json;
+        this.maxJsonBytes = maxJsonBytes;
+    }
+
+    /** The body as a JSON object; 415 unless it is declared application/json, 413 past the limit, 400 if malformed. */
+    public JsonNode object(Context ctx) {
+        String type = ctx.header("Content-Type");
+        String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
+            throw new RunguException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the body as JSON with Content-Type: application/json");
+        }
+        JsonNode node = json.parse(bounded(ctx, maxJsonBytes, "JSON body"));
+        if (!node.isObject()) {
+            throw new RunguException(ErrorCode.INVALID, "Expected a JSON object");
+        }
+        return node;
+    }
+
+    /** Past this many bytes an oversized body is no longer read to the end; the connection is closed instead. */
+    static final long DRAIN_MAX = 32L * 1024 * 1024;
+
+    /**
+     * Reads the whole body, refusing more than {@code max} bytes: at once from a declared Content-Length, else
+     * while streaming. A refused body of moderate size is read to its end and discarded, so the client can read
+     * the 413 answer instead of seeing its upload cut off.
+     */
+    public static byte[] bounded(Context ctx, int max, String what) {
+        long declared = ctx.req().getContentLengthLong();
+        try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > max) {
+                drain(ctx, in, declared);
+                throw tooLarge(what, max);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+            byte[] buf = new byte[16 * 1024];
+            int total = 0;
+            for (int n; (n = in.read(buf)) > 0; ) {
+                total += n;
+                if (total > max) {
+                    drain(ctx, in, total);
+                    throw tooLarge(what, max);
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new RunguException(ErrorCode.INVALID, "Could not read the request body");
+        }
+    }
+
+    private static void drain(Context ctx, InputStream in, long seen) throws IOException {
+        if (seen > DRAIN_MAX) {
+            ctx.header("Connection", "close");
+            return;
+        }
+        long left = DRAIN_MAX - seen;
+        byte[] buf = new byte[64 * 1024];
+        for (int n; left > 0 && (n = in.read(buf)) > 0; ) {
+            left -= n;
+        }
+        if (left <= 0) {
+            ctx.header("Connection", "close");
+        }
+    }
+
+    private static RunguException tooLarge(String what, int max) {
+        return RunguException.tooLarge("body", what + " is larger than " + max + " bytes");
+    }
+
+    /** An optional string field: absent or null gives null, any other non-string is INVALID. */
+    public static String string(JsonNode obj, String field) {
+        JsonNode v = obj.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw RunguException.invalid(field, field + " must be a string");
+        }
+        return v.asText();
+    }
+
+    /** An optional enum field given by its wire string. */
+    public static <E> E wire(JsonNode obj, String field, Function<String, E> parse) {
+        String s = string(obj, field);
+        return s == null ? null : parse.apply(s);
+    }
+
+    /** A required boolean field. */
+    public static boolean requiredBoolean(JsonNode obj, String field) {
+        JsonNode v = obj.get(field);
+        if (v == null || v.isNull()) {
+            throw RunguException.invalid(field, field + " is required");
+        }
+        if (!v.isBoolean()) {
+            throw RunguException.invalid(field, field + " must be true or false");
+        }
+        return v.booleanValue();
+    }
+
+    /** An optional integer query parameter; anything but digits (with an optional sign) is INVALID. */
+    public static Integer intParam(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v.trim());
+        } catch (NumberFormatException e) {
+            throw RunguException.invalid(name, name + " must be a whole number");
+        }
+    }
+
+    /** An optional query parameter with a wire value such as {@code status=open}. */
+    public static <E extends Enum<E> & WireValue> E wireParam(Context ctx, String name, Function<String, E> parse) {
+        String v = ctx.queryParam(name);
+        return v == null || v.isEmpty() ? null : parse.apply(v);
+    }
+}

@@ -1,0 +1,136 @@
+package io.rungu.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rungu.model.Actor;
+import io.rungu.model.Limits;
+import io.rungu.model.NewPost;
+import io.rungu.model.NewProject;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Uploads end to end: sizes up to the limit, one byte past it, spoofed and empty files, broken multipart. */
+class UploadTest {
+    static final String BOUNDARY = "----rungu-test-boundary";
+
+    @TempDir
+    Path dir;
+    TestServer s;
+    Actor.Account author;
+    String postId;
+
+    @BeforeEach
+    void start() {
+        s = TestServer.start(dir);
+        Actor.Account admin = s.admin();
+        author = s.member("Author");
+        s.board().createProject(admin, new NewProject("App", "app", ""));
+        postId = s.board().createPost(author, "app", new NewPost("Screenshot", "", null)).post().id();
+    }
+
+    @AfterEach
+    void stop() {
+        s.close();
+    }
+
+    /** PNG magic bytes followed by filler, {@code size} bytes in all. */
+    static byte[] png(int size) {
+        byte[] b = new byte[size];
+        Arrays.fill(b, (byte) 7);
+        byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        System.arraycopy(magic, 0, b, 0, Math.min(size, magic.length));
+        return b;
+    }
+
+    static byte[] multipart(String field, String filename, String type, byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String head = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nignored\r\n"
+                + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename + "\"\r\n"
+                + (type == null ? "" : "Content-Type: " + type + "\r\n") + "\r\n";
+        out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    static TestServer.Req upload(TestServer s, String postId, String filename, String type, byte[] content) {
+        return s.req("POST", "/api/posts/" + postId + "/attachments")
+                .body("multipart/form-data; boundary=" + BOUNDARY, multipart("file", filename, type, content));
+    }
+
+    @Test
+    void images_of_1_5_and_10_mib_upload_and_download_intact() {
+        for (int mib : new int[] {1, 5, 10}) {
+            byte[] image = png(mib * 1024 * 1024);
+            var r = upload(s, postId, "shot-" + mib + ".png", "image/png", image).as(author).send();
+            assertThat(r.status()).as(mib + " MiB").isEqualTo(201);
+            assertThat(r.data().get("size").asLong()).isEqualTo(image.length);
+            assertThat(r.data().get("mime").asText()).isEqualTo("image/png");
+            String url = r.data().get("url").asText();
+            assertThat(url).isEqualTo("/api/attachments/" + r.data().get("id").asText());
+            var download = s.get(url);
+            assertThat(download.status()).isEqualTo(200);
+            assertThat(download.bytes()).isEqualTo(image);
+            assertThat(download.header("Content-Type")).isEqualTo("image/png");
+            assertThat(download.header("Cache-Control")).isEqualTo("public, max-age=86400, immutable");
+            assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(download.header("Content-Disposition")).startsWith("inline; filename=\"shot-" + mib + ".png\"");
+        }
+        assertThat(s.get("/api/posts/" + postId + "/attachments").data()).hasSize(3);
+    }
+
+    @Test
+    void one_byte_past_10_mib_is_413() {
+        var r = upload(s, postId, "big.png", "image/png", png(Limits.ATTACHMENT_MAX_BYTES + 1)).as(author).send();
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.json().get("code").asText()).isEqualTo("too_large");
+    }
+
+    @Test
+    void a_request_far_past_the_limit_is_refused_by_its_declared_length() {
+        byte[] huge = png(Limits.ATTACHMENT_MAX_BYTES + 200 * 1024);
+        var r = upload(s, postId, "huge.png", "image/png", huge).as(author).send();
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.json().get("code").asText()).isEqualTo("too_large");
+    }
+
+    @Test
+    void spoofed_unknown_and_empty_files_are_400() {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1, 2};
+        var spoofed = upload(s, postId, "x.png", "image/png", jpeg).as(author).send();
+        assertThat(spoofed.status()).isEqualTo(400);
+        assertThat(spoofed.json().get("error").asText()).contains("mismatch");
+        assertThat(upload(s, postId, "x.bin", null, new byte[] {0, 1, 2, 3}).as(author).send().status()).isEqualTo(400);
+        assertThat(upload(s, postId, "e.png", "image/png", new byte[0]).as(author).send().status()).isEqualTo(400);
+    }
+
+    @Test
+    void a_hostile_file_name_gives_a_safe_content_disposition() {
+        var r = upload(s, postId, "we\\\"ird \u00e9.png", "image/png", png(100)).as(author).send();
+        assertThat(r.status()).isEqualTo(201);
+        var download = s.get("/api/attachments/" + r.data().get("id").asText());
+        assertThat(download.header("Content-Disposition")).doesNotContain("\r").doesNotContain("\n")
+                .contains("filename*=UTF-8''");
+    }
+
+    @Test
+    void broken_uploads_are_json_4xx() {
+        String path = "/api/posts/" + postId + "/attachments";
+        var notMultipart = s.req("POST", path).as(author).json("{}").send();
+        assertThat(notMultipart.status()).isEqualTo(415);
+        var noBoundary = s.req("POST", path).as(author).body("multipart/form-data", png(10)).send();
+        assertThat(noBoundary.status()).isEqualTo(400);
+        var garbage = s.req("POST", path).as(author).body("multipart/form-data; boundary=" + BOUNDARY, png(10)).send();
+        assertThat(garbage.status()).isEqualTo(400);
+        var wrongField = s.req("POST", path).as(author)
+                .body("multipart/form-data; boundary=" + BOUNDARY, multipart("image", "a.png", "image/png", png(10))).send();
+        assertThat(wrongField.status()).isEqualTo(400);
+        assertThat(wrongField.json().get("error").asText()).contains("'file'");
+    }
+}

@@ -1,0 +1,233 @@
+package io.rungu.http.bench;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.rungu.http.RunguPlugin;
+import io.rungu.model.Actor;
+import io.rungu.model.PageRequest;
+import io.rungu.model.PostQuery;
+import io.rungu.model.PostSort;
+import io.rungu.model.Project;
+import io.rungu.model.Role;
+import io.rungu.model.User;
+import io.rungu.store.DemoData;
+import io.rungu.store.RunguStore;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
+
+/**
+ * Rungu's REST API against a bare Javalin route that returns the same bytes from memory, on one seeded SQLite
+ * database (100k posts, 500k votes), loaded by the same client with the same concurrency. Not a test: run it with
+ * {@code mvn -o -q -pl rungu-http -am test-compile -Pbench} (see docs/performance.md).
+ *
+ * <p>System properties: {@code bench.posts} (100000), {@code bench.votes} (500000), {@code bench.threads} (8),
+ * {@code bench.seconds} (10), {@code bench.warmup} (3), {@code bench.db} (a temp file, reused when it exists).
+ */
+public final class HttpBenchmark {
+    private static final String USER_HEADER = "X-Bench-User";
+
+    record Scenario(String name, String method, IntFunction<String> path, byte[] sample) {}
+
+    record Result(double rps, double p50, double p99, long errors) {}
+
+    public static void main(String[] args) throws Exception {
+        int posts = Integer.getInteger("bench.posts", 100_000);
+        int votes = Integer.getInteger("bench.votes", 500_000);
+        int threads = Integer.getInteger("bench.threads", 8);
+        int seconds = Integer.getInteger("bench.seconds", 10);
+        int warmup = Integer.getInteger("bench.warmup", 3);
+        Path db = Path.of(System.getProperty("bench.db",
+                System.getProperty("java.io.tmpdir") + "/rungu-bench-" + posts + "-" + votes + ".db"));
+        boolean seeded = Files.exists(db);
+
+        try (RunguStore store = RunguStore.open(c -> c.url = "jdbc:sqlite:" + db)) {
+            if (!seeded) {
+                long t0 = System.nanoTime();
+                DemoData.generate(store, new DemoData.Options(10, posts, votes, posts / 2, 10_000, 42),
+                        (step, done, total) -> { });
+                System.out.printf(Locale.ROOT, "seeded %s: %d posts, %d votes in %.1f s%n", db, posts, votes,
+                        (System.nanoTime() - t0) / 1e9);
+            } else {
+                System.out.println("reusing " + db);
+            }
+            User admin = store.accounts().ensureUser("bench-admin@example.test", "Bench", Role.ADMIN);
+            Actor.Account adminActor = Actor.of(admin.id(), Role.ADMIN);
+            List<User> users = store.board().listUsers(adminActor, PageRequest.of(1, 100)).items().stream()
+                    .filter(u -> u.role() == Role.MEMBER).toList();
+            User viewer = users.get(0);
+            Project project = store.board().listProjects(adminActor, PageRequest.of(1, 100)).items().stream()
+                    .max((a, b) -> Long.compare(a.postCount(), b.postCount())).orElseThrow();
+            List<String> postIds = new ArrayList<>();
+            List<String> words = new ArrayList<>();
+            for (int page = 1; page <= 10; page++) {
+                store.board().listPosts(adminActor, project.slug(),
+                        new PostQuery(PostSort.NEWEST, null, null, null, PageRequest.of(page, 100))).items().forEach(v -> {
+                            postIds.add(v.post().id());
+                            String w = v.post().title().split("\\s+")[0].replaceAll("[^A-Za-z]", "");
+                            if (w.length() >= 4 && words.size() < 50) {
+                                words.add(w.toLowerCase(Locale.ROOT));
+                            }
+                        });
+            }
+
+            Javalin rungu = Javalin.create(c -> {
+                c.startup.showJavalinBanner = false;
+                c.registerPlugin(new RunguPlugin(store, HttpBenchmark::actor, http -> http.rateLimits.enabled = false));
+            }).start("127.0.0.1", 0);
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String base = "http://127.0.0.1:" + rungu.port();
+            String slug = project.slug();
+            List<Scenario> scenarios = List.of(
+                    new Scenario("board list (most_votes, 20/page, voted-state)", "GET",
+                            i -> "/api/projects/" + slug + "/posts?sort=most_votes&per_page=20&page=" + (1 + i % 5), null),
+                    new Scenario("post detail", "GET", i -> "/api/posts/" + postIds.get(i % postIds.size()), null),
+                    new Scenario("search (q, relevance, 20/page)", "GET",
+                            i -> "/api/projects/" + slug + "/posts?per_page=20&q=" + words.get(i % words.size()), null),
+                    new Scenario("vote toggle", "POST", i -> "/api/posts/" + postIds.get(i % postIds.size()) + "/vote", null));
+            List<Scenario> withSamples = new ArrayList<>();
+            for (Scenario s : scenarios) {
+                byte[] sample = send(client, base, s.method(), s.path().apply(0), viewer.id()).body();
+                withSamples.add(new Scenario(s.name(), s.method(), s.path(), sample));
+            }
+
+            Javalin bare = Javalin.create(c -> {
+                c.startup.showJavalinBanner = false;
+                for (int i = 0; i < withSamples.size(); i++) {
+                    byte[] bytes = withSamples.get(i).sample();
+                    io.javalin.http.Handler h = ctx -> ctx.contentType("application/json; charset=utf-8").result(bytes);
+                    c.routes.get("/bare/" + i, h);
+                    c.routes.post("/bare/" + i, h);
+                }
+            }).start("127.0.0.1", 0);
+            String bareBase = "http://127.0.0.1:" + bare.port();
+            long pause = Long.getLong("bench.pause", 0);
+            if (pause > 0) {
+                System.out.println("rungu " + base + "/api/projects/" + slug + "/posts?sort=most_votes&per_page=20 bare "
+                        + bareBase + "/bare/0 user " + viewer.id());
+                Thread.sleep(pause * 1000);
+            }
+
+            System.out.printf(Locale.ROOT, "%nboard '%s' (%d posts), viewer %s, %d client threads, %d s per run (+%d s warm-up), JDK %s%n",
+                    slug, project.postCount(), viewer.id(), threads, seconds, warmup, System.getProperty("java.version"));
+            System.out.printf(Locale.ROOT, "%-48s %10s %8s %8s | %10s %8s %8s | %6s%n", "scenario", "rungu r/s", "p50 ms",
+                    "p99 ms", "bare r/s", "p50 ms", "p99 ms", "ratio");
+            for (int i = 0; i < withSamples.size(); i++) {
+                Scenario s = withSamples.get(i);
+                int index = i;
+                Result r = load(client, base, s.method(), s.path(), users, threads, warmup, seconds);
+                Result b = load(client, bareBase, s.method(), k -> "/bare/" + index, users, threads, warmup, seconds);
+                System.out.printf(Locale.ROOT, "%-48s %10.0f %8.2f %8.2f | %10.0f %8.2f %8.2f | %5.0f%%%s%n", s.name(),
+                        r.rps(), r.p50(), r.p99(), b.rps(), b.p50(), b.p99(), 100 * r.rps() / b.rps(),
+                        r.errors() + b.errors() > 0 ? "  (errors: " + r.errors() + "/" + b.errors() + ")" : "");
+            }
+            Actor viewerActor = Actor.of(viewer.id(), Role.MEMBER);
+            var board = store.board();
+            System.out.printf(Locale.ROOT, "%nin-process Board calls (one thread, no HTTP), p50: list %.2f ms, detail %.2f ms, search %.2f ms%n",
+                    direct(i -> board.listPosts(Actor.of(users.get((i / 13) % users.size()).id(), Role.MEMBER), slug,
+                            new PostQuery(PostSort.MOST_VOTES, null, null, null, PageRequest.of(1 + i % 5, 20)))),
+                    direct(i -> board.getPost(viewerActor, postIds.get(i % postIds.size()))),
+                    direct(i -> board.listPosts(viewerActor, slug, new PostQuery(null, null, null, words.get(i % words.size()),
+                            PageRequest.of(1, 20)))));
+            bare.stop();
+            rungu.stop();
+        }
+    }
+
+    private static double direct(IntFunction<Object> call) {
+        long[] took = new long[500];
+        for (int i = 0; i < 100; i++) {
+            call.apply(i);
+        }
+        for (int i = 0; i < took.length; i++) {
+            long t0 = System.nanoTime();
+            call.apply(i);
+            took[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(took);
+        return took[took.length / 2] / 1e6;
+    }
+
+    private static Actor actor(Context ctx) {
+        String user = ctx.header(USER_HEADER);
+        return user == null ? Actor.anonymous() : Actor.of(user, Role.MEMBER);
+    }
+
+    private static HttpResponse<byte[]> send(HttpClient client, String base, String method, String path, String user)
+            throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(base + path)).header(USER_HEADER, user)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        return client.send(req, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static Result load(HttpClient client, String base, String method, IntFunction<String> path, List<User> users,
+                               int threads, int warmupSeconds, int seconds) throws Exception {
+        run(client, base, method, path, users, threads, warmupSeconds);
+        return run(client, base, method, path, users, threads, seconds);
+    }
+
+    private static Result run(HttpClient client, String base, String method, IntFunction<String> path, List<User> users,
+                              int threads, int seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Future<long[]>> futures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 16];
+                int n = 0;
+                long errors = 0;
+                int i = thread * 7919;
+                while (!stop.get()) {
+                    String user = users.get((i / 13) % users.size()).id();
+                    long t0 = System.nanoTime();
+                    int status = send(client, base, method, path.apply(i), user).statusCode();
+                    long took = System.nanoTime() - t0;
+                    if (status >= 400) {
+                        errors++;
+                    }
+                    if (n == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = took;
+                    i++;
+                }
+                long[] out = Arrays.copyOf(latencies, n + 1);
+                out[n] = errors;
+                return out;
+            }));
+        }
+        Thread.sleep(seconds * 1000L);
+        stop.set(true);
+        List<Long> all = new ArrayList<>();
+        long errors = 0;
+        for (Future<long[]> f : futures) {
+            long[] l = f.get();
+            for (int k = 0; k < l.length - 1; k++) {
+                all.add(l[k]);
+            }
+            errors += l[l.length - 1];
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Result(sorted.length / elapsed, sorted[sorted.length / 2] / 1e6,
+                sorted[(int) (sorted.length * 0.99)] / 1e6, errors);
+    }
+
+    private HttpBenchmark() {}
+}

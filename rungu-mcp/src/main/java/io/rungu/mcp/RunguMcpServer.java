@@ -1,0 +1,99 @@
+package io.rungu.mcp;
+
+import io.rungu.mcp.internal.HttpTransport;
+import io.rungu.mcp.internal.McpProtocol;
+import io.rungu.mcp.internal.StdioTransport;
+import io.rungu.model.Actor;
+import io.rungu.store.Board;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * An MCP server over one {@link Board}: tools for every board use case, boards and posts as Markdown resources,
+ * and prompts for triage and summaries.
+ *
+ * <pre>{@code
+ * RunguMcpServer mcp = RunguMcpServer.create(store.board(), cfg -> cfg.serverVersion = "0.1.0");
+ * mcp.runStdio(System.in, System.out, agentActor);               // a local agent process
+ * McpHttpResponse r = mcp.handleHttp(request, actorFromToken);    // Streamable HTTP, mounted by a web server
+ * }</pre>
+ *
+ * <p>The actor passed with each call decides what is visible: write tools are listed and callable only for an
+ * {@link Actor.Account} whose credentials may write, and never when {@link McpConfig#readOnly} is set. The server
+ * is thread-safe; it writes nothing but JSON-RPC messages to the streams it is given and logs through slf4j.
+ */
+public final class RunguMcpServer {
+    /** Protocol versions this server speaks, newest first; the first is offered to unknown clients. */
+    public static final List<String> PROTOCOL_VERSIONS = McpProtocol.VERSIONS;
+
+    private final McpConfig config;
+    private final McpProtocol protocol;
+    private final HttpTransport http;
+
+    private RunguMcpServer(McpConfig config, McpProtocol protocol) {
+        this.config = config;
+        this.protocol = protocol;
+        this.http = new HttpTransport(protocol, config);
+    }
+
+    /**
+     * Creates a server over a board.
+     *
+     * @param board     the board every tool, resource and prompt reads and changes
+     * @param configure sets fields of a fresh {@link McpConfig}
+     * @throws IllegalArgumentException listing every configuration problem and how to fix it
+     */
+    public static RunguMcpServer create(Board board, Consumer<McpConfig> configure) {
+        Objects.requireNonNull(board, "board");
+        McpConfig config = new McpConfig();
+        configure.accept(config);
+        List<String> problems = config.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Invalid Rungu MCP configuration:\n  - " + String.join("\n  - ", problems));
+        }
+        config.allowedOrigins = Set.copyOf(config.allowedOrigins);
+        return new RunguMcpServer(config, new McpProtocol(board, config));
+    }
+
+    /** Creates a server with the default configuration. */
+    public static RunguMcpServer create(Board board) {
+        return create(board, cfg -> { });
+    }
+
+    /**
+     * Serves one client over newline-delimited JSON-RPC until {@code in} ends. Each line is one message; a line
+     * longer than {@link McpConfig#maxMessageBytes} is skipped without being held in memory and answered with
+     * error -32600. Blocks the calling thread; requests are handled one at a time, in order.
+     *
+     * @param in    the client's messages (e.g. {@code System.in})
+     * @param out   receives only JSON-RPC messages, one per line, flushed after each (e.g. {@code System.out})
+     * @param actor who the agent acts as for every call
+     * @throws java.io.UncheckedIOException when reading or writing the streams fails
+     */
+    public void runStdio(InputStream in, OutputStream out, Actor actor) {
+        new StdioTransport(protocol, config.maxMessageBytes).run(in, out, Objects.requireNonNull(actor, "actor"));
+    }
+
+    /**
+     * Answers one Streamable HTTP request to the MCP endpoint. POST carries one JSON-RPC message (a response is
+     * JSON, or a single server-sent event when the client accepts only {@code text/event-stream}); GET answers 405
+     * because this server starts no streams of its own; DELETE ends the session named by {@code Mcp-Session-Id}.
+     * The caller authenticates the request first and passes the resulting actor; this method checks the
+     * {@code Origin}, {@code Mcp-Session-Id} and {@code MCP-Protocol-Version} headers.
+     *
+     * @param request the HTTP request, header names in lower case
+     * @param actor   who sent it; a session only serves the user that created it
+     */
+    public McpHttpResponse handleHttp(McpHttpRequest request, Actor actor) {
+        return http.handle(Objects.requireNonNull(request, "request"), Objects.requireNonNull(actor, "actor"));
+    }
+
+    /** The configuration this server was created with. */
+    public McpConfig config() {
+        return config;
+    }
+}

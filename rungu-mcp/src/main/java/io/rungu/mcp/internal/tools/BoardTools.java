@@ -1,0 +1,280 @@
+package io.rungu.mcp.internal.tools;
+
+import io.rungu.mcp.internal.tools.Outputs.AttachmentList;
+import io.rungu.mcp.internal.tools.Outputs.AttachmentOut;
+import io.rungu.mcp.internal.tools.Outputs.CommentDetail;
+import io.rungu.mcp.internal.tools.Outputs.CommentList;
+import io.rungu.mcp.internal.tools.Outputs.CommentResult;
+import io.rungu.mcp.internal.tools.Outputs.Deleted;
+import io.rungu.mcp.internal.tools.Outputs.Pagination;
+import io.rungu.mcp.internal.tools.Outputs.PostDetail;
+import io.rungu.mcp.internal.tools.Outputs.PostList;
+import io.rungu.mcp.internal.tools.Outputs.PostResult;
+import io.rungu.mcp.internal.tools.Outputs.PostWithComments;
+import io.rungu.mcp.internal.tools.Outputs.ProjectList;
+import io.rungu.mcp.internal.tools.Outputs.ProjectOut;
+import io.rungu.mcp.internal.tools.Outputs.ProjectResult;
+import io.rungu.mcp.internal.tools.Outputs.RoadmapOut;
+import io.rungu.mcp.internal.tools.Outputs.StatsOut;
+import io.rungu.mcp.internal.tools.Outputs.TrendingOut;
+import io.rungu.mcp.internal.tools.Outputs.VoteOut;
+import io.rungu.mcp.internal.tools.Outputs.WhoAmI;
+import io.rungu.model.Actor;
+import io.rungu.model.ChangelogQuery;
+import io.rungu.model.CommentView;
+import io.rungu.model.Limits;
+import io.rungu.model.NewComment;
+import io.rungu.model.NewPost;
+import io.rungu.model.NewProject;
+import io.rungu.model.Page;
+import io.rungu.model.PageRequest;
+import io.rungu.model.PostCategory;
+import io.rungu.model.PostEdit;
+import io.rungu.model.PostQuery;
+import io.rungu.model.PostSort;
+import io.rungu.model.PostStatus;
+import io.rungu.model.ProjectEdit;
+import io.rungu.model.RunguException;
+import io.rungu.model.User;
+import io.rungu.model.VoteResult;
+import io.rungu.store.Board;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+/** The tool catalogue: each tool parses its arguments, calls one Board method and renders the REST shape. */
+public final class BoardTools {
+    private BoardTools() {}
+
+    private static final Param SLUG = Param.string("slug", "Board slug, e.g. \"my-app\" (list_projects shows them)")
+            .asRequired().maxLength(Limits.SLUG_MAX);
+    private static final Param ID = Param.string("id", "Post id (from list_posts, search_posts or get_post)").asRequired();
+    private static final Param POST_ID = Param.string("post_id", "Post id (from list_posts or search_posts)").asRequired();
+    private static final Param PAGE = Param.integer("page", "1-based page number", 1, Limits.PAGE_MAX, 1);
+    private static final Param PER_PAGE = Param.integer("per_page", "Items per page", 1, Limits.PER_PAGE_MAX,
+            Limits.PER_PAGE_DEFAULT);
+    private static final Param STATUS_FILTER = Param.oneOf("status", "Only posts with this status", PostStatus.class);
+    private static final Param CATEGORY_FILTER = Param.oneOf("category", "Only posts of this category", PostCategory.class);
+    private static final Param SORT = Param.oneOf("sort",
+            "Order: newest (default), oldest, most_votes, least_votes, recently_updated, relevance (with a query; "
+                    + "the default when one is given)", PostSort.class);
+    private static final Param QUERY = Param.string("query",
+            "Search words matched by prefix in titles and descriptions; any text is safe").maxLength(Limits.SEARCH_QUERY_MAX);
+
+    /** Every tool over the given board, read tools first; {@code readOnlyServer} only informs whoami. */
+    public static List<ToolSpec> all(Board board, boolean readOnlyServer) {
+        return List.of(
+                ToolSpec.read("list_projects", "List boards",
+                        "List the feedback boards (projects), newest first. Use a board's slug with the other tools.",
+                        List.of(PAGE, PER_PAGE), ProjectList.class,
+                        (actor, a) -> {
+                            var page = board.listProjects(actor, pageOf(a));
+                            return new ProjectList(Outputs.map(page.items(), ProjectOut::of), Pagination.of(page));
+                        }),
+                ToolSpec.read("get_project", "Get a board", "Get one board by slug, with its post count.",
+                        List.of(SLUG), ProjectResult.class,
+                        (actor, a) -> new ProjectResult(ProjectOut.of(board.getProject(actor, a.string("slug"))))),
+                ToolSpec.read("list_posts", "List posts",
+                        "List the posts of a board with optional filters (status, category), a search query and a "
+                                + "sort order. Each post has its vote and comment counts and whether you voted.",
+                        List.of(SLUG, SORT, STATUS_FILTER, CATEGORY_FILTER, QUERY, PAGE, PER_PAGE), PostList.class,
+                        (actor, a) -> PostList.of(board.listPosts(actor, a.string("slug"), postQuery(a)))),
+                ToolSpec.read("get_post", "Get a post",
+                        "Get one post by id; with include_comments=true also its first "
+                                + Limits.PER_PAGE_MAX + " comments, oldest first (list_comments pages through more).",
+                        List.of(ID, Param.bool("include_comments", "Also return the post's comments").withDefault(false)),
+                        PostWithComments.class,
+                        (actor, a) -> {
+                            PostDetail post = PostDetail.of(board.getPost(actor, a.string("id")));
+                            if (!Boolean.TRUE.equals(a.bool("include_comments"))) {
+                                return new PostWithComments(post, null, null);
+                            }
+                            Page<CommentView> comments = board.listComments(actor, post.id(),
+                                    PageRequest.of(1, Limits.PER_PAGE_MAX));
+                            return new PostWithComments(post, Outputs.map(comments.items(), CommentDetail::of),
+                                    Pagination.of(comments));
+                        }),
+                ToolSpec.read("search_posts", "Search posts",
+                        "Full-text search in one board's post titles and descriptions, best match first. Words match "
+                                + "by prefix (\"dark mo\" finds \"dark mode\"); punctuation is treated as text.",
+                        List.of(SLUG, QUERY.asRequired(), STATUS_FILTER, CATEGORY_FILTER, SORT, PAGE, PER_PAGE),
+                        PostList.class,
+                        (actor, a) -> PostList.of(board.listPosts(actor, a.string("slug"), postQuery(a)))),
+                ToolSpec.read("list_comments", "List comments",
+                        "List the comments of a post, oldest first; replies carry their parent's id in parent_id.",
+                        List.of(POST_ID, PAGE, PER_PAGE), CommentList.class,
+                        (actor, a) -> {
+                            var page = board.listComments(actor, a.string("post_id"), pageOf(a));
+                            return new CommentList(Outputs.map(page.items(), CommentDetail::of), Pagination.of(page));
+                        }),
+                ToolSpec.read("get_roadmap", "Get the roadmap",
+                        "The board's roadmap: planned, in-progress and done posts, most-voted first, at most `limit` "
+                                + "per column, with the exact total of each column.",
+                        List.of(SLUG, Param.integer("limit", "Posts per column", 1, Limits.ROADMAP_LIMIT_MAX,
+                                Limits.ROADMAP_LIMIT_DEFAULT)), RoadmapOut.class,
+                        (actor, a) -> RoadmapOut.of(board.roadmap(actor, a.string("slug"),
+                                a.integer("limit", Limits.ROADMAP_LIMIT_DEFAULT)))),
+                ToolSpec.read("get_changelog", "Get the changelog",
+                        "Done posts of a board, most recently shipped first; `since` keeps only posts done at or after "
+                                + "that moment.",
+                        List.of(SLUG, Param.string("since", "RFC 3339 timestamp, e.g. 2026-01-31T00:00:00Z"), PAGE, PER_PAGE),
+                        PostList.class,
+                        (actor, a) -> PostList.of(board.changelog(actor, a.string("slug"),
+                                new ChangelogQuery(since(a.string("since")), pageOf(a))))),
+                ToolSpec.read("get_stats", "Get board statistics",
+                        "Exact counts for a board: posts in total, by status and by category, votes and comments.",
+                        List.of(SLUG), StatsOut.class,
+                        (actor, a) -> StatsOut.of(board.stats(actor, a.string("slug")))),
+                ToolSpec.read("get_trending", "Get trending posts",
+                        "The most-voted posts created in the last `days` days (default "
+                                + Limits.TRENDING_DAYS_DEFAULT + "), any status.",
+                        List.of(SLUG,
+                                Param.integer("days", "Window in days", 1, Limits.TRENDING_DAYS_MAX, Limits.TRENDING_DAYS_DEFAULT),
+                                Param.integer("limit", "Most posts to return", 1, Limits.TRENDING_LIMIT_MAX,
+                                        Limits.TRENDING_LIMIT_DEFAULT)),
+                        TrendingOut.class,
+                        (actor, a) -> {
+                            int days = a.integer("days", Limits.TRENDING_DAYS_DEFAULT);
+                            int limit = a.integer("limit", Limits.TRENDING_LIMIT_DEFAULT);
+                            var posts = board.trending(actor, a.string("slug"), Duration.ofDays(days), limit);
+                            return new TrendingOut(Outputs.map(posts, PostDetail::of), days, limit);
+                        }),
+                ToolSpec.read("list_attachments", "List attachments",
+                        "List the images attached to a post (metadata only), oldest first.",
+                        List.of(POST_ID, PAGE, PER_PAGE), AttachmentList.class,
+                        (actor, a) -> {
+                            var page = board.listAttachments(actor, a.string("post_id"), pageOf(a));
+                            return new AttachmentList(Outputs.map(page.items(), AttachmentOut::of), Pagination.of(page));
+                        }),
+                ToolSpec.read("whoami", "Who am I",
+                        "The account this agent acts as: its role (member or admin) and whether it may write. Members "
+                                + "create posts, vote, comment and edit their own posts; admins also set statuses and "
+                                + "manage boards.",
+                        List.of(), WhoAmI.class,
+                        (actor, a) -> whoami(board, actor, readOnlyServer)),
+
+                ToolSpec.write("create_post", "Create a post",
+                        "Create a post on a board as your account; it starts with status open.", false, false,
+                        List.of(SLUG,
+                                Param.string("title", "Short summary").asRequired().maxLength(Limits.TITLE_MAX),
+                                Param.string("description", "Details, Markdown allowed").maxLength(Limits.POST_DESCRIPTION_MAX),
+                                Param.oneOf("category", "Kind of post (default feedback)", PostCategory.class)),
+                        PostResult.class,
+                        (actor, a) -> new PostResult(PostDetail.of(board.createPost(actor, a.string("slug"),
+                                new NewPost(a.string("title"), a.string("description"), category(a.string("category"))))))),
+                ToolSpec.write("update_post", "Edit a post",
+                        "Change a post's title, description or category (its author or an admin). Omitted fields stay "
+                                + "as they are.", true, true,
+                        List.of(ID,
+                                Param.string("title", "New title").maxLength(Limits.TITLE_MAX),
+                                Param.string("description", "New description").maxLength(Limits.POST_DESCRIPTION_MAX),
+                                Param.oneOf("category", "New category", PostCategory.class)),
+                        PostResult.class,
+                        (actor, a) -> new PostResult(PostDetail.of(board.editPost(actor, a.string("id"),
+                                new PostEdit(a.string("title"), a.string("description"), category(a.string("category")), null))))),
+                ToolSpec.write("update_post_status", "Set a post's status",
+                        "Move a post to open, planned, in_progress, done or declined (admins only). Done posts appear "
+                                + "in the changelog; planned, in_progress and done on the roadmap.", true, true,
+                        List.of(ID, Param.oneOf("status", "New status", PostStatus.class).asRequired()),
+                        PostResult.class,
+                        (actor, a) -> new PostResult(PostDetail.of(board.editPost(actor, a.string("id"),
+                                PostEdit.status(PostStatus.parse(a.string("status"))))))),
+                ToolSpec.write("delete_post", "Delete a post",
+                        "Delete a post with its votes, comments and attachments (its author or an admin). Cannot be undone.",
+                        true, true, List.of(ID), Deleted.class,
+                        (actor, a) -> {
+                            board.deletePost(actor, a.string("id"));
+                            return new Deleted(true, "post", a.string("id"));
+                        }),
+                ToolSpec.write("vote_post", "Vote for a post",
+                        "Toggle your vote on a post, or set it with voted=true/false (repeating a set changes nothing). "
+                                + "Returns the exact vote count.", false, false,
+                        List.of(ID, Param.bool("voted", "true to vote, false to remove your vote; omit to toggle")),
+                        VoteOut.class,
+                        (actor, a) -> {
+                            Boolean voted = a.bool("voted");
+                            VoteResult r = voted == null ? board.toggleVote(actor, a.string("id"))
+                                    : board.setVote(actor, a.string("id"), voted);
+                            return new VoteOut(a.string("id"), r.voted(), r.voteCount());
+                        }),
+                ToolSpec.write("add_comment", "Comment on a post",
+                        "Add a comment to a post as your account, or reply to a comment with parent_id.", false, false,
+                        List.of(POST_ID,
+                                Param.string("content", "Comment text").asRequired().maxLength(Limits.COMMENT_MAX),
+                                Param.string("parent_id", "Id of the comment this replies to (same post)")),
+                        CommentResult.class,
+                        (actor, a) -> new CommentResult(CommentDetail.of(board.addComment(actor, a.string("post_id"),
+                                new NewComment(a.string("content"), a.string("parent_id")))))),
+                ToolSpec.write("delete_comment", "Delete a comment",
+                        "Delete a comment and every reply under it (its author or an admin). Cannot be undone.", true, true,
+                        List.of(Param.string("comment_id", "Comment id (from list_comments)").asRequired()),
+                        Deleted.class,
+                        (actor, a) -> {
+                            board.deleteComment(actor, a.string("comment_id"));
+                            return new Deleted(true, "comment", a.string("comment_id"));
+                        }),
+                ToolSpec.write("create_project", "Create a board",
+                        "Create a feedback board (admins only). The slug is derived from the name when omitted and "
+                                + "can never change.", false, false,
+                        List.of(Param.string("name", "Board name").asRequired().maxLength(Limits.PROJECT_NAME_MAX),
+                                Param.string("slug", "URL name: lower-case letters, digits and inner hyphens")
+                                        .maxLength(Limits.SLUG_MAX),
+                                Param.string("description", "What the board collects feedback about")
+                                        .maxLength(Limits.PROJECT_DESCRIPTION_MAX)),
+                        ProjectResult.class,
+                        (actor, a) -> new ProjectResult(ProjectOut.of(board.createProject(actor,
+                                new NewProject(a.string("name"), a.string("slug"), a.string("description")))))),
+                ToolSpec.write("update_project", "Edit a board",
+                        "Rename a board or change its description (admins only). The slug stays.", true, true,
+                        List.of(SLUG, Param.string("name", "New name").maxLength(Limits.PROJECT_NAME_MAX),
+                                Param.string("description", "New description").maxLength(Limits.PROJECT_DESCRIPTION_MAX)),
+                        ProjectResult.class,
+                        (actor, a) -> new ProjectResult(ProjectOut.of(board.updateProject(actor, a.string("slug"),
+                                new ProjectEdit(a.string("name"), a.string("description")))))),
+                ToolSpec.write("delete_project", "Delete a board",
+                        "Delete a board with all its posts, votes, comments and attachments (admins only). Cannot be undone.",
+                        true, true, List.of(SLUG), Deleted.class,
+                        (actor, a) -> {
+                            board.deleteProject(actor, a.string("slug"));
+                            return new Deleted(true, "project", a.string("slug"));
+                        }));
+    }
+
+    private static PageRequest pageOf(Args a) {
+        return PageRequest.of(a.integer("page"), a.integer("per_page"));
+    }
+
+    private static PostQuery postQuery(Args a) {
+        String sort = a.string("sort");
+        String status = a.string("status");
+        return new PostQuery(sort == null ? null : PostSort.parse(sort), status == null ? null : PostStatus.parse(status),
+                category(a.string("category")), a.string("query"), pageOf(a));
+    }
+
+    private static PostCategory category(String value) {
+        return value == null ? null : PostCategory.parse(value);
+    }
+
+    private static Instant since(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw RunguException.invalid("since", "Invalid `since` timestamp; expected RFC 3339, e.g. 2026-01-31T00:00:00Z");
+        }
+    }
+
+    private static WhoAmI whoami(Board board, Actor actor, boolean readOnlyServer) {
+        if (!(actor instanceof Actor.Account account)) {
+            return new WhoAmI(false, null, null, null, null, null, false);
+        }
+        User me = board.me(actor);
+        return new WhoAmI(true, me.id(), me.name(), me.email(), me.role().wire(),
+                account.channel().name().toLowerCase(Locale.ROOT), account.canWrite() && !readOnlyServer);
+    }
+}
