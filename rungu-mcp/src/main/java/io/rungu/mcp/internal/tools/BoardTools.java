@@ -140,7 +140,7 @@ public final class BoardTools {
                             int days = a.integer("days", Limits.TRENDING_DAYS_DEFAULT);
                             int limit = a.integer("limit", Limits.TRENDING_LIMIT_DEFAULT);
                             var posts = board.trending(actor, a.string("slug"), Duration.ofDays(days), limit);
-                            return new TrendingOut(Outputs.map(posts, PostDetail::of), days, limit);
+                            return new TrendingOut(Outputs.map(posts, PostDetail::of));
                         }),
                 ToolSpec.read("list_attachments", "List attachments",
                         "List the images attached to a post (metadata only), oldest first.",

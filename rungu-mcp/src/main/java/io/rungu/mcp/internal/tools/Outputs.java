@@ -164,7 +164,7 @@ public final class Outputs {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record TrendingOut(List<PostDetail> posts, int days, int limit) {}
+    public record TrendingOut(List<PostDetail> posts) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -1,0 +1,54 @@
+package io.rungu.examples;
+
+import io.javalin.Javalin;
+import io.rungu.http.RunguPlugin;
+import io.rungu.model.Actor;
+import io.rungu.model.Role;
+import io.rungu.model.User;
+import io.rungu.store.RunguStore;
+import java.nio.file.Path;
+
+/**
+ * A host application with its own login that mounts a Rungu board at {@code /feedback}. The host tells Rungu who
+ * is asking through an {@link io.rungu.http.ActorResolver}; Rungu then needs no OAuth and registers no sign-in
+ * routes. Everything Rungu serves stays under {@code /feedback}; the host's own routes and settings are untouched.
+ *
+ * <p>Run, then open http://localhost:8080/login?user=ada and http://localhost:8080/feedback/
+ */
+public final class PluginExample {
+    private PluginExample() {}
+
+    public static void main(String[] args) {
+        Path file = Path.of(args.length > 0 ? args[0] : "host-feedback.db").toAbsolutePath();
+        RunguStore store = RunguStore.open(db -> db.url = "jdbc:sqlite:" + file);
+
+        Javalin app = Javalin.create(config -> {
+            // The host's own pages and login (a stand-in for a real one).
+            config.routes.get("/", ctx -> ctx.html("<a href='/feedback/'>Feedback</a>"));
+            config.routes.get("/login", ctx -> {
+                String name = ctx.queryParam("user");
+                User user = store.accounts().ensureUser(name + "@host.example", name,
+                        "ada".equals(name) ? Role.ADMIN : Role.MEMBER);
+                ctx.sessionAttribute("rungu-user", user.id());
+                ctx.redirect("/feedback/");
+            });
+
+            // The board, identified by the host's session.
+            config.registerPlugin(new RunguPlugin(store, ctx -> {
+                String userId = ctx.sessionAttribute("rungu-user");
+                if (userId == null) {
+                    return Actor.anonymous();
+                }
+                return store.accounts().findUser(userId)
+                        .<Actor>map(u -> Actor.of(u.id(), u.role()))
+                        .orElse(Actor.anonymous());
+            }, http -> http.basePath = "/feedback"));
+        });
+
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            store.close();
+        }));
+        app.start("127.0.0.1", 8080);
+    }
+}

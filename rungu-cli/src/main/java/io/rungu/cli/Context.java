@@ -1,0 +1,56 @@
+package io.rungu.cli;
+
+import io.rungu.oauth.RunguAuth;
+import io.rungu.store.RunguStore;
+import java.io.InputStream;
+import java.io.PrintStream;
+
+/**
+ * What every command works with: the environment, the standard streams, and the global options. One instance per
+ * run, so tests run commands in-process with their own environment and captured output.
+ */
+final class Context {
+    final Environment env;
+    final InputStream in;
+    final PrintStream out;
+    final PrintStream err;
+
+    /** {@code --db}, null when not given. */
+    String db;
+    /** {@code --verbose}: stack traces on failures. */
+    boolean verbose;
+
+    Context(Environment env, InputStream in, PrintStream out, PrintStream err) {
+        this.env = env;
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    DatabaseLocation database() {
+        return DatabaseLocation.resolve(db, env);
+    }
+
+    /** Opens the store at {@link #database()}, turning open failures into one-line CLI errors. */
+    RunguStore openStore() {
+        DatabaseLocation location = database();
+        try {
+            return RunguStore.open(cfg -> cfg.url = location.jdbcUrl());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.INVALID, e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            throw new CliException(ExitCode.FAILURE,
+                    "cannot open database " + location.displayName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Sign-in over the store, configured from the environment (and serve's flags, when given). */
+    RunguAuth openAuth(RunguStore store, ServerSettings settings) {
+        String secret = SecretFile.load(env, database().dataDir());
+        try {
+            return RunguAuth.create(store, auth -> settings.configure(auth, secret, env));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.INVALID, e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.rungu.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The process environment as the CLI sees it. This is the only class of Rungu that reads environment variables
+ * and system properties; every command gets its settings from here, so tests inject a map instead.
+ */
+public final class Environment {
+    private final Map<String, String> variables;
+    private final Path home;
+
+    private Environment(Map<String, String> variables, Path home) {
+        this.variables = Map.copyOf(variables);
+        this.home = home;
+    }
+
+    /** The real environment of this process. */
+    public static Environment system() {
+        return new Environment(System.getenv(), Path.of(System.getProperty("user.home", ".")));
+    }
+
+    /** A given set of variables and home directory (tests). */
+    public static Environment of(Map<String, String> variables, Path home) {
+        return new Environment(variables, home);
+    }
+
+    /** The trimmed value of a variable; absent when unset or blank, so {@code VAR=} means "use the default". */
+    public Optional<String> get(String name) {
+        String value = variables.get(name);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(value.trim());
+    }
+
+    /** The user's home directory. */
+    public Path home() {
+        return home;
+    }
+}

@@ -1,0 +1,130 @@
+package io.rungu.cli;
+
+import io.rungu.model.Actor;
+import io.rungu.model.NewProject;
+import io.rungu.model.Project;
+import io.rungu.store.Board;
+import io.rungu.store.RunguStore;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rungu project add|list|delete}: boards, administered as the operator. */
+@Command(name = "project", description = "Create, list and delete boards (projects).",
+        subcommands = {ProjectCommand.Add.class, ProjectCommand.ListProjects.class, ProjectCommand.Delete.class})
+final class ProjectCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+
+    @Command(name = "add", description = "Create a board.")
+    static final class Add implements Callable<Integer> {
+        private final Context context;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The board's name.")
+        String name;
+
+        @Option(names = {"-s", "--slug"}, description = "URL name [a-z0-9-]; derived from the name when left out.")
+        String slug;
+
+        @Option(names = "--description", description = "What the board collects feedback about.")
+        String description = "";
+
+        Add(Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            try (RunguStore store = context.openStore()) {
+                Project project = store.board().createProject(CliAccounts.operator(store), new NewProject(name, slug, description));
+                context.out.println("Created project: " + project.name() + " (" + project.slug() + ")");
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "list", description = "List the boards, newest first.")
+    static final class ListProjects implements Callable<Integer> {
+        private final Context context;
+
+        @Option(names = "--json", description = "Print a JSON array.")
+        boolean json;
+
+        ListProjects(Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            try (RunguStore store = context.openStore()) {
+                Board board = store.board();
+                List<Project> projects = Pages.all(page -> board.listProjects(Actor.anonymous(), page));
+                if (json) {
+                    context.out.println(Json.write(projects.stream().map(Json.ProjectJson::of).toList()));
+                } else if (projects.isEmpty()) {
+                    context.out.println("No projects found.");
+                } else {
+                    for (Project p : projects) {
+                        context.out.println("  " + p.name() + " (" + p.slug() + "), " + p.postCount()
+                                + (p.postCount() == 1 ? " post" : " posts"));
+                    }
+                }
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "delete", description = "Delete a board with all its posts, votes, comments and attachments.")
+    static final class Delete implements Callable<Integer> {
+        private final Context context;
+
+        @Parameters(index = "0", paramLabel = "SLUG")
+        String slug;
+
+        @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
+        boolean yes;
+
+        Delete(Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            try (RunguStore store = context.openStore()) {
+                Actor.Account operator = CliAccounts.operator(store);
+                Project project = store.board().getProject(operator, slug);
+                if (!yes && !confirmed(project)) {
+                    throw new CliException(ExitCode.FAILURE, "Not deleted (pass --yes to delete without asking)");
+                }
+                store.board().deleteProject(operator, slug);
+                context.out.println("Deleted project: " + project.name() + " (" + project.slug() + ")");
+            }
+            return ExitCode.OK;
+        }
+
+        private boolean confirmed(Project project) {
+            context.err.print("Delete project " + project.slug() + " with " + project.postCount() + " posts? [y/N] ");
+            context.err.flush();
+            try {
+                String answer = new BufferedReader(new InputStreamReader(context.in, StandardCharsets.UTF_8)).readLine();
+                return answer != null && List.of("y", "yes").contains(answer.trim().toLowerCase(Locale.ROOT));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

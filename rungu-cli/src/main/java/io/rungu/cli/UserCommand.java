@@ -1,0 +1,80 @@
+package io.rungu.cli;
+
+import io.rungu.model.Role;
+import io.rungu.model.User;
+import io.rungu.store.Board;
+import io.rungu.store.RunguStore;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rungu user list|role}: accounts, administered as the operator. */
+@Command(name = "user", description = "List users and change their role.",
+        subcommands = {UserCommand.ListUsers.class, UserCommand.SetRole.class})
+final class UserCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+
+    @Command(name = "list", description = "List the users, newest first.")
+    static final class ListUsers implements Callable<Integer> {
+        private final Context context;
+
+        @Option(names = "--json", description = "Print a JSON array.")
+        boolean json;
+
+        ListUsers(Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            try (RunguStore store = context.openStore()) {
+                Board board = store.board();
+                var operator = CliAccounts.operator(store);
+                List<User> users = Pages.all(page -> board.listUsers(operator, page));
+                if (json) {
+                    context.out.println(Json.write(users.stream().map(Json.UserJson::of).toList()));
+                } else {
+                    for (User u : users) {
+                        context.out.println("  " + u.email() + "  " + u.role().wire() + "  " + u.name());
+                    }
+                }
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "role", description = "Make a user an admin or a member.")
+    static final class SetRole implements Callable<Integer> {
+        private final Context context;
+
+        @Parameters(index = "0", paramLabel = "EMAIL")
+        String email;
+
+        @Parameters(index = "1", paramLabel = "ROLE", converter = Converters.RoleConverter.class,
+                description = "admin or member")
+        Role role;
+
+        SetRole(Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            try (RunguStore store = context.openStore()) {
+                User user = CliAccounts.userByEmail(store, email);
+                User changed = store.board().setRole(CliAccounts.operator(store), user.id(), role);
+                context.out.println(changed.email() + " is now " + changed.role().wire());
+            }
+            return ExitCode.OK;
+        }
+    }
+}

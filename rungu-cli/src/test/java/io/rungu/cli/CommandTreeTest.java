@@ -1,0 +1,98 @@
+package io.rungu.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CommandTreeTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void the_full_command_tree_builds_so_no_command_has_two_options_of_the_same_name() {
+        CommandLine root = new Cli(Environment.of(Map.of(), home), InputStream.nullInputStream(),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())).commandLine();
+
+        List<String> commands = new ArrayList<>();
+        collect(root, commands);
+
+        assertThat(commands).contains("rungu", "rungu project add", "rungu project list", "rungu project delete",
+                "rungu user list", "rungu user role", "rungu login-link", "rungu token create", "rungu seed", "rungu demo",
+                "rungu mcp", "rungu healthcheck");
+    }
+
+    @Test
+    void every_command_accepts_the_global_options() {
+        CommandLine root = new Cli(Environment.of(Map.of(), home), InputStream.nullInputStream(),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())).commandLine();
+        List<CommandLine> all = new ArrayList<>();
+        collectLines(root, all);
+
+        for (CommandLine cmd : all) {
+            assertThat(cmd.getCommandSpec().findOption("--db")).as(cmd.getCommandName()).isNotNull();
+            assertThat(cmd.getCommandSpec().findOption("--help")).as(cmd.getCommandName()).isNotNull();
+        }
+    }
+
+    @Test
+    void version_prints_the_build_version() {
+        CliRun.Result result = CliRun.in(home).run("--version");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("rungu 0.").doesNotContain("${");
+    }
+
+    @Test
+    void help_lists_the_commands_and_exits_zero() {
+        CliRun.Result result = CliRun.in(home).run("--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("project", "healthcheck", "--db");
+    }
+
+    @Test
+    void no_command_prints_the_usage_on_stderr_and_exits_2() {
+        CliRun.Result result = CliRun.in(home).run();
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("Usage: rungu");
+    }
+
+    @Test
+    void an_unknown_option_is_a_one_line_usage_error_with_exit_2() {
+        CliRun.Result result = CliRun.in(home).run("project", "list", "--colour");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).startsWith("rungu: Unknown option: '--colour'")
+                .contains("Try 'rungu project list --help'")
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void a_bad_role_is_a_usage_error() {
+        CliRun.Result result = CliRun.in(home).run("user", "role", "a@example.com", "owner");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("expected admin or member, got 'owner'");
+    }
+
+    private static void collect(CommandLine cmd, List<String> names) {
+        names.add(cmd.getCommandSpec().qualifiedName());
+        cmd.getSubcommands().values().forEach(sub -> collect(sub, names));
+    }
+
+    private static void collectLines(CommandLine cmd, List<CommandLine> all) {
+        all.add(cmd);
+        cmd.getSubcommands().values().forEach(sub -> collectLines(sub, all));
+    }
+}

@@ -1,0 +1,50 @@
+package io.rungu.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Starts the packaged {@code target/rungu.jar} as a separate process (integration tests only). */
+final class FatJar {
+    private FatJar() {}
+
+    static Path jar() {
+        Path jar = Path.of(System.getProperty("rungu.jar", "target/rungu.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the integration tests through `mvn verify`");
+        }
+        return jar;
+    }
+
+    static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** A process builder for {@code java -jar rungu.jar args...} with the given extra environment. */
+    static ProcessBuilder command(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(k -> k.startsWith("RUNGU_") || k.equals("DATABASE_URL"));
+        builder.environment().putAll(env);
+        return builder;
+    }
+
+    /** Runs to completion (60 s at most) and returns exit code and output. */
+    static CliRun.Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Process process = command(env, args).start();
+        process.getOutputStream().close();
+        var out = process.getInputStream().readAllBytes();
+        var err = process.getErrorStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("rungu " + String.join(" ", args) + " did not finish");
+        }
+        return new CliRun.Result(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+}

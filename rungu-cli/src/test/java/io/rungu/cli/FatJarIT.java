@@ -1,0 +1,41 @@
+package io.rungu.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar runs on its own: manifest, merged service files and logging backend. */
+class FatJarIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_jar_prints_its_version() throws Exception {
+        CliRun.Result result = FatJar.run(Map.of(), "--version");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).startsWith("rungu " + Version.current());
+    }
+
+    @Test
+    void the_jar_checks_a_fresh_database_and_logs_only_to_stderr() throws Exception {
+        CliRun.Result result = FatJar.run(Map.of("RUNGU_DATA_DIR", dir.toString()), "healthcheck");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).isEqualTo("OK" + System.lineSeparator());
+        assertThat(dir.resolve("rungu.db")).exists();
+    }
+
+    @Test
+    void the_jar_reports_an_unusable_database_in_one_line_with_exit_1() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("file"), "x");
+
+        CliRun.Result result = FatJar.run(Map.of(), "--db", dir.resolve("file/rungu.db").toString(), "healthcheck");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).contains("rungu: ").doesNotContain("\tat ");
+    }
+}

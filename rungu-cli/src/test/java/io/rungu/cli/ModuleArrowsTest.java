@@ -1,0 +1,116 @@
+package io.rungu.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module arrows of design.md §1, checked on the compiled main classes of every module (rungu-cli sees them
+ * all). A failure names the offending class and dependency. Rules about a module that has no classes yet pass
+ * empty; the model, store and cli rules must find classes.
+ */
+class ModuleArrowsTest {
+    private static JavaClasses rungu;
+
+    @BeforeAll
+    static void importRungu() {
+        rungu = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .importPackages("io.rungu");
+    }
+
+    @Test
+    void every_module_is_imported() {
+        for (String module : new String[] {"model", "store", "cli"}) {
+            classes().that().resideInAPackage("io.rungu." + module + "..").should().bePublic().orShould().notBePublic()
+                    .because("the import must contain io.rungu." + module).check(rungu);
+        }
+    }
+
+    @Test
+    void the_model_depends_only_on_the_jdk() {
+        classes().that().resideInAPackage("io.rungu.model..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.rungu.model..")
+                .check(rungu);
+    }
+
+    @Test
+    void the_store_knows_no_adapter_no_web_framework_and_no_json() {
+        noClasses().that().resideInAPackage("io.rungu.store..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.rungu.oauth..", "io.rungu.http..", "io.rungu.mcp..", "io.rungu.cli..",
+                        "io.javalin..", "com.fasterxml.jackson..", "tools.jackson..")
+                .check(rungu);
+    }
+
+    @Test
+    void auth_knows_no_adapter() {
+        noClasses().that().resideInAPackage("io.rungu.oauth..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.rungu.http..", "io.rungu.mcp..", "io.rungu.cli..")
+                .allowEmptyShould(true)
+                .check(rungu);
+    }
+
+    @Test
+    void mcp_has_no_web_framework_no_auth_and_no_other_adapter() {
+        noClasses().that().resideInAPackage("io.rungu.mcp..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.javalin..", "io.rungu.oauth..", "io.rungu.http..", "io.rungu.cli..")
+                .allowEmptyShould(true)
+                .check(rungu);
+    }
+
+    @Test
+    void http_does_not_reach_the_cli_or_the_database() {
+        noClasses().that().resideInAPackage("io.rungu.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.rungu.cli..", "java.sql..", "org.jdbi..")
+                .allowEmptyShould(true)
+                .check(rungu);
+    }
+
+    @Test
+    void only_the_store_touches_sql() {
+        noClasses().that().resideOutsideOfPackage("io.rungu.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.jdbi..")
+                .check(rungu);
+    }
+
+    @Test
+    void only_the_store_reaches_its_internals() {
+        noClasses().that().resideOutsideOfPackage("io.rungu.store..")
+                .should().dependOnClassesThat().resideInAPackage("io.rungu.store.internal..")
+                .because("adapters call the Board and Accounts interfaces, never the store's implementation")
+                .check(rungu);
+    }
+
+    @Test
+    void only_the_cli_reads_environment_variables_and_system_properties() {
+        noClasses().that().resideOutsideOfPackage("io.rungu.cli..")
+                .should().callMethodWhere(readsTheEnvironment())
+                .because("libraries take configuration objects (design.md §1)")
+                .check(rungu);
+    }
+
+    @Test
+    void within_the_cli_only_environment_reads_them() {
+        noClasses().that().resideInAPackage("io.rungu.cli..").and().doNotBelongToAnyOf(Environment.class)
+                .should().callMethodWhere(readsTheEnvironment())
+                .because("commands get settings from Environment, so tests can inject them")
+                .check(rungu);
+    }
+
+    private static DescribedPredicate<JavaAccess<?>> readsTheEnvironment() {
+        Set<String> readers = Set.of("getenv", "getProperty", "getProperties");
+        return DescribedPredicate.describe("System.getenv/getProperty/getProperties",
+                access -> access.getTargetOwner().isEquivalentTo(System.class) && readers.contains(access.getName()));
+    }
+}
