@@ -18,7 +18,7 @@ public final class Services {
         if (config.dataSource != null) {
             String product = PostgresDatabase.productOf(config.dataSource);
             if (product.equalsIgnoreCase("PostgreSQL")) {
-                return new PostgresDatabase(config.dataSource);
+                return new PostgresDatabase(config.dataSource, config.closeDataSource);
             }
             if (product.equalsIgnoreCase("SQLite")) {
                 throw new IllegalArgumentException("A SQLite dataSource is not supported: Rungu opens SQLite itself "

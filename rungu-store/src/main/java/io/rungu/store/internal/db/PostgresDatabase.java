@@ -31,19 +31,21 @@ public final class PostgresDatabase implements Database {
     private static final String DRIVER = "org.postgresql.Driver";
 
     private final Dialect dialect = new PostgresDialect();
-    private final PooledConnections pool;
+    private final AutoCloseable owned;
     private final Jdbi jdbi;
 
-    /** Over a host-managed data source; its pool and lifecycle stay the host's. */
-    public PostgresDatabase(DataSource dataSource) {
-        this.pool = null;
+    /** Over a data source; it is closed with this database only when {@code owned} (and closeable). */
+    public PostgresDatabase(DataSource dataSource, boolean owned) {
+        this.owned = owned && dataSource instanceof AutoCloseable c ? c : null;
         this.jdbi = configure(Jdbi.create(dataSource));
     }
 
     /** Over {@code poolSize} connections opened from a {@code jdbc:postgresql:} URL. */
     public PostgresDatabase(String url, int poolSize) {
         requireDriver();
-        this.pool = new PooledConnections(poolSize, CONNECTION_WAIT_MILLIS, () -> DriverManager.getConnection(url));
+        PooledConnections pool = new PooledConnections(poolSize, CONNECTION_WAIT_MILLIS,
+                () -> DriverManager.getConnection(url));
+        this.owned = pool;
         this.jdbi = configure(Jdbi.create(pool));
     }
 
@@ -95,8 +97,12 @@ public final class PostgresDatabase implements Database {
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.close();
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                LOG.warn("Closing the PostgreSQL connections failed", e);
+            }
         }
     }
 
