@@ -169,6 +169,21 @@ class RulesTest {
     }
 
     @Test
+    void an_actor_whose_account_is_gone_must_sign_in_again() {
+        board.createProject(admin, new NewProject("App", "app", null));
+        String post = board.createPost(member, "app", new NewPost("Title", "", null)).post().id();
+        Actor.Account ghost = Actor.of("removed-user", io.rungu.model.Role.MEMBER);
+        for (ThrowingCallable call : java.util.List.<ThrowingCallable>of(
+                () -> board.createPost(ghost, "app", new NewPost("t", null, null)),
+                () -> board.addComment(ghost, post, new io.rungu.model.NewComment("c", null)),
+                () -> board.toggleVote(ghost, post),
+                () -> board.setVote(ghost, post, true))) {
+            assertThat(failure(call).code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+        }
+        assertThat(board.setVote(ghost, post, false).voteCount()).isZero();
+    }
+
+    @Test
     void missing_things_are_not_found_with_their_message() {
         assertThat(failure(() -> board.getProject(Actor.anonymous(), "nope"))).hasMessage("Project not found");
         assertThat(failure(() -> board.getPost(Actor.anonymous(), "nope"))).hasMessage("Post not found");

@@ -132,6 +132,10 @@ class SearchTest {
         assertThat(page.items()).hasSize(2);
         assertThat(page.items()).extracting(v -> v.post().projectId()).containsOnly(
                 board.getProject(Actor.anonymous(), "app").id());
+        var pastTheEnd = board.listPosts(Actor.anonymous(), "app",
+                new PostQuery(null, null, null, "dark", new PageRequest(5, 2)));
+        assertThat(pastTheEnd.items()).isEmpty();
+        assertThat(pastTheEnd.total()).isEqualTo(3);
     }
 
     @Test
@@ -151,6 +155,25 @@ class SearchTest {
         RunguException e = catchThrowableOfType(RunguException.class, () -> titles("x".repeat(201)));
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID);
         assertThat(e.fields()).containsKey("q");
+    }
+
+    @Test
+    void a_search_matching_more_than_the_bound_considers_the_newest_matches() {
+        Actor.Account admin = t.admin("Bulk admin");
+        String projectId = board.createProject(admin, new NewProject("Big", "big", "")).id();
+        int posts = 2_050;
+        t.write(h -> h.createUpdate("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :posts) "
+                        + "INSERT INTO posts (id, project_id, title, status, category, created_by, created_at, updated_at) "
+                        + "SELECT 'bulk-' || i, :project, 'Ubiquitous word ' || i, 'open', 'feedback', :user, "
+                        + "printf('2026-01-01T00:00:00.%06dZ', i), printf('2026-01-01T00:00:00.%06dZ', i) FROM n")
+                .bind("posts", posts).bind("project", projectId).bind("user", admin.userId()).execute());
+        var page = board.listPosts(Actor.anonymous(), "big",
+                new PostQuery(PostSort.NEWEST, null, null, "ubiquitous", new PageRequest(1, 100)));
+        assertThat(page.total()).isEqualTo(2_000);
+        assertThat(page.items().get(0).post().id()).isEqualTo("bulk-" + posts);
+        var exact = board.listPosts(Actor.anonymous(), "big",
+                new PostQuery(null, null, null, "ubiquitous 7", PageRequest.FIRST));
+        assertThat(exact.items()).extracting(v -> v.post().title()).containsExactly("Ubiquitous word 7");
     }
 
     @Test

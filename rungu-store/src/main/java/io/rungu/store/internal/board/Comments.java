@@ -48,6 +48,7 @@ final class Comments {
                     throw RunguException.invalid("parent_id", "Parent comment does not belong to this post");
                 }
             }
+            Lookups.requireAccount(h, account.userId());
             h.createUpdate("INSERT INTO comments (id, post_id, parent_id, content, created_by, created_at) "
                             + "VALUES (:id, :post, :parent, :content, :user, :now)")
                     .bind("id", id).bind("post", postId).bind("parent", input.parentId())

@@ -26,6 +26,17 @@ final class Lookups {
                 .orElseThrow(() -> RunguException.notFound("Post not found"));
     }
 
+    /**
+     * Fails with UNAUTHENTICATED when the acting account no longer exists, e.g. a host-built actor for a removed
+     * user, instead of a foreign-key error from the insert that follows.
+     */
+    static void requireAccount(Handle h, String userId) {
+        h.createQuery("SELECT 1 FROM users WHERE id = :id").bind("id", userId)
+                .mapTo(Integer.class).findOne()
+                .orElseThrow(() -> new RunguException(io.rungu.model.ErrorCode.UNAUTHENTICATED,
+                        "This account no longer exists; sign in again"));
+    }
+
     static long voteCount(Handle h, String postId) {
         return h.createQuery("SELECT vote_count FROM posts WHERE id = :id").bind("id", postId)
                 .mapTo(Long.class).findOne()

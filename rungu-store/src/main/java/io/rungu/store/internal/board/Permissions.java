@@ -21,7 +21,15 @@ final class Permissions {
 
     /** A writing admin. */
     static Actor.Account admin(Actor actor) {
-        Actor.Account account = writer(actor);
+        return requireAdmin(writer(actor));
+    }
+
+    /** An admin reading admin-only data; read-only credentials suffice. */
+    static Actor.Account adminReader(Actor actor) {
+        return requireAdmin(signedIn(actor));
+    }
+
+    private static Actor.Account requireAdmin(Actor.Account account) {
         if (!account.isAdmin()) {
             throw RunguException.forbidden("Admin access required");
         }

@@ -15,12 +15,13 @@ import org.jdbi.v3.core.statement.Query;
 /** The post list of a board: filters, sorts, search and page totals. */
 final class PostLists {
     /**
-     * How many of the best search matches, across all boards, are considered for one query. The full-text index
-     * cannot filter by board, so without a bound a common word would join and sort every match in the
-     * installation (0.2-1.4 s at 1M posts). With it, joining, filtering and sorting cost at most this many rows,
-     * at a price: when a query matches more posts than this across all boards, posts ranked below the bound are
-     * not found, and the reported total counts only the matches among the candidates. Users refine such broad
-     * searches anyway; raise the bound for installations with many similar boards.
+     * How many matches, across all boards, one search considers: the most recent ones, ranked among themselves.
+     * The full-text index cannot filter by board, and scoring every match of a common word costs the number of
+     * matches in the whole installation (0.2-1.4 s at 1M posts). With the bound, a search costs about the same
+     * whatever it matches (about 20 ms for a word in 97 % of 100k posts, against 250 ms to rank them all). The
+     * price: when a search matches more than this many posts across all boards, older matches are not found, the
+     * reported total counts only this board's share of the candidates, and a quiet board next to a busy one may
+     * find fewer of its own old posts. Searches that match fewer posts than this are exact and fully ranked.
      */
     static final int SEARCH_CANDIDATES = 2000;
 
@@ -45,13 +46,17 @@ final class PostLists {
         } else {
             PostSort sort = query.sort() == null ? PostSort.RELEVANCE : query.sort();
             String search = dialect.searchExpression(terms);
-            seqs = filters.bind(h.createQuery(searchKeysSql(dialect, sort, filters)))
+            // The page carries the total (a window count), so the full-text query runs once per page; only a
+            // page past the end needs a separate count.
+            List<long[]> rows = filters.bind(h.createQuery(searchKeysSql(dialect, sort, filters)))
                     .bind("search", search).bind("candidates", SEARCH_CANDIDATES)
                     .bind("limit", page.perPage()).bind("offset", page.offset())
-                    .mapTo(Long.class).list();
-            total = filters.bind(h.createQuery(searchCountSql(dialect, filters)))
-                    .bind("search", search).bind("candidates", SEARCH_CANDIDATES)
-                    .mapTo(Long.class).one();
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+            seqs = rows.stream().map(r -> r[0]).toList();
+            total = !rows.isEmpty() ? rows.get(0)[1]
+                    : filters.bind(h.createQuery(searchCountSql(dialect, filters)))
+                            .bind("search", search).bind("candidates", SEARCH_CANDIDATES)
+                            .mapTo(Long.class).one();
         }
         return new Page<>(PostReads.bySeqs(h, seqs, viewerId), page.page(), page.perPage(), total);
     }
@@ -69,7 +74,8 @@ final class PostLists {
 
     static String searchKeysSql(Dialect dialect, PostSort sort, Filters filters) {
         String order = sort == PostSort.RELEVANCE ? "p.rank, p.id" : PostReads.order(sort);
-        return searchFrom(dialect, "p.seq", filters) + " ORDER BY " + order + " LIMIT :limit OFFSET :offset";
+        return searchFrom(dialect, "p.seq, count(*) OVER () AS total", filters) + " ORDER BY " + order
+                + " LIMIT :limit OFFSET :offset";
     }
 
     static String searchCountSql(Dialect dialect, Filters filters) {

@@ -22,10 +22,7 @@ final class Users {
     }
 
     Page<User> list(Actor actor, PageRequest page) {
-        Actor.Account account = Permissions.signedIn(actor);
-        if (!account.isAdmin()) {
-            throw RunguException.forbidden("Admin access required");
-        }
+        Permissions.adminReader(actor);
         return cx.db().read(h -> {
             var items = h.createQuery("SELECT " + Rows.USER_COLUMNS + " FROM users u "
                             + "ORDER BY u.created_at DESC, u.id DESC LIMIT :limit OFFSET :offset")

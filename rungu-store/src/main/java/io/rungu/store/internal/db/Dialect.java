@@ -22,8 +22,9 @@ public interface Dialect {
     String searchExpression(List<String> terms);
 
     /**
-     * A query yielding {@code (seq, rank)} for the best-ranked posts matching the expression bound as
-     * {@code :search}, across all boards, at most {@code :candidates} rows; a lower rank is a better match.
+     * A query yielding {@code (seq, rank)} for the most recent posts (highest {@code seq}) matching the expression
+     * bound as {@code :search}, across all boards, at most {@code :candidates} rows, each with its relevance rank
+     * (lower is better). Its cost must stay bounded by {@code :candidates}, however many posts match.
      */
     String searchCandidates();
 

@@ -44,10 +44,14 @@ final class SqliteDialect implements Dialect {
         return match.toString();
     }
 
+    /**
+     * FTS5 streams matches in rowid order and stops at the limit, and {@code rank} (bm25) is computed only for
+     * the rows kept; {@code ORDER BY rank} instead would score and sort every match in the installation.
+     */
     @Override
     public String searchCandidates() {
-        return "SELECT rowid AS seq, rank AS rank FROM posts_fts WHERE posts_fts MATCH :search "
-                + "ORDER BY rank LIMIT :candidates";
+        return "SELECT seq, rank FROM (SELECT rowid AS seq, rank FROM posts_fts WHERE posts_fts MATCH :search "
+                + "ORDER BY rowid DESC LIMIT :candidates) newest_matches";
     }
 
     @Override
