@@ -103,8 +103,12 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         ClasspathFiles files = new ClasspathFiles(RunguPlugin.class.getClassLoader());
         String apiBase = config.basePath + "/api";
         RouteTable table = new RouteTable();
-        new ApiRoutes(store.board(), new Requests(json, config.maxJsonBytes), guard, apiBase, config.maxUploadBytes)
-                .register(table);
+        ApiRoutes api = new ApiRoutes(store.board(), new Requests(json, config.maxJsonBytes), guard, apiBase,
+                config.maxUploadBytes);
+        api.register(table);
+        if (identity instanceof HostIdentity) {
+            api.registerHostSignInInfo(table);
+        }
         identity.routes().forEach(table::add);
         if (config.mcpEnabled) {
             new McpEndpoint(RunguMcpServer.create(store.board(), mcp -> {

@@ -103,6 +103,17 @@ class PluginIsolationTest {
     }
 
     @Test
+    void with_the_hosts_login_the_web_app_still_learns_who_is_signed_in() {
+        var admin = s.admin();
+        var me = s.get("/auth/me", admin);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.data().get("id").asText()).isEqualTo(admin.userId());
+        assertThat(me.data().get("role").asText()).isEqualTo("admin");
+        assertThat(s.get("/auth/me").status()).isEqualTo(401);
+        assertThat(s.get("/auth/providers").json().get("providers")).isEmpty();
+    }
+
+    @Test
     void writes_with_a_foreign_origin_are_refused_for_host_cookies() {
         var r = s.req("POST", "/api/projects").as(s.admin()).header("Origin", "https://evil.example")
                 .json("{\"name\":\"X\"}").send();

@@ -27,6 +27,7 @@ import io.rungu.model.PostStatus;
 import io.rungu.model.ProjectEdit;
 import io.rungu.model.Role;
 import io.rungu.model.RunguException;
+import io.rungu.model.User;
 import io.rungu.store.Board;
 import java.time.Duration;
 import java.time.Instant;
@@ -164,6 +165,21 @@ public final class ApiRoutes {
             }
             ok(ctx, Wire.user(board.setRole(actor(ctx), ctx.pathParam("id"), role)));
         }).doc("users", "Change a user's role", Access.ADMIN).json("RoleChange").reply(200, Shape.DATA, "User").done();
+    }
+
+    /**
+     * With a host's own login there are no sign-in routes, but the web app still asks who is signed in and which
+     * providers exist: answer both from the host's actor (no providers).
+     */
+    public void registerHostSignInInfo(RouteTable t) {
+        t.add(GET, "/auth/me", ctx -> {
+            User u = board.me(actor(ctx));
+            ok(ctx, new Wire.Me(u.id(), u.email(), u.name(), u.avatarUrl(), u.role().wire()));
+        }).doc("auth", "The signed-in user (from the host application's login)", Access.SIGNED_IN)
+                .reply(200, Shape.DATA, "Me").done();
+        t.add(GET, "/auth/providers", ctx -> guard.send(ctx, 200, java.util.Map.of("providers", List.of())))
+                .doc("auth", "Sign-in providers: none, the host application signs people in", Access.PUBLIC)
+                .reply(200, Shape.JSON, null).done();
     }
 
     private void listProjects(Context ctx) {

@@ -203,6 +203,8 @@ public final class OpenApi {
         s.put("RoleChange", object(map("role", enumOf(Role.values())), "role"));
         s.put("Upload", object(map("file", map("type", "string", "contentMediaType", "application/octet-stream",
                 "description", "PNG, JPEG, WebP or GIF, at most " + Limits.ATTACHMENT_MAX_BYTES + " bytes")), "file"));
+        s.put("Me", object(map("id", str(), "email", str(), "name", str(), "avatar_url", str(), "role", enumOf(Role.values())),
+                "id", "email", "name", "avatar_url", "role"));
         s.put("NewToken", object(map("name", limited(Limits.TOKEN_NAME_MAX), "scope", map("type", "string", "enum",
                 List.of("read", "write"))), "name", "scope"));
         s.put("JsonRpc", map("type", "object", "description", "One JSON-RPC 2.0 message of the Model Context Protocol"));

@@ -55,6 +55,9 @@ public final class Wire {
     public record UserJson(String id, String email, String name, String avatarUrl, String role, Instant createdAt,
                            Instant lastLogin) {}
 
+    /** {@code /auth/me}: the signed-in user. */
+    public record Me(String id, String email, String name, String avatarUrl, String role) {}
+
     public static <T> Listing listing(Page<T> page, Function<? super T, ?> f) {
         return new Listing(page.items().stream().map(f).toList(),
                 new Pagination(page.page(), page.perPage(), page.total(), page.totalPages()));
