@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.rungu.model.Actor;
 import io.rungu.model.ErrorBody;
+import io.rungu.model.NewProject;
 import io.rungu.model.Role;
 import io.rungu.model.RunguException;
 import io.rungu.store.RunguStore;
@@ -69,6 +70,17 @@ final class AuthHarness implements AutoCloseable {
                 try {
                     Actor actor = auth.authenticate(ctx);
                     ctx.json(describe(actor));
+                } catch (RunguException e) {
+                    ctx.status(e.code().httpStatus()).contentType("application/json").result(ErrorBody.of(e).toJson());
+                }
+            });
+            // A real board write, so scope and role checks are the Board's own.
+            config.routes.post(basePath + "/projects", ctx -> {
+                try {
+                    Actor actor = auth.authenticate(ctx);
+                    auth.checkCrossSite(ctx, actor);
+                    var project = store.board().createProject(actor, new NewProject("Ideas " + ctx.queryParam("n"), null, ""));
+                    ctx.status(201).json(Map.of("slug", project.slug()));
                 } catch (RunguException e) {
                     ctx.status(e.code().httpStatus()).contentType("application/json").result(ErrorBody.of(e).toJson());
                 }

@@ -208,4 +208,12 @@ class SessionTest {
         assertThat(h.setCookieLines.get("session")).contains("Path=/feedback;");
         assertThat(AuthHarness.location(h.get(link))).isEqualTo("/feedback/login?error=link_invalid");
     }
+
+    @Test
+    void an_admin_email_is_promoted_when_signing_in_with_a_link() {
+        h.close();
+        h = AuthHarness.start(dir.resolve("admins"), "", a -> a.adminEmails.add("Root@Example.com"));
+        h.signInWithLink("root@example.com", Role.MEMBER);
+        assertThat(AuthHarness.json(h.get("/whoami")).get("role").asText()).isEqualTo("admin");
+    }
 }

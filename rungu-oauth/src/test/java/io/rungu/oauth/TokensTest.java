@@ -71,10 +71,24 @@ class TokensTest {
 
         JsonNode who = AuthHarness.json(h.get("/whoami", "Authorization", "Bearer " + secret));
         assertThat(who.get("scope").asText()).isEqualTo("read");
+        assertThat(who.get("role").asText()).isEqualTo("admin");
+        HttpResponse<String> write = h.post("/projects?n=1", null, "Authorization", "Bearer " + secret);
+        assertThat(write.statusCode()).as(write.body()).isEqualTo(403);
+        assertThat(h.store.board().listProjects(Actor.anonymous(), io.rungu.model.PageRequest.FIRST).items()).isEmpty();
         HttpResponse<String> more = h.post("/api/tokens", "{\"name\":\"x\",\"scope\":\"write\"}",
                 "Authorization", "Bearer " + secret);
         assertThat(more.statusCode()).isEqualTo(403);
         assertThat(AuthHarness.json(more).get("code").asText()).isEqualTo("forbidden");
+    }
+
+    @Test
+    void a_write_token_of_an_admin_can_write_to_the_board() {
+        h.signInWithLink("root@example.com", Role.ADMIN);
+        String secret = createToken("deploy", "write").get("secret").asText();
+        h.cookies.clear();
+        HttpResponse<String> write = h.post("/projects?n=2", null, "Authorization", "Bearer " + secret,
+                "Origin", "https://elsewhere.example");
+        assertThat(write.statusCode()).as(write.body()).isEqualTo(201);
     }
 
     @Test

@@ -188,9 +188,11 @@ public final class AuthCore {
         cookies.set(ctx, cookieName, token, sessionTtl, "");
     }
 
-    /** A signed session token, as a test or a host would put in a cookie. */
-    public String sessionToken(String userId, String sessionId, Instant issuedAt, Instant expiresAt) {
-        return sessionTokens.issue(userId, sessionId, issuedAt, expiresAt);
+    /** Applies the admin list to a sign-in that came through no provider (a sign-in link). */
+    void promoteIfAdminEmail(String userId) {
+        accounts.findUser(userId)
+                .filter(u -> u.role() != Role.ADMIN && u.email() != null && adminEmails.contains(u.email()))
+                .ifPresent(u -> accounts.ensureUser(u.email(), u.name(), Role.ADMIN));
     }
 
     /** Ends the request's session (if any) and clears its cookie. */

@@ -146,6 +146,7 @@ public final class AuthHandlers {
             fail(ctx, "link_invalid", "unknown, used or expired sign-in link");
             return;
         }
+        core.promoteIfAdminEmail(userId.get());
         core.startSession(ctx, userId.get());
         noStore(ctx);
         ctx.redirect(redirect == null || redirect.isEmpty() ? core.home() : redirect, HttpStatus.FOUND);
