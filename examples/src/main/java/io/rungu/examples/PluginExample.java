@@ -21,8 +21,16 @@ public final class PluginExample {
     public static void main(String[] args) {
         Path file = Path.of(args.length > 0 ? args[0] : "host-feedback.db").toAbsolutePath();
         RunguStore store = RunguStore.open(db -> db.url = "jdbc:sqlite:" + file);
+        Javalin app = hostApp(store).start("127.0.0.1", 8080);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            store.close();
+        }));
+    }
 
-        Javalin app = Javalin.create(config -> {
+    /** The host application with the board mounted; the caller starts it and closes the store. */
+    static Javalin hostApp(RunguStore store) {
+        return Javalin.create(config -> {
             // The host's own pages and login (a stand-in for a real one).
             config.routes.get("/", ctx -> ctx.html("<a href='/feedback/'>Feedback</a>"));
             config.routes.get("/login", ctx -> {
@@ -44,11 +52,5 @@ public final class PluginExample {
                         .orElse(Actor.anonymous());
             }, http -> http.basePath = "/feedback"));
         });
-
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            store.close();
-        }));
-        app.start("127.0.0.1", 8080);
     }
 }

@@ -17,9 +17,11 @@ public final class Environment {
         this.home = home;
     }
 
-    /** The real environment of this process. */
+    /** The real environment of this process; home is {@code $HOME} when set, as shells have it, else Java's user.home. */
     public static Environment system() {
-        return new Environment(System.getenv(), Path.of(System.getProperty("user.home", ".")));
+        Map<String, String> variables = System.getenv();
+        String home = variables.getOrDefault("HOME", "");
+        return new Environment(variables, Path.of(home.isBlank() ? System.getProperty("user.home", ".") : home));
     }
 
     /** A given set of variables and home directory (tests). */

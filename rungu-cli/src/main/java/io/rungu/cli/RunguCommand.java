@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = "Rungu: a self-hosted product-feedback board.",
         subcommands = {
+            ServeCommand.class,
             ProjectCommand.class,
             UserCommand.class,
             LoginLinkCommand.class,

@@ -25,7 +25,7 @@ class CommandTreeTest {
         List<String> commands = new ArrayList<>();
         collect(root, commands);
 
-        assertThat(commands).contains("rungu", "rungu project add", "rungu project list", "rungu project delete",
+        assertThat(commands).contains("rungu", "rungu serve", "rungu project add", "rungu project list", "rungu project delete",
                 "rungu user list", "rungu user role", "rungu login-link", "rungu token create", "rungu seed", "rungu demo",
                 "rungu mcp", "rungu healthcheck");
     }

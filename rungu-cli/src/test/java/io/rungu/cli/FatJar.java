@@ -35,16 +35,22 @@ final class FatJar {
         return builder;
     }
 
-    /** Runs to completion (60 s at most) and returns exit code and output. */
+    /** Runs to completion (60 s at most) and returns exit code and output (through files: pipes can fail at exit). */
     static CliRun.Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        Process process = command(env, args).start();
-        process.getOutputStream().close();
-        var out = process.getInputStream().readAllBytes();
-        var err = process.getErrorStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("rungu " + String.join(" ", args) + " did not finish");
+        Path out = Files.createTempFile("rungu-out", ".txt");
+        Path err = Files.createTempFile("rungu-err", ".txt");
+        try {
+            Process process = command(env, args).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("rungu " + String.join(" ", args) + " did not finish");
+            }
+            return new CliRun.Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
         }
-        return new CliRun.Result(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,114 @@
+package io.rungu.cli;
+
+import io.javalin.Javalin;
+import io.rungu.http.RunguPlugin;
+import io.rungu.model.Role;
+import io.rungu.oauth.RunguAuth;
+import io.rungu.store.RunguStore;
+import java.time.Duration;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The packaged server: the store, sign-in and the board plugin on one Javalin instance. Owns the store and stops
+ * everything on {@link #close()}.
+ */
+final class RunguServer implements AutoCloseable {
+    private static final Logger ACCESS = LoggerFactory.getLogger("io.rungu.access");
+    private static final Logger LOG = LoggerFactory.getLogger(RunguServer.class);
+    static final Duration FIRST_ADMIN_LINK_TTL = Duration.ofHours(1);
+
+    private final RunguStore store;
+    private final Javalin app;
+    private final String firstAdminLink;
+
+    private RunguServer(RunguStore store, Javalin app, String firstAdminLink) {
+        this.store = store;
+        this.app = app;
+        this.firstAdminLink = firstAdminLink;
+    }
+
+    /** Opens the store and starts serving; on failure everything opened so far is closed again. */
+    static RunguServer start(Context context, ServerSettings settings) {
+        RunguStore store = context.openStore();
+        try {
+            RunguAuth auth = context.openAuth(store, settings);
+            RunguPlugin plugin = plugin(store, auth, settings);
+            Javalin app = Javalin.create(config -> {
+                config.startup.showJavalinBanner = false;
+                config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
+                config.jetty.host = settings.host();
+                config.jetty.port = settings.port();
+                config.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms",
+                        ctx.method(), ctx.path(), ctx.statusCode(), String.format(Locale.ROOT, "%.1f", ms)));
+                config.registerPlugin(plugin);
+            });
+            try {
+                app.start();
+            } catch (RuntimeException e) {
+                app.stop();
+                throw new CliException(ExitCode.FAILURE, "cannot listen on " + settings.host() + ":" + settings.port()
+                        + ": " + rootMessage(e), e);
+            }
+            String link = firstAdminLink(store, auth, settings);
+            return new RunguServer(store, app, link);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static RunguPlugin plugin(RunguStore store, RunguAuth auth, ServerSettings settings) {
+        try {
+            return new RunguPlugin(store, auth, http -> {
+                http.basePath = settings.basePath();
+                http.corsOrigins = new java.util.ArrayList<>(settings.corsOrigins());
+                http.rateLimits.enabled = settings.rateLimits();
+                http.trustForwardedFor = settings.trustForwardedFor();
+            });
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.INVALID, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * With no sign-in provider and no admin, nobody could administer the board: make a one-time link for the first
+     * admin (the first of RUNGU_ADMIN_EMAILS, else admin@localhost).
+     */
+    private static String firstAdminLink(RunguStore store, RunguAuth auth, ServerSettings settings) {
+        if (!auth.providers().isEmpty() || store.accounts().hasAdmin()) {
+            return null;
+        }
+        String email = settings.adminEmails().stream().sorted().findFirst().orElse("admin@localhost");
+        return auth.createSignInLink(email, Role.ADMIN, FIRST_ADMIN_LINK_TTL);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** The port actually bound (useful with port 0). */
+    int port() {
+        return app.port();
+    }
+
+    /** The first-admin sign-in link made at start, or null when it was not needed. */
+    String firstAdminLink() {
+        return firstAdminLink;
+    }
+
+    @Override
+    public void close() {
+        try {
+            app.stop();
+        } finally {
+            store.close();
+            LOG.info("Rungu stopped");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.rungu.cli;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rungu serve}: runs the web server until the process is stopped. */
+@Command(name = "serve", description = "Run the web server: board, REST API, MCP endpoint, sign-in and web app.")
+final class ServeCommand implements Callable<Integer> {
+    private final Context context;
+
+    @Option(names = {"-p", "--port"}, description = "Port to listen on (default: $RUNGU_PORT, else 3000).")
+    Integer port;
+
+    @Option(names = "--host", description = "Address to bind (default: $RUNGU_HOST, else 0.0.0.0).")
+    String host;
+
+    @Option(names = "--base-path", paramLabel = "PATH", description = "Serve under this path, e.g. /feedback (default: $RUNGU_BASE_PATH, else the root).")
+    String basePath;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "Public URL of the board, base path included (default: $RUNGU_BASE_URL, else http://localhost:PORT/BASE).")
+    String baseUrl;
+
+    ServeCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerSettings settings = ServerSettings.resolve(context.env, port, host, basePath, baseUrl);
+        RunguServer server = RunguServer.start(context, settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "rungu-shutdown"));
+        context.out.println("Rungu " + Version.current() + " is serving " + context.database().displayName()
+                + " at " + settings.baseUrl() + " (listening on " + settings.host() + ":" + server.port() + ")");
+        if (server.firstAdminLink() != null) {
+            context.out.println();
+            context.out.println("No admin yet and no sign-in provider configured. Sign in as the first admin with this");
+            context.out.println("one-time link (valid for " + Durations.describe(RunguServer.FIRST_ADMIN_LINK_TTL) + "):");
+            context.out.println();
+            context.out.println("    " + server.firstAdminLink());
+            context.out.println();
+            context.out.println("More links: rungu login-link EMAIL [--admin]");
+        }
+        stopped.await();
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,103 @@
+package io.rungu.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunguServerTest {
+    @TempDir
+    Path home;
+
+    private final Map<String, String> env = new HashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private RunguServer start(String basePath) {
+        env.put("RUNGU_DATA_DIR", home.toString());
+        Context context = new Context(Environment.of(env, home), InputStream.nullInputStream(),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+        ServerSettings settings = ServerSettings.resolve(context.env, 0, "127.0.0.1", basePath, "http://localhost:3000" + basePath);
+        return RunguServer.start(context, settings);
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void the_server_answers_the_api_and_offers_a_first_admin_link_that_signs_in_an_admin() throws Exception {
+        try (RunguServer server = start("")) {
+            String base = "http://127.0.0.1:" + server.port();
+
+            assertThat(get(base + "/api/projects").statusCode()).isEqualTo(200);
+            assertThat(server.firstAdminLink()).startsWith("http://localhost:3000/auth/link/");
+
+            String linkPath = URI.create(server.firstAdminLink()).getPath();
+            HttpResponse<String> signIn = get(base + linkPath);
+            assertThat(signIn.statusCode()).as(signIn.body()).isBetween(300, 399);
+            HttpResponse<String> me = get(base + "/auth/me");
+            assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+            assertThat(me.body()).contains("admin");
+        }
+    }
+
+    @Test
+    void once_an_admin_exists_no_link_is_offered() {
+        try (RunguServer first = start("")) {
+            assertThat(first.firstAdminLink()).isNotNull();
+        }
+        try (RunguServer second = start("")) {
+            assertThat(second.firstAdminLink()).isNull();
+        }
+    }
+
+    @Test
+    void a_base_path_moves_everything_under_it() throws Exception {
+        try (RunguServer server = start("/feedback")) {
+            String base = "http://127.0.0.1:" + server.port();
+
+            assertThat(get(base + "/feedback/api/projects").statusCode()).isEqualTo(200);
+            assertThat(get(base + "/api/projects").statusCode()).isEqualTo(404);
+            assertThat(server.firstAdminLink()).startsWith("http://localhost:3000/feedback/auth/link/");
+        }
+    }
+
+    @Test
+    void a_port_in_use_is_a_one_line_failure_and_releases_the_database() throws Exception {
+        try (RunguServer server = start("")) {
+            env.put("RUNGU_PORT", String.valueOf(server.port()));
+            Context context = new Context(Environment.of(env, home), InputStream.nullInputStream(),
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+            ServerSettings settings = ServerSettings.resolve(context.env, null, "127.0.0.1", null, null);
+
+            assertThatThrownBy(() -> RunguServer.start(context, settings))
+                    .isInstanceOfSatisfying(CliException.class, e -> {
+                        assertThat(e.exitCode()).isEqualTo(ExitCode.FAILURE);
+                        assertThat(e.getMessage()).startsWith("cannot listen on 127.0.0.1:" + server.port());
+                    });
+        }
+    }
+
+    @Test
+    void a_configured_provider_means_no_first_admin_link() {
+        env.put("RUNGU_GITHUB_CLIENT_ID", "id");
+        env.put("RUNGU_GITHUB_CLIENT_SECRET", "secret");
+
+        try (RunguServer server = start("")) {
+            assertThat(server.firstAdminLink()).isNull();
+        }
+    }
+}

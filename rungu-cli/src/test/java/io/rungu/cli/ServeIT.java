@@ -1,0 +1,66 @@
+package io.rungu.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged server starts, serves, logs each request on stderr and stops cleanly on SIGTERM. */
+class ServeIT {
+    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void serve_answers_requests_logs_them_and_stops_on_sigterm() throws Exception {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Path stdout = dir.resolve("stdout.txt");
+        Path stderr = dir.resolve("stderr.txt");
+        // Files, not pipes: reading a pipe while the process exits can fail with "Stream closed".
+        Process process = FatJar.command(Map.of("RUNGU_DATA_DIR", data.toString()),
+                        "serve", "--port", "0", "--host", "127.0.0.1", "--base-url", "http://rungu.test")
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        try {
+            int port = awaitPort(process, stdout);
+
+            HttpResponse<String> projects = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/projects")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(projects.statusCode()).isEqualTo(200);
+
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+            assertThat(Files.readString(stdout)).contains("first admin", "http://rungu.test/auth/link/");
+            assertThat(Files.readString(stderr)).contains("GET /api/projects 200", "Rungu stopped");
+            assertThat(data.resolve("secret")).exists();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static int awaitPort(Process process, Path stdout) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            Matcher m = LISTENING.matcher(Files.readString(stdout));
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("serve exited with " + process.exitValue() + ":\n" + Files.readString(stdout));
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("serve did not report its port:\n" + Files.readString(stdout));
+    }
+}
