@@ -18,6 +18,8 @@ final class PostgresPool {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("rungu-postgres");
+        // Batched inserts (seed, migrate) go as multi-row INSERTs.
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(Math.min(2, size));
         config.setConnectionTimeout(Duration.ofSeconds(30).toMillis());

@@ -164,7 +164,7 @@ public final class HttpBenchmark {
         return took[n / 2] / 1e6;
     }
 
-    private static Actor actor(Context ctx) {
+    static Actor actor(Context ctx) {
         String user = ctx.header(USER_HEADER);
         return user == null ? Actor.anonymous() : Actor.of(user, Role.MEMBER);
     }
@@ -176,7 +176,7 @@ public final class HttpBenchmark {
         return client.send(req, HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private static Result load(HttpClient client, String base, String method, IntFunction<String> path, List<User> users,
+    static Result load(HttpClient client, String base, String method, IntFunction<String> path, List<User> users,
                                int threads, int warmupSeconds, int seconds) throws Exception {
         run(client, base, method, path, users, threads, warmupSeconds);
         return run(client, base, method, path, users, threads, seconds);

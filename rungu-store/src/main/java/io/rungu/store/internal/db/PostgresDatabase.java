@@ -43,8 +43,11 @@ public final class PostgresDatabase implements Database {
     /** Over {@code poolSize} connections opened from a {@code jdbc:postgresql:} URL. */
     public PostgresDatabase(String url, int poolSize) {
         requireDriver();
+        // Batched inserts (bulk loads, data transfers) go as multi-row INSERTs unless the URL says otherwise.
+        java.util.Properties defaults = new java.util.Properties();
+        defaults.setProperty("reWriteBatchedInserts", "true");
         PooledConnections pool = new PooledConnections(poolSize, CONNECTION_WAIT_MILLIS,
-                () -> DriverManager.getConnection(url));
+                () -> DriverManager.getConnection(url, defaults));
         this.owned = pool;
         this.jdbi = configure(Jdbi.create(pool));
     }
