@@ -162,11 +162,16 @@ class SearchTest {
         Actor.Account admin = t.admin("Bulk admin");
         String projectId = board.createProject(admin, new NewProject("Big", "big", "")).id();
         int posts = 2_050;
-        t.write(h -> h.createUpdate("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :posts) "
-                        + "INSERT INTO posts (id, project_id, title, status, category, created_by, created_at, updated_at) "
-                        + "SELECT 'bulk-' || i, :project, 'Ubiquitous word ' || i, 'open', 'feedback', :user, "
-                        + "printf('2026-01-01T00:00:00.%06dZ', i), printf('2026-01-01T00:00:00.%06dZ', i) FROM n")
-                .bind("posts", posts).bind("project", projectId).bind("user", admin.userId()).execute());
+        t.write(h -> {
+            var batch = h.prepareBatch("INSERT INTO posts (id, project_id, title, status, category, created_by, "
+                    + "created_at, updated_at) VALUES (:id, :project, :title, 'open', 'feedback', :user, :at, :at)");
+            for (int i = 1; i <= posts; i++) {
+                batch.bind("id", "bulk-" + i).bind("project", projectId).bind("title", "Ubiquitous word " + i)
+                        .bind("user", admin.userId())
+                        .bind("at", java.time.Instant.parse("2026-01-01T00:00:00Z").plusNanos(i * 1000L)).add();
+            }
+            batch.execute();
+        });
         var page = board.listPosts(Actor.anonymous(), "big",
                 new PostQuery(PostSort.NEWEST, null, null, "ubiquitous", new PageRequest(1, 100)));
         assertThat(page.total()).isEqualTo(2_000);

@@ -31,6 +31,12 @@ public interface Dialect {
     /** Inserts the vote {@code (:user, :post, :now)} unless it exists; updates 1 row or 0. */
     String insertVoteIfAbsent();
 
+    /** A statement that waits for the database-wide migration lock, held by the connection; empty if none. */
+    java.util.Optional<String> migrationLock();
+
+    /** Releases {@link #migrationLock()}. */
+    java.util.Optional<String> migrationUnlock();
+
     /**
      * Suffix for a SELECT inside a write that locks the selected rows until the transaction ends, so a rule
      * checked on them (the last admin, a per-post or per-user limit) still holds at commit when several servers

@@ -60,6 +60,17 @@ final class SqliteDialect implements Dialect {
                 + "ON CONFLICT (user_id, post_id) DO NOTHING";
     }
 
+    /** Migrations run in IMMEDIATE transactions on the writer, which serialise them already. */
+    @Override
+    public java.util.Optional<String> migrationLock() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public java.util.Optional<String> migrationUnlock() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     public String lockRows() {
         return "";
