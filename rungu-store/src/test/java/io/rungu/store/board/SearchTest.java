@@ -162,13 +162,13 @@ class SearchTest {
         Actor.Account admin = t.admin("Bulk admin");
         String projectId = board.createProject(admin, new NewProject("Big", "big", "")).id();
         int posts = 2_050;
+        java.time.Instant start = java.time.Instant.parse("2026-01-01T00:00:00Z");
         t.write(h -> {
             var batch = h.prepareBatch("INSERT INTO posts (id, project_id, title, status, category, created_by, "
                     + "created_at, updated_at) VALUES (:id, :project, :title, 'open', 'feedback', :user, :at, :at)");
             for (int i = 1; i <= posts; i++) {
                 batch.bind("id", "bulk-" + i).bind("project", projectId).bind("title", "Ubiquitous word " + i)
-                        .bind("user", admin.userId())
-                        .bind("at", java.time.Instant.parse("2026-01-01T00:00:00Z").plusNanos(i * 1000L)).add();
+                        .bind("user", admin.userId()).bind("at", start.plusMillis(i)).add();
             }
             batch.execute();
         });
