@@ -24,6 +24,7 @@ import io.rungu.store.RunguStore;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -111,10 +112,13 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         }
         identity.routes().forEach(table::add);
         if (config.mcpEnabled) {
-            new McpEndpoint(RunguMcpServer.create(store.board(), mcp -> {
-                mcp.allowedOrigins = Set.copyOf(config.corsOrigins);
-                config.mcp.accept(mcp);
-            })).register(table);
+            AtomicInteger maxMessageBytes = new AtomicInteger();
+            RunguMcpServer mcp = RunguMcpServer.create(store.board(), m -> {
+                m.allowedOrigins = Set.copyOf(config.corsOrigins);
+                config.mcp.accept(m);
+                maxMessageBytes.set(m.maxMessageBytes);
+            });
+            new McpEndpoint(mcp, maxMessageBytes.get()).register(table);
         }
         MetaRoutes meta = new MetaRoutes(store, guard, config.basePath, config.corsOrigins);
         meta.registerHealth(table);

@@ -26,6 +26,24 @@ public final class McpConfig {
     public int maxSessions = 10_000;
     /** Source of the current time, for session expiry. */
     public Clock clock = Clock.systemUTC();
+    /**
+     * The path the REST API is mounted under ("" at the root, e.g. "/feedback"), so attachment {@code url}s are the
+     * same as in REST: {@code <basePath>/api/attachments/<id>}.
+     */
+    public String basePath = "";
+
+    McpConfig copy() {
+        McpConfig c = new McpConfig();
+        c.readOnly = readOnly;
+        c.serverVersion = serverVersion;
+        c.allowedOrigins = Set.copyOf(allowedOrigins);
+        c.maxMessageBytes = maxMessageBytes;
+        c.sessionIdleTimeout = sessionIdleTimeout;
+        c.maxSessions = maxSessions;
+        c.clock = clock;
+        c.basePath = basePath;
+        return c;
+    }
 
     /** Every problem with this configuration, each saying how to fix it; empty when it is usable. */
     public List<String> problems() {
@@ -47,6 +65,9 @@ public final class McpConfig {
         }
         if (clock == null) {
             problems.add("clock must not be null");
+        }
+        if (basePath == null || !(basePath.isEmpty() || (basePath.startsWith("/") && !basePath.endsWith("/")))) {
+            problems.add("basePath must be \"\" or start with / and not end with /, e.g. \"/feedback\"; got " + basePath);
         }
         return problems;
     }

@@ -1,5 +1,6 @@
 package io.rungu.mcp;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -12,10 +13,18 @@ import java.util.Objects;
  * @param body    the request body; empty (never null) when there is none
  */
 public record McpHttpRequest(String method, Map<String, String> headers, byte[] body) {
-    /** Copies the headers and replaces a null body with an empty one. */
+    /** Copies the headers with their names in lower case and replaces a null body with an empty one. */
     public McpHttpRequest {
         Objects.requireNonNull(method, "method");
-        headers = headers == null ? Map.of() : Map.copyOf(headers);
+        Map<String, String> lower = new HashMap<>();
+        if (headers != null) {
+            headers.forEach((name, value) -> {
+                if (name != null && value != null) {
+                    lower.merge(name.toLowerCase(Locale.ROOT), value, (a, b) -> a + ", " + b);
+                }
+            });
+        }
+        headers = Map.copyOf(lower);
         body = body == null ? new byte[0] : body;
     }
 

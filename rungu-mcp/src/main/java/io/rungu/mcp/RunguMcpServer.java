@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -30,12 +29,12 @@ public final class RunguMcpServer {
     /** Protocol versions this server speaks, newest first; the first is offered to unknown clients. */
     public static final List<String> PROTOCOL_VERSIONS = McpProtocol.VERSIONS;
 
-    private final McpConfig config;
+    private final int maxMessageBytes;
     private final McpProtocol protocol;
     private final HttpTransport http;
 
     private RunguMcpServer(McpConfig config, McpProtocol protocol) {
-        this.config = config;
+        this.maxMessageBytes = config.maxMessageBytes;
         this.protocol = protocol;
         this.http = new HttpTransport(protocol, config);
     }
@@ -55,8 +54,8 @@ public final class RunguMcpServer {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid Rungu MCP configuration:\n  - " + String.join("\n  - ", problems));
         }
-        config.allowedOrigins = Set.copyOf(config.allowedOrigins);
-        return new RunguMcpServer(config, new McpProtocol(board, config));
+        McpConfig fixed = config.copy(); // later changes to the caller's object do not reach a running server
+        return new RunguMcpServer(fixed, new McpProtocol(board, fixed));
     }
 
     /** Creates a server with the default configuration. */
@@ -75,7 +74,7 @@ public final class RunguMcpServer {
      * @throws java.io.UncheckedIOException when reading or writing the streams fails
      */
     public void runStdio(InputStream in, OutputStream out, Actor actor) {
-        new StdioTransport(protocol, config.maxMessageBytes).run(in, out, Objects.requireNonNull(actor, "actor"));
+        new StdioTransport(protocol, maxMessageBytes).run(in, out, Objects.requireNonNull(actor, "actor"));
     }
 
     /**
@@ -90,10 +89,5 @@ public final class RunguMcpServer {
      */
     public McpHttpResponse handleHttp(McpHttpRequest request, Actor actor) {
         return http.handle(Objects.requireNonNull(request, "request"), Objects.requireNonNull(actor, "actor"));
-    }
-
-    /** The configuration this server was created with. */
-    public McpConfig config() {
-        return config;
     }
 }

@@ -125,10 +125,17 @@ final class StdioConversation implements AutoCloseable {
 
     /** Ends the input and waits for the server to return. */
     @Override
-    public void close() throws Exception {
-        toServer.close();
-        server.join(10_000);
-        reader.join(10_000);
+    public void close() {
+        try {
+            toServer.close();
+            server.join(10_000);
+            reader.join(10_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
         if (failure != null) {
             throw new AssertionError("server failed", failure);
         }

@@ -182,7 +182,7 @@ class StdioProtocolTest {
     @Test
     void a_huge_line_without_newline_is_streamed_through_without_holding_it() throws Exception {
         RunguMcpServer small = RunguMcpServer.create(f.stores.board(), cfg -> cfg.maxMessageBytes = 4096);
-        long size = 200L * 1024 * 1024; // far more than the test heap allows to hold twice
+        long size = 1536L * 1024 * 1024; // more than the 1 GiB test heap could buffer
         InputStream endless = new InputStream() {
             long left = size;
 

@@ -18,9 +18,11 @@ import java.util.Map;
 /** Mounts the MCP Streamable-HTTP transport at {@code /api/mcp}; only API-token callers get through. */
 public final class McpEndpoint {
     private final RunguMcpServer mcp;
+    private final int maxMessageBytes;
 
-    public McpEndpoint(RunguMcpServer mcp) {
+    public McpEndpoint(RunguMcpServer mcp, int maxMessageBytes) {
         this.mcp = mcp;
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     public void register(RouteTable t) {
@@ -47,7 +49,7 @@ public final class McpEndpoint {
                     (a, b) -> a + ", " + b);
         }
         byte[] body = ctx.method() == HandlerType.POST
-                ? Requests.bounded(ctx, mcp.config().maxMessageBytes, "MCP message") : new byte[0];
+                ? Requests.bounded(ctx, maxMessageBytes, "MCP message") : new byte[0];
         McpHttpResponse r = mcp.handleHttp(new McpHttpRequest(ctx.method().name(), headers, body), account);
         ctx.status(r.status());
         r.headers().forEach(ctx::header);

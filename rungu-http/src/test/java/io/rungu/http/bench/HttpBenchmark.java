@@ -35,21 +35,23 @@ import java.util.function.IntFunction;
  * {@code mvn -o -q -pl rungu-http -am test-compile -Pbench} (see docs/performance.md).
  *
  * <p>System properties: {@code bench.posts} (100000), {@code bench.votes} (500000), {@code bench.threads} (8),
- * {@code bench.seconds} (10), {@code bench.warmup} (3), {@code bench.db} (a temp file, reused when it exists).
+ * {@code bench.seconds} (10), {@code bench.warmup} (5), {@code bench.db} (a temp file, reused when it exists),
+ * {@code bench.only} (scenario numbers to run, e.g. "03"; all by default), {@code bench.pause} (seconds to wait
+ * before loading, for probing the servers by hand).
  */
 public final class HttpBenchmark {
     private static final String USER_HEADER = "X-Bench-User";
 
     record Scenario(String name, String method, IntFunction<String> path, byte[] sample) {}
 
-    record Result(double rps, double p50, double p99, long errors) {}
+    record Result(double rps, double p50, double p99, long errors, double cpuMicrosPerRequest) {}
 
     public static void main(String[] args) throws Exception {
         int posts = Integer.getInteger("bench.posts", 100_000);
         int votes = Integer.getInteger("bench.votes", 500_000);
         int threads = Integer.getInteger("bench.threads", 8);
         int seconds = Integer.getInteger("bench.seconds", 10);
-        int warmup = Integer.getInteger("bench.warmup", 3);
+        int warmup = Integer.getInteger("bench.warmup", 5);
         Path db = Path.of(System.getProperty("bench.db",
                 System.getProperty("java.io.tmpdir") + "/rungu-bench-" + posts + "-" + votes + ".db"));
         boolean seeded = Files.exists(db);
@@ -123,20 +125,31 @@ public final class HttpBenchmark {
 
             System.out.printf(Locale.ROOT, "%nboard '%s' (%d posts), viewer %s, %d client threads, %d s per run (+%d s warm-up), JDK %s%n",
                     slug, project.postCount(), viewer.id(), threads, seconds, warmup, System.getProperty("java.version"));
-            System.out.printf(Locale.ROOT, "%-48s %10s %8s %8s | %10s %8s %8s | %6s%n", "scenario", "rungu r/s", "p50 ms",
-                    "p99 ms", "bare r/s", "p50 ms", "p99 ms", "ratio");
+            System.out.printf(Locale.ROOT, "%-48s %10s %8s %8s %8s | %10s %8s %8s %8s | %6s%n", "scenario", "rungu r/s",
+                    "p50 ms", "p99 ms", "cpu µs", "bare r/s", "p50 ms", "p99 ms", "cpu µs", "ratio");
+            String only = System.getProperty("bench.only", "");
+            // warm every path on both servers first, so JIT compilation is not billed to the first scenario
             for (int i = 0; i < withSamples.size(); i++) {
+                int index = i;
+                run(client, base, withSamples.get(i).method(), withSamples.get(i).path(), users, threads, warmup);
+                run(client, bareBase, withSamples.get(i).method(), k -> "/bare/" + index, users, threads, warmup);
+            }
+            for (int i = 0; i < withSamples.size(); i++) {
+                if (!only.isEmpty() && !only.contains(Integer.toString(i))) {
+                    continue;
+                }
                 Scenario s = withSamples.get(i);
                 int index = i;
                 Result r = load(client, base, s.method(), s.path(), users, threads, warmup, seconds);
                 Result b = load(client, bareBase, s.method(), k -> "/bare/" + index, users, threads, warmup, seconds);
-                System.out.printf(Locale.ROOT, "%-48s %10.0f %8.2f %8.2f | %10.0f %8.2f %8.2f | %5.0f%%%s%n", s.name(),
-                        r.rps(), r.p50(), r.p99(), b.rps(), b.p50(), b.p99(), 100 * r.rps() / b.rps(),
+                System.out.printf(Locale.ROOT, "%-48s %10.0f %8.2f %8.2f %8.0f | %10.0f %8.2f %8.2f %8.0f | %5.0f%%%s%n",
+                        s.name(), r.rps(), r.p50(), r.p99(), r.cpuMicrosPerRequest(), b.rps(), b.p50(), b.p99(),
+                        b.cpuMicrosPerRequest(), 100 * r.rps() / b.rps(),
                         r.errors() + b.errors() > 0 ? "  (errors: " + r.errors() + "/" + b.errors() + ")" : "");
             }
             Actor viewerActor = Actor.of(viewer.id(), Role.MEMBER);
             var board = store.board();
-            System.out.printf(Locale.ROOT, "%nin-process Board calls (one thread, no HTTP), p50: list %.2f ms, detail %.2f ms, search %.2f ms%n",
+            System.out.printf(Locale.ROOT, "%nin-process Board calls (one thread, no HTTP), p50/mean ms: list %s, detail %s, search %s%n",
                     direct(i -> board.listPosts(Actor.of(users.get((i / 13) % users.size()).id(), Role.MEMBER), slug,
                             new PostQuery(PostSort.MOST_VOTES, null, null, null, PageRequest.of(1 + i % 5, 20)))),
                     direct(i -> board.getPost(viewerActor, postIds.get(i % postIds.size()))),
@@ -148,7 +161,7 @@ public final class HttpBenchmark {
     }
 
     /** p50 of a Board call on one thread: up to 500 calls after 50 warm-up calls, at most ~5 s in all. */
-    private static double direct(IntFunction<Object> call) {
+    private static String direct(IntFunction<Object> call) {
         long deadline = System.nanoTime() + 5_000_000_000L;
         for (int i = 0; i < 50 && System.nanoTime() < deadline; i++) {
             call.apply(i);
@@ -160,8 +173,9 @@ public final class HttpBenchmark {
             call.apply(n);
             took[n++] = System.nanoTime() - t0;
         }
+        double mean = Arrays.stream(took, 0, n).average().orElse(0) / 1e6;
         Arrays.sort(took, 0, n);
-        return took[n / 2] / 1e6;
+        return String.format(Locale.ROOT, "%.2f/%.2f", took[n / 2] / 1e6, mean);
     }
 
     static Actor actor(Context ctx) {
@@ -186,6 +200,8 @@ public final class HttpBenchmark {
                               int threads, int seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicBoolean stop = new AtomicBoolean();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         List<Future<long[]>> futures = new ArrayList<>();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
@@ -226,10 +242,11 @@ public final class HttpBenchmark {
             errors += l[l.length - 1];
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        long cpu = os.getProcessCpuTime() - cpu0;
         pool.shutdown();
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Result(sorted.length / elapsed, sorted[sorted.length / 2] / 1e6,
-                sorted[(int) (sorted.length * 0.99)] / 1e6, errors);
+                sorted[(int) (sorted.length * 0.99)] / 1e6, errors, cpu / 1e3 / sorted.length);
     }
 
     private HttpBenchmark() {}

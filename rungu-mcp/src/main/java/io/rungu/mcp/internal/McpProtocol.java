@@ -52,7 +52,7 @@ public final class McpProtocol {
 
     public McpProtocol(Board board, McpConfig config) {
         this.config = config;
-        this.tools = BoardTools.all(board, config.readOnly);
+        this.tools = BoardTools.all(board, config.readOnly, config.basePath);
         this.toolsByName = tools.stream().collect(Collectors.toMap(ToolSpec::name, Function.identity()));
         this.resources = new BoardResources(board);
         this.prompts = new BoardPrompts(board);
@@ -166,12 +166,14 @@ public final class McpProtocol {
             throw RpcException.invalidParams("\"arguments\" must be an object");
         }
         ObjectNode args = arguments == null || arguments.isNull() ? mapper.createObjectNode() : (ObjectNode) arguments;
+        log.debug("MCP tool {} called by {}", name, actor.userId());
         try {
             Record output = tool.handler().call(actor, Args.parse(tool.params(), args));
             String text = mapper.writeValueAsString(output);
             return new Wire.CallToolResult(List.of(new Wire.TextContent(text)),
                     session.structuredOutput() ? output : null, false);
         } catch (RunguException e) {
+            log.debug("MCP tool {} refused: {} ({})", name, e.getMessage(), e.code().wire());
             return new Wire.CallToolResult(List.of(new Wire.TextContent(errorText(e))), null, true);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
@@ -229,9 +231,7 @@ public final class McpProtocol {
             throw RpcException.invalidParams("\"arguments\" must be an object of strings");
         }
         Map<String, String> out = new LinkedHashMap<>();
-        var fields = node.fields();
-        while (fields.hasNext()) {
-            var f = fields.next();
+        for (var f : node.properties()) {
             if (f.getValue().isNull()) {
                 continue;
             }

@@ -59,13 +59,14 @@ public final class BoardTools {
     private static final Param STATUS_FILTER = Param.oneOf("status", "Only posts with this status", PostStatus.class);
     private static final Param CATEGORY_FILTER = Param.oneOf("category", "Only posts of this category", PostCategory.class);
     private static final Param SORT = Param.oneOf("sort",
-            "Order: newest (default), oldest, most_votes, least_votes, recently_updated, relevance (with a query; "
-                    + "the default when one is given)", PostSort.class);
+            "Order of the list: newest by default, relevance (best match first) by default when a query is given",
+            PostSort.class);
     private static final Param QUERY = Param.string("query",
             "Search words matched by prefix in titles and descriptions; any text is safe").maxLength(Limits.SEARCH_QUERY_MAX);
 
-    /** Every tool over the given board, read tools first; {@code readOnlyServer} only informs whoami. */
-    public static List<ToolSpec> all(Board board, boolean readOnlyServer) {
+    /** Every tool over the given board, read tools first; {@code readOnlyServer} only informs whoami,
+     * {@code basePath} prefixes attachment URLs as in REST. */
+    public static List<ToolSpec> all(Board board, boolean readOnlyServer, String basePath) {
         return List.of(
                 ToolSpec.read("list_projects", "List boards",
                         "List the feedback boards (projects), newest first. Use a board's slug with the other tools.",
@@ -147,7 +148,7 @@ public final class BoardTools {
                         List.of(POST_ID, PAGE, PER_PAGE), AttachmentList.class,
                         (actor, a) -> {
                             var page = board.listAttachments(actor, a.string("post_id"), pageOf(a));
-                            return new AttachmentList(Outputs.map(page.items(), AttachmentOut::of), Pagination.of(page));
+                            return new AttachmentList(Outputs.map(page.items(), x -> AttachmentOut.of(x, basePath)), Pagination.of(page));
                         }),
                 ToolSpec.read("whoami", "Who am I",
                         "The account this agent acts as: its role (member or admin) and whether it may write. Members "

@@ -69,9 +69,10 @@ public final class Outputs {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AttachmentOut(String id, String postId, String filename, String mime, long size, String createdBy,
-                                Instant createdAt) {
-        static AttachmentOut of(Attachment a) {
-            return new AttachmentOut(a.id(), a.postId(), a.filename(), a.mime(), a.size(), a.createdBy(), a.createdAt());
+                                Instant createdAt, String url) {
+        static AttachmentOut of(Attachment a, String basePath) {
+            return new AttachmentOut(a.id(), a.postId(), a.filename(), a.mime(), a.size(), a.createdBy(), a.createdAt(),
+                    basePath + "/api/attachments/" + a.id());
         }
     }
 

@@ -1,0 +1,160 @@
+package io.rungu.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The official MCP Java SDK client drives the server as a separate process over stdio. */
+class SdkClientTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_official_sdk_client_initializes_lists_and_calls_every_tool_reads_a_resource_and_gets_a_prompt() {
+        String adminId;
+        String postId;
+        try (Fixture f = new Fixture(dir)) {
+            adminId = f.admin.userId();
+            postId = f.adminPost.post().id();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ServerParameters params = ServerParameters.builder(java)
+                .args("-cp", System.getProperty("java.class.path"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                        "io.rungu.mcp.StdioTestMain", dir.resolve("rungu.db").toString(), adminId, "admin")
+                .build();
+        StdioClientTransport transport = new StdioClientTransport(params, McpJsonDefaults.getMapper());
+        List<String> stderr = new CopyOnWriteArrayList<>();
+        transport.setStdErrorHandler(stderr::add);
+        JsonSchemaValidator validator = McpJsonDefaults.getSchemaValidator();
+
+        try (McpSyncClient client = McpClient.sync(transport)
+                .requestTimeout(Duration.ofSeconds(30))
+                .initializationTimeout(Duration.ofSeconds(60))
+                .enableCallToolSchemaCaching(true) // the client validates every structuredContent against its outputSchema
+                .build()) {
+            McpSchema.InitializeResult init = client.initialize();
+            assertThat(init.serverInfo().name()).isEqualTo("rungu");
+            assertThat(init.serverInfo().version()).isEqualTo("sdk-test");
+            assertThat(init.protocolVersion()).isIn(RunguMcpServer.PROTOCOL_VERSIONS);
+            assertThat(init.capabilities().tools()).isNotNull();
+            assertThat(init.capabilities().resources()).isNotNull();
+            assertThat(init.capabilities().prompts()).isNotNull();
+            assertThat(init.instructions()).contains("list_projects");
+            client.ping();
+
+            List<McpSchema.Tool> tools = client.listTools().tools();
+            assertThat(tools).hasSize(22);
+            for (McpSchema.Tool tool : tools) {
+                assertThat(tool.inputSchema().get("type")).as(tool.name()).isEqualTo("object");
+                assertThat(tool.outputSchema()).as(tool.name()).isNotNull();
+                assertThat(tool.outputSchema().get("type")).as(tool.name()).isEqualTo("object");
+                assertThat(tool.annotations()).as(tool.name()).isNotNull();
+                assertThat(tool.description()).as(tool.name()).isNotBlank();
+            }
+            Map<String, McpSchema.Tool> byName = tools.stream()
+                    .collect(Collectors.toMap(McpSchema.Tool::name, t -> t));
+            // the validator is live: an empty object misses the required fields
+            assertThat(validator.validate(byName.get("get_project").outputSchema(), Map.of()).valid()).isFalse();
+
+            // One call per tool, in an order where each write has something to act on.
+            Map<String, Map<String, Object>> reads = new LinkedHashMap<>();
+            reads.put("list_projects", Map.of("per_page", 10));
+            reads.put("get_project", Map.of("slug", "demo"));
+            reads.put("list_posts", Map.of("slug", "demo", "sort", "most_votes", "status", "open", "category", "feature",
+                    "query", "dark", "page", 1, "per_page", 5));
+            reads.put("get_post", Map.of("id", postId, "include_comments", true));
+            reads.put("search_posts", Map.of("slug", "demo", "query", "crash"));
+            reads.put("list_comments", Map.of("post_id", postId));
+            reads.put("get_roadmap", Map.of("slug", "demo", "limit", 3));
+            reads.put("get_changelog", Map.of("slug", "demo", "since", "2020-01-01T00:00:00Z"));
+            reads.put("get_stats", Map.of("slug", "demo"));
+            reads.put("get_trending", Map.of("slug", "demo", "days", 30, "limit", 5));
+            reads.put("list_attachments", Map.of("post_id", postId));
+            reads.put("whoami", Map.of());
+            Set<String> called = new TreeSet<>();
+            for (var call : reads.entrySet()) {
+                call(client, validator, byName, call.getKey(), call.getValue());
+                called.add(call.getKey());
+            }
+
+            call(client, validator, byName, "create_project", Map.of("name", "SDK Board", "description", "from the SDK"));
+            Map<?, ?> created = (Map<?, ?>) call(client, validator, byName, "create_post",
+                    Map.of("slug", "sdk-board", "title", "SDK post", "description", "body", "category", "question"))
+                    .structuredContent();
+            String newPost = (String) ((Map<?, ?>) created.get("post")).get("id");
+            call(client, validator, byName, "update_post", Map.of("id", newPost, "title", "SDK post, edited"));
+            call(client, validator, byName, "update_post_status", Map.of("id", newPost, "status", "done"));
+            call(client, validator, byName, "vote_post", Map.of("id", newPost));
+            Map<?, ?> comment = (Map<?, ?>) call(client, validator, byName, "add_comment",
+                    Map.of("post_id", newPost, "content", "Shipped")).structuredContent();
+            String commentId = (String) ((Map<?, ?>) comment.get("comment")).get("id");
+            call(client, validator, byName, "delete_comment", Map.of("comment_id", commentId));
+            call(client, validator, byName, "delete_post", Map.of("id", newPost));
+            call(client, validator, byName, "update_project", Map.of("slug", "sdk-board", "name", "SDK Board 2"));
+            call(client, validator, byName, "delete_project", Map.of("slug", "sdk-board"));
+            called.addAll(List.of("create_project", "create_post", "update_post", "update_post_status", "vote_post",
+                    "add_comment", "delete_comment", "delete_post", "update_project", "delete_project"));
+            assertThat(called).containsExactlyInAnyOrderElementsOf(byName.keySet());
+
+            McpSchema.CallToolResult failed = client.callTool(McpSchema.CallToolRequest.builder("get_post").arguments(Map.of("id", "nope")).build());
+            assertThat(failed.isError()).isTrue();
+            assertThat(((McpSchema.TextContent) failed.content().get(0)).text()).contains("Post not found");
+
+            McpError unknown = org.junit.jupiter.api.Assertions.assertThrows(McpError.class,
+                    () -> client.callTool(McpSchema.CallToolRequest.builder("no_such_tool").arguments(Map.of()).build()));
+            assertThat(unknown.getJsonRpcError().code()).isEqualTo(-32602);
+
+            List<McpSchema.Resource> resources = client.listResources().resources();
+            assertThat(resources).extracting(McpSchema.Resource::uri).contains("rungu://projects/demo");
+            assertThat(client.listResourceTemplates().resourceTemplates()).hasSize(2);
+            McpSchema.ReadResourceResult board = client.readResource(McpSchema.ReadResourceRequest.builder("rungu://projects/demo").build());
+            assertThat(((McpSchema.TextResourceContents) board.contents().get(0)).text()).startsWith("# Demo App");
+            McpSchema.ReadResourceResult post = client.readResource(McpSchema.ReadResourceRequest.builder("rungu://posts/" + postId).build());
+            assertThat(((McpSchema.TextResourceContents) post.contents().get(0)).text()).contains("Dark mode");
+
+            assertThat(client.listPrompts().prompts()).extracting(McpSchema.Prompt::name)
+                    .contains("triage_board", "summarize_feedback");
+            McpSchema.GetPromptResult prompt = client.getPrompt(McpSchema.GetPromptRequest.builder("triage_board").arguments(Map.of("slug", "demo")).build());
+            assertThat(((McpSchema.TextContent) prompt.messages().get(0).content()).text()).contains("Dark mode");
+            McpSchema.GetPromptResult summary = client.getPrompt(McpSchema.GetPromptRequest.builder("summarize_feedback")
+                    .arguments(Map.of("slug", "demo", "status", "open")).build());
+            assertThat(summary.messages()).hasSize(1);
+        }
+        assertThat(stderr.stream().filter(l -> l.contains("ERROR")).toList()).isEmpty();
+    }
+
+    private static McpSchema.CallToolResult call(McpSyncClient client, JsonSchemaValidator validator,
+                                                 Map<String, McpSchema.Tool> tools, String name, Map<String, Object> args) {
+        McpSchema.Tool tool = tools.get(name);
+        var inputCheck = validator.validate(tool.inputSchema(), args);
+        assertThat(inputCheck.valid()).as(name + " arguments match its inputSchema: " + inputCheck.errorMessage()).isTrue();
+        McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder(name).arguments(new LinkedHashMap<>(args)).build());
+        List<String> texts = new ArrayList<>();
+        result.content().forEach(c -> texts.add(((McpSchema.TextContent) c).text()));
+        assertThat(result.isError()).as(name + ": " + texts).isFalse();
+        assertThat(result.structuredContent()).as(name).isInstanceOf(Map.class);
+        var outputCheck = validator.validate(tool.outputSchema(), result.structuredContent());
+        assertThat(outputCheck.valid()).as(name + " output matches its outputSchema: " + outputCheck.errorMessage()).isTrue();
+        assertThat(texts).hasSize(1);
+        return result;
+    }
+}
