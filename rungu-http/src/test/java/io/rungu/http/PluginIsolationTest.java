@@ -22,6 +22,7 @@ class PluginIsolationTest {
     @TempDir
     Path dir;
     TestServer s;
+    final java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() {
@@ -35,6 +36,7 @@ class PluginIsolationTest {
             });
             host.routes.exception(RuntimeException.class, (e, ctx) -> ctx.status(418).result("host handled: " + e.getMessage()));
             host.routes.error(404, ctx -> ctx.result("host 404 page"));
+            host.requestLogger.http((ctx, ms) -> logged.add(ctx.statusCode() + " " + ctx.path()));
         });
         s.board().createProject(s.admin(), new NewProject("App", "app", ""));
     }
@@ -85,6 +87,16 @@ class PluginIsolationTest {
         var other = root("/other");
         assertThat(other.status()).isEqualTo(404);
         assertThat(other.text()).isEqualTo("host 404 page");
+    }
+
+    @Test
+    void the_hosts_request_logger_still_sees_rungu_requests_including_errors() throws InterruptedException {
+        s.get("/api/projects");
+        s.get("/api/nope");
+        for (int i = 0; i < 50 && logged.size() < 2; i++) {
+            Thread.sleep(20);
+        }
+        assertThat(logged).contains("200 /feedback/api/projects", "404 /feedback/api/nope");
     }
 
     @Test

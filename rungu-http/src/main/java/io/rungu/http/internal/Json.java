@@ -32,7 +32,7 @@ public final class Json {
         });
         this.mapper = new ObjectMapper()
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .setSerializationInclusion(JsonInclude.Include.ALWAYS)
+                .setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .registerModule(instants);
