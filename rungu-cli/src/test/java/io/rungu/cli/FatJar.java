@@ -37,10 +37,16 @@ final class FatJar {
 
     /** Runs to completion (60 s at most) and returns exit code and output (through files: pipes can fail at exit). */
     static CliRun.Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return runWithInput(Path.of("/dev/null"), env, args);
+    }
+
+    /** Like {@link #run} with stdin read from a file. */
+    static CliRun.Result runWithInput(Path stdin, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("rungu-out", ".txt");
         Path err = Files.createTempFile("rungu-err", ".txt");
         try {
-            Process process = command(env, args).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            Process process = command(env, args).redirectInput(ProcessBuilder.Redirect.from(stdin.toFile()))
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
