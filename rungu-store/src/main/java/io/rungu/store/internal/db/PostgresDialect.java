@@ -53,12 +53,16 @@ final class PostgresDialect implements Dialect {
     /**
      * The GIN index finds the matches, the newest {@code :candidates} of them are kept, and only those are
      * ranked: ts_rank (normalised by document length, as bm25 is), negated so that lower is better as on SQLite.
+     * The newest are chosen by key alone and their documents read afterwards by key, so a word in most posts
+     * does not sort every matching document (about half the time for a prefix in 70 % of 30k posts).
      */
     @Override
     public String searchCandidates() {
-        return "SELECT m.seq AS seq, -ts_rank(m.document, m.query, 1) AS rank FROM ("
-                + "SELECT s.seq, s.document, q.query FROM post_search s, to_tsquery('simple', rungu_fold(:search)) AS q(query) "
-                + "WHERE s.document @@ q.query ORDER BY s.seq DESC LIMIT :candidates) m";
+        return "SELECT m.seq AS seq, -ts_rank(d.document, q.query, 1) AS rank "
+                + "FROM to_tsquery('simple', rungu_fold(:search)) AS q(query) "
+                + "CROSS JOIN LATERAL (SELECT s.seq FROM post_search s WHERE s.document @@ q.query "
+                + "ORDER BY s.seq DESC LIMIT :candidates) m "
+                + "CROSS JOIN LATERAL (SELECT x.document FROM post_search x WHERE x.seq = m.seq) d";
     }
 
     @Override
