@@ -35,13 +35,34 @@ final class Context {
     RunguStore openStore() {
         DatabaseLocation location = database();
         try {
-            return RunguStore.open(cfg -> cfg.url = location.jdbcUrl());
+            return RunguStore.open(cfg -> {
+                if (location.jdbcUrl().startsWith("jdbc:postgresql:")) {
+                    cfg.dataSource = PostgresPool.open(location.jdbcUrl(), poolSize());
+                    cfg.closeDataSource = true;
+                } else {
+                    cfg.url = location.jdbcUrl();
+                }
+            });
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.INVALID, e.getMessage(), e);
         } catch (IllegalStateException e) {
             throw new CliException(ExitCode.FAILURE,
                     "cannot open database " + location.displayName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code RUNGU_DB_POOL_SIZE}: PostgreSQL connections of this process. */
+    int poolSize() {
+        String value = env.get("RUNGU_DB_POOL_SIZE").orElse(String.valueOf(PostgresPool.DEFAULT_SIZE));
+        try {
+            int size = Integer.parseInt(value.trim());
+            if (size >= 1 && size <= 256) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CliException(ExitCode.INVALID, "RUNGU_DB_POOL_SIZE must be a number from 1 to 256, got '" + value + "'");
     }
 
     /** Sign-in over the store, configured from the environment (and serve's flags, when given). */

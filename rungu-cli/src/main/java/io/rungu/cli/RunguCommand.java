@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
             SeedCommand.class,
             DemoCommand.class,
             McpCommand.class,
-            HealthcheckCommand.class
+            HealthcheckCommand.class,
+            MigrateCommand.class, BackupCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error, 3 not found, 4 invalid input or conflict, 5 not allowed."})
 final class RunguCommand implements Callable<Integer> {

@@ -15,8 +15,14 @@ import javax.sql.DataSource;
 public final class StoreConfig {
     /** JDBC URL; for SQLite the file and its directory are created when missing. */
     public String url;
-    /** A host-managed data source (its pool, credentials and lifecycle stay the host's). */
+    /**
+     * A data source to use instead of {@link #url}, typically a connection pool; PostgreSQL only (SQLite is
+     * opened from its URL, so the store can keep its single writer). Its lifecycle stays the caller's unless
+     * {@link #closeDataSource} is set.
+     */
     public DataSource dataSource;
+    /** Close {@link #dataSource} (when it is {@link AutoCloseable}) as the store closes, handing it over. */
+    public boolean closeDataSource;
     /** Source of the current time; inject a fixed clock in tests. */
     public Clock clock = Clock.systemUTC();
     /** Source of new ids; UUID v4 strings by default. */

@@ -29,10 +29,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class AccountsTest {
+    @Parameter
+    TestDatabase database;
     @TempDir
     Path dir;
+    private TestDatabase.Fresh db;
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-06-01T10:00:00Z"));
     private RunguStore store;
@@ -40,8 +48,9 @@ class AccountsTest {
 
     @BeforeEach
     void open() {
+        db = database.create(dir);
         store = RunguStore.open(c -> {
-            c.url = "jdbc:sqlite:" + dir.resolve("rungu.db");
+            c.url = db.url();
             c.clock = clock;
         });
         accounts = store.accounts();
@@ -50,6 +59,7 @@ class AccountsTest {
     @AfterEach
     void close() {
         store.close();
+        db.close();
     }
 
     private static ProviderIdentity github(String subject, String email, boolean verified) {
@@ -62,7 +72,7 @@ class AccountsTest {
 
     /** Changes a role behind the service's back, as an admin's Board.setRole would. */
     private void setRole(String userId, Role role) {
-        Jdbi.create("jdbc:sqlite:" + dir.resolve("rungu.db"))
+        Jdbi.create(db.url())
                 .useHandle(h -> h.execute("UPDATE users SET role = ? WHERE id = ?", role.wire(), userId));
     }
 

@@ -23,20 +23,38 @@ import org.jdbi.v3.core.HandleCallback;
 public final class TestStores implements AutoCloseable {
     private final RunguStore store;
     private final TestClock clock;
+    private final TestDatabase.Fresh database;
 
-    private TestStores(RunguStore store, TestClock clock) {
+    private TestStores(RunguStore store, TestClock clock, TestDatabase.Fresh database) {
         this.store = store;
         this.clock = clock;
+        this.database = database;
     }
 
-    /** A store in {@code dir}/rungu.db. */
+    /** A SQLite store in {@code dir}/rungu.db. */
     public static TestStores open(Path dir) {
+        return open(TestDatabase.SQLITE, dir);
+    }
+
+    /** A store on a new, empty database of the given kind (SQLite files go in {@code dir}); close drops it. */
+    public static TestStores open(TestDatabase kind, Path dir) {
         TestClock clock = new TestClock();
-        RunguStore store = RunguStore.open(c -> {
-            c.url = "jdbc:sqlite:" + dir.resolve("rungu.db");
-            c.clock = clock;
-        });
-        return new TestStores(store, clock);
+        TestDatabase.Fresh database = kind.create(dir);
+        try {
+            RunguStore store = RunguStore.open(c -> {
+                c.url = database.url();
+                c.clock = clock;
+            });
+            return new TestStores(store, clock, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** The JDBC URL of this store's database. */
+    public String url() {
+        return database.url();
     }
 
     public RunguStore store() {
@@ -54,7 +72,7 @@ public final class TestStores implements AutoCloseable {
     /** Creates a user row and returns its id. */
     public String createUser(String name, Role role) {
         String id = UUID.randomUUID().toString();
-        String now = Timestamps.format(Timestamps.truncate(clock.instant()));
+        java.time.Instant now = Timestamps.truncate(clock.instant());
         store.database().writeVoid(h -> h.createUpdate("INSERT INTO users (id, email, name, avatar_url, role, "
                         + "created_at, last_login) VALUES (:id, :email, :name, '', :role, :now, :now)")
                 .bind("id", id).bind("email", name.toLowerCase().replace(' ', '.') + "." + id.substring(0, 8)
@@ -101,6 +119,10 @@ public final class TestStores implements AutoCloseable {
 
     @Override
     public void close() {
-        store.close();
+        try {
+            store.close();
+        } finally {
+            database.close();
+        }
     }
 }

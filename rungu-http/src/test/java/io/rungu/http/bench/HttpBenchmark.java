@@ -178,7 +178,7 @@ public final class HttpBenchmark {
         return String.format(Locale.ROOT, "%.2f/%.2f", took[n / 2] / 1e6, mean);
     }
 
-    private static Actor actor(Context ctx) {
+    static Actor actor(Context ctx) {
         String user = ctx.header(USER_HEADER);
         return user == null ? Actor.anonymous() : Actor.of(user, Role.MEMBER);
     }
@@ -190,7 +190,7 @@ public final class HttpBenchmark {
         return client.send(req, HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private static Result load(HttpClient client, String base, String method, IntFunction<String> path, List<User> users,
+    static Result load(HttpClient client, String base, String method, IntFunction<String> path, List<User> users,
                                int threads, int warmupSeconds, int seconds) throws Exception {
         run(client, base, method, path, users, threads, warmupSeconds);
         return run(client, base, method, path, users, threads, seconds);

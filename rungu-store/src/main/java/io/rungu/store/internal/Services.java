@@ -6,6 +6,7 @@ import io.rungu.store.StoreConfig;
 import io.rungu.store.internal.accounts.AccountsService;
 import io.rungu.store.internal.board.BoardService;
 import io.rungu.store.internal.db.Database;
+import io.rungu.store.internal.db.PostgresDatabase;
 import io.rungu.store.internal.db.SqliteDatabase;
 
 /** Wires the store's internals; the only place that knows which class implements which service. */
@@ -14,10 +15,22 @@ public final class Services {
 
     /** Opens the database named by the configuration. */
     public static Database database(StoreConfig config) {
-        if (config.dataSource == null && config.url.startsWith("jdbc:sqlite:")) {
-            return new SqliteDatabase(config.url, config.readConnections, config.busyTimeout);
+        if (config.dataSource != null) {
+            String product = PostgresDatabase.productOf(config.dataSource);
+            if (product.equalsIgnoreCase("PostgreSQL")) {
+                return new PostgresDatabase(config.dataSource, config.closeDataSource);
+            }
+            if (product.equalsIgnoreCase("SQLite")) {
+                throw new IllegalArgumentException("A SQLite dataSource is not supported: Rungu opens SQLite itself "
+                        + "(one writer connection, WAL, busy timeout). Set url = jdbc:sqlite:<file> instead.");
+            }
+            throw new IllegalArgumentException("The dataSource connects to " + product
+                    + "; Rungu supports PostgreSQL data sources (and SQLite through url = jdbc:sqlite:<file>)");
         }
-        throw new IllegalArgumentException("PostgreSQL support is not built yet; use a jdbc:sqlite: URL");
+        if (config.url.startsWith("jdbc:postgresql:")) {
+            return new PostgresDatabase(config.url, config.poolSize);
+        }
+        return new SqliteDatabase(config.url, config.readConnections, config.busyTimeout);
     }
 
     /** The Board service. */

@@ -20,9 +20,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import io.rungu.store.TestDatabase;
 
 /** Uploads through the Board: type by content, size and count limits, safe names, bytes round-trip. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class AttachmentsTest {
+    @Parameter
+    TestDatabase database;
+
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
     static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0};
 
@@ -35,7 +44,7 @@ class AttachmentsTest {
 
     @BeforeEach
     void open() {
-        t = TestStores.open(dir);
+        t = TestStores.open(database, dir);
         board = t.board();
         Actor.Account admin = t.admin("Admin");
         author = t.member("Author");

@@ -22,9 +22,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import io.rungu.store.TestDatabase;
 
 /** Threads of comments: rules, editing, paging, and exact counts when a whole subtree goes. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class CommentTreeTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path dir;
     TestStores t;
@@ -35,7 +44,7 @@ class CommentTreeTest {
 
     @BeforeEach
     void open() {
-        t = TestStores.open(dir);
+        t = TestStores.open(database, dir);
         board = t.board();
         Actor.Account admin = t.admin("Admin");
         member = t.member("Member");

@@ -22,9 +22,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import io.rungu.store.TestDatabase;
 
 /** Many threads writing at once: counts stay exact and nobody meets SQLITE_BUSY. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class ConcurrencyTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path dir;
     TestStores t;
@@ -33,7 +42,7 @@ class ConcurrencyTest {
 
     @BeforeEach
     void open() {
-        t = TestStores.open(dir);
+        t = TestStores.open(database, dir);
         board = t.board();
         admin = t.admin("Admin");
         board.createProject(admin, new NewProject("App", "app", ""));

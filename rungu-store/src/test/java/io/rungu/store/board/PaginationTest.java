@@ -20,27 +20,36 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import io.rungu.store.TestDatabase;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every sort pages through every post exactly once, in the documented order, even when many posts share the
  * same creation time and vote count (ties are broken by id).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class PaginationTest {
+    @Parameter
+    TestDatabase database;
+
     static final int POSTS = 23;
     TestStores t;
     Board board;
     List<PostView> all;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation(injectArguments = false)
     void open(@TempDir Path dir) {
-        t = TestStores.open(dir);
+        t = TestStores.open(database, dir);
         board = t.board();
         Actor.Account admin = t.admin("Admin");
         board.createProject(admin, new NewProject("App", "app", ""));
@@ -65,7 +74,7 @@ class PaginationTest {
                 new PageRequest(1, 100))).items();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation(injectArguments = false)
     void close() {
         t.close();
     }

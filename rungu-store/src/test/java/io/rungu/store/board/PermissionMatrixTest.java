@@ -26,19 +26,28 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.provider.EnumSource;
+import io.rungu.store.TestDatabase;
 
 /**
  * Every write of the Board against every kind of actor: anonymous, a read-only token of an admin, a member who
  * is not the author, the author (a member), and an admin who is not the author.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class PermissionMatrixTest {
+    @Parameter
+    TestDatabase database;
+
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
 
     enum Who { ANONYMOUS, READ_ONLY_ADMIN, MEMBER, AUTHOR, ADMIN }
@@ -55,16 +64,16 @@ class PermissionMatrixTest {
     /** Fresh things for one check, all created by {@link #author}. */
     record Fixture(String slug, String postId, String commentId, String attachmentId, String userId) {}
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation(injectArguments = false)
     void open(@TempDir Path dir) {
-        t = TestStores.open(dir);
+        t = TestStores.open(database, dir);
         board = t.board();
         admin = t.admin("Admin");
         author = t.member("Author");
         member = t.member("Member");
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation(injectArguments = false)
     void close() {
         t.close();
     }

@@ -19,24 +19,33 @@ import io.rungu.store.TestStores;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.provider.EnumSource;
+import io.rungu.store.TestDatabase;
 
 /** Search treats any input as text, matches words by prefix, ranks by relevance and stays inside one board. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class SearchTest {
+    @Parameter
+    TestDatabase database;
+
     TestStores t;
     Board board;
     Actor.Account member;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation(injectArguments = false)
     void open(@TempDir Path dir) {
-        t = TestStores.open(dir);
+        t = TestStores.open(database, dir);
         board = t.board();
         Actor.Account admin = t.admin("Admin");
         member = t.member("Member");
@@ -51,7 +60,7 @@ class SearchTest {
         post("other", "Dark mode elsewhere", "Not on the app board");
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation(injectArguments = false)
     void close() {
         t.close();
     }

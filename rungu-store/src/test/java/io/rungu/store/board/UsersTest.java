@@ -16,8 +16,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import io.rungu.store.TestDatabase;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class UsersTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path dir;
     TestStores t;
@@ -26,7 +35,7 @@ class UsersTest {
 
     @BeforeEach
     void open() {
-        t = TestStores.open(dir);
+        t = TestStores.open(database, dir);
         board = t.board();
         admin = t.admin("Admin");
     }

@@ -25,9 +25,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import io.rungu.store.TestDatabase;
 
 /** Roadmap, changelog, stats and trending (the original's api tests §9.3 for them, on the Board). */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class ViewsTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path dir;
     TestStores t;
@@ -37,7 +46,7 @@ class ViewsTest {
 
     @BeforeEach
     void open() {
-        t = TestStores.open(dir);
+        t = TestStores.open(database, dir);
         board = t.board();
         admin = t.admin("Admin");
         for (int i = 0; i < 5; i++) {

@@ -171,7 +171,7 @@ public final class AccountsService implements Accounts {
                         + "WHERE s.id = :id AND s.revoked_at IS NULL AND s.expires_at > :now")
                 .bind("id", sessionId).bind("now", now)
                 .map((rs, ctx) -> new ActiveSession(rs.getString(1), rs.getString(2), Role.parse(rs.getString(3)),
-                        Timestamps.parse(rs.getString(4))))
+                        Timestamps.read(rs, 4)))
                 .findOne());
     }
 
@@ -254,7 +254,7 @@ public final class AccountsService implements Accounts {
                             + "expires_at FROM login_flows WHERE state_hash = :s")
                     .bind("s", stateHash)
                     .map((rs, ctx) -> new LoginFlow(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), Timestamps.parse(rs.getString(6))))
+                            rs.getString(4), rs.getString(5), Timestamps.read(rs, 6)))
                     .findOne();
             if (flow.isEmpty()) {
                 return flow;
@@ -289,7 +289,7 @@ public final class AccountsService implements Accounts {
                 .bind("h", secretHash)
                 .map((rs, ctx) -> new TokenRow(new TokenOwner(rs.getString(1), rs.getString(2),
                         Role.parse(rs.getString(3)), TokenScope.parse(rs.getString(4))),
-                        Timestamps.parse(rs.getString(5))))
+                        Timestamps.read(rs, 5)))
                 .findOne());
         row.ifPresent(r -> {
             if (r.lastUsedAt() == null || !r.lastUsedAt().plus(LAST_USED_GRANULARITY).isAfter(now)) {
@@ -355,6 +355,9 @@ public final class AccountsService implements Accounts {
         String id = ids.get();
         db.writeVoid(h -> {
             requireUser(h, userId);
+            // Locks the user so that token creations on other servers count each other.
+            h.createQuery("SELECT id FROM users WHERE id = :u" + db.dialect().lockRows()).bind("u", userId)
+                    .mapTo(String.class).findOne();
             long active = h.createQuery("SELECT count(*) FROM api_tokens WHERE user_id = :u AND revoked_at IS NULL")
                     .bind("u", userId).mapTo(Long.class).one();
             if (active >= Limits.TOKENS_PER_USER_MAX) {
@@ -371,7 +374,7 @@ public final class AccountsService implements Accounts {
 
     private static ApiToken token(ResultSet rs) throws SQLException {
         return new ApiToken(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                TokenScope.parse(rs.getString(5)), Timestamps.parse(rs.getString(6)), Timestamps.parse(rs.getString(7)));
+                TokenScope.parse(rs.getString(5)), Timestamps.read(rs, 6), Timestamps.read(rs, 7));
     }
 
     private String insertUser(Handle h, String email, String name, Role role, Instant now) {
@@ -404,7 +407,7 @@ public final class AccountsService implements Accounts {
 
     private static User user(ResultSet rs) throws SQLException {
         return new User(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), Role.parse(rs.getString(5)),
-                Timestamps.parse(rs.getString(6)), Timestamps.parse(rs.getString(7)));
+                Timestamps.read(rs, 6), Timestamps.read(rs, 7));
     }
 
     private static Actor.Account requireAccount(Actor actor) {

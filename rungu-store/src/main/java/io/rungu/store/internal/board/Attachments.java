@@ -47,6 +47,9 @@ final class Attachments {
         return cx.db().write(h -> {
             Post post = Lookups.post(h, postId);
             Permissions.ownerOrAdmin(account, post.createdBy(), UPLOAD_DENIED);
+            // Locks the post so that concurrent uploads on other servers count each other.
+            h.createQuery("SELECT id FROM posts WHERE id = :id" + cx.db().dialect().lockRows())
+                    .bind("id", postId).mapTo(String.class).findOne();
             if (count(h, postId) >= Limits.ATTACHMENTS_PER_POST_MAX) {
                 throw RunguException.invalid("file", "A post can have at most " + Limits.ATTACHMENTS_PER_POST_MAX
                         + " attachments");

@@ -72,6 +72,6 @@ final class Rows {
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
-        return Timestamps.parse(rs.getString(column));
+        return Timestamps.read(rs, column);
     }
 }

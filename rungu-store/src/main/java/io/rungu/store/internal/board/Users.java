@@ -41,7 +41,8 @@ final class Users {
         return cx.db().write(h -> {
             User user = byId(h, userId);
             if (user.role() == Role.ADMIN && role != Role.ADMIN) {
-                long admins = h.createQuery("SELECT count(*) FROM users WHERE role = 'admin'")
+                long admins = h.createQuery("SELECT count(*) FROM (SELECT id FROM users WHERE role = 'admin'"
+                                + cx.db().dialect().lockRows() + ") admins")
                         .mapTo(Long.class).one();
                 if (admins <= 1) {
                     throw RunguException.conflict("The last admin cannot be demoted; promote another admin first");

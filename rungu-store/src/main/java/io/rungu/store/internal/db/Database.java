@@ -21,6 +21,20 @@ public interface Database extends AutoCloseable {
     /** Runs {@code work} with a raw handle outside any transaction (migrations, maintenance). */
     <T, X extends Exception> T maintenance(HandleCallback<T, X> work) throws X;
 
+    /**
+     * Runs {@code work} in one read-only transaction that sees a single consistent state of the whole database,
+     * however long it runs and whatever is written meanwhile (a data transfer reads every table in one).
+     */
+    <T, X extends Exception> T snapshot(HandleCallback<T, X> work) throws X;
+
+    /**
+     * Writes a consistent copy of the live database to {@code file}, which must not exist, without stopping
+     * writers.
+     *
+     * @throws UnsupportedOperationException where the database has its own tools for this (PostgreSQL: pg_dump)
+     */
+    void backupTo(java.nio.file.Path file);
+
     /** Closes every connection this database opened (a host data source is left alone). */
     @Override
     void close();

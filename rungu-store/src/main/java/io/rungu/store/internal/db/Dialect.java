@@ -31,6 +31,28 @@ public interface Dialect {
     /** Inserts the vote {@code (:user, :post, :now)} unless it exists; updates 1 row or 0. */
     String insertVoteIfAbsent();
 
+    /** A statement that waits for the database-wide migration lock, held by the connection; empty if none. */
+    java.util.Optional<String> migrationLock();
+
+    /** Releases {@link #migrationLock()}. */
+    java.util.Optional<String> migrationUnlock();
+
+    /**
+     * Suffix for a SELECT inside a write that locks the selected rows until the transaction ends, so a rule
+     * checked on them (the last admin, a per-post or per-user limit) still holds at commit when several servers
+     * write at once; empty where writes are serialized anyway (SQLite's single writer).
+     */
+    String lockRows();
+
+    /** Statements to run after rows were inserted with their keys given, e.g. to move key sequences past them. */
+    List<String> afterBulkInsert();
+
+    /**
+     * An instant as a plain JDBC parameter for {@code PreparedStatement.setObject}, for code that writes through
+     * the raw connection (bulk loads); Jdbi statements bind {@link java.time.Instant} directly.
+     */
+    Object timestampParameter(java.time.Instant instant);
+
     /**
      * Prepares a bulk load inside the current write transaction: turns off the per-row triggers that keep
      * {@code posts.vote_count}, {@code posts.comment_count} and the search index, so the loader must insert posts

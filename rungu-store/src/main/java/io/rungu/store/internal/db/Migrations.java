@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,18 +47,30 @@ public final class Migrations {
         return result;
     }
 
-    /** Applies every migration not yet applied, each in its own transaction. */
+    /**
+     * Applies every migration not yet applied, each in its own transaction, on one connection that holds the
+     * dialect's migration lock meanwhile, so servers starting together against one database migrate it once.
+     */
     public static void apply(Database db, Clock clock) {
         List<Migration> shipped = shipped(db.dialect().name());
         db.maintenance(h -> {
-            h.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                    + "version INTEGER PRIMARY KEY, file TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)");
+            db.dialect().migrationLock().ifPresent(h::execute);
+            try {
+                apply(h, shipped, clock);
+            } finally {
+                db.dialect().migrationUnlock().ifPresent(h::execute);
+            }
             return null;
         });
-        Map<Integer, String> applied = db.maintenance(h -> h
+    }
+
+    private static void apply(Handle h, List<Migration> shipped, Clock clock) {
+        h.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                + "version INTEGER PRIMARY KEY, file TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        Map<Integer, String> applied = h
                 .createQuery("SELECT version, checksum FROM schema_migrations")
                 .map((rs, ctx) -> Map.entry(rs.getInt(1), rs.getString(2)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         for (Migration m : shipped) {
             String recorded = applied.get(m.version());
             if (recorded != null) {
@@ -68,17 +81,22 @@ public final class Migrations {
                 }
                 continue;
             }
-            LOG.info("Applying migration {}", m.file());
-            db.write(h -> {
-                for (String statement : statements(m.sql())) {
-                    h.execute(statement);
+            h.useTransaction(tx -> {
+                // Another process may have applied it since the read above (SQLite has no migration lock, but
+                // its write transactions are serialised, so this check sees the other's commit).
+                if (tx.createQuery("SELECT 1 FROM schema_migrations WHERE version = :v").bind("v", m.version())
+                        .mapTo(Integer.class).findOne().isPresent()) {
+                    return;
                 }
-                h.createUpdate("INSERT INTO schema_migrations (version, file, checksum, applied_at) "
+                LOG.info("Applying migration {}", m.file());
+                for (String statement : statements(m.sql())) {
+                    tx.execute(statement);
+                }
+                tx.createUpdate("INSERT INTO schema_migrations (version, file, checksum, applied_at) "
                                 + "VALUES (:v, :f, :c, :t)")
                         .bind("v", m.version()).bind("f", m.file()).bind("c", m.checksum())
                         .bind("t", Timestamps.format(clock.instant()))
                         .execute();
-                return null;
             });
         }
         int newest = applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);

@@ -92,6 +92,25 @@ public final class SqliteDatabase implements Database {
         return writer.withHandle(work);
     }
 
+    /** A deferred transaction on a read connection: its snapshot starts at the first read and holds to the end. */
+    @Override
+    public <T, X extends Exception> T snapshot(HandleCallback<T, X> work) throws X {
+        return reader.inTransaction(work);
+    }
+
+    /**
+     * {@code VACUUM INTO}: SQLite writes a compacted, consistent copy from one read transaction, so writers
+     * carry on meanwhile (in this process and in a server running on the same file).
+     */
+    @Override
+    public void backupTo(Path file) {
+        if (Files.exists(file)) {
+            throw new IllegalArgumentException("The backup file " + file + " already exists; choose a new name");
+        }
+        writer.useHandle(h -> h.createUpdate("VACUUM INTO :file").bind("file", file.toAbsolutePath().toString())
+                .execute());
+    }
+
     @Override
     public void close() {
         if (checkpointer != null) {

@@ -1,6 +1,10 @@
 package io.rungu.store.internal.db;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +27,35 @@ public final class Timestamps {
     /** Text form for SQLite. */
     public static String format(Instant instant) {
         return FORMAT.format(instant);
+    }
+
+    /**
+     * A timestamp column of either database: the text form on SQLite, a TIMESTAMPTZ on PostgreSQL; null for NULL.
+     * Row mappers use this instead of {@code parse(rs.getString(..))}, so the same mapper serves both dialects.
+     */
+    public static Instant read(ResultSet rs, String column) throws SQLException {
+        return fromColumn(rs.getObject(column));
+    }
+
+    /** As {@link #read(ResultSet, String)}, by column position (1-based). */
+    public static Instant read(ResultSet rs, int column) throws SQLException {
+        return fromColumn(rs.getObject(column));
+    }
+
+    private static Instant fromColumn(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String text) {
+            return parse(text);
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof OffsetDateTime dateTime) {
+            return dateTime.toInstant();
+        }
+        throw new IllegalStateException("Not a timestamp column: a " + value.getClass().getName());
     }
 
     /** Parses the text form; fails loudly on anything else rather than guessing. */

@@ -56,18 +56,11 @@ public final class DemoGenerator {
         Data data = g.generate();
         try {
             db.write(h -> {
-                // A transaction this large spills out of the default 2 MiB page cache on every batch.
-                long cacheSize = h.createQuery("PRAGMA cache_size").mapTo(Long.class).one();
-                h.execute("PRAGMA cache_size = -524288");
-                try {
-                    Dialect.BulkLoad load = db.dialect().startBulkLoad(h);
-                    g.write(h.getConnection(), data);
-                    listener.progress("index", 0, options.posts());
-                    load.finish(h);
-                    listener.progress("index", options.posts(), options.posts());
-                } finally {
-                    h.execute("PRAGMA cache_size = " + cacheSize);
-                }
+                Dialect.BulkLoad load = db.dialect().startBulkLoad(h);
+                g.write(h.getConnection(), data, db.dialect());
+                listener.progress("index", 0, options.posts());
+                load.finish(h);
+                listener.progress("index", options.posts(), options.posts());
                 return null;
             });
         } catch (SQLException e) {
@@ -226,12 +219,10 @@ public final class DemoGenerator {
         return c;
     }
 
-    private String time(long epochSecond) {
-        return Timestamps.format(Instant.ofEpochSecond(epochSecond));
-    }
-
-    private void write(Connection c, Data d) throws SQLException {
-        String nowText = Timestamps.format(now);
+    private void write(Connection c, Data d, Dialect dialect) throws SQLException {
+        java.util.function.LongFunction<Object> time = epochSecond ->
+                dialect.timestampParameter(Instant.ofEpochSecond(epochSecond));
+        Object nowText = dialect.timestampParameter(now);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (id, email, name, avatar_url, role, "
                 + "created_at, last_login) VALUES (?, ?, ?, '', 'member', ?, ?)")) {
             Batch batch = new Batch(ps, "users", d.userIds().length);
@@ -239,8 +230,8 @@ public final class DemoGenerator {
                 ps.setString(1, id);
                 ps.setString(2, "demo-" + id + "@demo.rungu.invalid");
                 ps.setString(3, Words.capitalised(words.word(random)) + " " + Words.capitalised(words.word(random)));
-                ps.setString(4, nowText);
-                ps.setString(5, nowText);
+                ps.setObject(4, nowText);
+                ps.setObject(5, nowText);
                 batch.add();
             }
             batch.finish();
@@ -254,7 +245,7 @@ public final class DemoGenerator {
                 ps.setString(2, Slugs.slugify("demo " + name + " " + id.substring(0, 8)));
                 ps.setString(3, name);
                 ps.setString(4, words.text(random, 8, 20));
-                ps.setString(5, time(now.getEpochSecond() - YEAR_SECONDS - 3600));
+                ps.setObject(5, time.apply(now.getEpochSecond() - YEAR_SECONDS - 3600));
                 batch.add();
             }
             batch.finish();
@@ -272,9 +263,9 @@ public final class DemoGenerator {
                 ps.setString(5, STATUSES[p.status[i]]);
                 ps.setString(6, CATEGORIES[p.category[i]]);
                 ps.setString(7, d.userIds()[p.author[i]]);
-                ps.setString(8, time(p.created[i]));
-                ps.setString(9, time(p.updated[i]));
-                ps.setString(10, p.done[i] < 0 ? null : time(p.done[i]));
+                ps.setObject(8, time.apply(p.created[i]));
+                ps.setObject(9, time.apply(p.updated[i]));
+                ps.setObject(10, p.done[i] < 0 ? null : time.apply(p.done[i]));
                 ps.setInt(11, p.votes[i]);
                 ps.setInt(12, p.comments[i]);
                 batch.add();
@@ -289,7 +280,7 @@ public final class DemoGenerator {
                 long pair = d.votes()[i];
                 ps.setString(1, d.userIds()[(int) (pair / posts)]);
                 ps.setString(2, p.id[(int) (pair % posts)]);
-                ps.setString(3, time(d.voteTimes()[i]));
+                ps.setObject(3, time.apply(d.voteTimes()[i]));
                 batch.add();
             }
             batch.finish();
@@ -304,7 +295,7 @@ public final class DemoGenerator {
                 ps.setString(3, cm.parent[i] < 0 ? null : cm.id[cm.parent[i]]);
                 ps.setString(4, words.text(random, 5, 40));
                 ps.setString(5, d.userIds()[cm.author[i]]);
-                ps.setString(6, time(cm.created[i]));
+                ps.setObject(6, time.apply(cm.created[i]));
                 batch.add();
             }
             batch.finish();

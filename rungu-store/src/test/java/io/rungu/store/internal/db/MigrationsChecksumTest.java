@@ -16,12 +16,13 @@ class MigrationsChecksumTest {
 
     static {
         SHIPPED.put("sqlite/V001__initial.sql", "8480e80e5fc57217edea7b3c1a170b6428fb43dd87974237cba85197c79da65a");
+        SHIPPED.put("postgres/V001__initial.sql", "6fe914ddd143e788a0d00186f59aeb8425baaf95bd04183443c7810622eb1347");
     }
 
     @Test
     void shipped_migrations_are_never_edited() {
         Map<String, String> actual = new LinkedHashMap<>();
-        for (String dialect : new String[] {"sqlite"}) {
+        for (String dialect : new String[] {"sqlite", "postgres"}) {
             for (Migrations.Migration m : Migrations.shipped(dialect)) {
                 actual.put(dialect + "/" + m.file(), m.checksum());
             }

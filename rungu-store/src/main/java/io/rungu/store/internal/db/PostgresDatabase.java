@@ -1,0 +1,158 @@
+package io.rungu.store.internal.db;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PostgreSQL, the scale-out path: any number of connections (from the host's data source, or from a small
+ * internal pool when given a URL), writes in READ COMMITTED transactions. Counters are kept exact by atomic
+ * trigger updates under row locks, so several servers can share one database. A write that PostgreSQL aborts
+ * as a deadlock or serialization failure is run again, because nothing of it was committed.
+ */
+public final class PostgresDatabase implements Database {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresDatabase.class);
+    private static final long CONNECTION_WAIT_MILLIS = 30_000;
+    private static final int WRITE_ATTEMPTS = 5;
+    private static final String DRIVER = "org.postgresql.Driver";
+
+    private final Dialect dialect = new PostgresDialect();
+    private final AutoCloseable owned;
+    private final Jdbi jdbi;
+
+    /** Over a data source; it is closed with this database only when {@code owned} (and closeable). */
+    public PostgresDatabase(DataSource dataSource, boolean owned) {
+        this.owned = owned && dataSource instanceof AutoCloseable c ? c : null;
+        this.jdbi = configure(Jdbi.create(dataSource));
+    }
+
+    /** Over {@code poolSize} connections opened from a {@code jdbc:postgresql:} URL. */
+    public PostgresDatabase(String url, int poolSize) {
+        requireDriver();
+        // Batched inserts (bulk loads, data transfers) go as multi-row INSERTs unless the URL says otherwise.
+        java.util.Properties defaults = new java.util.Properties();
+        defaults.setProperty("reWriteBatchedInserts", "true");
+        PooledConnections pool = new PooledConnections(poolSize, CONNECTION_WAIT_MILLIS,
+                () -> DriverManager.getConnection(url, defaults));
+        this.owned = pool;
+        this.jdbi = configure(Jdbi.create(pool));
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public <T, X extends Exception> T read(HandleCallback<T, X> work) throws X {
+        return jdbi.withHandle(work);
+    }
+
+    @Override
+    public <T, X extends Exception> T write(HandleCallback<T, X> work) throws X {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+            } catch (RuntimeException e) {
+                if (attempt >= WRITE_ATTEMPTS || !isRetryable(e)) {
+                    throw e;
+                }
+                LOG.debug("Write transaction aborted by PostgreSQL ({}), attempt {}; running it again",
+                        e.getMessage(), attempt);
+            }
+        }
+    }
+
+    @Override
+    public <T, X extends Exception> T maintenance(HandleCallback<T, X> work) throws X {
+        return jdbi.withHandle(work);
+    }
+
+    /** REPEATABLE READ, read only: every statement sees the state of the first one. */
+    @Override
+    public <T, X extends Exception> T snapshot(HandleCallback<T, X> work) throws X {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            h.execute("SET TRANSACTION READ ONLY");
+            return work.withHandle(h);
+        });
+    }
+
+    @Override
+    public void backupTo(java.nio.file.Path file) {
+        throw new UnsupportedOperationException("Back up a PostgreSQL database with its own tools: "
+                + "pg_dump --format=custom --file=rungu.dump <database>, or copy it into SQLite with "
+                + "rungu migrate --from <postgres url> --to jdbc:sqlite:<file>");
+    }
+
+    @Override
+    public void close() {
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                LOG.warn("Closing the PostgreSQL connections failed", e);
+            }
+        }
+    }
+
+    /** True for the SQLStates of a transaction PostgreSQL rolled back to resolve a conflict (40001, 40P01). */
+    static boolean isRetryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ("40001".equals(s.getSQLState()) || "40P01".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The database product behind a data source, as its driver names it (e.g. "PostgreSQL", "SQLite"). */
+    public static String productOf(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot connect through the given dataSource: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireDriver() {
+        try {
+            Class.forName(DRIVER);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("A jdbc:postgresql: URL needs the PostgreSQL JDBC driver on the classpath: "
+                    + "add the dependency org.postgresql:postgresql (rungu-store declares it optional)", e);
+        }
+    }
+
+    static Jdbi configure(Jdbi jdbi) {
+        jdbi.installPlugin(new SqlObjectPlugin());
+        jdbi.registerArgument(new InstantAsTimestamptz());
+        jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> Timestamps.read(rs, column));
+        return jdbi;
+    }
+
+    /** Binds {@link Instant} as TIMESTAMPTZ; the instants are already cut to microseconds, which it keeps. */
+    private static final class InstantAsTimestamptz extends AbstractArgumentFactory<Instant> {
+        InstantAsTimestamptz() {
+            super(Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+
+        @Override
+        protected Argument build(Instant value, ConfigRegistry config) {
+            return (position, statement, ctx) -> statement.setObject(position, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+        }
+    }
+}
