@@ -54,6 +54,7 @@ record ServerSettings(int port, String host, String basePath, String baseUrl, bo
         auth.baseUrl = baseUrl;
         auth.secureCookies = secureCookies;
         auth.adminEmails = new java.util.HashSet<>(adminEmails);
+        env.get("RUNGU_SESSION_TTL").ifPresent(v -> auth.sessionTtl = parseDuration("RUNGU_SESSION_TTL", v));
         Providers.configure(auth, env);
     }
 
@@ -65,6 +66,15 @@ record ServerSettings(int port, String host, String basePath, String baseUrl, bo
             }
         }
         return Optional.empty();
+    }
+
+    /** A duration such as {@code 7d}, {@code 12h} or {@code P7D}; anything else is an error naming the variable. */
+    static java.time.Duration parseDuration(String name, String value) {
+        try {
+            return new Converters.DurationConverter().convert(value);
+        } catch (picocli.CommandLine.TypeConversionException e) {
+            throw new CliException(ExitCode.INVALID, name + ": " + e.getMessage());
+        }
     }
 
     /** {@code true/1/yes/y/on} or {@code false/0/no/n/off}, case-insensitive; anything else is an error. */
