@@ -21,6 +21,10 @@ final class LoginLinkCommand implements Callable<Integer> {
     @Option(names = "--admin", description = "Make the user an admin (never lowers an existing role).")
     boolean admin;
 
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "Display name for a user that has none yet (shown on posts and comments instead of 'Anonymous').")
+    String name;
+
     @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "15m", converter = Converters.DurationConverter.class,
             description = "How long the link stays valid, e.g. 15m, 2h, 1d (default: ${DEFAULT-VALUE}).")
     Duration ttl;
@@ -33,7 +37,11 @@ final class LoginLinkCommand implements Callable<Integer> {
     public Integer call() {
         ServerSettings settings = ServerSettings.resolve(context.env, null, null, null, null);
         try (RunguStore store = context.openStore()) {
-            String link = context.openAuth(store, settings).createSignInLink(email, admin ? Role.ADMIN : Role.MEMBER, ttl);
+            Role role = admin ? Role.ADMIN : Role.MEMBER;
+            if (name != null) {
+                store.accounts().ensureUser(email, name, role);
+            }
+            String link = context.openAuth(store, settings).createSignInLink(email, role, ttl);
             context.out.println(link);
             context.err.println("Signs in " + email + " once, within " + Durations.describe(ttl) + ".");
         }

@@ -81,6 +81,7 @@ final class RunguServer implements AutoCloseable {
             return null;
         }
         String email = settings.adminEmails().stream().sorted().findFirst().orElse("admin@localhost");
+        store.accounts().ensureUser(email, "Admin", Role.ADMIN);
         return auth.createSignInLink(email, Role.ADMIN, FIRST_ADMIN_LINK_TTL);
     }
 

@@ -30,6 +30,13 @@ class UserAndAuthCommandsTest {
     }
 
     @Test
+    void login_link_names_a_user_that_has_no_name() {
+        assertThat(cli().run("login-link", "ada@example.com", "--name", "Ada Lovelace").exitCode()).isZero();
+
+        assertThat(cli().run("user", "list").out()).contains("ada@example.com  member  Ada Lovelace");
+    }
+
+    @Test
     void login_link_follows_the_public_url_settings() {
         CliRun.Result result = cli().env("RUNGU_PORT", "8080").env("RUNGU_BASE_PATH", "feedback/")
                 .run("login-link", "bob@example.com", "--ttl", "2h");

@@ -29,7 +29,10 @@ public interface Accounts {
      */
     User signIn(ProviderIdentity identity, Collection<String> adminEmails);
 
-    /** Finds or creates the user with this email; raises the role to {@code atLeast} (never lowers it). */
+    /**
+     * Finds or creates the user with this email; raises the role to {@code atLeast} (never lowers it) and gives
+     * {@code name} to a user that has no name yet (an existing name is kept).
+     */
     User ensureUser(String email, String name, Role atLeast);
 
     /** The user with this email (case-insensitive). */

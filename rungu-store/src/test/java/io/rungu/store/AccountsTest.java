@@ -147,6 +147,13 @@ class AccountsTest {
     }
 
     @Test
+    void ensure_user_names_a_nameless_user_once() {
+        accounts.ensureUser("link@example.com", "", Role.MEMBER);
+        assertThat(accounts.ensureUser("link@example.com", "Ada", Role.MEMBER).name()).isEqualTo("Ada");
+        assertThat(accounts.ensureUser("link@example.com", "Other", Role.MEMBER).name()).isEqualTo("Ada");
+    }
+
+    @Test
     void ensure_user_creates_raises_and_never_lowers_a_role() {
         assertThat(accounts.hasAdmin()).isFalse();
         User created = accounts.ensureUser("Cli@Example.com", "Cli", Role.MEMBER);
@@ -154,6 +161,7 @@ class AccountsTest {
         assertThat(accounts.ensureUser("cli@example.com", "x", Role.ADMIN).role()).isEqualTo(Role.ADMIN);
         assertThat(accounts.ensureUser("cli@example.com", "x", Role.MEMBER).role()).isEqualTo(Role.ADMIN);
         assertThat(accounts.ensureUser("cli@example.com", "x", Role.MEMBER).id()).isEqualTo(created.id());
+        assertThat(accounts.ensureUser("cli@example.com", "x", Role.MEMBER).name()).isEqualTo("Cli");
         assertThatThrownBy(() -> accounts.ensureUser("not an email", "x", Role.MEMBER))
                 .isInstanceOfSatisfying(RunguException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID));
     }

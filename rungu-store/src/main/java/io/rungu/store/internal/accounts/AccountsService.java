@@ -111,6 +111,10 @@ public final class AccountsService implements Accounts {
                 return insertUser(h, normalized, cleanName, role, now());
             }
             User user = existing.get();
+            if (user.name().isBlank() && !cleanName.isEmpty()) {
+                h.createUpdate("UPDATE users SET name = :name WHERE id = :id")
+                        .bind("name", cleanName).bind("id", user.id()).execute();
+            }
             if (role == Role.ADMIN && user.role() != Role.ADMIN) {
                 h.createUpdate("UPDATE users SET role = 'admin' WHERE id = :id").bind("id", user.id()).execute();
             }
