@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * RunguAuth auth = RunguAuth.create(store, a -> {
- *     a.secret = System.getenv("RUNGU_SECRET");          // openssl rand -hex 32
+ *     a.secret = signingSecret;                         // >= 32 bytes, e.g. openssl rand -hex 32
  *     a.baseUrl = "https://feedback.example.com";
  *     a.github(githubClientId, githubClientSecret);
  * });
