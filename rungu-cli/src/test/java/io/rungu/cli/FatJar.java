@@ -8,9 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Starts the packaged {@code target/rungu.jar} as a separate process (integration tests only). */
 final class FatJar {
+    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+
     private FatJar() {}
 
     static Path jar() {
@@ -58,5 +62,21 @@ final class FatJar {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    /** Waits (60 s at most) until a {@code serve --host 127.0.0.1} process, whose stdout goes to a file, reports its port. */
+    static int awaitPort(Process process, Path stdout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            Matcher m = LISTENING.matcher(Files.readString(stdout));
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("serve exited with " + process.exitValue() + ":\n" + Files.readString(stdout));
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("serve did not report its port:\n" + Files.readString(stdout));
     }
 }

@@ -10,15 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged server starts, serves, logs each request on stderr and stops cleanly on SIGTERM. */
 class ServeIT {
-    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
-
     @TempDir
     Path dir;
 
@@ -32,7 +28,7 @@ class ServeIT {
                         "serve", "--port", "0", "--host", "127.0.0.1", "--base-url", "http://rungu.test")
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         try {
-            int port = awaitPort(process, stdout);
+            int port = FatJar.awaitPort(process, stdout);
 
             HttpResponse<String> projects = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/projects")).build(),
@@ -47,20 +43,5 @@ class ServeIT {
         } finally {
             process.destroyForcibly();
         }
-    }
-
-    private static int awaitPort(Process process, Path stdout) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            Matcher m = LISTENING.matcher(Files.readString(stdout));
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("serve exited with " + process.exitValue() + ":\n" + Files.readString(stdout));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("serve did not report its port:\n" + Files.readString(stdout));
     }
 }
