@@ -84,7 +84,8 @@ final class StatementCache implements StatementBuilderFactory {
                 super.close(conn, sql, stmt);
                 return;
             }
-            // Closing the result resets the statement, which ends its read; a kept statement must not hold one.
+            // A kept statement must not hold a read snapshot: closing its result resets it. Jdbi has normally
+            // closed the result already; this covers a caller that did not.
             ResultSet open = stmt.getResultSet();
             if (open != null) {
                 open.close();
