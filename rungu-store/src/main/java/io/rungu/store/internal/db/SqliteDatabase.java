@@ -62,7 +62,7 @@ public final class SqliteDatabase implements Database {
             writer.useHandle(h -> h.execute("PRAGMA wal_autocheckpoint = " + WAL_AUTOCHECKPOINT_PAGES));
             readerConnections = new PooledConnections(readConnections, CONNECTION_WAIT_MILLIS,
                     () -> open(url, busyTimeout, SQLiteConfig.TransactionMode.DEFERRED, true));
-            reader = configure(Jdbi.create(readerConnections));
+            reader = configure(Jdbi.create(readerConnections)).setStatementBuilderFactory(new StatementCache());
             checkpointer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "rungu-sqlite-checkpoint");
                 t.setDaemon(true);
