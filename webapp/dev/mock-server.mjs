@@ -205,6 +205,12 @@ async function api(method, path, url, body, viewer) {
     const u = users.find((x) => x.id === m[1]) ?? fail(404, 'not_found', 'User not found');
     return (u.role = body.role), { data: u };
   }
+  if (path === '/me' && method === 'PATCH') {
+    const u = need(viewer);
+    const name = String(body.name ?? '').trim();
+    if (!name) fail(400, 'invalid', 'Name is required', { name: 'Name is required' });
+    return (u.name = name), { data: u };
+  }
   if (path === '/tokens' && method === 'GET') return paged(tokens.filter((t) => t.user_id === need(viewer).id), url, ({ user_id, ...t }) => t);
   if (path === '/tokens' && method === 'POST') {
     need(viewer);

@@ -68,6 +68,16 @@ describe('Api', () => {
     expect(JSON.parse(init?.body as string)).toEqual({ title: 'Dark mode', description: 'Please', category: 'feature' });
   });
 
+  it('sets the display name with a PATCH to /api/me and unwraps the user', async () => {
+    const user = { id: 'u1', name: 'Grace', role: 'member' };
+    const { api, fetch } = client(json({ data: user }));
+    expect(await api.updateProfile('Grace')).toEqual(user);
+    const [url, init] = fetch.mock.calls[0];
+    expect(url).toBe('/feedback/api/me');
+    expect(init?.method).toBe('PATCH');
+    expect(JSON.parse(String(init?.body))).toEqual({ name: 'Grace' });
+  });
+
   it('toggles a vote with a POST and unwraps the result', async () => {
     const { api, fetch } = client(json({ data: { voted: true, vote_count: 4 } }));
     expect(await api.toggleVote('p1')).toEqual({ voted: true, vote_count: 4 });

@@ -225,6 +225,12 @@ export class Api {
     return this.data('PATCH', `/api/users/${seg(id)}`, { role });
   }
 
+  // Own profile
+  /** Sets the signed-in user's display name. */
+  updateProfile(name: string): Promise<User> {
+    return this.data('PATCH', '/api/me', { name });
+  }
+
   // API tokens
   listTokens(p: { page?: number; per_page?: number } = {}): Promise<Paged<ApiToken>> {
     return this.request('GET', `/api/tokens${queryString(p)}`);

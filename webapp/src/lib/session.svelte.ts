@@ -22,6 +22,11 @@ export async function loadSession(): Promise<void> {
   }
 }
 
+/** Reloads the signed-in user after a change to the account, without showing the loading state. */
+export async function refreshSession(): Promise<void> {
+  session.user = await api.me();
+}
+
 export function isAdmin(): boolean {
   return session.user?.role === 'admin';
 }

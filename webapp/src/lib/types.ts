@@ -179,6 +179,7 @@ export const LIMITS = {
   comment: 4000,
   searchQuery: 200,
   tokenName: 100,
+  userName: 100,
   attachmentBytes: 10 * 1024 * 1024,
   attachmentsPerPost: 20,
 } as const;

@@ -310,6 +310,27 @@ class ApiTest {
     }
 
     @Test
+    void a_user_renames_themself_through_api_me() {
+        var renamed = s.json("PATCH", "/api/me", member, "{\"name\":\"  Mia Renamed  \"}");
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.data().get("id").asText()).isEqualTo(member.userId());
+        assertThat(renamed.data().get("name").asText()).isEqualTo("Mia Renamed");
+        assertThat(renamed.data().has("avatar_url")).isTrue();
+        assertThat(s.board().me(member).name()).isEqualTo("Mia Renamed");
+
+        var blank = s.json("PATCH", "/api/me", member, "{\"name\":\" \"}");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.json().get("code").asText()).isEqualTo("invalid");
+    }
+
+    @Test
+    void renaming_requires_sign_in() {
+        var r = s.json("PATCH", "/api/me", Actor.anonymous(), "{\"name\":\"Someone\"}");
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.json().get("code").asText()).isEqualTo("unauthenticated");
+    }
+
+    @Test
     void unknown_api_paths_are_json_404_and_wrong_methods_are_405() {
         var unknown = s.get("/api/nothing/here");
         assertThat(unknown.status()).isEqualTo(404);

@@ -62,7 +62,7 @@ class OpenApiTest {
                 "PUT /api/posts/{id}/vote", "GET /api/posts/{id}/comments", "POST /api/posts/{id}/comments",
                 "PATCH /api/comments/{id}", "DELETE /api/comments/{id}", "GET /api/posts/{id}/attachments",
                 "POST /api/posts/{id}/attachments", "GET /api/attachments/{id}", "DELETE /api/attachments/{id}",
-                "GET /api/users", "PATCH /api/users/{id}", "GET /api/openapi.json", "GET /api/docs", "POST /mcp",
+                "GET /api/users", "PATCH /api/users/{id}", "PATCH /api/me", "GET /api/openapi.json", "GET /api/docs", "POST /mcp",
                 "GET /mcp", "DELETE /mcp", "GET /health", "GET /health/ready");
     }
 

@@ -110,6 +110,8 @@ class PermissionMatrixTest {
                 new Row("GET /api/users", (s, f) -> s.req("GET", "/api/users"), "401 403 403 200 200 403"),
                 new Row("PATCH /api/users/{id}", (s, f) -> s.req("PATCH", "/api/users/" + f.userId()).json("{\"role\":\"admin\"}"),
                         "401 403 403 200 403 403"),
+                new Row("PATCH /api/me", (s, f) -> s.req("PATCH", "/api/me").json("{\"name\":\"Renamed\"}"),
+                        "401 200 200 200 403 200"),
                 new Row("POST /api/tokens", (s, f) -> s.req("POST", "/api/tokens").json("{\"name\":\"t\",\"scope\":\"read\"}"),
                         "401 201 201 201 403 201"),
                 new Row("DELETE /api/tokens/{id}", (s, f) -> s.req("DELETE", "/api/tokens/"

@@ -134,4 +134,10 @@ public interface Board {
 
     /** Promotes or demotes a user (admin). The last admin cannot demote themself. */
     User setRole(Actor actor, String userId, Role role);
+
+    /**
+     * Sets the actor's own display name (trimmed, 1..{@link io.rungu.model.Limits#USER_NAME_MAX} characters) and
+     * returns the updated account. Needs credentials that may write.
+     */
+    User updateProfile(Actor actor, String name);
 }

@@ -165,6 +165,10 @@ public final class ApiRoutes {
             }
             ok(ctx, Wire.user(board.setRole(actor(ctx), ctx.pathParam("id"), role)));
         }).doc("users", "Change a user's role", Access.ADMIN).json("RoleChange").reply(200, Shape.DATA, "User").done();
+        t.add(PATCH, "/api/me", ctx -> ok(ctx, Wire.user(board.updateProfile(actor(ctx),
+                        Requests.string(requests.object(ctx), "name")))))
+                .doc("users", "Set your own display name", Access.SIGNED_IN).json("ProfileEdit")
+                .reply(200, Shape.DATA, "User").done();
     }
 
     /**

@@ -201,6 +201,7 @@ public final class OpenApi {
         s.put("NewComment", object(map("content", limited(Limits.COMMENT_MAX), "parent_id", str()), "content"));
         s.put("CommentEdit", object(map("content", limited(Limits.COMMENT_MAX)), "content"));
         s.put("RoleChange", object(map("role", enumOf(Role.values())), "role"));
+        s.put("ProfileEdit", object(map("name", limited(Limits.USER_NAME_MAX)), "name"));
         s.put("Upload", object(map("file", map("type", "string", "contentMediaType", "application/octet-stream",
                 "description", "PNG, JPEG, WebP or GIF, at most " + Limits.ATTACHMENT_MAX_BYTES + " bytes")), "file"));
         s.put("Me", object(map("id", str(), "email", str(), "name", str(), "avatar_url", str(), "role", enumOf(Role.values())),

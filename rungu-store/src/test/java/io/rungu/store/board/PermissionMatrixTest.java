@@ -139,6 +139,7 @@ class PermissionMatrixTest {
         cases.add(new Case("deleteAttachment", (f, a) -> board.deleteAttachment(a, f.attachmentId()),
                 authorOrAdmin()));
         cases.add(new Case("setRole", (f, a) -> board.setRole(a, f.userId(), Role.MEMBER), adminOnly()));
+        cases.add(new Case("updateProfile", (f, a) -> board.updateProfile(a, "Renamed"), anyAccount()));
         return cases;
     }
 

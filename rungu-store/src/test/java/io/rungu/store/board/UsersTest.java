@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.rungu.model.Actor;
 import io.rungu.model.ErrorCode;
+import io.rungu.model.Limits;
 import io.rungu.model.PageRequest;
 import io.rungu.model.Role;
 import io.rungu.model.RunguException;
@@ -71,5 +72,48 @@ class UsersTest {
         Actor.Account second = t.admin("Second");
         assertThat(board.setRole(admin, admin.userId(), Role.MEMBER).role()).isEqualTo(Role.MEMBER);
         assertThat(board.me(second).role()).isEqualTo(Role.ADMIN);
+    }
+
+    @Test
+    void a_user_sets_their_display_name_trimmed() {
+        Actor.Account m = t.member("");
+        User updated = board.updateProfile(m, "  Grace Hopper  ");
+        assertThat(updated.id()).isEqualTo(m.userId());
+        assertThat(updated.name()).isEqualTo("Grace Hopper");
+        assertThat(board.me(m).name()).isEqualTo("Grace Hopper");
+    }
+
+    @Test
+    void anonymous_cannot_update_a_profile() {
+        RunguException e = catchThrowableOfType(RunguException.class,
+                () -> board.updateProfile(Actor.anonymous(), "Someone"));
+        assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+    }
+
+    @Test
+    void a_read_only_token_cannot_update_a_profile() {
+        RunguException e = catchThrowableOfType(RunguException.class,
+                () -> board.updateProfile(TestStores.readOnly(admin), "Someone"));
+        assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(board.me(admin).name()).isEqualTo("Admin");
+    }
+
+    @Test
+    void a_blank_name_is_invalid() {
+        RunguException e = catchThrowableOfType(RunguException.class, () -> board.updateProfile(admin, "   "));
+        assertThat(e.code()).isEqualTo(ErrorCode.INVALID);
+        assertThat(e).hasMessage("Name is required");
+        assertThat(board.me(admin).name()).isEqualTo("Admin");
+    }
+
+    @Test
+    void a_name_past_the_limit_in_code_points_is_invalid() {
+        String emoji = "\uD83D\uDE00";
+        assertThat(board.updateProfile(admin, emoji.repeat(Limits.USER_NAME_MAX)).name())
+                .isEqualTo(emoji.repeat(Limits.USER_NAME_MAX));
+        RunguException e = catchThrowableOfType(RunguException.class,
+                () -> board.updateProfile(admin, "x".repeat(Limits.USER_NAME_MAX + 1)));
+        assertThat(e.code()).isEqualTo(ErrorCode.INVALID);
+        assertThat(e.getMessage()).contains(String.valueOf(Limits.USER_NAME_MAX));
     }
 }

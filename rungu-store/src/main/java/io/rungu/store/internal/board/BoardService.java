@@ -202,4 +202,9 @@ public final class BoardService implements Board {
     public User setRole(Actor actor, String userId, Role role) {
         return users.setRole(actor(actor), userId, role);
     }
+
+    @Override
+    public User updateProfile(Actor actor, String name) {
+        return users.updateProfile(actor(actor), name);
+    }
 }

@@ -1,6 +1,7 @@
 package io.rungu.store.internal.board;
 
 import io.rungu.model.Actor;
+import io.rungu.model.Limits;
 import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
 import io.rungu.model.Role;
@@ -51,6 +52,17 @@ final class Users {
             h.createUpdate("UPDATE users SET role = :role WHERE id = :id")
                     .bind("role", role.wire()).bind("id", userId).execute();
             return byId(h, userId);
+        });
+    }
+
+    User updateProfile(Actor actor, String name) {
+        Actor.Account account = Permissions.writer(actor);
+        String clean = Text.atMost("name", Text.required("name", name, "Name is required"),
+                Limits.USER_NAME_MAX, "Name");
+        return cx.db().write(h -> {
+            h.createUpdate("UPDATE users SET name = :name WHERE id = :id")
+                    .bind("name", clean).bind("id", account.userId()).execute();
+            return byId(h, account.userId());
         });
     }
 
