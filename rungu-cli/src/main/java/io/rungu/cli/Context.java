@@ -35,7 +35,9 @@ final class Context {
     RunguStore openStore() {
         DatabaseLocation location = database();
         try {
+            java.time.Duration listCacheTtl = listCacheTtl();
             return RunguStore.open(cfg -> {
+                cfg.listCacheTtl = listCacheTtl;
                 if (location.jdbcUrl().startsWith("jdbc:postgresql:")) {
                     cfg.dataSource = PostgresPool.open(location.jdbcUrl(), poolSize());
                     cfg.closeDataSource = true;
@@ -49,6 +51,18 @@ final class Context {
             throw new CliException(ExitCode.FAILURE,
                     "cannot open database " + location.displayName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code RUNGU_LIST_CACHE_TTL}: how long a kept board list page may answer (0s turns the cache off). */
+    java.time.Duration listCacheTtl() {
+        java.time.Duration ttl = env.get("RUNGU_LIST_CACHE_TTL")
+                .map(v -> ServerSettings.parseDuration("RUNGU_LIST_CACHE_TTL", v))
+                .orElse(java.time.Duration.ofSeconds(1));
+        if (ttl.isNegative() || ttl.compareTo(java.time.Duration.ofHours(1)) > 0) {
+            throw new CliException(ExitCode.INVALID, "RUNGU_LIST_CACHE_TTL must be between 0s (no list cache) and 1h, got "
+                    + env.get("RUNGU_LIST_CACHE_TTL").orElse(""));
+        }
+        return ttl;
     }
 
     /** {@code RUNGU_DB_POOL_SIZE}: PostgreSQL connections of this process. */

@@ -12,7 +12,7 @@ import picocli.CommandLine;
 
 /** Option value types, reported as usage errors (exit 2) when malformed. */
 final class Converters {
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([smhd])");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|[smhd])");
 
     private Converters() {}
 
@@ -46,6 +46,7 @@ final class Converters {
             if (m.matches()) {
                 long n = Long.parseLong(m.group(1));
                 return switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
                     case "s" -> Duration.ofSeconds(n);
                     case "m" -> Duration.ofMinutes(n);
                     case "h" -> Duration.ofHours(n);

@@ -33,6 +33,15 @@ public final class StoreConfig {
     public Duration busyTimeout = Duration.ofSeconds(10);
     /** PostgreSQL without a host data source: pooled connections. */
     public int poolSize = 8;
+    /**
+     * How long a board's list page, once read, may answer later requests for the same page (each viewer's own
+     * votes are still read per request). Any write through this store replaces kept pages at once; a write by
+     * another process or server sharing the database shows in lists after at most this long. Searches are never
+     * kept. {@link Duration#ZERO} turns the cache off.
+     */
+    public Duration listCacheTtl = Duration.ofSeconds(1);
+    /** Heap, in MiB, the kept list pages may take (estimated); the least recently used go first. 0 keeps none. */
+    public int listCacheMegabytes = 16;
 
     /** Every problem with this configuration, each with how to fix it; empty when it is usable. */
     public List<String> problems() {
@@ -57,6 +66,12 @@ public final class StoreConfig {
         }
         if (busyTimeout == null || busyTimeout.isNegative()) {
             problems.add("busyTimeout must be zero or positive");
+        }
+        if (listCacheTtl == null || listCacheTtl.isNegative() || listCacheTtl.compareTo(Duration.ofHours(1)) > 0) {
+            problems.add("listCacheTtl must be between zero (no list cache) and one hour");
+        }
+        if (listCacheMegabytes < 0 || listCacheMegabytes > 4096) {
+            problems.add("listCacheMegabytes must be between 0 and 4096, got " + listCacheMegabytes);
         }
         return problems;
     }

@@ -38,12 +38,18 @@ public final class TestStores implements AutoCloseable {
 
     /** A store on a new, empty database of the given kind (SQLite files go in {@code dir}); close drops it. */
     public static TestStores open(TestDatabase kind, Path dir) {
+        return open(kind, dir, c -> { });
+    }
+
+    /** As {@link #open(TestDatabase, Path)}, with more settings applied after the URL and clock. */
+    public static TestStores open(TestDatabase kind, Path dir, java.util.function.Consumer<StoreConfig> settings) {
         TestClock clock = new TestClock();
         TestDatabase.Fresh database = kind.create(dir);
         try {
             RunguStore store = RunguStore.open(c -> {
                 c.url = database.url();
                 c.clock = clock;
+                settings.accept(c);
             });
             return new TestStores(store, clock, database);
         } catch (RuntimeException e) {

@@ -22,7 +22,17 @@ import java.time.Instant;
 public final class Json {
     private final ObjectMapper mapper;
 
+    /** Heap kept for rendered posts (see {@link PostJsonCache}). */
+    private static final long POST_JSON_CACHE_BYTES = 16L * 1024 * 1024;
+
+    private final PostJsonCache posts;
+
     public Json() {
+        this.posts = new PostJsonCache(configured(), POST_JSON_CACHE_BYTES);
+        this.mapper = configured().registerModule(new SimpleModule("rungu-posts").addSerializer(posts));
+    }
+
+    private static ObjectMapper configured() {
         SimpleModule instants = new SimpleModule("rungu-instants");
         instants.addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
             @Override
@@ -30,12 +40,17 @@ public final class Json {
                 gen.writeString(value.toString());
             }
         });
-        this.mapper = new ObjectMapper()
+        return new ObjectMapper()
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .registerModule(instants);
+    }
+
+    /** How many rendered posts are kept (for tests). */
+    int keptPosts() {
+        return posts.size();
     }
 
     /** The value as UTF-8 JSON bytes. */

@@ -3,6 +3,7 @@ package io.rungu.http.bench;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.rungu.http.RunguPlugin;
+import io.rungu.oauth.RunguAuth;
 import io.rungu.model.Actor;
 import io.rungu.model.PageRequest;
 import io.rungu.model.PostQuery;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,10 +40,14 @@ import java.util.function.IntFunction;
  * <p>System properties: {@code bench.posts} (100000), {@code bench.votes} (500000), {@code bench.threads} (8),
  * {@code bench.seconds} (10), {@code bench.warmup} (5), {@code bench.db} (a temp file, reused when it exists),
  * {@code bench.only} (scenario numbers to run, e.g. "03"; all by default), {@code bench.pause} (seconds to wait
- * before loading, for probing the servers by hand).
+ * before loading, for probing the servers by hand), {@code bench.auth} ({@code session}: every request carries a
+ * real session cookie checked by {@link RunguAuth}, as in the packaged server; {@code header}: a host resolver
+ * reads the user id from a header, as an embedding host with its own login would).
  */
 public final class HttpBenchmark {
     private static final String USER_HEADER = "X-Bench-User";
+    /** Session cookie ("session=...") by user id, when {@code bench.auth=session}. */
+    private static final Map<String, String> COOKIES = new ConcurrentHashMap<>();
 
     record Scenario(String name, String method, IntFunction<String> path, byte[] sample) {}
 
@@ -86,12 +93,30 @@ public final class HttpBenchmark {
                         });
             }
 
+            boolean sessions = !System.getProperty("bench.auth", "session").equals("header");
+            RunguAuth auth = sessions ? RunguAuth.create(store, a -> {
+                a.secret = "benchmark-secret-0123456789abcdef0123456789";
+                a.baseUrl = "http://localhost";
+                a.secureCookies = false;
+            }) : null;
             Javalin rungu = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
-                c.registerPlugin(new RunguPlugin(store, HttpBenchmark::actor, http -> http.rateLimits.enabled = false));
+                c.registerPlugin(sessions
+                        ? new RunguPlugin(store, auth, http -> http.rateLimits.enabled = false)
+                        : new RunguPlugin(store, HttpBenchmark::actor, http -> http.rateLimits.enabled = false));
             }).start("127.0.0.1", 0);
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://127.0.0.1:" + rungu.port();
+            if (sessions) {
+                for (User u : users) {
+                    String link = auth.createSignInLink(u.email(), Role.MEMBER, java.time.Duration.ofMinutes(5));
+                    HttpResponse<byte[]> signedIn = send(client, base, "GET", link.substring(link.indexOf("/auth/link/")), null);
+                    String cookie = signedIn.headers().allValues("Set-Cookie").stream()
+                            .filter(c -> c.startsWith("session=")).findFirst()
+                            .orElseThrow(() -> new IllegalStateException("sign-in gave no session cookie"));
+                    COOKIES.put(u.id(), cookie.substring(0, cookie.indexOf(';')));
+                }
+            }
             String slug = project.slug();
             List<Scenario> scenarios = List.of(
                     new Scenario("board list (most_votes, 20/page, voted-state)", "GET",
@@ -123,8 +148,9 @@ public final class HttpBenchmark {
                 Thread.sleep(pause * 1000);
             }
 
-            System.out.printf(Locale.ROOT, "%nboard '%s' (%d posts), viewer %s, %d client threads, %d s per run (+%d s warm-up), JDK %s%n",
-                    slug, project.postCount(), viewer.id(), threads, seconds, warmup, System.getProperty("java.version"));
+            System.out.printf(Locale.ROOT, "%nboard '%s' (%d posts), viewer %s, %d client threads, %d s per run (+%d s warm-up), "
+                    + "%s, JDK %s%n", slug, project.postCount(), viewer.id(), threads, seconds, warmup,
+                    sessions ? "session cookies (RunguAuth)" : "host resolver (header)", System.getProperty("java.version"));
             System.out.printf(Locale.ROOT, "%-48s %10s %8s %8s %8s | %10s %8s %8s %8s | %6s%n", "scenario", "rungu r/s",
                     "p50 ms", "p99 ms", "cpu µs", "bare r/s", "p50 ms", "p99 ms", "cpu µs", "ratio");
             String only = System.getProperty("bench.only", "");
@@ -149,9 +175,20 @@ public final class HttpBenchmark {
             }
             Actor viewerActor = Actor.of(viewer.id(), Role.MEMBER);
             var board = store.board();
-            System.out.printf(Locale.ROOT, "%nin-process Board calls (one thread, no HTTP), p50/mean ms: list %s, detail %s, search %s%n",
-                    direct(i -> board.listPosts(Actor.of(users.get((i / 13) % users.size()).id(), Role.MEMBER), slug,
-                            new PostQuery(PostSort.MOST_VOTES, null, null, null, PageRequest.of(1 + i % 5, 20)))),
+            IntFunction<Object> list = i -> board.listPosts(Actor.of(users.get((i / 13) % users.size()).id(), Role.MEMBER),
+                    slug, new PostQuery(PostSort.MOST_VOTES, null, null, null, PageRequest.of(1 + i % 5, 20)));
+            String listUncached;
+            try (RunguStore uncached = RunguStore.open(c -> {
+                c.url = "jdbc:sqlite:" + db;
+                c.listCacheTtl = java.time.Duration.ZERO;
+            })) {
+                var uncachedBoard = uncached.board();
+                listUncached = direct(i -> uncachedBoard.listPosts(Actor.of(users.get((i / 13) % users.size()).id(),
+                        Role.MEMBER), slug, new PostQuery(PostSort.MOST_VOTES, null, null, null, PageRequest.of(1 + i % 5, 20))));
+            }
+            System.out.printf(Locale.ROOT, "%nin-process Board calls (one thread, no HTTP), p50/mean ms: list %s (list cache off: %s), "
+                            + "detail %s, search %s%n",
+                    direct(list), listUncached,
                     direct(i -> board.getPost(viewerActor, postIds.get(i % postIds.size()))),
                     direct(i -> board.listPosts(viewerActor, slug, new PostQuery(null, null, null, words.get(i % words.size()),
                             PageRequest.of(1, 20)))));
@@ -185,9 +222,16 @@ public final class HttpBenchmark {
 
     private static HttpResponse<byte[]> send(HttpClient client, String base, String method, String path, String user)
             throws IOException, InterruptedException {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + path)).header(USER_HEADER, user)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
-        return client.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        String cookie = user == null ? null : COOKIES.get(user);
+        if (cookie != null) {
+            // Same origin, as the web app's own writes are: the cross-site check lets them through.
+            req.header("Cookie", cookie).header("Origin", "http://localhost");
+        } else if (user != null) {
+            req.header(USER_HEADER, user);
+        }
+        return client.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     static Result load(HttpClient client, String base, String method, IntFunction<String> path, List<User> users,

@@ -35,7 +35,8 @@ public final class Services {
 
     /** The Board service. */
     public static Board board(Database database, StoreConfig config) {
-        return BoardService.create(database, config.clock, config.ids);
+        return BoardService.create(database, config.clock, config.ids, config.listCacheTtl,
+                config.listCacheMegabytes * 1024L * 1024L);
     }
 
     /** The Accounts service. */

@@ -49,10 +49,16 @@ public final class BoardService implements Board {
         this.users = new Users(cx);
     }
 
-    /** The Board over {@code database}, taking time from {@code clock} and new ids from {@code ids}. */
-    public static Board create(Database database, Clock clock, Supplier<String> ids) {
-        return new BoardService(new Context(Objects.requireNonNull(database), Objects.requireNonNull(clock),
-                Objects.requireNonNull(ids)));
+    /**
+     * The Board over {@code database}, taking time from {@code clock} and new ids from {@code ids}, keeping list
+     * pages for up to {@code listCacheTtl} in about {@code listCacheBytes} of heap (zero for either keeps none).
+     */
+    public static Board create(Database database, Clock clock, Supplier<String> ids, Duration listCacheTtl,
+            long listCacheBytes) {
+        Objects.requireNonNull(database);
+        ListCache cache = new ListCache(database::writeGeneration, listCacheTtl, listCacheBytes, System::nanoTime);
+        return new BoardService(new Context(database, Objects.requireNonNull(clock), Objects.requireNonNull(ids),
+                cache));
     }
 
     private static Actor actor(Actor actor) {

@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
 
-/** What every part of the Board needs: the database, the clock and the id source. */
-record Context(Database db, Clock clock, Supplier<String> ids) {
+/** What every part of the Board needs: the database, the clock, the id source and the kept list pages. */
+record Context(Database db, Clock clock, Supplier<String> ids, ListCache listCache) {
     /** The current time at the precision the database keeps. */
     Instant now() {
         return Timestamps.truncate(clock.instant());

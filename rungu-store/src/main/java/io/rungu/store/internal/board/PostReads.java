@@ -1,14 +1,19 @@
 package io.rungu.store.internal.board;
 
+import io.rungu.model.Limits;
+import io.rungu.model.Page;
 import io.rungu.model.PostSort;
 import io.rungu.model.PostView;
 import io.rungu.model.RunguException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Reads posts as a viewer sees them. Lists run in two steps: a key query that walks one index in list order
@@ -42,6 +47,29 @@ final class PostReads {
     }
 
     /** The posts with these keys, in the order of the keys. */
+    /** The page with the viewer's votes marked: one indexed lookup of the page's ids. */
+    static Page<PostView> markVoted(Handle h, Page<PostView> page, String viewerId) {
+        List<PostView> items = page.items();
+        Query query = h.createQuery(VOTED_SQL[items.size()]).bind(0, viewerId);
+        for (int i = 0; i < items.size(); i++) {
+            query.bind(i + 1, items.get(i).post().id());
+        }
+        Set<String> voted = new HashSet<>(query.map((rs, ctx) -> rs.getString(1)).list());
+        if (voted.isEmpty()) {
+            return page;
+        }
+        return page.map(v -> voted.contains(v.post().id()) ? new PostView(v.post(), v.creator(), true) : v);
+    }
+
+    /** The vote lookup for a page of each size, so the same text (and prepared statement) serves every page. */
+    private static final String[] VOTED_SQL = new String[Limits.PER_PAGE_MAX + 1];
+
+    static {
+        for (int n = 1; n <= Limits.PER_PAGE_MAX; n++) {
+            VOTED_SQL[n] = "SELECT post_id FROM votes WHERE user_id = ? AND post_id IN (?" + ", ?".repeat(n - 1) + ")";
+        }
+    }
+
     static List<PostView> bySeqs(Handle h, List<Long> seqs, String viewerId) {
         if (seqs.isEmpty()) {
             return List.of();

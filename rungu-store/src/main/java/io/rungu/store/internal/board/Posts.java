@@ -18,15 +18,31 @@ import org.jdbi.v3.core.statement.Update;
 final class Posts {
     private final Context cx;
     private final PostLists lists;
+    private final ListCache cache;
 
     Posts(Context cx) {
         this.cx = cx;
         this.lists = new PostLists(cx.db().dialect());
+        this.cache = cx.listCache();
     }
 
     Page<PostView> list(Actor actor, String projectSlug, PostQuery query) {
         PostQuery q = query == null ? PostQuery.newest() : query;
-        return cx.db().read(h -> lists.list(h, Lookups.projectId(h, projectSlug), q, actor.userId()));
+        ListCache.Key key = cache.enabled() ? ListCache.keyOf(projectSlug, q) : null;
+        if (key == null) {
+            return cx.db().read(h -> lists.list(h, Lookups.projectId(h, projectSlug), q, actor.userId()));
+        }
+        Page<PostView> shared = cache.get(key);
+        if (shared == null) {
+            long generation = cache.generationNow();
+            shared = cx.db().read(h -> lists.list(h, Lookups.projectId(h, projectSlug), q, null));
+            cache.put(key, shared, generation);
+        }
+        if (actor.userId() == null || shared.items().isEmpty()) {
+            return shared;
+        }
+        Page<PostView> page = shared;
+        return cx.db().read(h -> PostReads.markVoted(h, page, actor.userId()));
     }
 
     PostView get(Actor actor, String postId) {

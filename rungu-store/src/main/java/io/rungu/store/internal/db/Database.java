@@ -18,6 +18,13 @@ public interface Database extends AutoCloseable {
     /** Runs {@code work} in one write transaction, committed when it returns, rolled back when it throws. */
     <T, X extends Exception> T write(HandleCallback<T, X> work) throws X;
 
+    /**
+     * A number that changes after every write and maintenance call of this instance, committed or not. Caches of
+     * read results remember it and drop what they kept once it moved. Writes by other processes or servers sharing
+     * the database do not change it.
+     */
+    long writeGeneration();
+
     /** Runs {@code work} with a raw handle outside any transaction (migrations, maintenance). */
     <T, X extends Exception> T maintenance(HandleCallback<T, X> work) throws X;
 

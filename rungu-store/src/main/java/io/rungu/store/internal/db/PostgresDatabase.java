@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -33,6 +34,7 @@ public final class PostgresDatabase implements Database {
     private final Dialect dialect = new PostgresDialect();
     private final AutoCloseable owned;
     private final Jdbi jdbi;
+    private final AtomicLong generation = new AtomicLong();
 
     /** Over a data source; it is closed with this database only when {@code owned} (and closeable). */
     public PostgresDatabase(DataSource dataSource, boolean owned) {
@@ -64,6 +66,14 @@ public final class PostgresDatabase implements Database {
 
     @Override
     public <T, X extends Exception> T write(HandleCallback<T, X> work) throws X {
+        try {
+            return writeWithRetries(work);
+        } finally {
+            generation.incrementAndGet();
+        }
+    }
+
+    private <T, X extends Exception> T writeWithRetries(HandleCallback<T, X> work) throws X {
         for (int attempt = 1; ; attempt++) {
             try {
                 return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
@@ -79,7 +89,16 @@ public final class PostgresDatabase implements Database {
 
     @Override
     public <T, X extends Exception> T maintenance(HandleCallback<T, X> work) throws X {
-        return jdbi.withHandle(work);
+        try {
+            return jdbi.withHandle(work);
+        } finally {
+            generation.incrementAndGet();
+        }
+    }
+
+    @Override
+    public long writeGeneration() {
+        return generation.get();
     }
 
     /** REPEATABLE READ, read only: every statement sees the state of the first one. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
@@ -40,6 +41,7 @@ public final class SqliteDatabase implements Database {
     private final Jdbi writer;
     private final Jdbi reader;
     private final ScheduledExecutorService checkpointer;
+    private final AtomicLong generation = new AtomicLong();
 
     /**
      * @param url              {@code jdbc:sqlite:<file>} or {@code jdbc:sqlite::memory:}
@@ -84,12 +86,25 @@ public final class SqliteDatabase implements Database {
 
     @Override
     public <T, X extends Exception> T write(HandleCallback<T, X> work) throws X {
-        return writer.inTransaction(work);
+        try {
+            return writer.inTransaction(work);
+        } finally {
+            generation.incrementAndGet();
+        }
     }
 
     @Override
     public <T, X extends Exception> T maintenance(HandleCallback<T, X> work) throws X {
-        return writer.withHandle(work);
+        try {
+            return writer.withHandle(work);
+        } finally {
+            generation.incrementAndGet();
+        }
+    }
+
+    @Override
+    public long writeGeneration() {
+        return generation.get();
     }
 
     /** A deferred transaction on a read connection: its snapshot starts at the first read and holds to the end. */

@@ -1,0 +1,193 @@
+package io.rungu.store.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rungu.model.Actor;
+import io.rungu.model.NewComment;
+import io.rungu.model.NewPost;
+import io.rungu.model.NewProject;
+import io.rungu.model.PageRequest;
+import io.rungu.model.PostEdit;
+import io.rungu.model.PostQuery;
+import io.rungu.model.PostSort;
+import io.rungu.model.PostStatus;
+import io.rungu.model.PostView;
+import io.rungu.store.Board;
+import io.rungu.store.RunguStore;
+import io.rungu.store.TestDatabase;
+import io.rungu.store.TestStores;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Kept list pages (StoreConfig.listCacheTtl): every write through the store shows in the next list, each viewer
+ * sees their own votes on a shared page, and a second store on the same database (another server or process)
+ * sees the first one's writes once the time to live has passed.
+ */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
+class ListCacheTest {
+    static final Duration TTL = Duration.ofSeconds(2);
+    static final PostQuery MOST_VOTES = new PostQuery(PostSort.MOST_VOTES, null, null, null, PageRequest.of(1, 20));
+
+    @Parameter
+    TestDatabase database;
+
+    @TempDir
+    Path dir;
+    TestStores t;
+    Board board;
+    Actor.Account admin;
+    Actor.Account ann;
+    Actor.Account bob;
+    String first;
+    String second;
+
+    @BeforeEach
+    void open() {
+        t = TestStores.open(database, dir, c -> c.listCacheTtl = TTL);
+        board = t.board();
+        admin = t.admin("Admin");
+        ann = t.member("Ann");
+        bob = t.member("Bob");
+        board.createProject(admin, new NewProject("App", "app", ""));
+        first = board.createPost(ann, "app", new NewPost("Dark mode", "Please", null)).post().id();
+        second = board.createPost(bob, "app", new NewPost("Export", "CSV", null)).post().id();
+    }
+
+    @AfterEach
+    void close() {
+        t.close();
+    }
+
+    List<PostView> list(Board on, Actor viewer) {
+        return on.listPosts(viewer, "app", MOST_VOTES).items();
+    }
+
+    static PostView find(List<PostView> posts, String id) {
+        return posts.stream().filter(v -> v.post().id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aVoteShowsInTheNextListWithTheVotersMarkOnly() {
+        assertThat(find(list(board, ann), second).post().voteCount()).isZero();
+
+        board.toggleVote(ann, second);
+
+        List<PostView> annSees = list(board, ann);
+        assertThat(annSees.get(0).post().id()).isEqualTo(second);
+        assertThat(annSees.get(0).post().voteCount()).isEqualTo(1);
+        assertThat(annSees.get(0).votedByViewer()).isTrue();
+        assertThat(find(list(board, bob), second).votedByViewer()).isFalse();
+        assertThat(find(list(board, Actor.anonymous()), second).votedByViewer()).isFalse();
+        assertThat(find(list(board, Actor.anonymous()), second).post().voteCount()).isEqualTo(1);
+    }
+
+    @Test
+    void eachViewerSeesTheirOwnVotesOnTheSamePage() {
+        board.toggleVote(ann, first);
+        board.toggleVote(bob, second);
+
+        List<PostView> annSees = list(board, ann);
+        List<PostView> bobSees = list(board, bob);
+
+        assertThat(find(annSees, first).votedByViewer()).isTrue();
+        assertThat(find(annSees, second).votedByViewer()).isFalse();
+        assertThat(find(bobSees, first).votedByViewer()).isFalse();
+        assertThat(find(bobSees, second).votedByViewer()).isTrue();
+    }
+
+    @Test
+    void editsCommentsStatusAndRenamesShowAtOnce() {
+        list(board, ann);
+
+        board.editPost(ann, first, new PostEdit("Dark theme", null, null, null));
+        assertThat(find(list(board, bob), first).post().title()).isEqualTo("Dark theme");
+
+        board.addComment(bob, first, new NewComment("Yes please", null));
+        assertThat(find(list(board, bob), first).post().commentCount()).isEqualTo(1);
+
+        board.editPost(admin, first, new PostEdit(null, null, null, PostStatus.PLANNED));
+        assertThat(board.listPosts(bob, "app", new PostQuery(null, PostStatus.PLANNED, null, null, null)).items())
+                .extracting(v -> v.post().id()).containsExactly(first);
+
+        board.updateProfile(ann, "Ann Lee");
+        assertThat(find(list(board, bob), first).creator().name()).isEqualTo("Ann Lee");
+
+        board.deletePost(ann, first);
+        assertThat(list(board, bob)).extracting(v -> v.post().id()).containsExactly(second);
+    }
+
+    @Test
+    void anotherServerOnTheSameDatabaseShowsItsWritesAfterTheTimeToLive() throws InterruptedException {
+        try (RunguStore other = RunguStore.open(c -> c.url = t.url())) {
+            assertThat(list(board, ann)).hasSize(2);
+
+            other.board().createPost(bob, "app", new NewPost("Offline mode", "", null));
+
+            // This store cannot see the other one's write yet: its kept page still answers.
+            assertThat(list(board, ann)).hasSize(2);
+            // The other store's own list is fresh, since the write went through it.
+            assertThat(list(other.board(), ann)).hasSize(3);
+
+            Thread.sleep(TTL.toMillis() + 100);
+            assertThat(list(board, ann)).hasSize(3);
+        }
+    }
+
+    @Test
+    void withoutTheCacheAnotherServersWritesShowAtOnce() {
+        try (TestStores uncached = TestStores.open(TestDatabase.SQLITE, dir.resolve("uncached"),
+                c -> c.listCacheTtl = Duration.ZERO);
+                RunguStore other = RunguStore.open(c -> c.url = uncached.url())) {
+            Actor.Account carol = uncached.admin("Carol");
+            uncached.board().createProject(carol, new NewProject("Other", "other", ""));
+            assertThat(uncached.board().listPosts(carol, "other", MOST_VOTES).items()).isEmpty();
+
+            other.board().createPost(carol, "other", new NewPost("Fresh", "", null));
+
+            assertThat(uncached.board().listPosts(carol, "other", MOST_VOTES).items()).hasSize(1);
+        }
+    }
+
+    @Test
+    void searchesAreNeverKept() {
+        try (RunguStore other = RunguStore.open(c -> c.url = t.url())) {
+            PostQuery search = new PostQuery(null, null, null, "offline", null);
+            assertThat(board.listPosts(ann, "app", search).items()).isEmpty();
+
+            other.board().createPost(bob, "app", new NewPost("Offline mode", "", null));
+
+            assertThat(board.listPosts(ann, "app", search).items()).extracting(v -> v.post().title())
+                    .containsExactly("Offline mode");
+        }
+    }
+
+    @Test
+    void anUnknownBoardIsStillNotFound() {
+        list(board, ann);
+        board.deleteProject(admin, "app");
+
+        assertThatThrownBy(() -> list(board, ann)).hasMessage("Project not found");
+    }
+
+    @Test
+    void settingsOutsideTheirRangeAreRefusedWithTheReason() {
+        assertThatThrownBy(() -> RunguStore.open(c -> {
+            c.url = t.url();
+            c.listCacheTtl = Duration.ofSeconds(-1);
+            c.listCacheMegabytes = -1;
+        })).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("listCacheTtl must be between zero (no list cache) and one hour")
+                .hasMessageContaining("listCacheMegabytes must be between 0 and 4096, got -1");
+    }
+}
