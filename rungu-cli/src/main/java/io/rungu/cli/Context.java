@@ -35,9 +35,9 @@ final class Context {
     RunguStore openStore() {
         DatabaseLocation location = database();
         try {
-            java.time.Duration listCacheTtl = listCacheTtl();
+            java.time.Duration cacheTtl = cacheTtl();
             return RunguStore.open(cfg -> {
-                cfg.listCacheTtl = listCacheTtl;
+                cfg.cacheTtl = cacheTtl;
                 if (location.jdbcUrl().startsWith("jdbc:postgresql:")) {
                     cfg.dataSource = PostgresPool.open(location.jdbcUrl(), poolSize());
                     cfg.closeDataSource = true;
@@ -53,14 +53,14 @@ final class Context {
         }
     }
 
-    /** {@code RUNGU_LIST_CACHE_TTL}: how long a kept board list page may answer (0s turns the cache off). */
-    java.time.Duration listCacheTtl() {
-        java.time.Duration ttl = env.get("RUNGU_LIST_CACHE_TTL")
-                .map(v -> ServerSettings.parseDuration("RUNGU_LIST_CACHE_TTL", v))
+    /** {@code RUNGU_CACHE_TTL}: how long kept list pages and sessions may answer (0s turns caching off). */
+    java.time.Duration cacheTtl() {
+        java.time.Duration ttl = env.get("RUNGU_CACHE_TTL")
+                .map(v -> ServerSettings.parseDuration("RUNGU_CACHE_TTL", v))
                 .orElse(java.time.Duration.ofSeconds(1));
         if (ttl.isNegative() || ttl.compareTo(java.time.Duration.ofHours(1)) > 0) {
-            throw new CliException(ExitCode.INVALID, "RUNGU_LIST_CACHE_TTL must be between 0s (no list cache) and 1h, got "
-                    + env.get("RUNGU_LIST_CACHE_TTL").orElse(""));
+            throw new CliException(ExitCode.INVALID, "RUNGU_CACHE_TTL must be between 0s (no caching) and 1h, got "
+                    + env.get("RUNGU_CACHE_TTL").orElse(""));
         }
         return ttl;
     }

@@ -120,18 +120,18 @@ class ProjectCommandTest {
     }
 
     @Test
-    void the_list_cache_setting_is_checked_before_the_database_opens() {
-        CliRun.Result tooLong = CliRun.in(home).env("RUNGU_DB", db).env("RUNGU_LIST_CACHE_TTL", "2h").run("project", "list");
-        CliRun.Result notADuration = CliRun.in(home).env("RUNGU_DB", db).env("RUNGU_LIST_CACHE_TTL", "soon")
+    void the_cache_setting_is_checked_before_the_database_opens() {
+        CliRun.Result tooLong = CliRun.in(home).env("RUNGU_DB", db).env("RUNGU_CACHE_TTL", "2h").run("project", "list");
+        CliRun.Result notADuration = CliRun.in(home).env("RUNGU_DB", db).env("RUNGU_CACHE_TTL", "soon")
                 .run("project", "list");
-        CliRun.Result off = CliRun.in(home).env("RUNGU_DB", db).env("RUNGU_LIST_CACHE_TTL", "0s").run("project", "list");
-        CliRun.Result millis = CliRun.in(home).env("RUNGU_DB", db).env("RUNGU_LIST_CACHE_TTL", "250ms").run("project", "list");
+        CliRun.Result off = CliRun.in(home).env("RUNGU_DB", db).env("RUNGU_CACHE_TTL", "0s").run("project", "list");
+        CliRun.Result millis = CliRun.in(home).env("RUNGU_DB", db).env("RUNGU_CACHE_TTL", "250ms").run("project", "list");
 
         assertThat(tooLong.exitCode()).as(tooLong.toString()).isEqualTo(4);
-        assertThat(tooLong.err()).isEqualTo("rungu: RUNGU_LIST_CACHE_TTL must be between 0s (no list cache) and 1h, got 2h"
+        assertThat(tooLong.err()).isEqualTo("rungu: RUNGU_CACHE_TTL must be between 0s (no caching) and 1h, got 2h"
                 + System.lineSeparator());
         assertThat(notADuration.exitCode()).as(notADuration.toString()).isEqualTo(4);
-        assertThat(notADuration.err()).contains("RUNGU_LIST_CACHE_TTL: expected a duration such as 30s");
+        assertThat(notADuration.err()).contains("RUNGU_CACHE_TTL: expected a duration such as 30s");
         assertThat(off.exitCode()).as(off.toString()).isZero();
         assertThat(millis.exitCode()).as(millis.toString()).isZero();
     }

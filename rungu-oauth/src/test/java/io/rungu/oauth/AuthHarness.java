@@ -25,7 +25,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * A real store in a temporary directory, RunguAuth, and a real Javalin on a free port with RunguAuthPlugin,
@@ -215,10 +214,10 @@ final class AuthHarness implements AutoCloseable {
         return json(get("/whoami")).get("user_id").asText();
     }
 
-    /** Changes a role behind the service's back, as an admin's Board.setRole would. */
+    /** Changes a role the way an admin does, through Board.setRole (a second admin keeps the last-admin rule met). */
     void setRole(String userId, Role role) {
-        Jdbi.create("jdbc:sqlite:" + dbFile)
-                .useHandle(h -> h.execute("UPDATE users SET role = ? WHERE id = ?", role.wire(), userId));
+        var admin = store.accounts().ensureUser("harness-admin@example.test", "Harness admin", Role.ADMIN);
+        store.board().setRole(io.rungu.model.Actor.of(admin.id(), Role.ADMIN), userId, role);
     }
 
     @Override

@@ -34,12 +34,13 @@ public final class StoreConfig {
     /** PostgreSQL without a host data source: pooled connections. */
     public int poolSize = 8;
     /**
-     * How long a board's list page, once read, may answer later requests for the same page (each viewer's own
-     * votes are still read per request). Any write through this store replaces kept pages at once; a write by
-     * another process or server sharing the database shows in lists after at most this long. Searches are never
-     * kept. {@link Duration#ZERO} turns the cache off.
+     * How long what the store read recently may answer again: a board's list pages (each viewer's own votes are
+     * still read per request; searches are never kept) and the active sessions behind signed-in requests. Any write
+     * through this store makes everything kept stale at once, so a vote, sign-out or role change shows in the next
+     * request; a write by another process or server sharing the database is seen after at most this long.
+     * {@link Duration#ZERO} turns both caches off.
      */
-    public Duration listCacheTtl = Duration.ofSeconds(1);
+    public Duration cacheTtl = Duration.ofSeconds(1);
     /** Heap, in MiB, the kept list pages may take (estimated); the least recently used go first. 0 keeps none. */
     public int listCacheMegabytes = 16;
 
@@ -67,8 +68,8 @@ public final class StoreConfig {
         if (busyTimeout == null || busyTimeout.isNegative()) {
             problems.add("busyTimeout must be zero or positive");
         }
-        if (listCacheTtl == null || listCacheTtl.isNegative() || listCacheTtl.compareTo(Duration.ofHours(1)) > 0) {
-            problems.add("listCacheTtl must be between zero (no list cache) and one hour");
+        if (cacheTtl == null || cacheTtl.isNegative() || cacheTtl.compareTo(Duration.ofHours(1)) > 0) {
+            problems.add("cacheTtl must be between zero (no caching) and one hour");
         }
         if (listCacheMegabytes < 0 || listCacheMegabytes > 4096) {
             problems.add("listCacheMegabytes must be between 0 and 4096, got " + listCacheMegabytes);

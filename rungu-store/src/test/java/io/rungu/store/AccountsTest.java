@@ -24,7 +24,6 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,9 +70,9 @@ class AccountsTest {
     }
 
     /** Changes a role behind the service's back, as an admin's Board.setRole would. */
+    /** Changes a role through this store's database, as Board.setRole and sign-in promotions do. */
     private void setRole(String userId, Role role) {
-        Jdbi.create(db.url())
-                .useHandle(h -> h.execute("UPDATE users SET role = ? WHERE id = ?", role.wire(), userId));
+        store.database().writeVoid(h -> h.execute("UPDATE users SET role = ? WHERE id = ?", role.wire(), userId));
     }
 
     @Test
@@ -178,6 +177,45 @@ class AccountsTest {
         assertThat(found.role()).isEqualTo(Role.MEMBER);
         assertThat(found.userId()).isEqualTo(user.id());
         assertThat(found.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(7)));
+    }
+
+    @Test
+    void a_kept_session_still_expires_on_time() {
+        User user = accounts.ensureUser("ada@example.com", "Ada", Role.MEMBER);
+        String session = accounts.createSession(user.id(), Duration.ofHours(1));
+        assertThat(accounts.findSession(session)).isPresent();
+
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(accounts.findSession(session)).isPresent();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(accounts.findSession(session)).isEmpty();
+    }
+
+    @Test
+    void another_server_sees_a_sign_out_or_demotion_within_its_cache_time_and_at_once_without_cache() {
+        User user = accounts.signIn(github("1", "ada@example.com", true), Set.of("ada@example.com"));
+        String session = accounts.createSession(user.id(), Duration.ofDays(7));
+        try (RunguStore cached = RunguStore.open(c -> {
+                    c.url = db.url();
+                    c.clock = clock;
+                    c.cacheTtl = Duration.ofSeconds(30);
+                });
+                RunguStore uncached = RunguStore.open(c -> {
+                    c.url = db.url();
+                    c.clock = clock;
+                    c.cacheTtl = Duration.ZERO;
+                })) {
+            assertThat(cached.accounts().findSession(session).orElseThrow().role()).isEqualTo(Role.ADMIN);
+
+            setRole(user.id(), Role.MEMBER);
+            assertThat(uncached.accounts().findSession(session).orElseThrow().role()).isEqualTo(Role.MEMBER);
+            assertThat(cached.accounts().findSession(session).orElseThrow().role()).isEqualTo(Role.ADMIN);
+
+            accounts.revokeSession(session);
+            assertThat(uncached.accounts().findSession(session)).isEmpty();
+            assertThat(cached.accounts().findSession(session)).isPresent();
+            assertThat(accounts.findSession(session)).isEmpty();
+        }
     }
 
     @Test

@@ -180,7 +180,7 @@ public final class HttpBenchmark {
             String listUncached;
             try (RunguStore uncached = RunguStore.open(c -> {
                 c.url = "jdbc:sqlite:" + db;
-                c.listCacheTtl = java.time.Duration.ZERO;
+                c.cacheTtl = java.time.Duration.ZERO;
             })) {
                 var uncachedBoard = uncached.board();
                 listUncached = direct(i -> uncachedBoard.listPosts(Actor.of(users.get((i / 13) % users.size()).id(),

@@ -11,6 +11,7 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Session cookies as HS256-signed tokens carrying the user id and the server-side session id. A token proves
@@ -18,8 +19,19 @@ import java.util.Optional;
  */
 public final class SessionTokens {
     private static final String ISSUER = "rungu";
+    /** Tokens whose signature was checked, kept; when full, all are dropped and checked again as they come. */
+    static final int VERIFIED_MAX = 10_000;
+
     private final MACSigner signer;
     private final MACVerifier verifier;
+    /**
+     * Parsing a token and checking its signature is about half the cost of a signed-in request, and a browser sends
+     * the same token with every request. A token's signature and claims never change, so what was read from this
+     * exact text is kept by it; the expiry is still compared with the time of every use.
+     */
+    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+
+    private record Verified(Claims claims, Instant expiresAt) {}
 
     /** @param key at least 32 bytes (checked by AuthConfig) */
     public SessionTokens(byte[] key) {
@@ -54,6 +66,14 @@ public final class SessionTokens {
         if (token == null || token.isEmpty() || token.length() > 4096) {
             return Optional.empty();
         }
+        Verified known = verified.get(token);
+        if (known != null) {
+            if (known.expiresAt.isAfter(now)) {
+                return Optional.of(known.claims);
+            }
+            verified.remove(token, known);
+            return Optional.empty();
+        }
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
@@ -66,7 +86,12 @@ public final class SessionTokens {
                     || claims.getSubject() == null || !(sid instanceof String sessionId)) {
                 return Optional.empty();
             }
-            return Optional.of(new Claims(claims.getSubject(), sessionId));
+            Claims valid = new Claims(claims.getSubject(), sessionId);
+            if (verified.size() >= VERIFIED_MAX) {
+                verified.clear();
+            }
+            verified.put(token, new Verified(valid, exp.toInstant()));
+            return Optional.of(valid);
         } catch (ParseException | JOSEException | IllegalStateException e) {
             // A malformed, unsigned (alg=none) or foreign token is simply no session.
             return Optional.empty();

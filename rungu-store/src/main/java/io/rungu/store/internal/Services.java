@@ -35,12 +35,12 @@ public final class Services {
 
     /** The Board service. */
     public static Board board(Database database, StoreConfig config) {
-        return BoardService.create(database, config.clock, config.ids, config.listCacheTtl,
+        return BoardService.create(database, config.clock, config.ids, config.cacheTtl,
                 config.listCacheMegabytes * 1024L * 1024L);
     }
 
     /** The Accounts service. */
     public static Accounts accounts(Database database, StoreConfig config) {
-        return AccountsService.create(database, config.clock, config.ids);
+        return AccountsService.create(database, config.clock, config.ids, config.cacheTtl);
     }
 }

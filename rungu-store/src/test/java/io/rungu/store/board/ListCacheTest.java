@@ -29,7 +29,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Kept list pages (StoreConfig.listCacheTtl): every write through the store shows in the next list, each viewer
+ * Kept list pages (StoreConfig.cacheTtl): every write through the store shows in the next list, each viewer
  * sees their own votes on a shared page, and a second store on the same database (another server or process)
  * sees the first one's writes once the time to live has passed.
  */
@@ -54,7 +54,7 @@ class ListCacheTest {
 
     @BeforeEach
     void open() {
-        t = TestStores.open(database, dir, c -> c.listCacheTtl = TTL);
+        t = TestStores.open(database, dir, c -> c.cacheTtl = TTL);
         board = t.board();
         admin = t.admin("Admin");
         ann = t.member("Ann");
@@ -147,7 +147,7 @@ class ListCacheTest {
     @Test
     void withoutTheCacheAnotherServersWritesShowAtOnce() {
         try (TestStores uncached = TestStores.open(TestDatabase.SQLITE, dir.resolve("uncached"),
-                c -> c.listCacheTtl = Duration.ZERO);
+                c -> c.cacheTtl = Duration.ZERO);
                 RunguStore other = RunguStore.open(c -> c.url = uncached.url())) {
             Actor.Account carol = uncached.admin("Carol");
             uncached.board().createProject(carol, new NewProject("Other", "other", ""));
@@ -184,10 +184,10 @@ class ListCacheTest {
     void settingsOutsideTheirRangeAreRefusedWithTheReason() {
         assertThatThrownBy(() -> RunguStore.open(c -> {
             c.url = t.url();
-            c.listCacheTtl = Duration.ofSeconds(-1);
+            c.cacheTtl = Duration.ofSeconds(-1);
             c.listCacheMegabytes = -1;
         })).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("listCacheTtl must be between zero (no list cache) and one hour")
+                .hasMessageContaining("cacheTtl must be between zero (no caching) and one hour")
                 .hasMessageContaining("listCacheMegabytes must be between 0 and 4096, got -1");
     }
 }

@@ -42,15 +42,18 @@ public final class AccountsService implements Accounts {
     private final Clock clock;
     private final Supplier<String> ids;
 
-    private AccountsService(Database db, Clock clock, Supplier<String> ids) {
+    private final SessionCache sessions;
+
+    private AccountsService(Database db, Clock clock, Supplier<String> ids, Duration cacheTtl) {
         this.db = db;
         this.clock = clock;
         this.ids = ids;
+        this.sessions = new SessionCache(db::writeGeneration, cacheTtl, System::nanoTime);
     }
 
     /** The Accounts service over {@code database}. */
-    public static Accounts create(Database database, Clock clock, Supplier<String> ids) {
-        return new AccountsService(database, clock, ids);
+    public static Accounts create(Database database, Clock clock, Supplier<String> ids, Duration cacheTtl) {
+        return new AccountsService(database, clock, ids, cacheTtl);
     }
 
     // --- users ---
@@ -170,13 +173,22 @@ public final class AccountsService implements Accounts {
             return Optional.empty();
         }
         Instant now = now();
-        return db.read(h -> h.createQuery("SELECT s.id, s.user_id, u.role, s.expires_at FROM sessions s "
-                        + "JOIN users u ON u.id = s.user_id "
+        ActiveSession kept = sessions.enabled() ? sessions.get(sessionId, now) : null;
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        long generation = sessions.generationNow();
+        Optional<ActiveSession> found = db.read(h -> h.createQuery("SELECT s.id, s.user_id, u.role, s.expires_at "
+                        + "FROM sessions s JOIN users u ON u.id = s.user_id "
                         + "WHERE s.id = :id AND s.revoked_at IS NULL AND s.expires_at > :now")
                 .bind("id", sessionId).bind("now", now)
                 .map((rs, ctx) -> new ActiveSession(rs.getString(1), rs.getString(2), Role.parse(rs.getString(3)),
                         Timestamps.read(rs, 4)))
                 .findOne());
+        if (sessions.enabled()) {
+            found.ifPresent(session -> sessions.put(session, generation));
+        }
+        return found;
     }
 
     @Override

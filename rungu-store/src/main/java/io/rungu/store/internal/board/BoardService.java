@@ -51,12 +51,12 @@ public final class BoardService implements Board {
 
     /**
      * The Board over {@code database}, taking time from {@code clock} and new ids from {@code ids}, keeping list
-     * pages for up to {@code listCacheTtl} in about {@code listCacheBytes} of heap (zero for either keeps none).
+     * pages for up to {@code cacheTtl} in about {@code listCacheBytes} of heap (zero for either keeps none).
      */
-    public static Board create(Database database, Clock clock, Supplier<String> ids, Duration listCacheTtl,
+    public static Board create(Database database, Clock clock, Supplier<String> ids, Duration cacheTtl,
             long listCacheBytes) {
         Objects.requireNonNull(database);
-        ListCache cache = new ListCache(database::writeGeneration, listCacheTtl, listCacheBytes, System::nanoTime);
+        ListCache cache = new ListCache(database::writeGeneration, cacheTtl, listCacheBytes, System::nanoTime);
         return new BoardService(new Context(database, Objects.requireNonNull(clock), Objects.requireNonNull(ids),
                 cache));
     }

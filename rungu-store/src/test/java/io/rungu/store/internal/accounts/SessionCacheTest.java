@@ -1,0 +1,69 @@
+package io.rungu.store.internal.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rungu.model.Role;
+import io.rungu.store.Accounts.ActiveSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The session cache's rules: write generation, time to live, the session's own expiry, the entry bound. */
+class SessionCacheTest {
+    static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");
+    final AtomicLong generation = new AtomicLong();
+    final AtomicLong nanos = new AtomicLong();
+    final SessionCache cache = new SessionCache(generation::get, Duration.ofSeconds(1), nanos::get);
+
+    static ActiveSession session(String id, Instant expiresAt) {
+        return new ActiveSession(id, "u1", Role.MEMBER, expiresAt);
+    }
+
+    @Test
+    void aKeptSessionAnswersUntilTheNextWrite() {
+        ActiveSession s = session("s1", NOW.plusSeconds(3600));
+        cache.put(s, cache.generationNow());
+        assertThat(cache.get("s1", NOW)).isSameAs(s);
+
+        generation.incrementAndGet();
+        assertThat(cache.get("s1", NOW)).isNull();
+    }
+
+    @Test
+    void aSessionReadBeforeAWriteIsNotKept() {
+        long atRead = cache.generationNow();
+        generation.incrementAndGet();
+        cache.put(session("s1", NOW.plusSeconds(3600)), atRead);
+
+        assertThat(cache.get("s1", NOW)).isNull();
+    }
+
+    @Test
+    void aKeptSessionGoesAfterTheTimeToLiveOrItsOwnExpiry() {
+        cache.put(session("s1", NOW.plusSeconds(3600)), cache.generationNow());
+        cache.put(session("s2", NOW.plusSeconds(10)), cache.generationNow());
+
+        assertThat(cache.get("s2", NOW.plusSeconds(10))).isNull();
+        nanos.addAndGet(Duration.ofMillis(999).toNanos());
+        assertThat(cache.get("s1", NOW)).isNotNull();
+        nanos.addAndGet(Duration.ofMillis(1).toNanos());
+        assertThat(cache.get("s1", NOW)).isNull();
+    }
+
+    @Test
+    void theCacheHoldsAtMostItsBound() {
+        for (int i = 0; i <= SessionCache.MAX_ENTRIES; i++) {
+            cache.put(session("s" + i, NOW.plusSeconds(3600)), cache.generationNow());
+        }
+
+        assertThat(cache.get("s" + SessionCache.MAX_ENTRIES, NOW)).isNotNull();
+        assertThat(cache.get("s0", NOW)).isNull();
+    }
+
+    @Test
+    void aZeroTimeToLiveTurnsItOff() {
+        assertThat(new SessionCache(generation::get, Duration.ZERO, nanos::get).enabled()).isFalse();
+        assertThat(cache.enabled()).isTrue();
+    }
+}
