@@ -58,8 +58,9 @@ public final class RunguAuth {
 
     /**
      * Who sent the request: an API token ({@code Authorization: Bearer rgu_...}), else a valid session cookie,
-     * else {@link Actor#anonymous()}. A missing, malformed, expired or forged cookie means anonymous; the role is
-     * read fresh from the store, so a demoted or signed-out user loses access on the next request. The result is
+     * else {@link Actor#anonymous()}. A missing, malformed, expired or forged cookie means anonymous; the role comes
+     * from the store's session row, so a user demoted or signed out through this store loses access on the next
+     * request (through another server sharing the database: within {@code StoreConfig.cacheTtl}). The result is
      * cached on the request.
      *
      * @throws io.rungu.model.RunguException UNAUTHENTICATED when a bearer token is given but unknown or revoked
