@@ -9,12 +9,14 @@ import io.rungu.model.NewProject;
 import io.rungu.model.Role;
 import io.rungu.model.RunguException;
 import io.rungu.store.Board;
+import io.rungu.model.ProviderIdentity;
 import io.rungu.store.RunguStore;
 import io.rungu.store.TestDatabase;
 import io.rungu.store.TestStores;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -154,6 +156,27 @@ class ConcurrencyTest {
             return true;
         } catch (RunguException e) {
             return false;
+        }
+    }
+
+    @Test
+    void the_same_new_person_signing_in_on_two_servers_at_once_becomes_one_user() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            String email = "new" + round + "@example.test";
+            List<Callable<String>> signIns = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                RunguStore store = i % 2 == 0 ? t.store() : second;
+                // Two providers, one email: each sign-in may create the user; all must end on the same one.
+                String provider = i < 2 ? "github" : "google";
+                signIns.add(() -> store.accounts().signIn(
+                        new ProviderIdentity(provider, "subject-" + email, email, true, "New", ""), Set.of()).id());
+            }
+
+            List<String> ids = all(signIns);
+
+            assertThat(ids).as("round %d", round).containsOnly(ids.get(0));
+            assertThat(t.number("SELECT count(*) FROM users WHERE email = '" + email + "'")).isEqualTo(1);
+            assertThat(t.number("SELECT count(*) FROM user_identities WHERE email = '" + email + "'")).isEqualTo(2);
         }
     }
 }

@@ -84,9 +84,13 @@ public final class AccountsService implements Accounts {
                     throw RunguException.forbidden("Your " + identity.provider() + " account has no verified email "
                             + "address. Verify your email with " + identity.provider() + " and sign in again.");
                 }
-                id = findUserIdByEmail(h, email).orElseGet(() -> insertUser(h, email, "", Role.MEMBER, now));
+                id = findUserIdByEmail(h, email)
+                        .or(() -> insertUserIfAbsent(h, email, "", Role.MEMBER, now))
+                        .orElseGet(() -> findUserIdByEmail(h, email).orElseThrow());
+                // Another server may be signing in the same new identity at this instant: its row wins, ours is
+                // not needed (it names the same user, found by the same email).
                 h.createUpdate("INSERT INTO user_identities (id, user_id, provider, subject, email, created_at) "
-                                + "VALUES (:id, :u, :p, :s, :e, :t)")
+                                + "VALUES (:id, :u, :p, :s, :e, :t) ON CONFLICT DO NOTHING")
                         .bind("id", ids.get()).bind("u", id).bind("p", identity.provider())
                         .bind("s", identity.subject()).bind("e", email).bind("t", now).execute();
             }
@@ -111,9 +115,13 @@ public final class AccountsService implements Accounts {
         String userId = db.write(h -> {
             Optional<User> existing = findUserByEmail(h, normalized);
             if (existing.isEmpty()) {
-                return insertUser(h, normalized, cleanName, role, now());
+                Optional<String> inserted = insertUserIfAbsent(h, normalized, cleanName, role, now());
+                if (inserted.isPresent()) {
+                    return inserted.get();
+                }
+                existing = findUserByEmail(h, normalized);
             }
-            User user = existing.get();
+            User user = existing.orElseThrow();
             if (user.name().isBlank() && !cleanName.isEmpty()) {
                 h.createUpdate("UPDATE users SET name = :name WHERE id = :id")
                         .bind("name", cleanName).bind("id", user.id()).execute();
@@ -393,12 +401,17 @@ public final class AccountsService implements Accounts {
                 TokenScope.parse(rs.getString(5)), Timestamps.read(rs, 6), Timestamps.read(rs, 7));
     }
 
-    private String insertUser(Handle h, String email, String name, Role role, Instant now) {
+    /**
+     * Inserts a user and returns the new id; empty when a user with this email was committed meanwhile by another
+     * server (PostgreSQL makes this insert wait for it), which the caller then reads instead of failing on the
+     * unique email.
+     */
+    private Optional<String> insertUserIfAbsent(Handle h, String email, String name, Role role, Instant now) {
         String id = ids.get();
-        h.createUpdate("INSERT INTO users (id, email, name, avatar_url, role, created_at, last_login) "
-                        + "VALUES (:id, :e, :n, '', :r, :t, :t)")
+        int inserted = h.createUpdate("INSERT INTO users (id, email, name, avatar_url, role, created_at, last_login) "
+                        + "VALUES (:id, :e, :n, '', :r, :t, :t) ON CONFLICT DO NOTHING")
                 .bind("id", id).bind("e", email).bind("n", name).bind("r", role.wire()).bind("t", now).execute();
-        return id;
+        return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
 
     private static Optional<String> findUserIdByEmail(Handle h, String email) {
