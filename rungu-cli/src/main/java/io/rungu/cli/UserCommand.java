@@ -10,9 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rungu user list|role}: accounts, administered as the operator. */
-@Command(name = "user", description = "List users and change their role.",
-        subcommands = {UserCommand.ListUsers.class, UserCommand.SetRole.class})
+/** {@code rungu user list|role|rename}: accounts, administered as the operator. */
+@Command(name = "user", description = "List users, change their role or display name.",
+        subcommands = {UserCommand.ListUsers.class, UserCommand.SetRole.class, UserCommand.Rename.class})
 final class UserCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -73,6 +73,32 @@ final class UserCommand implements Callable<Integer> {
                 User user = CliAccounts.userByEmail(store, email);
                 User changed = store.board().setRole(CliAccounts.operator(store), user.id(), role);
                 context.out.println(changed.email() + " is now " + changed.role().wire());
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "rename", description = "Change a user's display name (as the user would on the Account page).")
+    static final class Rename implements Callable<Integer> {
+        private final Context context;
+
+        @Parameters(index = "0", paramLabel = "EMAIL")
+        String email;
+
+        @Parameters(index = "1", paramLabel = "NAME", description = "the new display name, 1 to 100 characters")
+        String name;
+
+        Rename(Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            try (RunguStore store = context.openStore()) {
+                // The same Board rule a person meets on their Account page (trimmed, 1..100 characters).
+                var user = CliAccounts.existing(store, email, io.rungu.model.Actor.Channel.DIRECT, false);
+                User renamed = store.board().updateProfile(user, name);
+                context.out.println(renamed.email() + " is now named " + renamed.name());
             }
             return ExitCode.OK;
         }

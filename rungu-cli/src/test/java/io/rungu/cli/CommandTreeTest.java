@@ -26,7 +26,7 @@ class CommandTreeTest {
         collect(root, commands);
 
         assertThat(commands).contains("rungu", "rungu serve", "rungu project add", "rungu project list", "rungu project delete",
-                "rungu user list", "rungu user role", "rungu login-link", "rungu token create", "rungu seed", "rungu demo",
+                "rungu user list", "rungu user role", "rungu user rename", "rungu login-link", "rungu token create", "rungu seed", "rungu demo",
                 "rungu mcp", "rungu healthcheck");
     }
 

@@ -121,6 +121,27 @@ class UserAndAuthCommandsTest {
     }
 
     @Test
+    void user_rename_changes_the_display_name_under_the_board_rules() {
+        cli().run("login-link", "ada@example.com", "--name", "Ada");
+
+        CliRun.Result renamed = cli().run("user", "rename", "ada@example.com", "  Ada Lovelace  ");
+        assertThat(renamed.exitCode()).as(renamed.toString()).isZero();
+        assertThat(renamed.out()).isEqualTo("ada@example.com is now named Ada Lovelace" + System.lineSeparator());
+        assertThat(cli().run("user", "list").out()).contains("ada@example.com  member  Ada Lovelace");
+
+        CliRun.Result blank = cli().run("user", "rename", "ada@example.com", "   ");
+        assertThat(blank.exitCode()).as(blank.toString()).isEqualTo(4);
+        assertThat(blank.err()).isEqualTo("rungu: Name is required" + System.lineSeparator());
+
+        CliRun.Result tooLong = cli().run("user", "rename", "ada@example.com", "x".repeat(101));
+        assertThat(tooLong.exitCode()).as(tooLong.toString()).isEqualTo(4);
+
+        CliRun.Result unknown = cli().run("user", "rename", "nobody@example.com", "Nobody");
+        assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(3);
+        assertThat(unknown.err()).isEqualTo("rungu: No user with email nobody@example.com" + System.lineSeparator());
+    }
+
+    @Test
     void user_role_of_an_unknown_email_is_not_found() {
         CliRun.Result result = cli().run("user", "role", "nobody@example.com", "admin");
 
