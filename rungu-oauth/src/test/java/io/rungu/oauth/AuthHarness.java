@@ -9,6 +9,7 @@ import io.rungu.model.NewProject;
 import io.rungu.model.Role;
 import io.rungu.model.RunguException;
 import io.rungu.store.RunguStore;
+import io.rungu.store.TestClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -17,11 +18,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -35,7 +33,7 @@ final class AuthHarness implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     final Path dbFile;
-    final MovableClock clock = new MovableClock(Instant.now());
+    final TestClock clock = TestClock.fixed(Instant.now());
     final RunguStore store;
     final RunguAuth auth;
     final Javalin app;
@@ -224,33 +222,5 @@ final class AuthHarness implements AutoCloseable {
     public void close() {
         app.stop();
         store.close();
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

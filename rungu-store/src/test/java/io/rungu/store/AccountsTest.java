@@ -16,11 +16,8 @@ import io.rungu.model.User;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +38,7 @@ class AccountsTest {
     Path dir;
     private TestDatabase.Fresh db;
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-06-01T10:00:00Z"));
+    private final TestClock clock = TestClock.fixed(Instant.parse("2026-06-01T10:00:00Z"));
     private RunguStore store;
     private Accounts accounts;
 
@@ -373,33 +370,5 @@ class AccountsTest {
         User ada = accounts.ensureUser("ada@example.com", "Ada", Role.MEMBER);
         assertThatThrownBy(() -> accounts.createSignInLink("plain-secret", ada.id(), clock.instant().plusSeconds(60)))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
