@@ -7,7 +7,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -34,7 +33,7 @@ public final class PostgresDatabase implements Database {
     private final Dialect dialect = new PostgresDialect();
     private final AutoCloseable owned;
     private final Jdbi jdbi;
-    private final AtomicLong generation = new AtomicLong();
+    private final WriteGeneration generation = new WriteGeneration();
 
     /** Over a data source; it is closed with this database only when {@code owned} (and closeable). */
     public PostgresDatabase(DataSource dataSource, boolean owned) {
@@ -66,11 +65,7 @@ public final class PostgresDatabase implements Database {
 
     @Override
     public <T, X extends Exception> T write(HandleCallback<T, X> work) throws X {
-        try {
-            return writeWithRetries(work);
-        } finally {
-            generation.incrementAndGet();
-        }
+        return generation.counting(() -> writeWithRetries(work));
     }
 
     private <T, X extends Exception> T writeWithRetries(HandleCallback<T, X> work) throws X {
@@ -89,11 +84,7 @@ public final class PostgresDatabase implements Database {
 
     @Override
     public <T, X extends Exception> T maintenance(HandleCallback<T, X> work) throws X {
-        try {
-            return jdbi.withHandle(work);
-        } finally {
-            generation.incrementAndGet();
-        }
+        return generation.counting(() -> jdbi.withHandle(work));
     }
 
     @Override

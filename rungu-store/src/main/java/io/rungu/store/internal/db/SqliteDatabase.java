@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
@@ -41,7 +40,7 @@ public final class SqliteDatabase implements Database {
     private final Jdbi writer;
     private final Jdbi reader;
     private final ScheduledExecutorService checkpointer;
-    private final AtomicLong generation = new AtomicLong();
+    private final WriteGeneration generation = new WriteGeneration();
 
     /**
      * @param url              {@code jdbc:sqlite:<file>} or {@code jdbc:sqlite::memory:}
@@ -86,20 +85,12 @@ public final class SqliteDatabase implements Database {
 
     @Override
     public <T, X extends Exception> T write(HandleCallback<T, X> work) throws X {
-        try {
-            return writer.inTransaction(work);
-        } finally {
-            generation.incrementAndGet();
-        }
+        return generation.counting(() -> writer.inTransaction(work));
     }
 
     @Override
     public <T, X extends Exception> T maintenance(HandleCallback<T, X> work) throws X {
-        try {
-            return writer.withHandle(work);
-        } finally {
-            generation.incrementAndGet();
-        }
+        return generation.counting(() -> writer.withHandle(work));
     }
 
     @Override
