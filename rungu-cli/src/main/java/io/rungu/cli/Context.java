@@ -4,6 +4,7 @@ import io.rungu.oauth.RunguAuth;
 import io.rungu.store.RunguStore;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 
 /**
  * What every command works with: the environment, the standard streams, and the global options. One instance per
@@ -35,7 +36,7 @@ final class Context {
     RunguStore openStore() {
         DatabaseLocation location = database();
         try {
-            java.time.Duration cacheTtl = cacheTtl();
+            Duration cacheTtl = cacheTtl();
             return RunguStore.open(cfg -> {
                 cfg.cacheTtl = cacheTtl;
                 if (location.jdbcUrl().startsWith("jdbc:postgresql:")) {
@@ -54,11 +55,11 @@ final class Context {
     }
 
     /** {@code RUNGU_CACHE_TTL}: how long kept list pages and sessions may answer (0s turns caching off). */
-    java.time.Duration cacheTtl() {
-        java.time.Duration ttl = env.get("RUNGU_CACHE_TTL")
+    Duration cacheTtl() {
+        Duration ttl = env.get("RUNGU_CACHE_TTL")
                 .map(v -> ServerSettings.parseDuration("RUNGU_CACHE_TTL", v))
-                .orElse(java.time.Duration.ofSeconds(1));
-        if (ttl.isNegative() || ttl.compareTo(java.time.Duration.ofHours(1)) > 0) {
+                .orElse(Duration.ofSeconds(1));
+        if (ttl.isNegative() || ttl.compareTo(Duration.ofHours(1)) > 0) {
             throw new CliException(ExitCode.INVALID, "RUNGU_CACHE_TTL must be between 0s (no caching) and 1h, got "
                     + env.get("RUNGU_CACHE_TTL").orElse(""));
         }

@@ -1,5 +1,6 @@
 package io.rungu.cli;
 
+import io.rungu.model.Actor;
 import io.rungu.model.Role;
 import io.rungu.model.User;
 import io.rungu.store.Board;
@@ -96,7 +97,7 @@ final class UserCommand implements Callable<Integer> {
         public Integer call() {
             try (RunguStore store = context.openStore()) {
                 // The same Board rule a person meets on their Account page (trimmed, 1..100 characters).
-                var user = CliAccounts.existing(store, email, io.rungu.model.Actor.Channel.DIRECT, false);
+                var user = CliAccounts.existing(store, email, Actor.Channel.DIRECT, false);
                 User renamed = store.board().updateProfile(user, name);
                 context.out.println(renamed.email() + " is now named " + renamed.name());
             }

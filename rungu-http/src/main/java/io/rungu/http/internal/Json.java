@@ -20,11 +20,10 @@ import java.time.Instant;
  * {@code null}. Kept separate from the host's Javalin mapper so neither changes the other.
  */
 public final class Json {
-    private final ObjectMapper mapper;
-
     /** Heap kept for rendered posts (see {@link PostJsonCache}). */
     private static final long POST_JSON_CACHE_BYTES = 16L * 1024 * 1024;
 
+    private final ObjectMapper mapper;
     private final PostJsonCache posts;
 
     public Json() {

@@ -19,9 +19,19 @@ import org.jdbi.v3.core.statement.Query;
  * Reads posts as a viewer sees them. Lists run in two steps: a key query that walks one index in list order
  * and returns only the page's row keys ({@code seq}), then one query that joins those rows with their authors
  * and the viewer's votes by primary key. Deep pages therefore skip index entries, not joined rows, and no list
- * runs a query per row.
+ * runs a query per row. A page kept for every viewer ({@link ListCache}) is read without a viewer and gets each
+ * viewer's votes from {@link #markVoted}.
  */
 final class PostReads {
+    /** The vote lookup for a page of each size, so the same text (and prepared statement) serves every page. */
+    private static final String[] VOTED_SQL = new String[Limits.PER_PAGE_MAX + 1];
+
+    static {
+        for (int n = 1; n <= Limits.PER_PAGE_MAX; n++) {
+            VOTED_SQL[n] = "SELECT post_id FROM votes WHERE user_id = ? AND post_id IN (?" + ", ?".repeat(n - 1) + ")";
+        }
+    }
+
     private PostReads() {}
 
     /** The ORDER BY of a list, on columns of {@code posts} aliased {@code p}; every order ends in the id. */
@@ -46,7 +56,6 @@ final class PostReads {
         return byId(h, postId, viewerId).orElseThrow(() -> RunguException.notFound("Post not found"));
     }
 
-    /** The posts with these keys, in the order of the keys. */
     /** The page with the viewer's votes marked: one indexed lookup of the page's ids. */
     static Page<PostView> markVoted(Handle h, Page<PostView> page, String viewerId) {
         List<PostView> items = page.items();
@@ -61,15 +70,7 @@ final class PostReads {
         return page.map(v -> voted.contains(v.post().id()) ? new PostView(v.post(), v.creator(), true) : v);
     }
 
-    /** The vote lookup for a page of each size, so the same text (and prepared statement) serves every page. */
-    private static final String[] VOTED_SQL = new String[Limits.PER_PAGE_MAX + 1];
-
-    static {
-        for (int n = 1; n <= Limits.PER_PAGE_MAX; n++) {
-            VOTED_SQL[n] = "SELECT post_id FROM votes WHERE user_id = ? AND post_id IN (?" + ", ?".repeat(n - 1) + ")";
-        }
-    }
-
+    /** The posts with these keys, in the order of the keys. */
     static List<PostView> bySeqs(Handle h, List<Long> seqs, String viewerId) {
         if (seqs.isEmpty()) {
             return List.of();
