@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Assumptions;
  *     ...  TestStores.open(database, dir)
  * }
  * }</pre>
+ *
+ * <p>Tests that want a new store for every test extend {@link OnEachDatabase} instead.
  */
 public enum TestDatabase {
     SQLITE,

@@ -12,49 +12,25 @@ import io.rungu.model.NewPost;
 import io.rungu.model.NewProject;
 import io.rungu.model.PageRequest;
 import io.rungu.model.RunguException;
-import io.rungu.store.Board;
-import io.rungu.store.TestStores;
-import java.nio.file.Path;
+import io.rungu.store.OnEachDatabase;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
-import io.rungu.store.TestDatabase;
 
 /** Uploads through the Board: type by content, size and count limits, safe names, bytes round-trip. */
-@ParameterizedClass
-@EnumSource(TestDatabase.class)
-class AttachmentsTest {
-    @Parameter
-    TestDatabase database;
-
+class AttachmentsTest extends OnEachDatabase {
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
     static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0};
 
-    @TempDir
-    Path dir;
-    TestStores t;
-    Board board;
     Actor.Account author;
     String post;
 
     @BeforeEach
     void open() {
-        t = TestStores.open(database, dir);
-        board = t.board();
         Actor.Account admin = t.admin("Admin");
         author = t.member("Author");
         board.createProject(admin, new NewProject("App", "app", ""));
         post = board.createPost(author, "app", new NewPost("With pictures", "", null)).post().id();
-    }
-
-    @AfterEach
-    void close() {
-        t.close();
     }
 
     Attachment upload(String name, String mime, byte[] bytes) {

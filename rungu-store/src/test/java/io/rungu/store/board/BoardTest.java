@@ -22,42 +22,19 @@ import io.rungu.model.Role;
 import io.rungu.model.RunguException;
 import io.rungu.model.User;
 import io.rungu.model.VoteResult;
-import io.rungu.store.Board;
-import io.rungu.store.TestDatabase;
-import io.rungu.store.TestStores;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import io.rungu.store.OnEachDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The original's store tests (§9.2), adapted to the Board; run against each database. */
-@ParameterizedClass
-@EnumSource(TestDatabase.class)
-class BoardTest {
-    @Parameter
-    TestDatabase database;
-    @TempDir
-    Path dir;
-    TestStores t;
-    Board board;
+class BoardTest extends OnEachDatabase {
     Actor.Account admin;
     Actor.Account member;
 
     @BeforeEach
     void open() {
-        t = TestStores.open(database, dir);
-        board = t.board();
         admin = t.admin("Ada Admin");
         member = t.member("Mo Member");
-    }
-
-    @AfterEach
-    void close() {
-        t.close();
     }
 
     private Project project(String name) {

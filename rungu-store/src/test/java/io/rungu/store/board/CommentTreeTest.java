@@ -13,49 +13,25 @@ import io.rungu.model.NewProject;
 import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
 import io.rungu.model.RunguException;
-import io.rungu.store.Board;
-import io.rungu.store.TestStores;
-import java.nio.file.Path;
+import io.rungu.store.OnEachDatabase;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
-import io.rungu.store.TestDatabase;
 
 /** Threads of comments: rules, editing, paging, and exact counts when a whole subtree goes. */
-@ParameterizedClass
-@EnumSource(TestDatabase.class)
-class CommentTreeTest {
-    @Parameter
-    TestDatabase database;
-
-    @TempDir
-    Path dir;
-    TestStores t;
-    Board board;
+class CommentTreeTest extends OnEachDatabase {
     Actor.Account member;
     String post;
     String otherPost;
 
     @BeforeEach
     void open() {
-        t = TestStores.open(database, dir);
-        board = t.board();
         Actor.Account admin = t.admin("Admin");
         member = t.member("Member");
         board.createProject(admin, new NewProject("App", "app", ""));
         post = board.createPost(member, "app", new NewPost("Talk", "", null)).post().id();
         otherPost = board.createPost(member, "app", new NewPost("Other", "", null)).post().id();
-    }
-
-    @AfterEach
-    void close() {
-        t.close();
     }
 
     String comment(String parent) {

@@ -7,9 +7,7 @@ import io.rungu.model.NewComment;
 import io.rungu.model.NewPost;
 import io.rungu.model.NewProject;
 import io.rungu.model.VoteResult;
-import io.rungu.store.Board;
-import io.rungu.store.TestStores;
-import java.nio.file.Path;
+import io.rungu.store.OnEachDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -18,39 +16,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
-import io.rungu.store.TestDatabase;
 
 /** Many threads writing at once: counts stay exact and nobody meets SQLITE_BUSY. */
-@ParameterizedClass
-@EnumSource(TestDatabase.class)
-class ConcurrencyTest {
-    @Parameter
-    TestDatabase database;
-
-    @TempDir
-    Path dir;
-    TestStores t;
-    Board board;
+class ConcurrencyTest extends OnEachDatabase {
     Actor.Account admin;
 
     @BeforeEach
     void open() {
-        t = TestStores.open(database, dir);
-        board = t.board();
         admin = t.admin("Admin");
         board.createProject(admin, new NewProject("App", "app", ""));
-    }
-
-    @AfterEach
-    void close() {
-        t.close();
     }
 
     /** Runs {@code work(thread)} on each of {@code threads} threads started together; returns their failures. */

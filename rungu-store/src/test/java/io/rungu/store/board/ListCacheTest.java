@@ -14,59 +14,44 @@ import io.rungu.model.PostSort;
 import io.rungu.model.PostStatus;
 import io.rungu.model.PostView;
 import io.rungu.store.Board;
+import io.rungu.store.OnEachDatabase;
 import io.rungu.store.RunguStore;
+import io.rungu.store.StoreConfig;
 import io.rungu.store.TestDatabase;
 import io.rungu.store.TestStores;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Kept list pages (StoreConfig.cacheTtl): every write through the store shows in the next list, each viewer
  * sees their own votes on a shared page, and a second store on the same database (another server or process)
  * sees the first one's writes once the time to live has passed.
  */
-@ParameterizedClass
-@EnumSource(TestDatabase.class)
-class ListCacheTest {
+class ListCacheTest extends OnEachDatabase {
     static final Duration TTL = Duration.ofSeconds(2);
     static final PostQuery MOST_VOTES = new PostQuery(PostSort.MOST_VOTES, null, null, null, PageRequest.of(1, 20));
 
-    @Parameter
-    TestDatabase database;
-
-    @TempDir
-    Path dir;
-    TestStores t;
-    Board board;
     Actor.Account admin;
     Actor.Account ann;
     Actor.Account bob;
     String first;
     String second;
 
+    @Override
+    protected void configure(StoreConfig config) {
+        config.cacheTtl = TTL;
+    }
+
     @BeforeEach
     void open() {
-        t = TestStores.open(database, dir, c -> c.cacheTtl = TTL);
-        board = t.board();
         admin = t.admin("Admin");
         ann = t.member("Ann");
         bob = t.member("Bob");
         board.createProject(admin, new NewProject("App", "app", ""));
         first = board.createPost(ann, "app", new NewPost("Dark mode", "Please", null)).post().id();
         second = board.createPost(bob, "app", new NewPost("Export", "CSV", null)).post().id();
-    }
-
-    @AfterEach
-    void close() {
-        t.close();
     }
 
     List<PostView> list(Board on, Actor viewer) {

@@ -15,44 +15,20 @@ import io.rungu.model.PostView;
 import io.rungu.model.Project;
 import io.rungu.model.ProjectEdit;
 import io.rungu.model.RunguException;
-import io.rungu.store.Board;
-import io.rungu.store.TestStores;
-import java.nio.file.Path;
+import io.rungu.store.OnEachDatabase;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
-import io.rungu.store.TestDatabase;
 
 /** Validation of boards and posts, with the messages callers see. */
-@ParameterizedClass
-@EnumSource(TestDatabase.class)
-class RulesTest {
-    @Parameter
-    TestDatabase database;
-
-    @TempDir
-    Path dir;
-    TestStores t;
-    Board board;
+class RulesTest extends OnEachDatabase {
     Actor.Account admin;
     Actor.Account member;
 
     @BeforeEach
     void open() {
-        t = TestStores.open(database, dir);
-        board = t.board();
         admin = t.admin("Admin");
         member = t.member("Member");
-    }
-
-    @AfterEach
-    void close() {
-        t.close();
     }
 
     static RunguException failure(ThrowingCallable call) {

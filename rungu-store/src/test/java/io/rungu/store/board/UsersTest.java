@@ -10,40 +10,17 @@ import io.rungu.model.PageRequest;
 import io.rungu.model.Role;
 import io.rungu.model.RunguException;
 import io.rungu.model.User;
-import io.rungu.store.Board;
+import io.rungu.store.OnEachDatabase;
 import io.rungu.store.TestStores;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
-import io.rungu.store.TestDatabase;
 
-@ParameterizedClass
-@EnumSource(TestDatabase.class)
-class UsersTest {
-    @Parameter
-    TestDatabase database;
-
-    @TempDir
-    Path dir;
-    TestStores t;
-    Board board;
+class UsersTest extends OnEachDatabase {
     Actor.Account admin;
 
     @BeforeEach
     void open() {
-        t = TestStores.open(database, dir);
-        board = t.board();
         admin = t.admin("Admin");
-    }
-
-    @AfterEach
-    void close() {
-        t.close();
     }
 
     @Test

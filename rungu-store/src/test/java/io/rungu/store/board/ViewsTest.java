@@ -14,50 +14,26 @@ import io.rungu.model.PostEdit;
 import io.rungu.model.PostStatus;
 import io.rungu.model.PostView;
 import io.rungu.model.Roadmap;
-import io.rungu.store.Board;
-import io.rungu.store.TestStores;
-import java.nio.file.Path;
+import io.rungu.store.OnEachDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
-import io.rungu.store.TestDatabase;
 
 /** Roadmap, changelog, stats and trending (the original's api tests §9.3 for them, on the Board). */
-@ParameterizedClass
-@EnumSource(TestDatabase.class)
-class ViewsTest {
-    @Parameter
-    TestDatabase database;
-
-    @TempDir
-    Path dir;
-    TestStores t;
-    Board board;
+class ViewsTest extends OnEachDatabase {
     Actor.Account admin;
     List<Actor.Account> voters = new ArrayList<>();
 
     @BeforeEach
     void open() {
-        t = TestStores.open(database, dir);
-        board = t.board();
         admin = t.admin("Admin");
         for (int i = 0; i < 5; i++) {
             voters.add(t.member("Voter " + i));
         }
         board.createProject(admin, new NewProject("App", "app", ""));
-    }
-
-    @AfterEach
-    void close() {
-        t.close();
     }
 
     String post(String title, PostStatus status, int votes) {

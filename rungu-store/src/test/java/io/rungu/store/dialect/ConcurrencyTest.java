@@ -10,10 +10,8 @@ import io.rungu.model.Role;
 import io.rungu.model.RunguException;
 import io.rungu.store.Board;
 import io.rungu.model.ProviderIdentity;
+import io.rungu.store.OnEachDatabase;
 import io.rungu.store.RunguStore;
-import io.rungu.store.TestDatabase;
-import io.rungu.store.TestStores;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,29 +23,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Two stores on one database stand for two servers (or two processes on one SQLite file): counts stay exact and
  * rules that read before they write hold under concurrent writers.
  */
-@ParameterizedClass
-@EnumSource(TestDatabase.class)
-class ConcurrencyTest {
-    @Parameter
-    TestDatabase database;
-    @TempDir
-    Path dir;
-    TestStores t;
+class ConcurrencyTest extends OnEachDatabase {
     RunguStore second;
     ExecutorService pool;
 
     @BeforeEach
     void open() {
-        t = TestStores.open(database, dir);
         second = RunguStore.open(c -> {
             c.url = t.url();
             c.clock = t.clock();
@@ -60,7 +46,6 @@ class ConcurrencyTest {
         pool.shutdownNow();
         pool.awaitTermination(10, TimeUnit.SECONDS);
         second.close();
-        t.close();
     }
 
     private Board board(int i) {

@@ -8,35 +8,17 @@ import io.rungu.model.NewProject;
 import io.rungu.model.PostQuery;
 import io.rungu.model.PostSort;
 import io.rungu.model.PostView;
-import io.rungu.store.Board;
-import io.rungu.store.TestDatabase;
-import io.rungu.store.TestStores;
-import java.nio.file.Path;
+import io.rungu.store.OnEachDatabase;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Full-text search behaves the same on every database: any input is text, words match by prefix. */
-@ParameterizedClass
-@EnumSource(TestDatabase.class)
-class SearchTest {
-    @Parameter
-    TestDatabase database;
-    @TempDir
-    Path dir;
-    TestStores t;
-    Board board;
+class SearchTest extends OnEachDatabase {
     Actor.Account member;
 
     @BeforeEach
     void open() {
-        t = TestStores.open(database, dir);
-        board = t.board();
         member = t.member("Mo");
         board.createProject(t.admin("Ada"), new NewProject("App", null, ""));
         post("Dark mode, please!", "My eyes hurt at night");
@@ -44,11 +26,6 @@ class SearchTest {
         post("Crash in v1.2.3", "Stack trace: src/main/App.java:42 (NullPointerException)");
         post("Café crème", "Ünïcode wörds and 日本語");
         post("C++ & C# SDKs", "Operators: a | b & !c <-> d:* 'quoted' \"double\"");
-    }
-
-    @AfterEach
-    void close() {
-        t.close();
     }
 
     private void post(String title, String description) {
