@@ -153,9 +153,10 @@ class TwoServersOnPostgresTest {
         long signedOut = System.nanoTime();
         assertThat(send(b(), "POST", "/auth/logout", cookie).statusCode()).isBetween(200, 399);
         assertThat(send(b(), "GET", "/auth/me", cookie).statusCode()).isEqualTo(401);
-        // Server a had the session in its cache (StoreConfig.cacheTtl, 1 s): it ends there within that time.
+        // Server a had the session in its cache (StoreConfig.cacheTtl, 1 s): it ends there within that time (the
+        // bound below leaves room for a slow machine; SessionCacheTest pins the time to live itself).
         while (send(a(), "GET", "/auth/me", cookie).statusCode() != 401) {
-            assertThat(Duration.ofNanos(System.nanoTime() - signedOut)).isLessThan(Duration.ofSeconds(1).plusMillis(500));
+            assertThat(Duration.ofNanos(System.nanoTime() - signedOut)).isLessThan(Duration.ofSeconds(4));
             Thread.sleep(50);
         }
     }
