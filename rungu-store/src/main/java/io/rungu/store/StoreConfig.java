@@ -34,15 +34,19 @@ public final class StoreConfig {
     /** PostgreSQL without a host data source: pooled connections. */
     public int poolSize = 8;
     /**
-     * How long what the store read recently may answer again: a board's list pages (each viewer's own votes are
-     * still read per request; searches are never kept) and the active sessions behind signed-in requests. Any write
+     * How long what the store read recently may answer again: a board's list pages and single posts (each viewer's
+     * own votes are still read per request; searches are never kept) and the active sessions behind signed-in
+     * requests. Any write
      * through this store makes everything kept stale at once, so a vote, sign-out or role change shows in the next
      * request; a write by another process or server sharing the database is seen after at most this long.
      * {@link Duration#ZERO} turns both caches off.
      */
     public Duration cacheTtl = Duration.ofSeconds(1);
-    /** Heap, in MiB, the kept list pages may take (estimated); the least recently used go first. 0 keeps none. */
-    public int listCacheMegabytes = 16;
+    /**
+     * Heap, in MiB, the kept list pages and posts may take (estimated, half each); the least recently used go
+     * first. 0 keeps none.
+     */
+    public int cacheMegabytes = 16;
 
     /** Every problem with this configuration, each with how to fix it; empty when it is usable. */
     public List<String> problems() {
@@ -71,8 +75,8 @@ public final class StoreConfig {
         if (cacheTtl == null || cacheTtl.isNegative() || cacheTtl.compareTo(Duration.ofHours(1)) > 0) {
             problems.add("cacheTtl must be between zero (no caching) and one hour");
         }
-        if (listCacheMegabytes < 0 || listCacheMegabytes > 4096) {
-            problems.add("listCacheMegabytes must be between 0 and 4096, got " + listCacheMegabytes);
+        if (cacheMegabytes < 0 || cacheMegabytes > 4096) {
+            problems.add("cacheMegabytes must be between 0 and 4096, got " + cacheMegabytes);
         }
         return problems;
     }

@@ -36,7 +36,7 @@ public final class Services {
     /** The Board service. */
     public static Board board(Database database, StoreConfig config) {
         return BoardService.create(database, config.clock, config.ids, config.cacheTtl,
-                config.listCacheMegabytes * 1024L * 1024L);
+                config.cacheMegabytes * 1024L * 1024L);
     }
 
     /** The Accounts service. */

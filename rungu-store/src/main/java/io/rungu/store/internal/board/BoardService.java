@@ -51,14 +51,14 @@ public final class BoardService implements Board {
 
     /**
      * The Board over {@code database}, taking time from {@code clock} and new ids from {@code ids}, keeping list
-     * pages for up to {@code cacheTtl} in about {@code listCacheBytes} of heap (zero for either keeps none).
+     * pages and posts for up to {@code cacheTtl} in about {@code cacheBytes} of heap (zero for either keeps none).
      */
     public static Board create(Database database, Clock clock, Supplier<String> ids, Duration cacheTtl,
-            long listCacheBytes) {
+            long cacheBytes) {
         Objects.requireNonNull(database);
-        ListCache cache = new ListCache(database::writeGeneration, cacheTtl, listCacheBytes, System::nanoTime);
+        KeptReads kept = new KeptReads(database::writeGeneration, cacheTtl, cacheBytes, System::nanoTime);
         return new BoardService(new Context(database, Objects.requireNonNull(clock), Objects.requireNonNull(ids),
-                cache));
+                kept));
     }
 
     private static Actor actor(Actor actor) {

@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
 
-/** What every part of the Board needs: the database, the clock, the id source and the kept list pages. */
-record Context(Database db, Clock clock, Supplier<String> ids, ListCache listCache) {
+/** What every part of the Board needs: the database, the clock, the id source and what is kept between requests. */
+record Context(Database db, Clock clock, Supplier<String> ids, KeptReads kept) {
     /** The current time at the precision the database keeps. */
     Instant now() {
         return Timestamps.truncate(clock.instant());

@@ -1,7 +1,6 @@
 package io.rungu.store.internal.board;
 
 import io.rungu.model.Limits;
-import io.rungu.model.Page;
 import io.rungu.model.PostSort;
 import io.rungu.model.PostView;
 import io.rungu.model.RunguException;
@@ -19,8 +18,8 @@ import org.jdbi.v3.core.statement.Query;
  * Reads posts as a viewer sees them. Lists run in two steps: a key query that walks one index in list order
  * and returns only the page's row keys ({@code seq}), then one query that joins those rows with their authors
  * and the viewer's votes by primary key. Deep pages therefore skip index entries, not joined rows, and no list
- * runs a query per row. A page kept for every viewer ({@link ListCache}) is read without a viewer and gets each
- * viewer's votes from {@link #markVoted}.
+ * runs a query per row. A page or post kept for every viewer ({@link KeptReads}) is read without a viewer and gets
+ * each viewer's votes from {@link #markVoted}.
  */
 final class PostReads {
     /** The vote lookup for a page of each size, so the same text (and prepared statement) serves every page. */
@@ -56,18 +55,22 @@ final class PostReads {
         return byId(h, postId, viewerId).orElseThrow(() -> RunguException.notFound("Post not found"));
     }
 
-    /** The page with the viewer's votes marked: one indexed lookup of the page's ids. */
-    static Page<PostView> markVoted(Handle h, Page<PostView> page, String viewerId) {
-        List<PostView> items = page.items();
-        Query query = h.createQuery(VOTED_SQL[items.size()]).bind(0, viewerId);
-        for (int i = 0; i < items.size(); i++) {
-            query.bind(i + 1, items.get(i).post().id());
+    /** The posts with the viewer's votes marked: one indexed lookup of their ids. */
+    static List<PostView> markVoted(Handle h, List<PostView> views, String viewerId) {
+        if (views.isEmpty()) {
+            return views;
+        }
+        Query query = h.createQuery(VOTED_SQL[views.size()]).bind(0, viewerId);
+        for (int i = 0; i < views.size(); i++) {
+            query.bind(i + 1, views.get(i).post().id());
         }
         Set<String> voted = new HashSet<>(query.map((rs, ctx) -> rs.getString(1)).list());
         if (voted.isEmpty()) {
-            return page;
+            return views;
         }
-        return page.map(v -> voted.contains(v.post().id()) ? new PostView(v.post(), v.creator(), true) : v);
+        return views.stream()
+                .map(v -> voted.contains(v.post().id()) ? new PostView(v.post(), v.creator(), true) : v)
+                .toList();
     }
 
     /** The posts with these keys, in the order of the keys. */

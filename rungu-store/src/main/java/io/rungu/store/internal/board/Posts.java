@@ -18,35 +18,49 @@ import org.jdbi.v3.core.statement.Update;
 final class Posts {
     private final Context cx;
     private final PostLists lists;
-    private final ListCache cache;
+    private final KeptReads kept;
 
     Posts(Context cx) {
         this.cx = cx;
         this.lists = new PostLists(cx.db().dialect());
-        this.cache = cx.listCache();
+        this.kept = cx.kept();
     }
 
     Page<PostView> list(Actor actor, String projectSlug, PostQuery query) {
         PostQuery q = query == null ? PostQuery.newest() : query;
-        ListCache.Key key = cache.enabled() ? ListCache.keyOf(projectSlug, q) : null;
+        KeptReads.PageKey key = kept.pages.enabled() ? KeptReads.PageKey.of(projectSlug, q) : null;
         if (key == null) {
             return cx.db().read(h -> lists.list(h, Lookups.projectId(h, projectSlug), q, actor.userId()));
         }
-        Page<PostView> shared = cache.get(key);
+        Page<PostView> shared = kept.pages.get(key);
         if (shared == null) {
-            long generation = cache.generationNow();
+            long generation = kept.pages.generationNow();
             shared = cx.db().read(h -> lists.list(h, Lookups.projectId(h, projectSlug), q, null));
-            cache.put(key, shared, generation);
+            kept.pages.put(key, shared, generation);
         }
         if (actor.userId() == null || shared.items().isEmpty()) {
             return shared;
         }
         Page<PostView> page = shared;
-        return cx.db().read(h -> PostReads.markVoted(h, page, actor.userId()));
+        List<PostView> marked = cx.db().read(h -> PostReads.markVoted(h, page.items(), actor.userId()));
+        return marked == page.items() ? page : new Page<>(marked, page.page(), page.perPage(), page.total());
     }
 
     PostView get(Actor actor, String postId) {
-        return cx.db().read(h -> PostReads.require(h, postId, actor.userId()));
+        if (!kept.posts.enabled()) {
+            return cx.db().read(h -> PostReads.require(h, postId, actor.userId()));
+        }
+        PostView shared = kept.posts.get(postId);
+        if (shared == null) {
+            long generation = kept.posts.generationNow();
+            shared = cx.db().read(h -> PostReads.require(h, postId, null));
+            kept.posts.put(postId, shared, generation);
+        }
+        if (actor.userId() == null) {
+            return shared;
+        }
+        PostView post = shared;
+        return cx.db().read(h -> PostReads.markVoted(h, List.of(post), actor.userId())).get(0);
     }
 
     PostView create(Actor actor, String projectSlug, NewPost input) {

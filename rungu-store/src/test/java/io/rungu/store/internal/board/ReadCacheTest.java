@@ -17,17 +17,17 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The list cache's own rules: generation, time to live, the heap bound, and which queries it keeps. */
-class ListCacheUnitTest {
+/** The read cache's own rules: generation, time to live, the heap bound; and which list queries are kept. */
+class ReadCacheTest {
     final AtomicLong generation = new AtomicLong();
     final AtomicLong nanos = new AtomicLong();
 
-    ListCache cache(Duration ttl, long maxBytes) {
-        return new ListCache(generation::get, ttl, maxBytes, nanos::get);
+    ReadCache<KeptReads.PageKey, Page<PostView>> cache(Duration ttl, long maxBytes) {
+        return new ReadCache<>(generation::get, ttl, maxBytes, KeptReads::weigh, nanos::get);
     }
 
-    static ListCache.Key key(int page) {
-        return new ListCache.Key("app", PostSort.NEWEST, null, null, page, 20);
+    static KeptReads.PageKey key(int page) {
+        return new KeptReads.PageKey("app", PostSort.NEWEST, null, null, page, 20);
     }
 
     static Page<PostView> page(String description) {
@@ -38,7 +38,7 @@ class ListCacheUnitTest {
 
     @Test
     void aKeptPageAnswersUntilTheNextWrite() {
-        ListCache cache = cache(Duration.ofSeconds(1), 1 << 20);
+        var cache = cache(Duration.ofSeconds(1), 1 << 20);
         Page<PostView> page = page("");
         cache.put(key(1), page, cache.generationNow());
 
@@ -52,7 +52,7 @@ class ListCacheUnitTest {
 
     @Test
     void aPageReadBeforeAWriteIsNotKept() {
-        ListCache cache = cache(Duration.ofSeconds(1), 1 << 20);
+        var cache = cache(Duration.ofSeconds(1), 1 << 20);
         long atRead = cache.generationNow();
         generation.incrementAndGet();
 
@@ -63,7 +63,7 @@ class ListCacheUnitTest {
 
     @Test
     void aKeptPageExpiresAfterTheTimeToLive() {
-        ListCache cache = cache(Duration.ofSeconds(1), 1 << 20);
+        var cache = cache(Duration.ofSeconds(1), 1 << 20);
         cache.put(key(1), page(""), cache.generationNow());
 
         nanos.addAndGet(Duration.ofMillis(999).toNanos());
@@ -75,7 +75,7 @@ class ListCacheUnitTest {
     @Test
     void theLeastRecentlyUsedPagesGoWhenTheHeapBoundIsReached() {
         // One page of one post with a 1,000-character description weighs about 2,400 bytes.
-        ListCache cache = cache(Duration.ofSeconds(1), 5_000);
+        var cache = cache(Duration.ofSeconds(1), 5_000);
         cache.put(key(1), page("x".repeat(1000)), cache.generationNow());
         cache.put(key(2), page("x".repeat(1000)), cache.generationNow());
         cache.get(key(1));
@@ -89,7 +89,7 @@ class ListCacheUnitTest {
 
     @Test
     void aPageLargerThanTheWholeBoundIsNotKept() {
-        ListCache cache = cache(Duration.ofSeconds(1), 1_000);
+        var cache = cache(Duration.ofSeconds(1), 1_000);
         cache.put(key(1), page("x".repeat(1000)), cache.generationNow());
 
         assertThat(cache.size()).isZero();
@@ -97,10 +97,10 @@ class ListCacheUnitTest {
 
     @Test
     void onlyBrowsingIsKeptAndDefaultsShareAKey() {
-        assertThat(ListCache.keyOf("app", new PostQuery(null, null, null, "dark mode", null))).isNull();
-        assertThat(ListCache.keyOf("app", new PostQuery(null, null, null, "  ", null)))
-                .isEqualTo(ListCache.keyOf("app", PostQuery.newest()))
-                .isEqualTo(ListCache.keyOf("app", new PostQuery(PostSort.NEWEST, null, null, null, PageRequest.FIRST)));
+        assertThat(KeptReads.PageKey.of("app", new PostQuery(null, null, null, "dark mode", null))).isNull();
+        assertThat(KeptReads.PageKey.of("app", new PostQuery(null, null, null, "  ", null)))
+                .isEqualTo(KeptReads.PageKey.of("app", PostQuery.newest()))
+                .isEqualTo(KeptReads.PageKey.of("app", new PostQuery(PostSort.NEWEST, null, null, null, PageRequest.FIRST)));
     }
 
     @Test

@@ -25,11 +25,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kept list pages (StoreConfig.cacheTtl): every write through the store shows in the next list, each viewer
- * sees their own votes on a shared page, and a second store on the same database (another server or process)
- * sees the first one's writes once the time to live has passed.
+ * Kept list pages and posts (StoreConfig.cacheTtl): every write through the store shows in the next read, each
+ * viewer sees their own votes on a shared page or post, and a second store on the same database (another server or
+ * process) sees the first one's writes once the time to live has passed.
  */
-class ListCacheTest extends OnEachDatabase {
+class KeptReadsTest extends OnEachDatabase {
     static final Duration TTL = Duration.ofSeconds(2);
     static final PostQuery MOST_VOTES = new PostQuery(PostSort.MOST_VOTES, null, null, null, PageRequest.of(1, 20));
 
@@ -158,6 +158,37 @@ class ListCacheTest extends OnEachDatabase {
     }
 
     @Test
+    void aKeptPostShowsEachViewersVoteAndEveryWriteAtOnce() {
+        assertThat(board.getPost(ann, first).votedByViewer()).isFalse();
+
+        board.toggleVote(ann, first);
+        assertThat(board.getPost(ann, first).votedByViewer()).isTrue();
+        assertThat(board.getPost(ann, first).post().voteCount()).isEqualTo(1);
+        assertThat(board.getPost(bob, first).votedByViewer()).isFalse();
+        assertThat(board.getPost(Actor.anonymous(), first).post().voteCount()).isEqualTo(1);
+
+        board.addComment(bob, first, new NewComment("Agreed", null));
+        assertThat(board.getPost(bob, first).post().commentCount()).isEqualTo(1);
+
+        board.deletePost(ann, first);
+        assertThatThrownBy(() -> board.getPost(bob, first)).hasMessage("Post not found");
+    }
+
+    @Test
+    void anotherServersEditOfAPostShowsAfterTheTimeToLive() throws InterruptedException {
+        try (RunguStore other = RunguStore.open(c -> c.url = t.url())) {
+            assertThat(board.getPost(bob, first).post().title()).isEqualTo("Dark mode");
+
+            other.board().editPost(ann, first, new PostEdit("Dark theme", null, null, null));
+
+            assertThat(board.getPost(bob, first).post().title()).isEqualTo("Dark mode");
+            assertThat(other.board().getPost(bob, first).post().title()).isEqualTo("Dark theme");
+            Thread.sleep(TTL.toMillis() + 100);
+            assertThat(board.getPost(bob, first).post().title()).isEqualTo("Dark theme");
+        }
+    }
+
+    @Test
     void anUnknownBoardIsStillNotFound() {
         list(board, ann);
         board.deleteProject(admin, "app");
@@ -170,9 +201,9 @@ class ListCacheTest extends OnEachDatabase {
         assertThatThrownBy(() -> RunguStore.open(c -> {
             c.url = t.url();
             c.cacheTtl = Duration.ofSeconds(-1);
-            c.listCacheMegabytes = -1;
+            c.cacheMegabytes = -1;
         })).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cacheTtl must be between zero (no caching) and one hour")
-                .hasMessageContaining("listCacheMegabytes must be between 0 and 4096, got -1");
+                .hasMessageContaining("cacheMegabytes must be between 0 and 4096, got -1");
     }
 }

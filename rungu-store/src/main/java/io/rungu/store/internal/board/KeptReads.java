@@ -1,0 +1,62 @@
+package io.rungu.store.internal.board;
+
+import io.rungu.model.Page;
+import io.rungu.model.PageRequest;
+import io.rungu.model.PostCategory;
+import io.rungu.model.PostQuery;
+import io.rungu.model.PostSort;
+import io.rungu.model.PostStatus;
+import io.rungu.model.PostView;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * What the Board keeps between requests: board list pages and single posts, as every viewer sees them before
+ * their own votes are marked (see {@link ReadCache} for when a kept value is used). The front page of a busy board
+ * and its popular posts are read far more often than they change; a list page costs four statements and twenty
+ * joined rows to read, a kept one a map lookup. Searches are not kept: they are rarely repeated, and their ranking
+ * is the cost the benchmark is meant to show.
+ */
+final class KeptReads {
+    /** Everything that selects a list page, apart from the viewer. */
+    record PageKey(String projectSlug, PostSort sort, PostStatus status, PostCategory category, int page, int perPage) {
+        /** The key of a browse query; null for a search, which is never kept. */
+        static PageKey of(String projectSlug, PostQuery query) {
+            if (!SearchTerms.of(query.text()).isEmpty()) {
+                return null;
+            }
+            PostSort sort = query.sort() == null || query.sort() == PostSort.RELEVANCE ? PostSort.NEWEST : query.sort();
+            PageRequest page = query.page() == null ? PageRequest.FIRST : query.page();
+            return new PageKey(projectSlug, sort, query.status(), query.category(), page.page(), page.perPage());
+        }
+    }
+
+    /** Estimated heap per post besides its text: the records, ids, instants and enum references. */
+    static final long POST_OVERHEAD_BYTES = 400;
+
+    final ReadCache<PageKey, Page<PostView>> pages;
+    final ReadCache<String, PostView> posts;
+
+    /** Half of {@code maxBytes} for list pages, half for posts; a zero {@code ttl} keeps nothing. */
+    KeptReads(LongSupplier generation, Duration ttl, long maxBytes, LongSupplier nanoTime) {
+        this.pages = new ReadCache<>(generation, ttl, maxBytes / 2, KeptReads::weigh, nanoTime);
+        this.posts = new ReadCache<>(generation, ttl, maxBytes / 2, KeptReads::weigh, nanoTime);
+    }
+
+    static long weigh(Page<PostView> page) {
+        long size = 0;
+        for (PostView view : page.items()) {
+            size += weigh(view);
+        }
+        return size;
+    }
+
+    static long weigh(PostView view) {
+        return POST_OVERHEAD_BYTES + 2L * (length(view.post().title()) + length(view.post().description())
+                + length(view.creator().name()) + length(view.creator().avatarUrl()));
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
+}

@@ -1,0 +1,95 @@
+package io.rungu.store.internal.board;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
+
+/**
+ * Values read from the database, kept for the next request that asks for the same key.
+ *
+ * <p>A value is kept with the database's write generation at the time its read began and is used only while the
+ * generation is unchanged, so any write through this store (a vote, a comment, a renamed author) makes every kept
+ * value stale at once, and a value read while a write was committing is never used. Writes by another process or
+ * server on the same database cannot be seen that way; the time to live bounds how long a value may miss them.
+ * The heap bound drops the least recently used values first.
+ *
+ * @param <K> what selects a value (a record, compared by value)
+ * @param <V> an immutable value, shared by every caller that gets it
+ */
+final class ReadCache<K, V> {
+    private record Entry<V>(V value, long generation, long storedAt, long bytes) {}
+
+    private final LongSupplier generation;
+    private final LongSupplier nanoTime;
+    private final ToLongFunction<V> weigher;
+    private final long ttlNanos;
+    private final long maxBytes;
+    private final LinkedHashMap<K, Entry<V>> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private long bytes;
+
+    /**
+     * @param generation the database's {@code writeGeneration}
+     * @param ttl        how long a value may be used; zero keeps nothing
+     * @param maxBytes   estimated heap the kept values may take
+     * @param weigher    the estimated heap of one value
+     * @param nanoTime   a monotonic clock in nanoseconds ({@code System::nanoTime})
+     */
+    ReadCache(LongSupplier generation, Duration ttl, long maxBytes, ToLongFunction<V> weigher, LongSupplier nanoTime) {
+        this.generation = generation;
+        this.ttlNanos = ttl.toNanos();
+        this.maxBytes = maxBytes;
+        this.weigher = weigher;
+        this.nanoTime = nanoTime;
+    }
+
+    boolean enabled() {
+        return ttlNanos > 0 && maxBytes > 0;
+    }
+
+    /** The generation to pass to {@link #put} for a read that starts now. */
+    long generationNow() {
+        return generation.getAsLong();
+    }
+
+    /** The kept value for {@code key}, or null when there is none or it may be stale. */
+    synchronized V get(K key) {
+        Entry<V> entry = entries.get(key);
+        if (entry == null) {
+            return null;
+        }
+        if (entry.generation != generation.getAsLong() || nanoTime.getAsLong() - entry.storedAt >= ttlNanos) {
+            entries.remove(key);
+            bytes -= entry.bytes;
+            return null;
+        }
+        return entry.value;
+    }
+
+    /** Keeps {@code value}, read by a read that began at {@code generationAtRead}, unless a write came since. */
+    synchronized void put(K key, V value, long generationAtRead) {
+        if (generationAtRead != generation.getAsLong()) {
+            return;
+        }
+        long size = weigher.applyAsLong(value);
+        if (size > maxBytes) {
+            return;
+        }
+        Entry<V> previous = entries.put(key, new Entry<>(value, generationAtRead, nanoTime.getAsLong(), size));
+        if (previous != null) {
+            bytes -= previous.bytes;
+        }
+        bytes += size;
+        Iterator<Map.Entry<K, Entry<V>>> eldest = entries.entrySet().iterator();
+        while (bytes > maxBytes && eldest.hasNext()) {
+            bytes -= eldest.next().getValue().bytes;
+            eldest.remove();
+        }
+    }
+
+    synchronized int size() {
+        return entries.size();
+    }
+}
