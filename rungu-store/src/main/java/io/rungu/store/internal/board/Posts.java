@@ -32,16 +32,11 @@ final class Posts {
         if (key == null) {
             return cx.db().read(h -> lists.list(h, Lookups.projectId(h, projectSlug), q, actor.userId()));
         }
-        Page<PostView> shared = kept.pages.get(key);
-        if (shared == null) {
-            long generation = kept.pages.generationNow();
-            shared = cx.db().read(h -> lists.list(h, Lookups.projectId(h, projectSlug), q, null));
-            kept.pages.put(key, shared, generation);
+        Page<PostView> page = kept.pages.getOrRead(key,
+                () -> cx.db().read(h -> lists.list(h, Lookups.projectId(h, projectSlug), q, null)));
+        if (actor.userId() == null || page.items().isEmpty()) {
+            return page;
         }
-        if (actor.userId() == null || shared.items().isEmpty()) {
-            return shared;
-        }
-        Page<PostView> page = shared;
         List<PostView> marked = cx.db().read(h -> PostReads.markVoted(h, page.items(), actor.userId()));
         return marked == page.items() ? page : new Page<>(marked, page.page(), page.perPage(), page.total());
     }
@@ -50,16 +45,10 @@ final class Posts {
         if (!kept.posts.enabled()) {
             return cx.db().read(h -> PostReads.require(h, postId, actor.userId()));
         }
-        PostView shared = kept.posts.get(postId);
-        if (shared == null) {
-            long generation = kept.posts.generationNow();
-            shared = cx.db().read(h -> PostReads.require(h, postId, null));
-            kept.posts.put(postId, shared, generation);
-        }
+        PostView post = kept.posts.getOrRead(postId, () -> cx.db().read(h -> PostReads.require(h, postId, null)));
         if (actor.userId() == null) {
-            return shared;
+            return post;
         }
-        PostView post = shared;
         return cx.db().read(h -> PostReads.markVoted(h, List.of(post), actor.userId())).get(0);
     }
 

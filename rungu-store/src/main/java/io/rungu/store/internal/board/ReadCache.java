@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -52,6 +53,18 @@ final class ReadCache<K, V> {
     /** The generation to pass to {@link #put} for a read that starts now. */
     long generationNow() {
         return generation.getAsLong();
+    }
+
+    /** The kept value for {@code key}, else what {@code read} returns, kept unless a write came during the read. */
+    V getOrRead(K key, Supplier<V> read) {
+        V kept = get(key);
+        if (kept != null) {
+            return kept;
+        }
+        long generationAtRead = generationNow();
+        V value = read.get();
+        put(key, value, generationAtRead);
+        return value;
     }
 
     /** The kept value for {@code key}, or null when there is none or it may be stale. */

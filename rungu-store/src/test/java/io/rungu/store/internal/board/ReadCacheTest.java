@@ -14,6 +14,7 @@ import io.rungu.model.UserSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,27 @@ class ReadCacheTest {
         generation.incrementAndGet();
         assertThat(cache.get(key(1))).isNull();
         assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void getOrReadReadsOnceAndNeverKeepsAReadOverlappingAWrite() {
+        var cache = cache(Duration.ofSeconds(1), 1 << 20);
+        AtomicInteger reads = new AtomicInteger();
+
+        Page<PostView> first = cache.getOrRead(key(1), () -> {
+            reads.incrementAndGet();
+            return page("");
+        });
+        assertThat(cache.getOrRead(key(1), () -> page("other"))).isSameAs(first);
+
+        Page<PostView> duringWrite = cache.getOrRead(key(2), () -> {
+            reads.incrementAndGet();
+            generation.incrementAndGet();
+            return page("");
+        });
+        assertThat(duringWrite).isNotNull();
+        assertThat(cache.get(key(2))).isNull();
+        assertThat(reads).hasValue(2);
     }
 
     @Test
