@@ -14,8 +14,8 @@ import java.util.function.LongSupplier;
  * What the Board keeps between requests: board list pages and single posts, as every viewer sees them before
  * their own votes are marked (see {@link ReadCache} for when a kept value is used). The front page of a busy board
  * and its popular posts are read far more often than they change; a list page costs four statements and twenty
- * joined rows to read, a kept one a map lookup. Searches are not kept: they are rarely repeated, and their ranking
- * is the cost the benchmark is meant to show.
+ * joined rows to read, a kept one a map lookup. Searches are not kept: the same words are rarely searched twice
+ * within seconds, and each would take a slot a browse page can use.
  */
 final class KeptReads {
     /** Everything that selects a list page, apart from the viewer. */
