@@ -2,12 +2,7 @@ package io.rungu.http.bench;
 
 import io.javalin.Javalin;
 import io.rungu.http.RunguPlugin;
-import io.rungu.model.Actor;
-import io.rungu.model.PageRequest;
-import io.rungu.model.PostQuery;
-import io.rungu.model.PostSort;
 import io.rungu.model.Project;
-import io.rungu.model.Role;
 import io.rungu.model.User;
 import io.rungu.store.DemoData;
 import io.rungu.store.RunguStore;
@@ -91,24 +86,11 @@ public final class DatabaseBenchmark {
             DemoData.generate(store, new DemoData.Options(10, posts, votes, posts / 2, 10_000, 42), (s, d, t) -> { });
             System.out.printf(Locale.ROOT, "%s: seeded %d posts, %d votes in %.1f s%n", kind, posts, votes,
                     (System.nanoTime() - t0) / 1e9);
-            User admin = store.accounts().ensureUser("bench-admin@example.test", "Bench", Role.ADMIN);
-            Actor.Account adminActor = Actor.of(admin.id(), Role.ADMIN);
-            List<User> users = store.board().listUsers(adminActor, PageRequest.of(1, 100)).items().stream()
-                    .filter(u -> u.role() == Role.MEMBER).toList();
-            Project project = store.board().listProjects(adminActor, PageRequest.of(1, 100)).items().stream()
-                    .max((a, b) -> Long.compare(a.postCount(), b.postCount())).orElseThrow();
-            List<String> postIds = new ArrayList<>();
-            List<String> words = new ArrayList<>();
-            for (int page = 1; page <= 10; page++) {
-                store.board().listPosts(adminActor, project.slug(),
-                        new PostQuery(PostSort.NEWEST, null, null, null, PageRequest.of(page, 100))).items().forEach(v -> {
-                            postIds.add(v.post().id());
-                            String w = v.post().title().split("\\s+")[0].replaceAll("[^A-Za-z]", "");
-                            if (w.length() >= 4 && words.size() < 50) {
-                                words.add(w.toLowerCase(Locale.ROOT));
-                            }
-                        });
-            }
+            BenchBoard bench = BenchBoard.of(store);
+            List<User> users = bench.members();
+            Project project = bench.project();
+            List<String> postIds = bench.postIds();
+            List<String> words = bench.words();
             String slug = project.slug();
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             Javalin app = server(store);

@@ -73,25 +73,12 @@ public final class HttpBenchmark {
             } else {
                 System.out.println("reusing " + db);
             }
-            User admin = store.accounts().ensureUser("bench-admin@example.test", "Bench", Role.ADMIN);
-            Actor.Account adminActor = Actor.of(admin.id(), Role.ADMIN);
-            List<User> users = store.board().listUsers(adminActor, PageRequest.of(1, 100)).items().stream()
-                    .filter(u -> u.role() == Role.MEMBER).toList();
+            BenchBoard bench = BenchBoard.of(store);
+            List<User> users = bench.members();
+            Project project = bench.project();
+            List<String> postIds = bench.postIds();
+            List<String> words = bench.words();
             User viewer = users.get(0);
-            Project project = store.board().listProjects(adminActor, PageRequest.of(1, 100)).items().stream()
-                    .max((a, b) -> Long.compare(a.postCount(), b.postCount())).orElseThrow();
-            List<String> postIds = new ArrayList<>();
-            List<String> words = new ArrayList<>();
-            for (int page = 1; page <= 10; page++) {
-                store.board().listPosts(adminActor, project.slug(),
-                        new PostQuery(PostSort.NEWEST, null, null, null, PageRequest.of(page, 100))).items().forEach(v -> {
-                            postIds.add(v.post().id());
-                            String w = v.post().title().split("\\s+")[0].replaceAll("[^A-Za-z]", "");
-                            if (w.length() >= 4 && words.size() < 50) {
-                                words.add(w.toLowerCase(Locale.ROOT));
-                            }
-                        });
-            }
 
             boolean sessions = !System.getProperty("bench.auth", "session").equals("header");
             RunguAuth auth = sessions ? RunguAuth.create(store, a -> {
@@ -175,16 +162,13 @@ public final class HttpBenchmark {
             }
             Actor viewerActor = Actor.of(viewer.id(), Role.MEMBER);
             var board = store.board();
-            IntFunction<Object> list = i -> board.listPosts(Actor.of(users.get((i / 13) % users.size()).id(), Role.MEMBER),
-                    slug, new PostQuery(PostSort.MOST_VOTES, null, null, null, PageRequest.of(1 + i % 5, 20)));
+            IntFunction<Object> list = listCalls(board, users, slug);
             String listUncached;
             try (RunguStore uncached = RunguStore.open(c -> {
                 c.url = "jdbc:sqlite:" + db;
                 c.cacheTtl = java.time.Duration.ZERO;
             })) {
-                var uncachedBoard = uncached.board();
-                listUncached = direct(i -> uncachedBoard.listPosts(Actor.of(users.get((i / 13) % users.size()).id(),
-                        Role.MEMBER), slug, new PostQuery(PostSort.MOST_VOTES, null, null, null, PageRequest.of(1 + i % 5, 20))));
+                listUncached = direct(listCalls(uncached.board(), users, slug));
             }
             System.out.printf(Locale.ROOT, "%nin-process Board calls (one thread, no HTTP), p50/mean ms: list %s (list cache off: %s), "
                             + "detail %s, search %s%n",
@@ -195,6 +179,12 @@ public final class HttpBenchmark {
             bare.stop();
             rungu.stop();
         }
+    }
+
+    /** Board list calls as the HTTP scenario makes them: most voted, pages 1-5, the viewer changing every 13 calls. */
+    private static IntFunction<Object> listCalls(io.rungu.store.Board board, List<User> users, String slug) {
+        return i -> board.listPosts(Actor.of(users.get((i / 13) % users.size()).id(), Role.MEMBER), slug,
+                new PostQuery(PostSort.MOST_VOTES, null, null, null, PageRequest.of(1 + i % 5, 20)));
     }
 
     /** p50 of a Board call on one thread: up to 500 calls after 50 warm-up calls, at most ~5 s in all. */
