@@ -42,7 +42,7 @@ final class MigrateCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         Map<String, Long> copied;
-        try (RunguStore in = open(source); RunguStore out = open(target)) {
+        try (RunguStore in = open(source, true); RunguStore out = open(target, false)) {
             ProgressBar bar = new ProgressBar(context.err, System.console() != null);
             try {
                 copied = DataTransfer.copy(in, out, replace, bar::update);
@@ -61,15 +61,8 @@ final class MigrateCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static RunguStore open(DatabaseLocation location) {
-        try {
-            return RunguStore.open(cfg -> cfg.url = location.jdbcUrl());
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCode.INVALID, e.getMessage(), e);
-        } catch (IllegalStateException e) {
-            throw new CliException(ExitCode.FAILURE,
-                    "cannot open database " + location.displayName() + ": " + e.getMessage(), e);
-        }
+    private static RunguStore open(DatabaseLocation location, boolean mustExist) {
+        return StoreOpener.open(location, mustExist, cfg -> cfg.url = location.jdbcUrl());
     }
 
     private static String summary(Map<String, Long> copied) {
