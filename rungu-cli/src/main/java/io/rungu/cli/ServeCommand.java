@@ -30,13 +30,12 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ServerSettings settings = ServerSettings.resolve(context.env, port, host, basePath, baseUrl);
         RunguServer server = RunguServer.start(context, settings);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "rungu-shutdown"));
+        CountDownLatch stop = new CountDownLatch(1);
+        StopSignals.install(stop::countDown);
+        // For every other way the JVM ends; closing twice does nothing.
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "rungu-shutdown"));
         context.out.println("Rungu " + Version.current() + " is serving " + context.database().displayName()
-                + " at " + settings.baseUrl() + " (listening on " + settings.host() + ":" + server.port() + ")");
+                + " at " + server.publicUrl() + " (listening on " + settings.host() + ":" + server.port() + ")");
         if (server.firstAdminLink() != null) {
             context.out.println();
             context.out.println("No admin yet and no sign-in provider configured. Sign in as the first admin with this");
@@ -46,7 +45,8 @@ final class ServeCommand implements Callable<Integer> {
             context.out.println();
             context.out.println("More links: rungu login-link EMAIL [--admin]");
         }
-        stopped.await();
+        stop.await();
+        server.close();
         return ExitCode.OK;
     }
 }

@@ -35,7 +35,7 @@ record ServerSettings(int port, String host, String basePath, String baseUrl, bo
         String basePath = normaliseBasePath(Optional.ofNullable(basePathFlag).or(() -> env.get("RUNGU_BASE_PATH")).orElse(""));
         String baseUrl = Optional.ofNullable(baseUrlFlag).or(() -> first(env, "RUNGU_BASE_URL", "APP_URL"))
                 .map(ServerSettings::trimSlash)
-                .orElse("http://localhost:" + port + basePath);
+                .orElse(defaultBaseUrl(port, basePath));
         boolean secure = first(env, "RUNGU_SECURE_COOKIES", "RUNGU_SECURE_COOKIE")
                 .map(v -> parseBoolean("RUNGU_SECURE_COOKIES", v))
                 .orElseGet(() -> !isPlainLocalhost(baseUrl));
@@ -56,6 +56,11 @@ record ServerSettings(int port, String host, String basePath, String baseUrl, bo
         auth.adminEmails = new java.util.HashSet<>(adminEmails);
         env.get("RUNGU_SESSION_TTL").ifPresent(v -> auth.sessionTtl = parseDuration("RUNGU_SESSION_TTL", v));
         Providers.configure(auth, env);
+    }
+
+    /** The public URL when none is configured. */
+    static String defaultBaseUrl(int port, String basePath) {
+        return "http://localhost:" + port + basePath;
     }
 
     static Optional<String> first(Environment env, String... names) {

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged server starts, serves, logs each request on stderr and stops cleanly on SIGTERM. */
+/** The packaged server starts, serves, logs each request on stderr and stops cleanly on SIGTERM with exit 0. */
 class ServeIT {
     @TempDir
     Path dir;
@@ -34,9 +34,12 @@ class ServeIT {
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/projects")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(projects.statusCode()).isEqualTo(200);
+            assertThat(Files.readString(data.resolve(RunningServer.FILE_NAME))).contains("url=http://rungu.test");
 
             process.destroy();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+            assertThat(process.exitValue()).as("a clean shutdown is a success").isZero();
+            assertThat(data.resolve(RunningServer.FILE_NAME)).as("removed on a clean shutdown").doesNotExist();
             assertThat(Files.readString(stdout)).contains("first admin", "http://rungu.test/auth/link/");
             assertThat(Files.readString(stderr)).contains("GET /api/projects 200", "Rungu stopped");
             assertThat(data.resolve("secret")).exists();
