@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 
 /** {@code rungu migrate --from URL --to URL}: copies a whole board database, e.g. from SQLite to PostgreSQL. */
 @Command(name = "migrate", description = {
-    "Copy a whole board database (users, identities, sessions, sign-in links, tokens, projects, posts, votes,",
-    "comments, attachments) to another database, between SQLite and PostgreSQL in either direction.",
+    "Copy a whole board database to another one, e.g. from SQLite to PostgreSQL.",
+    "Copies users, identities, sessions, sign-in links, tokens, projects, posts, votes, comments and",
+    "attachments, between SQLite and PostgreSQL in either direction.",
     "The source may stay in use: it is read in one consistent snapshot. The target is created and migrated",
     "when needed and must be empty unless --replace is given."})
 final class MigrateCommand implements Callable<Integer> {
