@@ -61,7 +61,9 @@ final class ServeCommand implements Callable<Integer> {
             context.out.println();
             context.out.println("    " + server.firstAdminLink());
             context.out.println();
-            context.out.println("More links: rungu login-link EMAIL [--admin]");
+            // The same database (and so the same data directory) lets login-link find this server's URL.
+            context.out.println("More links: rungu login-link EMAIL [--admin]"
+                    + (context.db == null ? "" : context.database().sqliteFile().map(f -> " --db " + f).orElse("")));
         }
         stop.await();
         server.close();
