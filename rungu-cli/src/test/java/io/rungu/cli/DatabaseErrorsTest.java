@@ -55,6 +55,18 @@ class DatabaseErrorsTest {
         assertThat(missing).doesNotExist();
     }
 
+    @Test
+    void a_backup_of_a_missing_database_creates_nothing_and_keeps_the_old_backup() throws Exception {
+        Path old = Files.writeString(home.resolve("backup.db"), "yesterday's backup");
+
+        CliRun.Result result = CliRun.in(home).run("--db", home.resolve("typo.db").toString(), "backup",
+                "--to", old.toString(), "--replace");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.DATABASE);
+        assertThat(home.resolve("typo.db")).doesNotExist();
+        assertThat(Files.readString(old)).isEqualTo("yesterday's backup");
+    }
+
     private static void assertOneLine(CliRun.Result result, String message) {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.DATABASE);
         assertThat(result.out()).isEmpty();
