@@ -62,8 +62,12 @@ final class RunguServer implements AutoCloseable {
                 throw new CliException(ExitCode.FAILURE, "cannot listen on " + settings.host() + ":" + settings.port()
                         + ": " + rootMessage(e), e);
             }
+            String publicUrl = publicUrl(settings, app.port());
             String link = firstAdminLink(store, auth, settings);
-            RunningServer running = RunningServer.self(publicUrl(settings, app.port()), context.database().displayName());
+            if (link != null && link.startsWith(settings.baseUrl())) {
+                link = publicUrl + link.substring(settings.baseUrl().length()); // port 0: the port actually bound
+            }
+            RunningServer running = RunningServer.self(publicUrl, context.database().displayName());
             Path dataDir = context.database().dataDir();
             running.write(dataDir);
             return new RunguServer(store, app, link, running, dataDir);

@@ -54,6 +54,14 @@ class LoginLinkCommandTest {
     }
 
     @Test
+    void the_first_admin_link_of_a_server_on_port_0_names_the_port_it_got() {
+        try (RunguServer server = serve()) {
+            assertThat(server.firstAdminLink()).startsWith("http://localhost:" + server.port() + "/auth/link/");
+            assertThat(server.publicUrl()).isEqualTo("http://localhost:" + server.port());
+        }
+    }
+
+    @Test
     void once_the_server_stopped_the_link_uses_the_default_and_says_so() {
         serve().close();
 
