@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePoints, displayName, formatBytes, formatDate, localDayKey, sanitizeHref, slugify, timeAgo } from '../src/lib/utils';
+import { codePoints, displayName, formatBytes, formatDate, isValidSlug, localDayKey, sanitizeHref, slugify, timeAgo } from '../src/lib/utils';
 
 const NOW = Date.parse('2026-06-27T12:00:00Z');
 const ago = (ms: number) => new Date(NOW - ms).toISOString();
@@ -71,12 +71,23 @@ describe('slugify', () => {
   it('follows the server rule', () => {
     expect(slugify('My App! @#$')).toBe('my-app');
     expect(slugify('C++ Project')).toBe('c-project');
-    expect(slugify('Café Résumé')).toBe('caf-r-sum');
+    expect(slugify('Café Résumé')).toBe('cafe-resume');
+    expect(slugify('Straße Ærø Łódź')).toBe('strasse-aero-lodz');
+    expect(slugify('Þórr Œuvre İstanbul Ñandú')).toBe('thorr-oeuvre-istanbul-nandu');
+    expect(slugify('日本語ボード')).toBe('日本語ボード');
+    expect(slugify('Доска Идей!')).toBe('доска-идей');
+    expect(slugify('हिन्दी बोर्ड')).toBe('हिन्दी-बोर्ड');
     expect(slugify('---test---')).toBe('test');
     expect(slugify('!!!')).toBe('');
   });
   it('cuts to the maximum length without a trailing hyphen', () => {
     expect(slugify('a'.repeat(79) + ' b', 80)).toBe('a'.repeat(79));
+    expect([...slugify('語'.repeat(100), 80)].length).toBe(80);
+  });
+  it('validates like the server', () => {
+    for (const ok of ['my-app', 'a--b', '日本語ボード', 'доска-идей', 'café', 'हिन्दी-बोर्ड']) expect(isValidSlug(ok)).toBe(true);
+    for (const bad of ['', '-a', 'a-', 'MyApp', 'Доска', 'cafe\u0301', 'a/b', 'a.b', '🚀', 'a'.repeat(81)])
+      expect(isValidSlug(bad)).toBe(false);
   });
 });
 

@@ -65,14 +65,69 @@ export function sanitizeHref(href: string | null | undefined): string | undefine
   return undefined;
 }
 
-/** Same rule as the server's Slugs.slugify: runs of anything but [a-z0-9] become one hyphen, none at the ends. */
+/** Latin letters that do not decompose into a base letter and accents (as the server's Slugs). */
+const LATIN_SPECIAL: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't', ŋ: 'n', ĸ: 'k', ſ: 's', ƒ: 'f',
+};
+const MARK = /^\p{M}$/u;
+const LATIN = /^\p{Script=Latin}$/u;
+const LETTER = /^\p{L}$/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{Nd}]$/u;
+
+/** The slug form of one character: lower-cased, Latin accents removed; '' for a separator. */
+function foldSlugChar(ch: string): string {
+  if (ch.charCodeAt(0) < 0x80) {
+    const c = ch.toLowerCase();
+    return /^[a-z0-9]$/.test(c) ? c : '';
+  }
+  if (!LETTER_OR_DIGIT.test(ch)) return '';
+  const lower = ch.toLowerCase();
+  if (!LATIN.test(ch)) return lower;
+  const special = LATIN_SPECIAL[lower];
+  if (special) return special;
+  return [...lower.normalize('NFD')].filter((c) => !MARK.test(c)).join('');
+}
+
+/**
+ * Same rule as the server's Slugs.slugify: Latin accents removed ("Café" → cafe), letters of other scripts kept,
+ * runs of anything else become one hyphen, none at the ends; at most `max` code points.
+ */
 export function slugify(name: string, max = 80): string {
-  const slug = name
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+/, '');
-  return slug.slice(0, max).replace(/-+$/, '');
+  const out: string[] = [];
+  let pendingHyphen = false;
+  let afterKept = false;
+  for (const ch of name.trim().normalize('NFKC')) {
+    if (out.length >= max) break;
+    if (MARK.test(ch)) {
+      if (afterKept && !pendingHyphen) out.push(ch);
+      continue;
+    }
+    const piece = foldSlugChar(ch);
+    afterKept = false;
+    if (!piece) {
+      pendingHyphen = true;
+      continue;
+    }
+    if (pendingHyphen && out.length > 0) out.push('-');
+    pendingHyphen = false;
+    for (const c of piece) if (out.length < max) out.push(c);
+    afterKept = LETTER.test(ch) && !LATIN.test(ch);
+  }
+  return out.join('').replace(/-+$/, '').normalize('NFKC');
+}
+
+/** Same rule as the server's Slugs.isValid: lower-case letters of any script, digits, inner hyphens. */
+export function isValidSlug(slug: string, max = 80): boolean {
+  const chars = [...slug];
+  if (chars.length === 0 || chars.length > max) return false;
+  if (slug.startsWith('-') || slug.endsWith('-') || MARK.test(chars[0]) || slug !== slug.normalize('NFKC')) return false;
+  return chars.every(
+    (c) =>
+      c === '-' ||
+      MARK.test(c) ||
+      /^\p{Nd}$/u.test(c) ||
+      (LETTER.test(c) && c.toLowerCase() === c && !/^\p{Lt}$/u.test(c)),
+  );
 }
 
 /** "512 B", "1.5 KB", "3.2 MB". */

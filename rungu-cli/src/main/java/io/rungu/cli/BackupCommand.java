@@ -30,6 +30,20 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path target = file.toAbsolutePath().normalize();
+        long start = System.nanoTime();
+        // The database first: a mistyped --db must neither create an empty database nor cost an old backup.
+        try (RunguStore store = context.openStore(true)) {
+            prepare(target);
+            DataTransfer.backup(store, target);
+        } catch (UnsupportedOperationException e) {
+            throw new CliException(ExitCode.INVALID, e.getMessage(), e);
+        }
+        context.out.println(String.format(Locale.ROOT, "Backed up %s to %s (%,d bytes) in %.1f s",
+                context.database().displayName(), target, size(target), (System.nanoTime() - start) / 1e9));
+        return ExitCode.OK;
+    }
+
+    private void prepare(Path target) {
         try {
             if (Files.exists(target)) {
                 if (!replace) {
@@ -43,15 +57,6 @@ final class BackupCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException(ExitCode.FAILURE, "cannot write " + target + ": " + e.getMessage(), e);
         }
-        long start = System.nanoTime();
-        try (RunguStore store = context.openStore()) {
-            DataTransfer.backup(store, target);
-        } catch (UnsupportedOperationException e) {
-            throw new CliException(ExitCode.INVALID, e.getMessage(), e);
-        }
-        context.out.println(String.format(Locale.ROOT, "Backed up %s to %s (%,d bytes) in %.1f s",
-                context.database().displayName(), target, size(target), (System.nanoTime() - start) / 1e9));
-        return ExitCode.OK;
     }
 
     private static long size(Path file) {

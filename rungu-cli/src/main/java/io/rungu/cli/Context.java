@@ -34,24 +34,25 @@ final class Context {
 
     /** Opens the store at {@link #database()}, turning open failures into one-line CLI errors. */
     RunguStore openStore() {
+        return openStore(false);
+    }
+
+    /**
+     * Like {@link #openStore()}; with {@code mustExist} a SQLite file that does not exist is an error instead of
+     * being created.
+     */
+    RunguStore openStore(boolean mustExist) {
         DatabaseLocation location = database();
-        try {
-            Duration cacheTtl = cacheTtl();
-            return RunguStore.open(cfg -> {
-                cfg.cacheTtl = cacheTtl;
-                if (location.jdbcUrl().startsWith("jdbc:postgresql:")) {
-                    cfg.dataSource = PostgresPool.open(location.jdbcUrl(), poolSize());
-                    cfg.closeDataSource = true;
-                } else {
-                    cfg.url = location.jdbcUrl();
-                }
-            });
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCode.INVALID, e.getMessage(), e);
-        } catch (IllegalStateException e) {
-            throw new CliException(ExitCode.FAILURE,
-                    "cannot open database " + location.displayName() + ": " + e.getMessage(), e);
-        }
+        Duration cacheTtl = cacheTtl();
+        return StoreOpener.open(location, mustExist, cfg -> {
+            cfg.cacheTtl = cacheTtl;
+            if (location.jdbcUrl().startsWith("jdbc:postgresql:")) {
+                cfg.dataSource = PostgresPool.open(location.jdbcUrl(), poolSize());
+                cfg.closeDataSource = true;
+            } else {
+                cfg.url = location.jdbcUrl();
+            }
+        });
     }
 
     /** {@code RUNGU_CACHE_TTL}: how long kept list pages and sessions may answer (0s turns caching off). */

@@ -49,6 +49,23 @@ record DatabaseLocation(String jdbcUrl, Path dataDir, String displayName) {
         return sqlite(file, dataDirVariable.orElseGet(() -> file.getParent()));
     }
 
+    /** The SQLite file this location names; empty for PostgreSQL and in-memory databases. */
+    Optional<Path> sqliteFile() {
+        if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return Optional.empty();
+        }
+        String rest = jdbcUrl.substring("jdbc:sqlite:".length());
+        if (rest.startsWith("file:")) {
+            rest = rest.substring("file:".length());
+        }
+        int query = rest.indexOf('?');
+        String path = query < 0 ? rest : rest.substring(0, query);
+        if (path.isEmpty() || path.startsWith(":memory:") || jdbcUrl.contains("mode=memory")) {
+            return Optional.empty();
+        }
+        return Optional.of(absolute(path));
+    }
+
     private static DatabaseLocation sqlite(Path file, Path dataDir) {
         return new DatabaseLocation("jdbc:sqlite:" + file, dataDir, file.toString());
     }

@@ -16,6 +16,11 @@ final class ExitCode {
     static final int INVALID = 4;
     /** The acting account may not do this. */
     static final int NOT_ALLOWED = 5;
+    /**
+     * The database cannot be used: missing (healthcheck), a directory, not writable, not a database file,
+     * unreachable.
+     */
+    static final int DATABASE = 6;
 
     private ExitCode() {}
 

@@ -4,8 +4,11 @@ import io.rungu.store.RunguStore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code rungu healthcheck}: opens the database read-write, migrates it and checks that it answers. */
-@Command(name = "healthcheck", description = "Check that the database opens and answers; prints OK.")
+/**
+ * {@code rungu healthcheck}: opens the existing database and checks that it answers. Never creates one: a
+ * mistyped path must fail, not report a new empty database as healthy.
+ */
+@Command(name = "healthcheck", description = "Check that the existing database opens and answers; prints OK.")
 final class HealthcheckCommand implements Callable<Integer> {
     private final Context context;
 
@@ -15,8 +18,12 @@ final class HealthcheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (RunguStore store = context.openStore()) {
-            store.checkHealth();
+        try (RunguStore store = context.openStore(true)) {
+            try {
+                store.checkHealth();
+            } catch (RuntimeException e) {
+                throw new CliException(ExitCode.DATABASE, StoreOpener.describe(context.database(), e), e);
+            }
         }
         context.out.println("OK");
         return ExitCode.OK;

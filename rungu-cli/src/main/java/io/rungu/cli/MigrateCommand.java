@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 
 /** {@code rungu migrate --from URL --to URL}: copies a whole board database, e.g. from SQLite to PostgreSQL. */
 @Command(name = "migrate", description = {
-    "Copy a whole board database (users, identities, sessions, sign-in links, tokens, projects, posts, votes,",
-    "comments, attachments) to another database, between SQLite and PostgreSQL in either direction.",
+    "Copy a whole board database to another one, e.g. from SQLite to PostgreSQL.",
+    "Copies users, identities, sessions, sign-in links, tokens, projects, posts, votes, comments and",
+    "attachments, between SQLite and PostgreSQL in either direction.",
     "The source may stay in use: it is read in one consistent snapshot. The target is created and migrated",
     "when needed and must be empty unless --replace is given."})
 final class MigrateCommand implements Callable<Integer> {
@@ -42,7 +43,7 @@ final class MigrateCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         Map<String, Long> copied;
-        try (RunguStore in = open(source); RunguStore out = open(target)) {
+        try (RunguStore in = open(source, true); RunguStore out = open(target, false)) {
             ProgressBar bar = new ProgressBar(context.err, System.console() != null);
             try {
                 copied = DataTransfer.copy(in, out, replace, bar::update);
@@ -61,15 +62,8 @@ final class MigrateCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static RunguStore open(DatabaseLocation location) {
-        try {
-            return RunguStore.open(cfg -> cfg.url = location.jdbcUrl());
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCode.INVALID, e.getMessage(), e);
-        } catch (IllegalStateException e) {
-            throw new CliException(ExitCode.FAILURE,
-                    "cannot open database " + location.displayName() + ": " + e.getMessage(), e);
-        }
+    private static RunguStore open(DatabaseLocation location, boolean mustExist) {
+        return StoreOpener.open(location, mustExist, cfg -> cfg.url = location.jdbcUrl());
     }
 
     private static String summary(Map<String, Long> copied) {

@@ -37,7 +37,7 @@ final class ProjectCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME", description = "The board's name.")
         String name;
 
-        @Option(names = {"-s", "--slug"}, description = "URL name [a-z0-9-]; derived from the name when left out.")
+        @Option(names = {"-s", "--slug"}, description = "URL name: lower-case letters, digits and inner hyphens; derived from the name when left out.")
         String slug;
 
         @Option(names = "--description", description = "What the board collects feedback about.")

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             HealthcheckCommand.class,
             MigrateCommand.class, BackupCommand.class
         },
-        footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error, 3 not found, 4 invalid input or conflict, 5 not allowed."})
+        footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error, 3 not found, 4 invalid input or conflict, 5 not allowed,",
+            "6 database unusable."})
 final class RunguCommand implements Callable<Integer> {
     private final Context context;
 

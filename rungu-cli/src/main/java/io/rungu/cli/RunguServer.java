@@ -5,8 +5,10 @@ import io.rungu.http.RunguPlugin;
 import io.rungu.model.Role;
 import io.rungu.oauth.RunguAuth;
 import io.rungu.store.RunguStore;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,15 +24,24 @@ final class RunguServer implements AutoCloseable {
     private final RunguStore store;
     private final Javalin app;
     private final String firstAdminLink;
+    private final RunningServer running;
+    private final Path dataDir;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private RunguServer(RunguStore store, Javalin app, String firstAdminLink) {
+    private RunguServer(RunguStore store, Javalin app, String firstAdminLink, RunningServer running, Path dataDir) {
         this.store = store;
         this.app = app;
         this.firstAdminLink = firstAdminLink;
+        this.running = running;
+        this.dataDir = dataDir;
     }
 
-    /** Opens the store and starts serving; on failure everything opened so far is closed again. */
+    /**
+     * Checks that the port is free, opens the store and starts serving; on failure everything opened so far is
+     * closed again. Once listening, it records its public URL in the data directory ({@link RunningServer}).
+     */
     static RunguServer start(Context context, ServerSettings settings) {
+        Ports.checkFree(settings.host(), settings.port());
         RunguStore store = context.openStore();
         try {
             RunguAuth auth = context.openAuth(store, settings);
@@ -51,8 +62,15 @@ final class RunguServer implements AutoCloseable {
                 throw new CliException(ExitCode.FAILURE, "cannot listen on " + settings.host() + ":" + settings.port()
                         + ": " + rootMessage(e), e);
             }
+            String publicUrl = publicUrl(settings, app.port());
             String link = firstAdminLink(store, auth, settings);
-            return new RunguServer(store, app, link);
+            if (link != null && link.startsWith(settings.baseUrl())) {
+                link = publicUrl + link.substring(settings.baseUrl().length()); // port 0: the port actually bound
+            }
+            RunningServer running = RunningServer.self(publicUrl, context.database().displayName());
+            Path dataDir = context.database().dataDir();
+            running.write(dataDir);
+            return new RunguServer(store, app, link, running, dataDir);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -85,6 +103,13 @@ final class RunguServer implements AutoCloseable {
         return auth.createSignInLink(email, Role.ADMIN, FIRST_ADMIN_LINK_TTL);
     }
 
+    /** The public URL; the default one names the port actually bound, which differs from the setting for port 0. */
+    static String publicUrl(ServerSettings settings, int boundPort) {
+        String configuredDefault = ServerSettings.defaultBaseUrl(settings.port(), settings.basePath());
+        return settings.baseUrl().equals(configuredDefault)
+                ? ServerSettings.defaultBaseUrl(boundPort, settings.basePath()) : settings.baseUrl();
+    }
+
     /** The request path with sign-in link secrets cut out, so the access log never holds a usable link. */
     static String loggablePath(String path) {
         int at = path.indexOf("/auth/link/");
@@ -104,14 +129,24 @@ final class RunguServer implements AutoCloseable {
         return app.port();
     }
 
+    /** The public URL of this server, base path included (the bound port when no URL or port was configured). */
+    String publicUrl() {
+        return running.url();
+    }
+
     /** The first-admin sign-in link made at start, or null when it was not needed. */
     String firstAdminLink() {
         return firstAdminLink;
     }
 
+    /** Stops serving and closes the store; later calls do nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
+            running.remove(dataDir);
             app.stop();
         } finally {
             store.close();

@@ -27,15 +27,18 @@ record ServerSettings(int port, String host, String basePath, String baseUrl, bo
 
     /** Flags override variables; null flags mean "not given". */
     static ServerSettings resolve(Environment env, Integer portFlag, String hostFlag, String basePathFlag, String baseUrlFlag) {
-        int port = portFlag != null ? portFlag : env.get("RUNGU_PORT").map(v -> parsePort("RUNGU_PORT", v)).orElse(DEFAULT_PORT);
+        Optional<Listen> listen = env.get("RUNGU_LISTEN").map(v -> Listen.parse("RUNGU_LISTEN", v));
+        int port = portFlag != null ? portFlag : env.get("RUNGU_PORT").map(v -> parsePort("RUNGU_PORT", v))
+                .or(() -> listen.map(Listen::port)).orElse(DEFAULT_PORT);
         if (port < 0 || port > 65535) {
             throw new CliException(ExitCode.INVALID, "port must be between 0 and 65535, got " + port);
         }
-        String host = Optional.ofNullable(hostFlag).or(() -> env.get("RUNGU_HOST")).orElse("0.0.0.0");
+        String host = Optional.ofNullable(hostFlag).or(() -> env.get("RUNGU_HOST"))
+                .or(() -> listen.map(Listen::host)).orElse("0.0.0.0");
         String basePath = normaliseBasePath(Optional.ofNullable(basePathFlag).or(() -> env.get("RUNGU_BASE_PATH")).orElse(""));
         String baseUrl = Optional.ofNullable(baseUrlFlag).or(() -> first(env, "RUNGU_BASE_URL", "APP_URL"))
                 .map(ServerSettings::trimSlash)
-                .orElse("http://localhost:" + port + basePath);
+                .orElse(defaultBaseUrl(port, basePath));
         boolean secure = first(env, "RUNGU_SECURE_COOKIES", "RUNGU_SECURE_COOKIE")
                 .map(v -> parseBoolean("RUNGU_SECURE_COOKIES", v))
                 .orElseGet(() -> !isPlainLocalhost(baseUrl));
@@ -48,6 +51,34 @@ record ServerSettings(int port, String host, String basePath, String baseUrl, bo
         return new ServerSettings(port, host, basePath, baseUrl, secure, Set.copyOf(admins), cors, rateLimits, trustForwardedFor);
     }
 
+    /**
+     * A listen address written as the original Rungu's {@code RUNGU_LISTEN} and {@code --listen}: {@code HOST:PORT},
+     * with an IPv6 host in brackets ({@code [::]:3000}).
+     */
+    record Listen(String host, int port) {
+        static Listen parse(String name, String value) {
+            String v = value.trim();
+            int colon = v.lastIndexOf(':');
+            String host = colon < 0 ? "" : v.substring(0, colon);
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            } else if (host.contains(":")) {
+                host = "";
+            }
+            int port = -1;
+            try {
+                port = colon < 0 ? -1 : Integer.parseInt(v.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            if (host.isBlank() || port < 0 || port > 65535) {
+                throw new CliException(ExitCode.INVALID, name + " must be HOST:PORT such as 0.0.0.0:3000, 127.0.0.1:8080 "
+                        + "or [::]:3000, got '" + value + "'");
+            }
+            return new Listen(host, port);
+        }
+    }
+
     /** Fills an auth configuration: secret, URLs, cookies, admins and the providers configured in the environment. */
     void configure(AuthConfig auth, String secret, Environment env) {
         auth.secret = secret;
@@ -56,6 +87,11 @@ record ServerSettings(int port, String host, String basePath, String baseUrl, bo
         auth.adminEmails = new java.util.HashSet<>(adminEmails);
         env.get("RUNGU_SESSION_TTL").ifPresent(v -> auth.sessionTtl = parseDuration("RUNGU_SESSION_TTL", v));
         Providers.configure(auth, env);
+    }
+
+    /** The public URL when none is configured. */
+    static String defaultBaseUrl(int port, String basePath) {
+        return "http://localhost:" + port + basePath;
     }
 
     static Optional<String> first(Environment env, String... names) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ class CommandTreeTest {
 
         assertThat(commands).contains("rungu", "rungu serve", "rungu project add", "rungu project list", "rungu project delete",
                 "rungu user list", "rungu user role", "rungu user rename", "rungu login-link", "rungu token create", "rungu seed", "rungu demo",
-                "rungu mcp", "rungu healthcheck");
+                "rungu mcp", "rungu healthcheck", "rungu migrate", "rungu backup");
     }
 
     @Test
@@ -60,6 +61,41 @@ class CommandTreeTest {
     }
 
     @Test
+    void every_summary_in_the_help_is_a_whole_sentence() {
+        CliRun.Result help = CliRun.in(home).run("--help");
+        String shown = help.out().replaceAll("\\s+", " ");
+        List<CommandLine> all = new ArrayList<>();
+        collectLines(root(), all);
+
+        for (CommandLine cmd : all.subList(1, all.size())) {
+            String[] description = cmd.getCommandSpec().usageMessage().description();
+            String name = cmd.getCommandSpec().qualifiedName();
+            assertThat(description).as(name).isNotEmpty();
+            String summary = description[0];
+            assertThat(summary).as("summary line of " + name).matches("[A-Z].*[.!?]");
+            if (cmd.getParent() == all.get(0)) {
+                assertThat(shown).as("rungu --help shows the whole summary of " + name)
+                        .contains(" " + cmd.getCommandName() + " " + summary.replaceAll("\\s+", " "));
+            }
+        }
+    }
+
+    @Test
+    void docs_cli_md_shows_every_command() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "cli.md"));
+        List<CommandLine> all = new ArrayList<>();
+        collectLines(root(), all);
+
+        for (CommandLine cmd : all) {
+            String name = cmd.getCommandSpec().qualifiedName();
+            if (cmd.getSubcommands().isEmpty()) {
+                assertThat(doc).as("docs/cli.md shows a usage line for " + name)
+                        .containsPattern(java.util.regex.Pattern.quote(name) + "[ \n`]");
+            }
+        }
+    }
+
+    @Test
     void no_command_prints_the_usage_on_stderr_and_exits_2() {
         CliRun.Result result = CliRun.in(home).run();
 
@@ -84,6 +120,11 @@ class CommandTreeTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("expected admin or member, got 'owner'");
+    }
+
+    private CommandLine root() {
+        return new Cli(Environment.of(Map.of(), home), InputStream.nullInputStream(),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())).commandLine();
     }
 
     private static void collect(CommandLine cmd, List<String> names) {

@@ -21,7 +21,9 @@ class FatJarIT {
     }
 
     @Test
-    void the_jar_checks_a_fresh_database_and_logs_only_to_stderr() throws Exception {
+    void the_jar_checks_a_database_and_logs_only_to_stderr() throws Exception {
+        assertThat(FatJar.run(Map.of("RUNGU_DATA_DIR", dir.toString()), "project", "list").exitCode()).isZero();
+
         CliRun.Result result = FatJar.run(Map.of("RUNGU_DATA_DIR", dir.toString()), "healthcheck");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -30,12 +32,12 @@ class FatJarIT {
     }
 
     @Test
-    void the_jar_reports_an_unusable_database_in_one_line_with_exit_1() throws Exception {
+    void the_jar_reports_an_unusable_database_in_one_line_with_its_exit_code() throws Exception {
         java.nio.file.Files.writeString(dir.resolve("file"), "x");
 
         CliRun.Result result = FatJar.run(Map.of(), "--db", dir.resolve("file/rungu.db").toString(), "healthcheck");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.DATABASE);
         assertThat(result.err()).contains("rungu: ").doesNotContain("\tat ");
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The original's slug rules (§9.4, §7.6). */
+/** The original's slug rules (§9.4, §7.6), with Latin accents transliterated and other scripts kept. */
 class SlugsTest {
     @Test
     void slugify_lower_cases_and_joins_words_with_hyphens() {
@@ -27,8 +27,39 @@ class SlugsTest {
     }
 
     @Test
-    void non_ascii_letters_become_separators() {
-        assertThat(Slugs.slugify("Café Résumé")).isEqualTo("caf-r-sum");
+    void latin_letters_lose_their_accents() {
+        assertThat(Slugs.slugify("Café Résumé")).isEqualTo("cafe-resume");
+        assertThat(Slugs.slugify("Straße Ærø Łódź")).isEqualTo("strasse-aero-lodz");
+        assertThat(Slugs.slugify("Þórr Œuvre İstanbul Ñandú")).isEqualTo("thorr-oeuvre-istanbul-nandu");
+        assertThat(Slugs.slugify("Ｆｕｌｌ　ｗｉｄｔｈ ﬁle")).isEqualTo("full-width-file");
+    }
+
+    @Test
+    void letters_of_other_scripts_are_kept_lower_cased() {
+        assertThat(Slugs.slugify("日本語ボード")).isEqualTo("日本語ボード");
+        assertThat(Slugs.slugify("Доска Идей!")).isEqualTo("доска-идей");
+        assertThat(Slugs.slugify("हिन्दी बोर्ड")).isEqualTo("हिन्दी-बोर्ड");
+        assertThat(Slugs.slugify("Ελληνικά 2026")).isEqualTo("ελληνικά-2026");
+        for (String name : new String[] {"日本語ボード", "Доска Идей!", "हिन्दी बोर्ड", "Ελληνικά 2026", "Café Résumé"}) {
+            assertThat(Slugs.isValid(Slugs.slugify(name))).as(name).isTrue();
+        }
+    }
+
+    @Test
+    void ascii_names_give_the_slugs_they_always_gave() {
+        for (String name : new String[] {"My App", "C++ Project", "  a--b  ", "v2.0 release notes", "x_y"}) {
+            String old = name.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                    .replaceAll("^-+", "").replaceAll("-+$", "");
+            assertThat(Slugs.slugify(name)).as(name).isEqualTo(old);
+        }
+    }
+
+    @Test
+    void the_length_limit_counts_code_points() {
+        String slug = Slugs.slugify("語".repeat(100));
+        assertThat(slug.codePointCount(0, slug.length())).isEqualTo(Limits.SLUG_MAX);
+        assertThat(Slugs.isValid(slug)).isTrue();
+        assertThat(Slugs.isValid("語".repeat(Limits.SLUG_MAX + 1))).isFalse();
     }
 
     @Test
@@ -51,5 +82,20 @@ class SlugsTest {
         assertThat(Slugs.isValid("my app")).isFalse();
         assertThat(Slugs.isValid("a".repeat(81))).isFalse();
         assertThat(Slugs.isValid(null)).isFalse();
+    }
+
+    @Test
+    void valid_slugs_may_hold_lower_case_letters_of_any_script_but_nothing_else() {
+        assertThat(Slugs.isValid("日本語ボード")).isTrue();
+        assertThat(Slugs.isValid("доска-идей")).isTrue();
+        assertThat(Slugs.isValid("café")).isTrue();
+        assertThat(Slugs.isValid("Доска")).as("upper case").isFalse();
+        assertThat(Slugs.isValid("cafe\u0301")).as("not NFKC").isFalse();
+        assertThat(Slugs.isValid("ｆｕｌｌ")).as("not NFKC").isFalse();
+        assertThat(Slugs.isValid("a/b")).isFalse();
+        assertThat(Slugs.isValid("a%20b")).isFalse();
+        assertThat(Slugs.isValid("a.b")).isFalse();
+        assertThat(Slugs.isValid("\u0301a")).as("starts with a mark").isFalse();
+        assertThat(Slugs.isValid("🚀")).isFalse();
     }
 }
