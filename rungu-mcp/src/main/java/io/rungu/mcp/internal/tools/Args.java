@@ -80,21 +80,11 @@ public final class Args {
                         && Math.abs(node.doubleValue()) <= Integer.MAX_VALUE) {
                     return (int) node.doubleValue();
                 }
-                if (p.range() != null) {
-                    // The model's one rule, as REST applies it to query text: "days must be between 1 and 365".
-                    if (node.isTextual()) {
-                        return p.range().parse(node.asText());
-                    }
-                    throw p.range().refusal();
-                }
+                // Every integer argument is counted: the model's one rule, as REST applies it to query text.
                 if (node.isTextual()) {
-                    try {
-                        return Integer.parseInt(node.asText().trim());
-                    } catch (NumberFormatException e) {
-                        throw wrongType(p, "an integer");
-                    }
+                    return p.range().parse(node.asText());
                 }
-                throw wrongType(p, "an integer");
+                throw p.range().refusal();
             }
             case BOOLEAN -> {
                 if (node.isBoolean()) {
