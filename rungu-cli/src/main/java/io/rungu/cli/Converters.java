@@ -1,6 +1,5 @@
 package io.rungu.cli;
 
-import io.rungu.model.Role;
 import io.rungu.model.RunguException;
 import io.rungu.model.TokenScope;
 import java.time.Duration;
@@ -15,17 +14,6 @@ final class Converters {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|[smhd])");
 
     private Converters() {}
-
-    static final class RoleConverter implements CommandLine.ITypeConverter<Role> {
-        @Override
-        public Role convert(String value) {
-            try {
-                return Role.parse(value.toLowerCase(Locale.ROOT));
-            } catch (RunguException e) {
-                throw new CommandLine.TypeConversionException("expected admin or member, got '" + value + "'");
-            }
-        }
-    }
 
     static final class ScopeConverter implements CommandLine.ITypeConverter<TokenScope> {
         @Override

@@ -6,6 +6,7 @@ import io.rungu.model.User;
 import io.rungu.store.Board;
 import io.rungu.store.RunguStore;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,9 +61,8 @@ final class UserCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "EMAIL")
         String email;
 
-        @Parameters(index = "1", paramLabel = "ROLE", converter = Converters.RoleConverter.class,
-                description = "admin or member")
-        Role role;
+        @Parameters(index = "1", paramLabel = "ROLE", description = "admin or member")
+        String role;
 
         SetRole(Context context) {
             this.context = context;
@@ -70,9 +70,11 @@ final class UserCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            // The model's one role parser and message, as REST answers a bad role (exit 4, invalid).
+            Role parsed = Role.parse(role.toLowerCase(Locale.ROOT));
             try (RunguStore store = context.openStore()) {
                 User user = CliAccounts.userByEmail(store, email);
-                User changed = store.board().setRole(CliAccounts.operator(store), user.id(), role);
+                User changed = store.board().setRole(CliAccounts.operator(store), user.id(), parsed);
                 context.out.println(changed.email() + " is now " + changed.role().wire());
             }
             return ExitCode.OK;

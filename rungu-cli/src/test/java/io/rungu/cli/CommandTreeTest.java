@@ -115,11 +115,11 @@ class CommandTreeTest {
     }
 
     @Test
-    void a_bad_role_is_a_usage_error() {
+    void a_bad_role_gets_the_models_message_and_the_invalid_exit_code() {
         CliRun.Result result = CliRun.in(home).run("user", "role", "a@example.com", "owner");
 
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("expected admin or member, got 'owner'");
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.err()).isEqualTo("rungu: Invalid role 'owner'; expected one of: member, admin\n");
     }
 
     private CommandLine root() {

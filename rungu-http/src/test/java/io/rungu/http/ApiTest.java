@@ -241,8 +241,13 @@ class ApiTest {
     }
 
     @Test
-    void the_roadmap_limit_is_clamped_to_50() {
-        assertThat(s.get("/api/projects/test-app/roadmap?limit=9999").data().get("limit").asInt()).isEqualTo(50);
+    void a_roadmap_limit_out_of_range_is_refused_not_clamped() {
+        assertThat(s.get("/api/projects/test-app/roadmap?limit=50").data().get("limit").asInt()).isEqualTo(50);
+        for (String bad : new String[] {"9999", "0", "abc"}) {
+            var r = s.get("/api/projects/test-app/roadmap?limit=" + bad);
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.json().get("error").asText()).isEqualTo("limit must be between 1 and 50");
+        }
     }
 
     @Test
@@ -296,6 +301,50 @@ class ApiTest {
         assertThat(trending.data()).hasSize(1);
         assertThat(trending.json().has("pagination")).isFalse();
         assertThat(s.get("/api/projects/test-app/trending?days=0").status()).isEqualTo(400);
+    }
+
+    @Test
+    void trending_windows_and_limits_out_of_range_or_not_whole_numbers_get_one_message() {
+        for (String days : new String[] {"0", "1000", "abc", "1.5"}) {
+            var r = s.get("/api/projects/test-app/trending?days=" + days);
+            assertThat(r.status()).as(days).isEqualTo(400);
+            assertThat(r.json().get("code").asText()).isEqualTo("invalid");
+            assertThat(r.json().get("error").asText()).isEqualTo("days must be between 1 and 365");
+            assertThat(r.json().get("fields").get("days").asText()).isEqualTo("days must be between 1 and 365");
+        }
+        for (String limit : new String[] {"0", "101", "many"}) {
+            assertThat(s.get("/api/projects/test-app/trending?limit=" + limit).json().get("error").asText())
+                    .isEqualTo("limit must be between 1 and 100");
+        }
+        assertThat(s.get("/api/projects/test-app/trending?days=365&limit=100").status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_bug_answers_the_one_500_body_with_a_request_id_and_nothing_else() {
+        // the test resolver fails with a plain IllegalArgumentException on an unknown channel: a bug, not a refusal
+        var r = s.req("GET", "/api/projects").header("X-Test-Actor", "u1 member NO_SUCH_CHANNEL write").send();
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(r.json().get("error").asText()).isEqualTo("Internal server error");
+        assertThat(r.json().get("code").asText()).isEqualTo("internal");
+        assertThat(r.json().get("fields").size()).isZero();
+        assertThat(r.json().get("request_id").asText()).isNotBlank();
+        assertThat(r.text()).doesNotContain("NO_SUCH_CHANNEL").doesNotContain("Exception");
+    }
+
+    @Test
+    void an_unknown_body_field_is_refused_by_name_not_dropped() {
+        var create = s.req("POST", "/api/projects/test-app/posts").as(member)
+                .json("{\"title\":\"Mine\",\"status\":\"done\"}").send();
+        assertThat(create.status()).isEqualTo(400);
+        assertThat(create.json().get("code").asText()).isEqualTo("invalid");
+        assertThat(create.json().get("error").asText())
+                .isEqualTo("Unknown field 'status'; allowed: category, description, title");
+        assertThat(create.json().get("fields").has("status")).isTrue();
+        assertThat(s.get("/api/projects/test-app/posts").json().get("pagination").get("total").asLong()).isZero();
+
+        var rename = s.req("PATCH", "/api/projects/test-app").as(admin).json("{\"slug\":\"other\"}").send();
+        assertThat(rename.status()).isEqualTo(400);
+        assertThat(rename.json().get("error").asText()).isEqualTo("Unknown field 'slug'; allowed: description, name");
     }
 
     @Test

@@ -66,14 +66,22 @@ class PaginationTest {
     }
 
     @Test
-    void a_page_past_the_end_is_empty_and_sizes_are_clamped() {
+    void a_page_past_the_end_is_empty_and_sizes_out_of_range_are_refused_not_clamped() {
         var r = s.get("/api/projects/app/posts?page=9");
         assertThat(r.data()).isEmpty();
         assertThat(r.json().get("pagination").get("page").asInt()).isEqualTo(9);
-        assertThat(s.get("/api/projects/app/posts?per_page=1000").json().get("pagination").get("per_page").asInt())
+        assertThat(s.get("/api/projects/app/posts?per_page=100").json().get("pagination").get("per_page").asInt())
                 .isEqualTo(100);
-        assertThat(s.get("/api/projects/app/posts?per_page=0").json().get("pagination").get("per_page").asInt())
-                .isEqualTo(1);
+        for (String bad : new String[] {"per_page=1000", "per_page=0", "per_page=abc", "per_page=2.5"}) {
+            var refused = s.get("/api/projects/app/posts?" + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.json().get("code").asText()).isEqualTo("invalid");
+            assertThat(refused.json().get("error").asText()).isEqualTo("per_page must be between 1 and 100");
+        }
+        for (String bad : new String[] {"page=0", "page=10001", "page=x"}) {
+            assertThat(s.get("/api/projects/app/posts?" + bad).json().get("error").asText()).as(bad)
+                    .isEqualTo("page must be between 1 and 10000");
+        }
     }
 
     @Test

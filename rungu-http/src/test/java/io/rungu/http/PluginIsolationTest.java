@@ -134,5 +134,13 @@ class PluginIsolationTest {
         var same = s.req("POST", "/api/projects").as(s.admin()).header("Origin", "http://127.0.0.1:" + s.app.port())
                 .json("{\"name\":\"Y\"}").send();
         assertThat(same.status()).isEqualTo(201);
+        // the one rule of io.rungu.model.CrossSite, as the sign-in routes apply it to session cookies
+        var crossSite = s.req("POST", "/api/projects").as(s.admin()).header("Origin", "http://127.0.0.1:" + s.app.port())
+                .header("Sec-Fetch-Site", "cross-site").json("{\"name\":\"Z\"}").send();
+        assertThat(crossSite.status()).isEqualTo(403);
+        assertThat(crossSite.json().get("error").asText()).isEqualTo(io.rungu.model.CrossSite.MESSAGE);
+        var sameSiteWithoutOrigin = s.req("POST", "/api/projects").as(s.admin()).header("Sec-Fetch-Site", "same-site")
+                .json("{\"name\":\"W\"}").send();
+        assertThat(sameSiteWithoutOrigin.status()).isEqualTo(403);
     }
 }

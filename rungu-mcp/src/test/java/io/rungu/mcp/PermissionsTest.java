@@ -8,6 +8,7 @@ import io.rungu.model.PostStatus;
 import io.rungu.store.TestStores;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import io.rungu.model.RunguException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -78,25 +79,25 @@ class PermissionsTest {
             JsonNode init = c.initialize("2025-11-25");
             assertThat(init.path("instructions").asText()).contains("read-only");
             assertThat(toolNames(c)).containsExactlyInAnyOrderElementsOf(READ_TOOLS);
-            JsonNode refused = c.request("tools/call", Map.of("name", "delete_post",
-                    "arguments", Map.of("id", f.adminPost.post().id())));
-            assertThat(refused.path("error").path("code").asInt()).isEqualTo(-32602);
-            assertThat(refused.path("error").path("message").asText()).contains("read-only");
+            JsonNode refused = c.call("delete_post", Map.of("id", f.adminPost.post().id()));
+            assertThat(errorText(refused)).isEqualTo("This MCP server is read-only; only read tools are available "
+                    + "(forbidden)");
             assertThat(c.call("whoami", Map.of()).path("structuredContent").path("can_write").asBoolean()).isFalse();
         }
         assertThat(f.stores.board().getPost(f.admin, f.adminPost.post().id())).isNotNull();
     }
 
     @Test
-    void a_read_scoped_token_sees_only_read_tools_and_cannot_call_write_tools() throws Exception {
+    void a_read_scoped_token_sees_only_read_tools_and_a_write_tool_answers_the_boards_read_only_refusal()
+            throws Exception {
         Actor.Account readToken = TestStores.readOnly(f.admin);
         try (var c = new StdioConversation(f.server(), readToken)) {
             c.initialize("2025-11-25");
             assertThat(toolNames(c)).containsExactlyInAnyOrderElementsOf(READ_TOOLS);
-            JsonNode refused = c.request("tools/call", Map.of("name", "vote_post",
-                    "arguments", Map.of("id", f.adminPost.post().id())));
-            assertThat(refused.path("error").path("code").asInt()).isEqualTo(-32602);
-            assertThat(refused.path("error").path("message").asText()).contains("read-only");
+            // not a protocol fault: a tool result with isError and the same message REST and the Board give
+            JsonNode refused = c.call("vote_post", Map.of("id", f.adminPost.post().id()));
+            assertThat(refused.has("error")).isFalse();
+            assertThat(errorText(refused)).isEqualTo(RunguException.READ_ONLY_MESSAGE + " (forbidden)");
         }
         assertThat(f.stores.board().getPost(f.admin, f.adminPost.post().id()).post().voteCount()).isZero();
     }

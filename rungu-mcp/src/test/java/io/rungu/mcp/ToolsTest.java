@@ -222,13 +222,29 @@ class ToolsTest {
             assertThat(missing.path("isError").asBoolean()).isTrue();
             assertThat(missing.path("content").get(0).path("text").asText()).contains("Missing required argument 'slug'");
 
-            JsonNode unknown = c.call("get_project", Map.of("project_slug", "demo"));
-            assertThat(unknown.path("content").get(0).path("text").asText()).contains("Unknown argument 'project_slug'")
-                    .contains("slug");
+            JsonNode misspelt = c.call("get_project", Map.of("project_slug", "demo"));
+            assertThat(misspelt.path("content").get(0).path("text").asText()).contains("Missing required argument 'slug'");
+            JsonNode unknown = c.call("create_post", Map.of("slug", "demo", "title", "T", "status", "done"));
+            assertThat(unknown.path("isError").asBoolean()).isTrue();
+            assertThat(unknown.path("content").get(0).path("text").asText())
+                    .startsWith("Unknown field 'status'; allowed: category, description, title (invalid)");
 
             JsonNode wrongType = c.call("list_posts", Map.of("slug", "demo", "page", "two"));
             assertThat(wrongType.path("isError").asBoolean()).isTrue();
-            assertThat(wrongType.path("content").get(0).path("text").asText()).contains("'page' must be an integer");
+            assertThat(wrongType.path("content").get(0).path("text").asText())
+                    .isEqualTo("page must be between 1 and 10000 (invalid)");
+            for (Object days : List.of(0, 1000, "abc", 1.5, "1000")) {
+                JsonNode window = c.call("get_trending", Map.of("slug", "demo", "days", days));
+                assertThat(window.path("isError").asBoolean()).as("days=" + days).isTrue();
+                assertThat(window.path("content").get(0).path("text").asText()).as("days=" + days)
+                        .isEqualTo("days must be between 1 and 365 (invalid)");
+            }
+            assertThat(c.call("get_roadmap", Map.of("slug", "demo", "limit", 51)).path("content").get(0).path("text")
+                    .asText()).isEqualTo("limit must be between 1 and 50 (invalid)");
+            assertThat(c.call("list_posts", Map.of("slug", "demo", "per_page", 500)).path("content").get(0).path("text")
+                    .asText()).isEqualTo("per_page must be between 1 and 100 (invalid)");
+            assertThat(c.call("get_changelog", Map.of("slug", "demo", "since", "yesterday")).path("content").get(0)
+                    .path("text").asText()).startsWith("Invalid `since` timestamp; expected RFC 3339");
 
             assertThat(c.call("list_posts", Map.of("slug", "demo", "page", "1", "status", "")).path("isError").asBoolean())
                     .isFalse();

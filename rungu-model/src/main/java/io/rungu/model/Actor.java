@@ -26,6 +26,20 @@ public sealed interface Actor permits Actor.Anonymous, Actor.Account {
     /** A full-rights actor for a user of the given role, as a host application or the CLI would build it. */
     static Account of(String userId, Role role) { return new Account(userId, role, Channel.DIRECT, TokenScope.WRITE); }
 
+    /**
+     * The one rule for a write: the signed-in account, UNAUTHENTICATED when nobody is signed in, FORBIDDEN
+     * ({@link RunguException#readOnly()}) when its credentials may only read.
+     */
+    static Account writer(Actor actor) {
+        if (!(actor instanceof Account account)) {
+            throw RunguException.unauthenticated();
+        }
+        if (!account.canWrite()) {
+            throw RunguException.readOnly();
+        }
+        return account;
+    }
+
     /** The user id, or null when anonymous. */
     String userId();
 

@@ -27,9 +27,17 @@ public record ErrorBody(String error, String code, Map<String, String> fields) {
         return new ErrorBody(message, code.wire(), Map.of());
     }
 
-    /** The body for a bug: no details, only a reference the operator can find in the log. */
-    public static ErrorBody internal(String requestId) {
-        return of(ErrorCode.INTERNAL, "Internal error" + (requestId == null ? "" : " (request " + requestId + ")"));
+    /**
+     * The one 500 body every HTTP adapter sends for a bug: the error shape plus the {@code request_id} that finds
+     * the stack trace in the log, e.g. {@code {"error":"Internal server error","code":"internal","fields":{},
+     * "request_id":"..."}}.
+     */
+    public static String internalJson(String requestId) {
+        String json = of(ErrorCode.INTERNAL, "Internal server error").toJson();
+        StringBuilder out = new StringBuilder(json.length() + 64).append(json, 0, json.length() - 1);
+        out.append(",\"request_id\":");
+        quote(out, requestId);
+        return out.append('}').toString();
     }
 
     /** The HTTP status that goes with this body. */

@@ -44,6 +44,32 @@ public final class RunguException extends RuntimeException {
         return new RunguException(ErrorCode.UNAUTHENTICATED, "Sign in to do this");
     }
 
+    /** The one message for a write with credentials that may only read (an API token or agent with read scope). */
+    public static final String READ_ONLY_MESSAGE =
+            "These credentials can only read; use a token with write scope to change data";
+
+    /** {@link ErrorCode#FORBIDDEN} for a write with read-only credentials, with {@link #READ_ONLY_MESSAGE}. */
+    public static RunguException readOnly() { return forbidden(READ_ONLY_MESSAGE); }
+
+    /**
+     * {@link ErrorCode#INVALID} for an input field nobody asked for, in every adapter the same:
+     * "Unknown field 'status'; allowed: category, description, title" (allowed names sorted, "none" when empty).
+     */
+    public static RunguException unknownField(String field, java.util.Collection<String> allowed) {
+        java.util.List<String> names = allowed.stream().sorted().toList();
+        return invalid(field, "Unknown field '" + field + "'; allowed: "
+                + (names.isEmpty() ? "none" : String.join(", ", names)));
+    }
+
+    /** Refuses the first of {@code given} that is not in {@code allowed} with {@link #unknownField}. */
+    public static void requireKnownFields(Iterable<String> given, java.util.Collection<String> allowed) {
+        for (String name : given) {
+            if (!allowed.contains(name)) {
+                throw unknownField(name, allowed);
+            }
+        }
+    }
+
     /** {@link ErrorCode#CONFLICT} with the given message. */
     public static RunguException conflict(String message) { return new RunguException(ErrorCode.CONFLICT, message); }
 

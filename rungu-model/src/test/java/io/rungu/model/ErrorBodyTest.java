@@ -16,9 +16,8 @@ class ErrorBodyTest {
 
     @Test
     void an_internal_error_says_nothing_but_a_reference() {
-        ErrorBody body = ErrorBody.internal("r-1");
-        assertThat(body.status()).isEqualTo(500);
-        assertThat(body.toJson()).isEqualTo("{\"error\":\"Internal error (request r-1)\",\"code\":\"internal\",\"fields\":{}}");
+        assertThat(ErrorBody.internalJson("r-1")).isEqualTo(
+                "{\"error\":\"Internal server error\",\"code\":\"internal\",\"fields\":{},\"request_id\":\"r-1\"}");
         assertThat(new ErrorBody("x\u0001", "not_found", Map.of()).toJson()).contains("x\\u0001");
     }
 }

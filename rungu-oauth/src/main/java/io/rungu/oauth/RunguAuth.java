@@ -71,8 +71,9 @@ public final class RunguAuth {
 
     /**
      * Refuses (FORBIDDEN) a POST, PUT, PATCH or DELETE authenticated by the session cookie when the browser says it
-     * came from another site ({@code Origin} not this site, or {@code Sec-Fetch-Site: cross-site}). Requests with an
-     * API token or without an account are let through: a token cannot be sent by a foreign page.
+     * came from another site, by the one rule of {@link io.rungu.model.CrossSite} (this site is the base URL's origin
+     * or the request's {@code Host}). Requests with an API token or without an account are let through: a token
+     * cannot be sent by a foreign page.
      *
      * @throws io.rungu.model.RunguException FORBIDDEN for a cross-site write
      */

@@ -67,7 +67,7 @@ public final class RunguAuthPlugin extends Plugin<RunguAuthPlugin.Config> {
             } catch (RuntimeException e) {
                 String requestId = UUID.randomUUID().toString();
                 LOG.error("Request {} {} failed (request {})", ctx.method(), ctx.path(), requestId, e);
-                send(ctx, ErrorBody.internal(requestId));
+                ctx.status(500).contentType("application/json").result(ErrorBody.internalJson(requestId));
             }
         };
     }

@@ -183,6 +183,10 @@ class SessionTest {
         assertThat(h.post("/write", "{}", "Sec-Fetch-Site", "cross-site").statusCode()).isEqualTo(403);
         assertThat(h.post("/write", "{}", "Origin", "null").statusCode()).isEqualTo(403);
         assertThat(h.post("/auth/logout", null, "Origin", "https://evil.example").statusCode()).isEqualTo(403);
+        // the one rule of io.rungu.model.CrossSite, as the board's host-login mode applies it
+        assertThat(h.post("/write", "{}", "Sec-Fetch-Site", "same-site").statusCode()).isEqualTo(403);
+        assertThat(AuthHarness.json(h.post("/write", "{}", "Origin", "https://evil.example")).get("error").asText())
+                .isEqualTo(io.rungu.model.CrossSite.MESSAGE);
 
         assertThat(h.post("/write", "{}", "Origin", h.origin, "Sec-Fetch-Site", "same-origin").statusCode())
                 .isEqualTo(200);

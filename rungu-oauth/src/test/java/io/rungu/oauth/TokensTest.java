@@ -79,6 +79,53 @@ class TokensTest {
                 "Authorization", "Bearer " + secret);
         assertThat(more.statusCode()).isEqualTo(403);
         assertThat(AuthHarness.json(more).get("code").asText()).isEqualTo("forbidden");
+        assertThat(AuthHarness.json(more).get("error").asText()).isEqualTo(RunguException.READ_ONLY_MESSAGE);
+        assertThat(AuthHarness.json(write).get("error").asText()).isEqualTo(RunguException.READ_ONLY_MESSAGE);
+    }
+
+    @Test
+    void a_read_token_cannot_sign_its_owner_out_everywhere_but_a_write_token_can() {
+        h.signInWithLink("ada@example.com", Role.MEMBER);
+        String session = h.cookies.get("session");
+        String reader = createToken("reader", "read").get("secret").asText();
+        String writer = createToken("writer", "write").get("secret").asText();
+        h.cookies.clear();
+
+        HttpResponse<String> refused = h.post("/auth/logout-everywhere", null, "Authorization", "Bearer " + reader);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(AuthHarness.json(refused).get("error").asText()).isEqualTo(RunguException.READ_ONLY_MESSAGE);
+        assertThat(AuthHarness.json(h.get("/whoami", "Cookie", "session=" + session)).has("user_id")).isTrue();
+
+        assertThat(h.post("/auth/logout-everywhere", null, "Authorization", "Bearer " + writer).statusCode())
+                .isEqualTo(200);
+        assertThat(AuthHarness.json(h.get("/whoami", "Cookie", "session=" + session)).has("anonymous")).isTrue();
+    }
+
+    @Test
+    void logout_with_a_bearer_token_says_the_token_stays_valid_instead_of_pretending() {
+        h.signInWithLink("ada@example.com", Role.MEMBER);
+        String secret = createToken("ci", "write").get("secret").asText();
+        h.cookies.clear();
+
+        HttpResponse<String> out = h.post("/auth/logout", null, "Authorization", "Bearer " + secret);
+        assertThat(out.statusCode()).as(out.body()).isEqualTo(400);
+        JsonNode body = AuthHarness.json(out);
+        assertThat(body.get("code").asText()).isEqualTo("invalid");
+        assertThat(body.get("error").asText()).isEqualTo("Signing out ends a browser session; an API token stays "
+                + "valid until you revoke it (DELETE /api/tokens/{id})");
+        assertThat(body.has("ok")).isFalse();
+        assertThat(AuthHarness.json(h.get("/whoami", "Authorization", "Bearer " + secret)).has("user_id")).isTrue();
+    }
+
+    @Test
+    void a_bug_in_a_sign_in_route_answers_the_same_500_body_as_the_board_with_a_request_id() {
+        h.store.close();
+        HttpResponse<String> broken = h.get("/auth/me", "Authorization", "Bearer rgu_whatever");
+        assertThat(broken.statusCode()).as(broken.body()).isEqualTo(500);
+        JsonNode body = AuthHarness.json(broken);
+        assertThat(body.get("error").asText()).isEqualTo("Internal server error");
+        assertThat(body.get("code").asText()).isEqualTo("internal");
+        assertThat(body.get("request_id").asText()).isNotBlank();
     }
 
     @Test
@@ -140,7 +187,14 @@ class TokensTest {
         assertThat(h.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(h.url("/api/tokens")))
                 .header("Content-Type", "text/plain")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name=x"))).statusCode()).isEqualTo(415);
-        assertThat(h.get("/api/tokens?page=abc").statusCode()).isEqualTo(400);
+        HttpResponse<String> badPage = h.get("/api/tokens?page=abc");
+        assertThat(badPage.statusCode()).isEqualTo(400);
+        assertThat(AuthHarness.json(badPage).get("error").asText()).isEqualTo("page must be between 1 and 10000");
+        assertThat(AuthHarness.json(h.get("/api/tokens?per_page=500")).get("error").asText())
+                .isEqualTo("per_page must be between 1 and 100");
+        HttpResponse<String> noScope = h.post("/api/tokens", "{\"name\":\"x\"}");
+        assertThat(noScope.statusCode()).isEqualTo(400);
+        assertThat(AuthHarness.json(noScope).get("error").asText()).isEqualTo("Choose the token scope: read or write");
         assertThat(h.post("/api/tokens", "{\"name\":\"x\",\"scope\":\"read\"}", "Origin", "https://evil.example")
                 .statusCode()).isEqualTo(403);
     }

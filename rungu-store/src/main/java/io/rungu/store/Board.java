@@ -19,9 +19,9 @@ import io.rungu.model.Project;
 import io.rungu.model.ProjectEdit;
 import io.rungu.model.Role;
 import io.rungu.model.Roadmap;
+import io.rungu.model.TrendingQuery;
 import io.rungu.model.User;
 import io.rungu.model.VoteResult;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -112,7 +112,10 @@ public interface Board {
 
     // --- derived views ---
 
-    /** Planned, in-progress and done posts, most-voted first, {@code limit} per bucket (clamped 1..50). */
+    /**
+     * Planned, in-progress and done posts, most-voted first, {@code limit} per bucket; a limit outside
+     * 1..{@link io.rungu.model.Limits#ROADMAP_LIMIT_MAX} is INVALID ({@link io.rungu.model.Range#ROADMAP_LIMIT}).
+     */
     Roadmap roadmap(Actor actor, String projectSlug, int limit);
 
     /** Done posts, most recently shipped first (by the time they became done). */
@@ -121,8 +124,11 @@ public interface Board {
     /** Exact counts of a board at any size. */
     BoardStats stats(Actor actor, String projectSlug);
 
-    /** The most-voted posts created within {@code window}, at most {@code limit}. */
-    List<PostView> trending(Actor actor, String projectSlug, Duration window, int limit);
+    /**
+     * The most-voted posts created in the last {@code query.days()} days, at most {@code query.limit()}; null means
+     * {@link TrendingQuery#DEFAULT}. The query's values are checked when it is built (refused, never clamped).
+     */
+    List<PostView> trending(Actor actor, String projectSlug, TrendingQuery query);
 
     // --- users ---
 

@@ -340,10 +340,21 @@ class AccountsTest {
         ApiToken token = accounts.createTokenFor(ada.id(), "ci", TokenScope.WRITE, "rgu_1", hash("1"));
         Actor readOnly = new Actor.Account(ada.id(), Role.MEMBER, Actor.Channel.API_TOKEN, TokenScope.READ);
 
+        // the Board's read-only message, word for word
         assertThatThrownBy(() -> accounts.createToken(readOnly, "more", TokenScope.WRITE, "rgu_2", hash("2")))
-                .isInstanceOfSatisfying(RunguException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+                .isInstanceOfSatisfying(RunguException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
+                    assertThat(e).hasMessage(RunguException.READ_ONLY_MESSAGE);
+                });
         assertThatThrownBy(() -> accounts.revokeToken(readOnly, token.id()))
-                .isInstanceOfSatisfying(RunguException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+                .isInstanceOfSatisfying(RunguException.class, e -> assertThat(e).hasMessage(RunguException.READ_ONLY_MESSAGE));
+        // the token scope is the store's rule: no scope is refused with one message, whoever calls
+        Actor writer = new Actor.Account(ada.id(), Role.MEMBER, Actor.Channel.SESSION, TokenScope.WRITE);
+        assertThatThrownBy(() -> accounts.createToken(writer, "no scope", null, "rgu_4", hash("4")))
+                .isInstanceOfSatisfying(RunguException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID);
+                    assertThat(e).hasMessage("Choose the token scope: read or write");
+                });
         assertThatThrownBy(() -> accounts.createToken(Actor.anonymous(), "x", TokenScope.READ, "rgu_3", hash("3")))
                 .isInstanceOfSatisfying(RunguException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED));

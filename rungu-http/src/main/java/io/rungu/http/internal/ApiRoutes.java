@@ -25,14 +25,12 @@ import io.rungu.model.PostQuery;
 import io.rungu.model.PostSort;
 import io.rungu.model.PostStatus;
 import io.rungu.model.ProjectEdit;
+import io.rungu.model.Range;
 import io.rungu.model.Role;
-import io.rungu.model.RunguException;
+import io.rungu.model.TrendingQuery;
 import io.rungu.model.User;
 import io.rungu.store.Board;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -41,6 +39,17 @@ import java.util.List;
  * permission lives in the Board.
  */
 public final class ApiRoutes {
+    // The fields each JSON body may have; any other is refused with RunguException.unknownField.
+    private static final List<String> NEW_PROJECT = List.of("name", "slug", "description");
+    private static final List<String> PROJECT_EDIT = List.of("name", "description");
+    private static final List<String> NEW_POST = List.of("title", "description", "category");
+    private static final List<String> POST_EDIT = List.of("title", "description", "category", "status");
+    private static final List<String> SET_VOTE = List.of("voted");
+    private static final List<String> NEW_COMMENT = List.of("content", "parent_id");
+    private static final List<String> COMMENT_EDIT = List.of("content");
+    private static final List<String> ROLE_CHANGE = List.of("role");
+    private static final List<String> PROFILE_EDIT = List.of("name");
+
     static final List<Param> PAGING = List.of(
             new Param("page", "integer", "1-based page number (default 1)"),
             new Param("per_page", "integer", "items per page, 1..100 (default 20)"));
@@ -112,7 +121,7 @@ public final class ApiRoutes {
         t.add(GET, "/api/posts/{id}/vote", ctx -> ok(ctx, Wire.vote(board.voteState(actor(ctx), ctx.pathParam("id")))))
                 .doc("votes", "The caller's vote on a post", Access.PUBLIC).reply(200, Shape.DATA, "Vote").done();
         t.add(PUT, "/api/posts/{id}/vote", ctx -> {
-            boolean voted = Requests.requiredBoolean(requests.object(ctx), "voted");
+            boolean voted = Requests.requiredBoolean(requests.object(ctx, SET_VOTE), "voted");
             ok(ctx, Wire.vote(board.setVote(actor(ctx), ctx.pathParam("id"), voted)));
         }).doc("votes", "Set the caller's vote (idempotent)", Access.SIGNED_IN).json("SetVote")
                 .reply(200, Shape.DATA, "Vote").done();
@@ -123,13 +132,13 @@ public final class ApiRoutes {
                 .doc("comments", "Comments of a post, oldest first, flat with parent_id", Access.PUBLIC)
                 .query(PAGING).reply(200, Shape.PAGE, "CommentDetail").done();
         t.add(POST, "/api/posts/{id}/comments", ctx -> {
-            JsonNode body = requests.object(ctx);
+            JsonNode body = requests.object(ctx, NEW_COMMENT);
             var input = new NewComment(Requests.string(body, "content"), Requests.string(body, "parent_id"));
             created(ctx, Wire.comment(board.addComment(actor(ctx), ctx.pathParam("id"), input)));
         }).doc("comments", "Comment on a post or reply to a comment", Access.SIGNED_IN).json("NewComment")
                 .reply(201, Shape.DATA, "CommentDetail").done();
         t.add(PATCH, "/api/comments/{id}", ctx -> {
-            String content = Requests.string(requests.object(ctx), "content");
+            String content = Requests.string(requests.object(ctx, COMMENT_EDIT), "content");
             ok(ctx, Wire.comment(board.editComment(actor(ctx), ctx.pathParam("id"), content)));
         }).doc("comments", "Edit a comment (its author)", Access.SIGNED_IN).json("CommentEdit")
                 .reply(200, Shape.DATA, "CommentDetail").done();
@@ -159,14 +168,11 @@ public final class ApiRoutes {
         t.add(GET, "/api/users", ctx -> ok(ctx, Wire.listing(board.listUsers(actor(ctx), page(ctx)), Wire::user)))
                 .doc("users", "All users, newest first", Access.ADMIN).query(PAGING).reply(200, Shape.PAGE, "User").done();
         t.add(PATCH, "/api/users/{id}", ctx -> {
-            Role role = Requests.wire(requests.object(ctx), "role", Role::parse);
-            if (role == null) {
-                throw RunguException.invalid("role", "role is required");
-            }
+            Role role = Requests.wire(requests.object(ctx, ROLE_CHANGE), "role", Role::parse);
             ok(ctx, Wire.user(board.setRole(actor(ctx), ctx.pathParam("id"), role)));
         }).doc("users", "Change a user's role", Access.ADMIN).json("RoleChange").reply(200, Shape.DATA, "User").done();
         t.add(PATCH, "/api/me", ctx -> ok(ctx, Wire.user(board.updateProfile(actor(ctx),
-                        Requests.string(requests.object(ctx), "name")))))
+                        Requests.string(requests.object(ctx, PROFILE_EDIT), "name")))))
                 .doc("users", "Set your own display name", Access.SIGNED_IN).json("ProfileEdit")
                 .reply(200, Shape.DATA, "User").done();
     }
@@ -191,14 +197,14 @@ public final class ApiRoutes {
     }
 
     private void createProject(Context ctx) {
-        JsonNode body = requests.object(ctx);
+        JsonNode body = requests.object(ctx, NEW_PROJECT);
         var input = new NewProject(Requests.string(body, "name"), Requests.string(body, "slug"),
                 Requests.string(body, "description"));
         created(ctx, Wire.project(board.createProject(actor(ctx), input)));
     }
 
     private void updateProject(Context ctx) {
-        JsonNode body = requests.object(ctx);
+        JsonNode body = requests.object(ctx, PROJECT_EDIT);
         var edit = new ProjectEdit(Requests.string(body, "name"), Requests.string(body, "description"));
         ok(ctx, Wire.project(board.updateProject(actor(ctx), ctx.pathParam("slug"), edit)));
     }
@@ -212,48 +218,34 @@ public final class ApiRoutes {
     }
 
     private void createPost(Context ctx) {
-        JsonNode body = requests.object(ctx);
+        JsonNode body = requests.object(ctx, NEW_POST);
         var input = new NewPost(Requests.string(body, "title"), Requests.string(body, "description"),
                 Requests.wire(body, "category", PostCategory::parse));
         created(ctx, Wire.post(board.createPost(actor(ctx), ctx.pathParam("slug"), input)));
     }
 
     private void editPost(Context ctx) {
-        JsonNode body = requests.object(ctx);
+        JsonNode body = requests.object(ctx, POST_EDIT);
         var edit = new PostEdit(Requests.string(body, "title"), Requests.string(body, "description"),
                 Requests.wire(body, "category", PostCategory::parse), Requests.wire(body, "status", PostStatus::parse));
         ok(ctx, Wire.post(board.editPost(actor(ctx), ctx.pathParam("id"), edit)));
     }
 
     private void roadmap(Context ctx) {
-        Integer limit = Requests.intParam(ctx, "limit");
-        int n = limit == null ? Limits.ROADMAP_LIMIT_DEFAULT : limit;
+        int n = Range.ROADMAP_LIMIT.orDefault(Requests.rangeParam(ctx, Range.ROADMAP_LIMIT), Limits.ROADMAP_LIMIT_DEFAULT);
         ok(ctx, Wire.roadmap(board.roadmap(actor(ctx), ctx.pathParam("slug"), n)));
     }
 
     private void changelog(Context ctx) {
-        String since = ctx.queryParam("since");
-        Instant from = null;
-        if (since != null && !since.isEmpty()) {
-            try {
-                from = OffsetDateTime.parse(since).toInstant();
-            } catch (DateTimeParseException e) {
-                throw RunguException.invalid("since", "Invalid `since` timestamp; expected RFC3339");
-            }
-        }
+        Instant from = ChangelogQuery.parseSince(ctx.queryParam("since"));
         ok(ctx, Wire.listing(board.changelog(actor(ctx), ctx.pathParam("slug"), new ChangelogQuery(from, page(ctx))),
                 Wire::post));
     }
 
     private void trending(Context ctx) {
-        Integer days = Requests.intParam(ctx, "days");
-        Integer limit = Requests.intParam(ctx, "limit");
-        int d = days == null ? Limits.TRENDING_DAYS_DEFAULT : days;
-        if (d < 1 || d > Limits.TRENDING_DAYS_MAX) {
-            throw RunguException.invalid("days", "days must be between 1 and " + Limits.TRENDING_DAYS_MAX);
-        }
-        int n = limit == null ? Limits.TRENDING_LIMIT_DEFAULT : limit;
-        ok(ctx, Wire.posts(board.trending(actor(ctx), ctx.pathParam("slug"), Duration.ofDays(d), n)));
+        var query = TrendingQuery.of(Requests.rangeParam(ctx, Range.TRENDING_DAYS),
+                Requests.rangeParam(ctx, Range.TRENDING_LIMIT));
+        ok(ctx, Wire.posts(board.trending(actor(ctx), ctx.pathParam("slug"), query)));
     }
 
     private void upload(Context ctx) {
@@ -280,7 +272,7 @@ public final class ApiRoutes {
     }
 
     static PageRequest page(Context ctx) {
-        return PageRequest.of(Requests.intParam(ctx, "page"), Requests.intParam(ctx, "per_page"));
+        return PageRequest.of(Requests.rangeParam(ctx, Range.PAGE), Requests.rangeParam(ctx, Range.PER_PAGE));
     }
 
     private void ok(Context ctx, Object data) {

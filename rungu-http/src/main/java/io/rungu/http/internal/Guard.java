@@ -9,8 +9,6 @@ import io.rungu.model.ErrorBody;
 import io.rungu.model.ErrorCode;
 import io.rungu.model.RunguException;
 import java.util.Enumeration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,11 +71,9 @@ public final class Guard {
             } catch (Exception e) {
                 String requestId = UUID.randomUUID().toString();
                 LOG.error("Request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("error", "Internal server error");
-                body.put("code", ErrorCode.INTERNAL.wire());
-                body.put("request_id", requestId);
-                send(ctx, 500, body);
+                ctx.status(500);
+                ctx.contentType("application/json; charset=utf-8");
+                ctx.result(ErrorBody.internalJson(requestId));
             }
             if (ctx.statusCode() >= 400) {
                 // Javalin runs the host's error(status) handlers after every route; they must not rewrite Rungu's

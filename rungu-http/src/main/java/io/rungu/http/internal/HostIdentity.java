@@ -3,15 +3,14 @@ package io.rungu.http.internal;
 import io.javalin.http.Context;
 import io.rungu.http.ActorResolver;
 import io.rungu.model.Actor;
-import io.rungu.model.RunguException;
-import java.net.URI;
+import io.rungu.model.CrossSite;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
  * A host application's own login. The host's credentials are most likely cookies, so writes from a browser on
- * another site are refused by Origin (and Sec-Fetch-Site) unless the origin is one of the configured CORS origins.
+ * another site are refused by the one rule of {@link CrossSite} (this site is the request's Host) unless the origin
+ * is one of the configured CORS origins.
  */
 public final class HostIdentity implements Identity {
     private final ActorResolver resolver;
@@ -30,42 +29,12 @@ public final class HostIdentity implements Identity {
 
     @Override
     public void checkCrossSite(Context ctx, Actor actor) {
-        if (!CrossSite.isSameSiteOrAllowed(ctx, corsOrigins)) {
-            throw RunguException.forbidden("Cross-site request refused");
-        }
+        CrossSite.check(ctx.header("Origin"), ctx.header("Sec-Fetch-Site"), ctx.header("Host"), List.of(),
+                corsOrigins);
     }
 
     @Override
     public List<Route> routes() {
         return List.of();
-    }
-
-    /** The Origin / Sec-Fetch-Site rule, shared with tests. */
-    public static final class CrossSite {
-        private CrossSite() {}
-
-        /** True unless the browser says the request comes from a foreign origin that is not allowed. */
-        public static boolean isSameSiteOrAllowed(Context ctx, List<String> allowedOrigins) {
-            String origin = ctx.header("Origin");
-            if (origin != null && !origin.equals("null")) {
-                if (allowedOrigins.contains(origin)) {
-                    return true;
-                }
-                String host = ctx.header("Host");
-                try {
-                    URI u = URI.create(origin);
-                    String originHost = u.getPort() < 0 ? u.getHost() : u.getHost() + ":" + u.getPort();
-                    return host != null && originHost != null
-                            && originHost.toLowerCase(Locale.ROOT).equals(host.toLowerCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    return false;
-                }
-            }
-            if ("null".equals(origin)) {
-                return false;
-            }
-            String site = ctx.header("Sec-Fetch-Site");
-            return site == null || !site.equalsIgnoreCase("cross-site");
-        }
     }
 }

@@ -3,11 +3,13 @@ package io.rungu.http.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.rungu.model.ErrorCode;
+import io.rungu.model.Range;
 import io.rungu.model.RunguException;
 import io.rungu.model.WireValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -24,8 +26,18 @@ public final class Requests {
         this.maxJsonBytes = maxJsonBytes;
     }
 
-    /** The body as a JSON object; 415 unless it is declared application/json, 413 past the limit, 400 if malformed. */
-    public JsonNode object(Context ctx) {
+    /**
+     * The body as a JSON object with only {@code allowed} fields; 415 unless it is declared application/json, 413
+     * past the limit, 400 if malformed or when it has a field not in {@code allowed}
+     * ({@link RunguException#unknownField}, the message MCP gives for an unknown argument).
+     */
+    public JsonNode object(Context ctx, List<String> allowed) {
+        JsonNode node = object(ctx);
+        RunguException.requireKnownFields(node::fieldNames, allowed);
+        return node;
+    }
+
+    private JsonNode object(Context ctx) {
         String type = ctx.header("Content-Type");
         String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
@@ -120,17 +132,9 @@ public final class Requests {
         return v.booleanValue();
     }
 
-    /** An optional integer query parameter; anything but digits (with an optional sign) is INVALID. */
-    public static Integer intParam(Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        if (v == null || v.isEmpty()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(v.trim());
-        } catch (NumberFormatException e) {
-            throw RunguException.invalid(name, name + " must be a whole number");
-        }
+    /** An optional counted query parameter ({@code page}, {@code limit}, ...), checked by its {@link Range}. */
+    public static Integer rangeParam(Context ctx, Range range) {
+        return range.parse(ctx.queryParam(range.name()));
     }
 
     /** An optional query parameter with a wire value such as {@code status=open}. */

@@ -43,6 +43,9 @@ public final class McpProtocol {
             posts, vote, comment and edit their own posts; only admins change statuses and manage boards. A refused or \
             invalid call comes back as a tool result with isError=true and a message saying what to fix.""";
 
+    /** The refusal of a write tool on a server configured read-only (whatever the credentials). */
+    static final String READ_ONLY_SERVER = "This MCP server is read-only; only read tools are available";
+
     private final ObjectMapper mapper = Json.mapper();
     private final McpConfig config;
     private final List<ToolSpec> tools;
@@ -158,9 +161,6 @@ public final class McpProtocol {
         if (tool == null) {
             throw RpcException.invalidParams("Unknown tool: " + name + " (tools/list shows the tools)");
         }
-        if (tool.write() && !mayWrite(actor)) {
-            throw RpcException.invalidParams("Tool " + name + " is not available: " + whyReadOnly(actor));
-        }
         JsonNode arguments = params.get("arguments");
         if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
             throw RpcException.invalidParams("\"arguments\" must be an object");
@@ -168,6 +168,10 @@ public final class McpProtocol {
         ObjectNode args = arguments == null || arguments.isNull() ? mapper.createObjectNode() : (ObjectNode) arguments;
         log.debug("MCP tool {} called by {}", name, actor.userId());
         try {
+            if (tool.write() && config.readOnly) {
+                throw RunguException.forbidden(READ_ONLY_SERVER);
+            }
+            // Read-only or anonymous credentials reach the Board, which refuses a write with its one message.
             Record output = tool.handler().call(actor, Args.parse(tool.params(), args));
             String text = mapper.writeValueAsString(output);
             return new Wire.CallToolResult(List.of(new Wire.TextContent(text)),
@@ -178,16 +182,6 @@ public final class McpProtocol {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private String whyReadOnly(Actor actor) {
-        if (config.readOnly) {
-            return "this Rungu MCP server is read-only";
-        }
-        if (actor instanceof Actor.Account) {
-            return "your credentials are read-only (use a token with write scope)";
-        }
-        return "sign in to change data";
     }
 
     /** The message, the kind of failure and, when they add something, the problems per field. */

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.rungu.model.Actor;
 import io.rungu.model.ApiToken;
+import io.rungu.model.CrossSite;
 import io.rungu.model.ErrorCode;
 import io.rungu.model.Role;
 import io.rungu.model.RunguException;
@@ -65,7 +66,7 @@ public final class AuthCore {
         URI uri = URI.create(url);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         this.basePath = path;
-        this.baseOrigin = origin(uri.getScheme(), uri.getHost(), uri.getPort());
+        this.baseOrigin = url; // CrossSite compares only its scheme, host and port
         this.cookieName = s.cookieName();
         this.cookies = new Cookies(s.secureCookies(), path.isEmpty() ? "/" : path);
         this.sessionTokens = new SessionTokens(s.key());
@@ -135,47 +136,8 @@ public final class AuthCore {
                 && method != HandlerType.DELETE) {
             return;
         }
-        String site = ctx.header("Sec-Fetch-Site");
-        String origin = ctx.header("Origin");
-        boolean crossSite = site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none");
-        boolean foreignOrigin = origin != null && !isOwnOrigin(origin, ctx.header("Host"));
-        if (foreignOrigin || (crossSite && (origin == null || site.equalsIgnoreCase("cross-site")))) {
-            throw RunguException.forbidden("Cross-site request refused: send it from this site, or use an API token");
-        }
-    }
-
-    private boolean isOwnOrigin(String origin, String host) {
-        try {
-            URI uri = URI.create(origin.strip());
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                return false;
-            }
-            String normalized = origin(uri.getScheme(), uri.getHost(), uri.getPort());
-            if (normalized.equals(baseOrigin)) {
-                return true;
-            }
-            // The request's own Host also counts (a dev proxy, a second public name): browsers set Host themselves.
-            if (host == null || host.isBlank()) {
-                return false;
-            }
-            String h = host.strip().toLowerCase(Locale.ROOT);
-            if (h.lastIndexOf(':') < 0 || h.endsWith("]")) {
-                h = h + ":" + defaultPort(uri.getScheme());
-            }
-            return normalized.endsWith("://" + h);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static String origin(String scheme, String host, int port) {
-        String s = scheme.toLowerCase(Locale.ROOT);
-        int p = port < 0 ? defaultPort(s) : port;
-        return s + "://" + host.toLowerCase(Locale.ROOT) + ":" + p;
-    }
-
-    private static int defaultPort(String scheme) {
-        return "https".equalsIgnoreCase(scheme) ? 443 : 80;
+        CrossSite.check(ctx.header("Origin"), ctx.header("Sec-Fetch-Site"), ctx.header("Host"), List.of(baseOrigin),
+                List.of());
     }
 
     // --- sessions ---

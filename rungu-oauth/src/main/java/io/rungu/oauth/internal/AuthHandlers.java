@@ -12,6 +12,7 @@ import io.rungu.model.ErrorCode;
 import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
 import io.rungu.model.ProviderIdentity;
+import io.rungu.model.Range;
 import io.rungu.model.RunguException;
 import io.rungu.model.TokenScope;
 import io.rungu.model.User;
@@ -181,15 +182,22 @@ public final class AuthHandlers {
         Json.send(ctx, 200, body);
     }
 
+    /** The answer to a sign-out sent with an API token: it ends no session, and the token keeps working. */
+    static final String LOGOUT_WITH_TOKEN = "Signing out ends a browser session; an API token stays valid until "
+            + "you revoke it (DELETE /api/tokens/{id})";
+
     private void logout(Context ctx) {
         Actor actor = core.authenticate(ctx);
+        if (actor instanceof Actor.Account account && account.channel() == Actor.Channel.API_TOKEN) {
+            throw RunguException.invalid("Authorization", LOGOUT_WITH_TOKEN);
+        }
         core.checkCrossSite(ctx, actor);
         core.endSession(ctx);
         Json.send(ctx, 200, Json.object().put("ok", true));
     }
 
     private void logoutEverywhere(Context ctx) {
-        Actor actor = requireAccount(ctx);
+        Actor actor = Actor.writer(core.authenticate(ctx));
         core.checkCrossSite(ctx, actor);
         core.accounts.revokeAllSessions(actor.userId());
         core.cookies.clear(ctx, core.cookieName, "");
@@ -198,7 +206,8 @@ public final class AuthHandlers {
 
     private void listTokens(Context ctx) {
         Actor actor = requireAccount(ctx);
-        PageRequest page = PageRequest.of(intParam(ctx, "page"), intParam(ctx, "per_page"));
+        PageRequest page = PageRequest.of(Range.PAGE.parse(ctx.queryParam("page")),
+                Range.PER_PAGE.parse(ctx.queryParam("per_page")));
         Page<ApiToken> tokens = core.accounts.listTokens(actor, ctx.queryParam("user_id"), page);
         ArrayNode items = Json.object().arrayNode();
         tokens.items().forEach(t -> items.add(token(t)));
@@ -215,14 +224,12 @@ public final class AuthHandlers {
         core.checkCrossSite(ctx, actor);
         JsonNode input = jsonBody(ctx);
         String scope = Json.text(input, "scope");
-        if (scope == null) {
-            throw RunguException.invalid("scope", "Choose the token scope: read or write");
-        }
         JsonNode name = input.get("name");
         if (name != null && !name.isNull() && !name.isTextual()) {
             throw RunguException.invalid("name", "name must be a string");
         }
-        IssuedToken issued = core.createToken(actor, name == null ? null : name.asText(null), TokenScope.parse(scope));
+        IssuedToken issued = core.createToken(actor, name == null ? null : name.asText(null),
+                scope == null ? null : TokenScope.parse(scope));
         ObjectNode data = Json.object();
         data.set("token", token(issued.token()));
         data.put("secret", issued.secret());
@@ -267,18 +274,6 @@ public final class AuthHandlers {
             throw new RunguException(ErrorCode.INVALID, "The body must be a JSON object");
         }
         return node;
-    }
-
-    private static Integer intParam(Context ctx, String name) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw RunguException.invalid(name, name + " must be a whole number");
-        }
     }
 
     private static void noStore(Context ctx) {

@@ -162,7 +162,7 @@ class PermissionMatrixTest {
                     assertThat(e.code()).isEqualTo(expected == Outcome.UNAUTHENTICATED
                             ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN);
                     if (who == Who.READ_ONLY_ADMIN) {
-                        assertThat(e).hasMessage("This token can only read");
+                        assertThat(e).hasMessage(RunguException.READ_ONLY_MESSAGE);
                     }
                 }
             });

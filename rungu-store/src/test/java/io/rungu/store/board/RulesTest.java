@@ -117,6 +117,23 @@ class RulesTest extends OnEachDatabase {
     }
 
     @Test
+    void a_status_change_by_any_member_gets_the_status_rule_whoever_wrote_the_post() {
+        board.createProject(admin, new NewProject("App", "app", null));
+        String id = board.createPost(member, "app", new NewPost("Title", "Text", null)).post().id();
+        Actor.Account other = t.member("Other");
+        for (Actor.Account who : java.util.List.of(member, other)) {
+            RunguException e = failure(() -> board.editPost(who, id, PostEdit.status(PostStatus.PLANNED)));
+            assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
+            assertThat(e).hasMessage("Only admins can change a post's status");
+        }
+        // other edits by someone else keep the ownership rule
+        assertThat(failure(() -> board.editPost(other, id, new PostEdit("Mine now", null, null, null))))
+                .hasMessage("You can only edit your own posts");
+        assertThat(board.editPost(admin, id, PostEdit.status(PostStatus.PLANNED)).post().status())
+                .isEqualTo(PostStatus.PLANNED);
+    }
+
+    @Test
     void the_author_edits_text_and_category_and_the_update_time_moves() {
         board.createProject(admin, new NewProject("App", "app", null));
         PostView p = board.createPost(member, "app", new NewPost("Title", "Text", null));

@@ -1,10 +1,12 @@
 package io.rungu.store.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.rungu.model.Actor;
 import io.rungu.model.BoardStats;
 import io.rungu.model.ChangelogQuery;
+import io.rungu.model.ErrorCode;
 import io.rungu.model.NewComment;
 import io.rungu.model.NewPost;
 import io.rungu.model.NewProject;
@@ -14,6 +16,8 @@ import io.rungu.model.PostEdit;
 import io.rungu.model.PostStatus;
 import io.rungu.model.PostView;
 import io.rungu.model.Roadmap;
+import io.rungu.model.RunguException;
+import io.rungu.model.TrendingQuery;
 import io.rungu.store.OnEachDatabase;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,15 +75,19 @@ class ViewsTest extends OnEachDatabase {
     }
 
     @Test
-    void the_roadmap_limit_applies_per_bucket_and_is_clamped() {
+    void the_roadmap_limit_applies_per_bucket_and_is_refused_out_of_range_not_clamped() {
         for (int i = 0; i < 5; i++) {
             post("Planned " + i, PostStatus.PLANNED, 0);
         }
         Roadmap two = board.roadmap(Actor.anonymous(), "app", 2);
         assertThat(two.planned()).hasSize(2);
         assertThat(two.plannedTotal()).isEqualTo(5);
-        assertThat(board.roadmap(Actor.anonymous(), "app", 9999).limit()).isEqualTo(50);
-        assertThat(board.roadmap(Actor.anonymous(), "app", 0).limit()).isEqualTo(1);
+        assertThat(board.roadmap(Actor.anonymous(), "app", 50).limit()).isEqualTo(50);
+        for (int bad : new int[] {0, 51, 9999, -1}) {
+            RunguException e = catchThrowableOfType(RunguException.class, () -> board.roadmap(Actor.anonymous(), "app", bad));
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID);
+            assertThat(e).hasMessage("limit must be between 1 and 50");
+        }
     }
 
     @Test
@@ -141,10 +149,22 @@ class ViewsTest extends OnEachDatabase {
         t.clock().advance(Duration.ofDays(10));
         post("New and liked", PostStatus.OPEN, 2);
         post("New", PostStatus.OPEN, 0);
-        assertThat(titles(board.trending(Actor.anonymous(), "app", Duration.ofDays(7), 10)))
+        assertThat(titles(board.trending(Actor.anonymous(), "app", new TrendingQuery(7, 10))))
                 .containsExactly("New and liked", "New");
-        assertThat(titles(board.trending(Actor.anonymous(), "app", Duration.ofDays(30), 2)))
+        assertThat(titles(board.trending(Actor.anonymous(), "app", new TrendingQuery(30, 2))))
                 .containsExactly("Old but loved", "New and liked");
-        assertThat(board.trending(Actor.anonymous(), "app", Duration.ZERO, 0)).hasSize(1);
+        assertThat(titles(board.trending(Actor.anonymous(), "app", new TrendingQuery(1, 1)))).containsExactly("New and liked");
+        assertThat(titles(board.trending(Actor.anonymous(), "app", null))).containsExactly("New and liked", "New");
+    }
+
+    @Test
+    void a_trending_window_or_limit_out_of_range_is_refused_not_clamped() {
+        assertThat(catchThrowableOfType(RunguException.class, () -> TrendingQuery.of(1000, null)))
+                .hasMessage("days must be between 1 and 365");
+        assertThat(catchThrowableOfType(RunguException.class, () -> TrendingQuery.of(0, null)))
+                .hasMessage("days must be between 1 and 365");
+        assertThat(catchThrowableOfType(RunguException.class, () -> TrendingQuery.of(7, 101)))
+                .hasMessage("limit must be between 1 and 100");
+        assertThat(board.trending(Actor.anonymous(), "app", TrendingQuery.of(365, 100))).isEmpty();
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -22,27 +23,41 @@ public final class Args {
     }
 
     public static Args parse(List<Param> params, ObjectNode arguments) {
-        Map<String, Param> byName = params.stream().collect(Collectors.toMap(Param::name, p -> p));
-        Iterator<String> names = arguments.fieldNames();
-        while (names.hasNext()) {
+        // The thing acted on first: an agent that misspelt "slug" is told it is missing, not that "slug" is unknown.
+        for (Param p : params) {
+            if (p.address() && p.required() && isAbsent(arguments.get(p.name()))) {
+                throw missing(p);
+            }
+        }
+        // Unknown fields get the same message as in REST, where the address is in the path.
+        Set<String> known = params.stream().map(Param::name).collect(Collectors.toSet());
+        List<String> fields = params.stream().filter(p -> !p.address()).map(Param::name).toList();
+        for (Iterator<String> names = arguments.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!byName.containsKey(name)) {
-                String known = params.isEmpty() ? "none" : params.stream().map(Param::name).collect(Collectors.joining(", "));
-                throw RunguException.invalid(name, "Unknown argument '" + name + "'; this tool takes: " + known);
+            if (!known.contains(name)) {
+                throw RunguException.unknownField(name, fields);
             }
         }
         Map<String, Object> values = new HashMap<>();
         for (Param p : params) {
             JsonNode node = arguments.get(p.name());
-            Object value = node == null || node.isNull() ? null : convert(p, node);
+            Object value = isAbsent(node) ? null : convert(p, node);
             if (value == null && p.required()) {
-                throw RunguException.invalid(p.name(), "Missing required argument '" + p.name() + "'");
+                throw missing(p);
             }
             if (value != null) {
                 values.put(p.name(), value);
             }
         }
         return new Args(values);
+    }
+
+    private static boolean isAbsent(JsonNode node) {
+        return node == null || node.isNull();
+    }
+
+    private static RunguException missing(Param p) {
+        return RunguException.invalid(p.name(), "Missing required argument '" + p.name() + "'");
     }
 
     private static Object convert(Param p, JsonNode node) {
@@ -65,14 +80,11 @@ public final class Args {
                         && Math.abs(node.doubleValue()) <= Integer.MAX_VALUE) {
                     return (int) node.doubleValue();
                 }
+                // Every integer argument is counted: the model's one rule, as REST applies it to query text.
                 if (node.isTextual()) {
-                    try {
-                        return Integer.parseInt(node.asText().trim());
-                    } catch (NumberFormatException e) {
-                        throw wrongType(p, "an integer");
-                    }
+                    return p.range().parse(node.asText());
                 }
-                throw wrongType(p, "an integer");
+                throw p.range().refusal();
             }
             case BOOLEAN -> {
                 if (node.isBoolean()) {

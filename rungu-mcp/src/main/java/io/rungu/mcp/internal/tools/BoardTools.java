@@ -34,14 +34,11 @@ import io.rungu.model.PostQuery;
 import io.rungu.model.PostSort;
 import io.rungu.model.PostStatus;
 import io.rungu.model.ProjectEdit;
-import io.rungu.model.RunguException;
+import io.rungu.model.Range;
+import io.rungu.model.TrendingQuery;
 import io.rungu.model.User;
 import io.rungu.model.VoteResult;
 import io.rungu.store.Board;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -50,12 +47,13 @@ public final class BoardTools {
     private BoardTools() {}
 
     private static final Param SLUG = Param.string("slug", "Board slug, e.g. \"my-app\" (list_projects shows them)")
-            .asRequired().maxLength(Limits.SLUG_MAX);
-    private static final Param ID = Param.string("id", "Post id (from list_posts, search_posts or get_post)").asRequired();
-    private static final Param POST_ID = Param.string("post_id", "Post id (from list_posts or search_posts)").asRequired();
-    private static final Param PAGE = Param.integer("page", "1-based page number", 1, Limits.PAGE_MAX, 1);
-    private static final Param PER_PAGE = Param.integer("per_page", "Items per page", 1, Limits.PER_PAGE_MAX,
-            Limits.PER_PAGE_DEFAULT);
+            .asRequired().maxLength(Limits.SLUG_MAX).asAddress();
+    private static final Param ID = Param.string("id", "Post id (from list_posts, search_posts or get_post)").asRequired()
+            .asAddress();
+    private static final Param POST_ID = Param.string("post_id", "Post id (from list_posts or search_posts)").asRequired()
+            .asAddress();
+    private static final Param PAGE = Param.counted(Range.PAGE, "1-based page number", 1);
+    private static final Param PER_PAGE = Param.counted(Range.PER_PAGE, "Items per page", Limits.PER_PAGE_DEFAULT);
     private static final Param STATUS_FILTER = Param.oneOf("status", "Only posts with this status", PostStatus.class);
     private static final Param CATEGORY_FILTER = Param.oneOf("category", "Only posts of this category", PostCategory.class);
     private static final Param SORT = Param.oneOf("sort",
@@ -114,8 +112,8 @@ public final class BoardTools {
                 ToolSpec.read("get_roadmap", "Get the roadmap",
                         "The board's roadmap: planned, in-progress and done posts, most-voted first, at most `limit` "
                                 + "per column, with the exact total of each column.",
-                        List.of(SLUG, Param.integer("limit", "Posts per column", 1, Limits.ROADMAP_LIMIT_MAX,
-                                Limits.ROADMAP_LIMIT_DEFAULT)), RoadmapOut.class,
+                        List.of(SLUG, Param.counted(Range.ROADMAP_LIMIT, "Posts per column", Limits.ROADMAP_LIMIT_DEFAULT)),
+                        RoadmapOut.class,
                         (actor, a) -> RoadmapOut.of(board.roadmap(actor, a.string("slug"),
                                 a.integer("limit", Limits.ROADMAP_LIMIT_DEFAULT)))),
                 ToolSpec.read("get_changelog", "Get the changelog",
@@ -124,7 +122,7 @@ public final class BoardTools {
                         List.of(SLUG, Param.string("since", "RFC 3339 timestamp, e.g. 2026-01-31T00:00:00Z"), PAGE, PER_PAGE),
                         PostList.class,
                         (actor, a) -> PostList.of(board.changelog(actor, a.string("slug"),
-                                new ChangelogQuery(since(a.string("since")), pageOf(a))))),
+                                new ChangelogQuery(ChangelogQuery.parseSince(a.string("since")), pageOf(a))))),
                 ToolSpec.read("get_stats", "Get board statistics",
                         "Exact counts for a board: posts in total, by status and by category, votes and comments.",
                         List.of(SLUG), StatsOut.class,
@@ -133,15 +131,13 @@ public final class BoardTools {
                         "The most-voted posts created in the last `days` days (default "
                                 + Limits.TRENDING_DAYS_DEFAULT + "), any status.",
                         List.of(SLUG,
-                                Param.integer("days", "Window in days", 1, Limits.TRENDING_DAYS_MAX, Limits.TRENDING_DAYS_DEFAULT),
-                                Param.integer("limit", "Most posts to return", 1, Limits.TRENDING_LIMIT_MAX,
-                                        Limits.TRENDING_LIMIT_DEFAULT)),
+                                Param.counted(Range.TRENDING_DAYS, "Window in days", Limits.TRENDING_DAYS_DEFAULT),
+                                Param.counted(Range.TRENDING_LIMIT, "Most posts to return", Limits.TRENDING_LIMIT_DEFAULT)),
                         TrendingOut.class,
                         (actor, a) -> {
-                            int days = a.integer("days", Limits.TRENDING_DAYS_DEFAULT);
-                            int limit = a.integer("limit", Limits.TRENDING_LIMIT_DEFAULT);
-                            var posts = board.trending(actor, a.string("slug"), Duration.ofDays(days), limit);
-                            return new TrendingOut(Outputs.map(posts, PostDetail::of));
+                            var query = TrendingQuery.of(a.integer("days"), a.integer("limit"));
+                            return new TrendingOut(Outputs.map(board.trending(actor, a.string("slug"), query),
+                                    PostDetail::of));
                         }),
                 ToolSpec.read("list_attachments", "List attachments",
                         "List the images attached to a post (metadata only), oldest first.",
@@ -211,7 +207,7 @@ public final class BoardTools {
                                 new NewComment(a.string("content"), a.string("parent_id")))))),
                 ToolSpec.write("delete_comment", "Delete a comment",
                         "Delete a comment and every reply under it (its author or an admin). Cannot be undone.", true, true,
-                        List.of(Param.string("comment_id", "Comment id (from list_comments)").asRequired()),
+                        List.of(Param.string("comment_id", "Comment id (from list_comments)").asRequired().asAddress()),
                         Deleted.class,
                         (actor, a) -> {
                             board.deleteComment(actor, a.string("comment_id"));
@@ -257,17 +253,6 @@ public final class BoardTools {
 
     private static PostCategory category(String value) {
         return value == null ? null : PostCategory.parse(value);
-    }
-
-    private static Instant since(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw RunguException.invalid("since", "Invalid `since` timestamp; expected RFC 3339, e.g. 2026-01-31T00:00:00Z");
-        }
     }
 
     private static WhoAmI whoami(Board board, Actor actor, boolean readOnlyServer) {

@@ -1,5 +1,6 @@
 package io.rungu.mcp.internal.tools;
 
+import io.rungu.model.Range;
 import io.rungu.model.WireValue;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -8,46 +9,57 @@ import java.util.Map;
 
 /**
  * One tool argument: the single place its JSON Schema and its parsing come from. Limits are declared for the
- * agent's benefit; the Board enforces them with its own messages.
+ * agent's benefit; the Board and the model enforce them with their own messages.
+ *
+ * @param range   for a counted integer ({@code page}, {@code limit}, {@code days}): the model's one range rule, whose
+ *                message also answers a value that is not a whole number
+ * @param address true for the argument that names the thing acted on (a slug or an id), which REST carries in the
+ *                path; it is not listed among the allowed fields when an unknown one is refused
  */
 public record Param(String name, Kind kind, String description, boolean required, List<String> enumValues,
-                    Integer minimum, Integer maximum, Integer maxLength, Object defaultValue) {
+                    Range range, Integer maxLength, Object defaultValue, boolean address) {
 
     /** The JSON type of an argument. */
     public enum Kind { STRING, INTEGER, BOOLEAN }
 
     public static Param string(String name, String description) {
-        return new Param(name, Kind.STRING, description, false, null, null, null, null, null);
+        return new Param(name, Kind.STRING, description, false, null, null, null, null, false);
     }
 
-    public static Param integer(String name, String description, int min, int max, Integer defaultValue) {
-        return new Param(name, Kind.INTEGER, description, false, null, min, max, null, defaultValue);
+    /** A counted integer following the model's {@link Range} rule; its name is the range's. */
+    public static Param counted(Range range, String description, Integer defaultValue) {
+        return new Param(range.name(), Kind.INTEGER, description, false, null, range, null, defaultValue, false);
     }
 
     public static Param bool(String name, String description) {
-        return new Param(name, Kind.BOOLEAN, description, false, null, null, null, null, null);
+        return new Param(name, Kind.BOOLEAN, description, false, null, null, null, null, false);
     }
 
     /** A string restricted to the wire values of a model enum. */
     public static <E extends Enum<E> & WireValue> Param oneOf(String name, String description, Class<E> type) {
         List<String> values = Arrays.stream(type.getEnumConstants()).map(WireValue::wire).toList();
-        return new Param(name, Kind.STRING, description, false, values, null, null, null, null);
+        return new Param(name, Kind.STRING, description, false, values, null, null, null, false);
     }
 
     public Param asRequired() {
-        return new Param(name, kind, description, true, enumValues, minimum, maximum, maxLength, defaultValue);
+        return new Param(name, kind, description, true, enumValues, range, maxLength, defaultValue, address);
+    }
+
+    /** This argument names the thing acted on (REST has it in the path). */
+    public Param asAddress() {
+        return new Param(name, kind, description, required, enumValues, range, maxLength, defaultValue, true);
     }
 
     public Param maxLength(int max) {
-        return new Param(name, kind, description, required, enumValues, minimum, maximum, max, defaultValue);
+        return new Param(name, kind, description, required, enumValues, range, max, defaultValue, address);
     }
 
     public Param withDefault(Object value) {
-        return new Param(name, kind, description, required, enumValues, minimum, maximum, maxLength, value);
+        return new Param(name, kind, description, required, enumValues, range, maxLength, value, address);
     }
 
     public Param describedAs(String text) {
-        return new Param(name, kind, text, required, enumValues, minimum, maximum, maxLength, defaultValue);
+        return new Param(name, kind, text, required, enumValues, range, maxLength, defaultValue, address);
     }
 
     /** This argument's JSON Schema. */
@@ -62,11 +74,9 @@ public record Param(String name, Kind kind, String description, boolean required
         if (enumValues != null) {
             s.put("enum", enumValues);
         }
-        if (minimum != null) {
-            s.put("minimum", minimum);
-        }
-        if (maximum != null) {
-            s.put("maximum", maximum);
+        if (range != null) {
+            s.put("minimum", 1);
+            s.put("maximum", range.max());
         }
         if (maxLength != null) {
             s.put("maxLength", maxLength);

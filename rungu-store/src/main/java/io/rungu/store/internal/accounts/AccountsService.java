@@ -447,11 +447,7 @@ public final class AccountsService implements Accounts {
     }
 
     private static Actor.Account requireWriter(Actor actor) {
-        Actor.Account account = requireAccount(actor);
-        if (!account.canWrite()) {
-            throw RunguException.forbidden("This token is read-only");
-        }
-        return account;
+        return Actor.writer(actor);
     }
 
     static String normalizeEmail(String email) {

@@ -19,6 +19,7 @@ import io.rungu.model.Project;
 import io.rungu.model.ProjectEdit;
 import io.rungu.model.Roadmap;
 import io.rungu.model.Role;
+import io.rungu.model.TrendingQuery;
 import io.rungu.model.User;
 import io.rungu.model.VoteResult;
 import io.rungu.store.Board;
@@ -190,8 +191,8 @@ public final class BoardService implements Board {
     }
 
     @Override
-    public List<PostView> trending(Actor actor, String projectSlug, Duration window, int limit) {
-        return views.trending(actor(actor), projectSlug, window, limit);
+    public List<PostView> trending(Actor actor, String projectSlug, TrendingQuery query) {
+        return views.trending(actor(actor), projectSlug, query);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.rungu.store.internal.board;
 
 import io.rungu.model.Actor;
-import io.rungu.model.ErrorCode;
 import io.rungu.model.RunguException;
 
 /** Who may write what. Reads are public, so only writes come here. */
@@ -10,13 +9,7 @@ final class Permissions {
 
     /** The account behind a write: signed in, and with credentials that may write. */
     static Actor.Account writer(Actor actor) {
-        if (!(actor instanceof Actor.Account account)) {
-            throw RunguException.unauthenticated();
-        }
-        if (!account.canWrite()) {
-            throw new RunguException(ErrorCode.FORBIDDEN, "This token can only read");
-        }
-        return account;
+        return Actor.writer(actor);
     }
 
     /** A writing admin. */

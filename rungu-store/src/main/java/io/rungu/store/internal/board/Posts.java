@@ -77,11 +77,12 @@ final class Posts {
         Instant now = cx.now();
         return cx.db().write(h -> {
             Post post = Lookups.post(h, postId);
-            Permissions.ownerOrAdmin(account, post.createdBy(), "You can only edit your own posts");
             boolean statusChanges = valid.status() != null && valid.status() != post.status();
+            // The status rule comes first, so author and other members alike are told why a status change fails.
             if (statusChanges && !account.isAdmin()) {
                 throw RunguException.forbidden("Only admins can change a post's status");
             }
+            Permissions.ownerOrAdmin(account, post.createdBy(), "You can only edit your own posts");
             // Only the columns that are given appear in SET, so a status change never rewrites the search index.
             List<String> sets = new ArrayList<>();
             sets.add("updated_at = :now");

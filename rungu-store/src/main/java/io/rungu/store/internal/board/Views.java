@@ -3,13 +3,14 @@ package io.rungu.store.internal.board;
 import io.rungu.model.Actor;
 import io.rungu.model.BoardStats;
 import io.rungu.model.ChangelogQuery;
-import io.rungu.model.Limits;
+import io.rungu.model.Range;
 import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
 import io.rungu.model.PostCategory;
 import io.rungu.model.PostStatus;
 import io.rungu.model.PostView;
 import io.rungu.model.Roadmap;
+import io.rungu.model.TrendingQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class Views {
     }
 
     Roadmap roadmap(Actor actor, String projectSlug, int limit) {
-        int n = clamp(limit, 1, Limits.ROADMAP_LIMIT_MAX);
+        int n = Range.ROADMAP_LIMIT.check(limit);
         return cx.db().read(h -> {
             String projectId = Lookups.projectId(h, projectSlug);
             List<Long> planned = bucket(h, projectId, PostStatus.PLANNED, n);
@@ -119,11 +120,10 @@ final class Views {
         });
     }
 
-    List<PostView> trending(Actor actor, String projectSlug, Duration window, int limit) {
-        int n = clamp(limit, 1, Limits.TRENDING_LIMIT_MAX);
-        long days = window == null ? Limits.TRENDING_DAYS_DEFAULT
-                : Math.max(1, Math.min(Limits.TRENDING_DAYS_MAX, window.toDays()));
-        Instant since = cx.now().minus(Duration.ofDays(days));
+    List<PostView> trending(Actor actor, String projectSlug, TrendingQuery query) {
+        TrendingQuery q = query == null ? TrendingQuery.DEFAULT : query;
+        int n = q.limit();
+        Instant since = cx.now().minus(Duration.ofDays(q.days()));
         return cx.db().read(h -> {
             String projectId = Lookups.projectId(h, projectSlug);
             List<Long> seqs = h.createQuery(TRENDING_SQL)
@@ -153,9 +153,5 @@ final class Views {
 
     private static List<PostView> slice(List<PostView> views, int from, int size) {
         return List.copyOf(views.subList(Math.min(from, views.size()), Math.min(from + size, views.size())));
-    }
-
-    private static int clamp(int value, int min, int max) {
-        return Math.max(min, Math.min(max, value));
     }
 }
