@@ -44,6 +44,11 @@ public final class HttpConfig {
     public boolean serveWebApp = true;
     /** Send Content-Security-Policy, X-Content-Type-Options and Referrer-Policy on Rungu's responses. */
     public boolean securityHeaders = true;
+    /**
+     * The board's public URL, base path included (e.g. {@code https://example.com/feedback}), for the absolute links
+     * of the Atom feeds. Null takes the scheme and host of each request, which is right unless a proxy rewrites them.
+     */
+    public String publicUrl = null;
     /** Time source of the rate limiter. */
     public Clock clock = Clock.systemUTC();
 
@@ -115,6 +120,10 @@ public final class HttpConfig {
         }
         if (mcp == null) {
             problems.add("mcp must not be null; use m -> {} for the defaults");
+        }
+        if (publicUrl != null && !publicUrl.matches("https?://[^/\\s?#]+(/[^\\s?#]*)?")) {
+            problems.add("publicUrl must be null or an http(s) URL like https://example.com/feedback, got '" + publicUrl
+                    + "'");
         }
         if (clock == null) {
             problems.add("clock must not be null");

@@ -5,6 +5,7 @@ import io.javalin.plugin.Plugin;
 import io.rungu.http.internal.ApiRoutes;
 import io.rungu.http.internal.AuthIdentity;
 import io.rungu.http.internal.ClasspathFiles;
+import io.rungu.http.internal.Feeds;
 import io.rungu.http.internal.Guard;
 import io.rungu.http.internal.HostIdentity;
 import io.rungu.http.internal.Identity;
@@ -95,6 +96,9 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         }
         config.basePath = HttpConfig.normalise(config.basePath);
         config.corsOrigins = List.copyOf(config.corsOrigins);
+        if (config.publicUrl != null) {
+            config.publicUrl = config.publicUrl.replaceAll("/+$", "");
+        }
         return config;
     }
 
@@ -120,6 +124,7 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
             });
             new McpEndpoint(mcp, maxMessageBytes.get()).register(table);
         }
+        new Feeds(store.board(), config.basePath, config.publicUrl).register(table);
         MetaRoutes meta = new MetaRoutes(store, guard, config.basePath, config.corsOrigins);
         meta.registerHealth(table);
         new SwaggerUi(files, apiBase).register(table);

@@ -88,6 +88,8 @@ public final class OpenApi {
         return switch (d.shape()) {
             case NONE -> map("description", "Done, no content");
             case TEXT -> map("description", "Plain text", "content", map("text/plain", map("schema", map("type", "string"))));
+            case ATOM -> map("description", "Atom 1.0 feed", "content", map("application/atom+xml",
+                    map("schema", map("type", "string"))));
             case HTML -> map("description", "HTML page", "content", map("text/html", map("schema", map("type", "string"))));
             case SCRIPT -> map("description", "Script", "content", map("text/javascript", map("schema", map("type", "string"))));
             case BINARY -> map("description", "The bytes", "content", map("application/octet-stream",
@@ -170,9 +172,19 @@ public final class OpenApi {
         s.put("PostDetail", object(props("id", str(), "project_id", str(), "title", str(), "description", str(),
                 "status", enumOf(PostStatus.values()), "category", enumOf(PostCategory.values()), "vote_count", integer(),
                 "comment_count", integer(), "created_by", str(), "created_at", time(), "updated_at", time(),
-                "done_at", nullable(time()), "creator", ref("Creator"), "user_voted", bool()),
+                "done_at", nullable(time()), "creator", ref("Creator"), "user_voted", bool(),
+                "response", map("oneOf", List.of(ref("Response"), map("type", "null")))),
                 "id", "project_id", "title", "description", "status", "category", "vote_count", "comment_count",
-                "created_by", "created_at", "updated_at", "done_at", "creator", "user_voted"));
+                "created_by", "created_at", "updated_at", "done_at", "creator", "user_voted", "response"));
+        s.put("Response", object(props("text", str(), "author", ref("Creator"), "created_at", time()),
+                "text", "author", "created_at"));
+        s.put("StatusChange", object(props("id", str(), "post_id", str(), "from", enumOf(PostStatus.values()),
+                "to", enumOf(PostStatus.values()), "response", nullable(str()), "creator", ref("Creator"),
+                "created_at", time()), "id", "post_id", "from", "to", "response", "creator", "created_at"));
+        s.put("TimelineEntry", map("oneOf", List.of(
+                object(props("type", map("const", "comment"), "comment", ref("CommentDetail")), "type", "comment"),
+                object(props("type", map("const", "status_change"), "status_change", ref("StatusChange")),
+                        "type", "status_change"))));
         s.put("CommentDetail", object(props("id", str(), "post_id", str(), "parent_id", nullable(str()), "content", str(),
                 "created_by", str(), "created_at", time(), "edited_at", nullable(time()), "creator", ref("Creator")),
                 "id", "post_id", "parent_id", "content", "created_by", "created_at", "edited_at", "creator"));
@@ -196,7 +208,8 @@ public final class OpenApi {
         s.put("NewPost", object(map("title", limited(Limits.TITLE_MAX), "description", limited(Limits.POST_DESCRIPTION_MAX),
                 "category", enumOf(PostCategory.values())), "title"));
         s.put("PostEdit", object(map("title", limited(Limits.TITLE_MAX), "description", limited(Limits.POST_DESCRIPTION_MAX),
-                "category", enumOf(PostCategory.values()), "status", enumOf(PostStatus.values()))));
+                "category", enumOf(PostCategory.values()), "status", enumOf(PostStatus.values()),
+                "response", limited(Limits.COMMENT_MAX))));
         s.put("SetVote", object(map("voted", bool()), "voted"));
         s.put("NewComment", object(map("content", limited(Limits.COMMENT_MAX), "parent_id", str()), "content"));
         s.put("CommentEdit", object(map("content", limited(Limits.COMMENT_MAX)), "content"));

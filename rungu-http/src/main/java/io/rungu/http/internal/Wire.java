@@ -3,12 +3,15 @@ package io.rungu.http.internal;
 import io.rungu.model.Attachment;
 import io.rungu.model.BoardStats;
 import io.rungu.model.CommentView;
+import io.rungu.model.OfficialResponse;
 import io.rungu.model.Page;
 import io.rungu.model.PostCategory;
 import io.rungu.model.PostStatus;
 import io.rungu.model.PostView;
 import io.rungu.model.Project;
 import io.rungu.model.Roadmap;
+import io.rungu.model.StatusChange;
+import io.rungu.model.TimelineItem;
 import io.rungu.model.User;
 import io.rungu.model.UserSummary;
 import io.rungu.model.VoteResult;
@@ -36,7 +39,20 @@ public final class Wire {
 
     public record PostDetail(String id, String projectId, String title, String description, String status, String category,
                              long voteCount, long commentCount, String createdBy, Instant createdAt, Instant updatedAt,
-                             Instant doneAt, Creator creator, boolean userVoted) {}
+                             Instant doneAt, Creator creator, boolean userVoted, Response response) {}
+
+    /** A post's latest official response; {@code null} on a post without one. */
+    public record Response(String text, Creator author, Instant createdAt) {}
+
+    /** One status change of a post's history (from = to for a response given on its own). */
+    public record StatusChangeJson(String id, String postId, String from, String to, String response, Creator creator,
+                                   Instant createdAt) {}
+
+    /** A timeline entry: {@code {"type": "comment", "comment": {...}}}. */
+    public record TimelineComment(String type, CommentDetail comment) {}
+
+    /** A timeline entry: {@code {"type": "status_change", "status_change": {...}}}. */
+    public record TimelineStatus(String type, StatusChangeJson statusChange) {}
 
     public record CommentDetail(String id, String postId, String parentId, String content, String createdBy,
                                 Instant createdAt, Instant editedAt, Creator creator) {}
@@ -75,7 +91,23 @@ public final class Wire {
         var p = v.post();
         return new PostDetail(p.id(), p.projectId(), p.title(), p.description(), p.status().wire(), p.category().wire(),
                 p.voteCount(), p.commentCount(), p.createdBy(), p.createdAt(), p.updatedAt(), p.doneAt(),
-                creator(v.creator()), v.votedByViewer());
+                creator(v.creator()), v.votedByViewer(), response(v.response()));
+    }
+
+    public static Response response(OfficialResponse r) {
+        return r == null ? null : new Response(r.text(), creator(r.author()), r.createdAt());
+    }
+
+    public static StatusChangeJson statusChange(StatusChange c) {
+        return new StatusChangeJson(c.id(), c.postId(), c.from().wire(), c.to().wire(), c.response(),
+                creator(c.actor()), c.createdAt());
+    }
+
+    public static Object timelineItem(TimelineItem item) {
+        if (item instanceof TimelineItem.CommentItem c) {
+            return new TimelineComment("comment", comment(c.comment()));
+        }
+        return new TimelineStatus("status_change", statusChange(((TimelineItem.StatusItem) item).change()));
     }
 
     public static List<PostDetail> posts(List<PostView> views) {

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.rungu.model.Attachment;
 import io.rungu.model.BoardStats;
 import io.rungu.model.CommentView;
+import io.rungu.model.OfficialResponse;
 import io.rungu.model.Page;
 import io.rungu.model.PostCategory;
 import io.rungu.model.PostStatus;
 import io.rungu.model.PostView;
 import io.rungu.model.Project;
 import io.rungu.model.Roadmap;
+import io.rungu.model.StatusChange;
+import io.rungu.model.TimelineItem;
 import io.rungu.model.UserSummary;
 import java.time.Instant;
 import java.util.List;
@@ -46,12 +49,45 @@ public final class Outputs {
     public record PostDetail(String id, String projectId, String title, String description, PostStatus status,
                              PostCategory category, long voteCount, long commentCount, String createdBy,
                              Instant createdAt, Instant updatedAt, @Nullable Instant doneAt, Creator creator,
-                             boolean userVoted) {
+                             boolean userVoted, @Nullable ResponseOut response) {
         static PostDetail of(PostView v) {
             var p = v.post();
             return new PostDetail(p.id(), p.projectId(), p.title(), p.description(), p.status(), p.category(),
                     p.voteCount(), p.commentCount(), p.createdBy(), p.createdAt(), p.updatedAt(), p.doneAt(),
-                    Creator.of(v.creator()), v.votedByViewer());
+                    Creator.of(v.creator()), v.votedByViewer(), ResponseOut.of(v.response()));
+        }
+    }
+
+    /** A post's latest official response. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ResponseOut(String text, Creator author, Instant createdAt) {
+        static ResponseOut of(OfficialResponse r) {
+            return r == null ? null : new ResponseOut(r.text(), Creator.of(r.author()), r.createdAt());
+        }
+    }
+
+    /** One status change of a post (from = to for a response given on its own). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record StatusChangeOut(String id, String postId, PostStatus from, PostStatus to, @Nullable String response,
+                                  Creator creator, Instant createdAt) {
+        static StatusChangeOut of(StatusChange c) {
+            return new StatusChangeOut(c.id(), c.postId(), c.from(), c.to(), c.response(), Creator.of(c.actor()),
+                    c.createdAt());
+        }
+    }
+
+    /** A timeline entry: type "comment" with comment, or "status_change" with status_change; the other is null. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record TimelineEntry(String type, @Nullable CommentDetail comment, @Nullable StatusChangeOut statusChange) {
+        static TimelineEntry of(TimelineItem item) {
+            if (item instanceof TimelineItem.CommentItem c) {
+                return new TimelineEntry("comment", CommentDetail.of(c.comment()), null);
+            }
+            return new TimelineEntry("status_change", null,
+                    StatusChangeOut.of(((TimelineItem.StatusItem) item).change()));
         }
     }
 
@@ -123,6 +159,10 @@ public final class Outputs {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record CommentResult(CommentDetail comment) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Timeline(List<TimelineEntry> entries, Pagination pagination) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
