@@ -84,6 +84,10 @@ final class RunguServer implements AutoCloseable {
                 http.corsOrigins = new java.util.ArrayList<>(settings.corsOrigins());
                 http.rateLimits.enabled = settings.rateLimits();
                 http.trustForwardedFor = settings.trustForwardedFor();
+                // Only a configured URL: the default one names the configured port, which port 0 replaces.
+                if (!settings.baseUrl().equals(ServerSettings.defaultBaseUrl(settings.port(), settings.basePath()))) {
+                    http.publicUrl = settings.baseUrl();
+                }
             });
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.INVALID, e.getMessage(), e);
