@@ -46,7 +46,30 @@ export interface PostDetail {
   done_at: string | null;
   creator: Creator;
   user_voted: boolean;
+  /** The latest official response; null when none was given. */
+  response: OfficialResponse | null;
 }
+
+export interface OfficialResponse {
+  text: string;
+  author: Creator;
+  created_at: string;
+}
+
+/** One status change of a post; from === to for a response given without a status change. */
+export interface StatusChange {
+  id: string;
+  post_id: string;
+  from: PostStatus;
+  to: PostStatus;
+  response: string | null;
+  creator: Creator;
+  created_at: string;
+}
+
+export type TimelineEntry =
+  | { type: 'comment'; comment: CommentDetail }
+  | { type: 'status_change'; status_change: StatusChange };
 
 export interface CommentDetail {
   id: string;
