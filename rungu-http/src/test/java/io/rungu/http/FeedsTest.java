@@ -155,6 +155,8 @@ class FeedsTest {
         assertThat(etag).isNotBlank();
         var again = s.req("GET", "/feeds/test-app/posts.atom").header("If-None-Match", etag).send();
         assertThat(again.status()).isEqualTo(304);
+        assertThat(s.req("GET", "/feeds/test-app/posts.atom").header("If-None-Match", "\"other\", W/" + etag).send()
+                .status()).isEqualTo(304);
         s.board().createPost(member, "test-app", new NewPost("New", "", null));
         var changed = s.req("GET", "/feeds/test-app/posts.atom").header("If-None-Match", etag).send();
         assertThat(changed.status()).isEqualTo(200);

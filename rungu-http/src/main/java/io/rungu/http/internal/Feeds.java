@@ -95,11 +95,25 @@ public final class Feeds {
         ctx.header("Cache-Control", "public, max-age=" + MAX_AGE_SECONDS);
         ctx.header("ETag", etag);
         ctx.header("X-Content-Type-Options", "nosniff");
-        if (etag.equals(ctx.header("If-None-Match"))) {
+        if (matches(ctx.header("If-None-Match"), etag)) {
             ctx.status(304);
             return;
         }
         ctx.contentType(CONTENT_TYPE).result(body);
+    }
+
+    /** Whether an If-None-Match header names this ETag (in a list, weak or strong, or as *). */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.strip();
+            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The absolute URL of the board's root, without a trailing slash. */
