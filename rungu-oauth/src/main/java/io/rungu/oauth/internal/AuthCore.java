@@ -55,7 +55,7 @@ public final class AuthCore {
         this.clock = s.clock();
         this.sessionTtl = s.sessionTtl();
         this.loginTimeout = s.loginTimeout();
-        this.adminEmails = s.adminEmails().stream().map(e -> e.strip().toLowerCase(Locale.ROOT))
+        this.adminEmails = s.adminEmails().stream().map(io.rungu.model.Emails::normalize)
                 .filter(e -> !e.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
         String url = s.baseUrl().strip();
         while (url.endsWith("/")) {
@@ -245,6 +245,11 @@ public final class AuthCore {
     /** Where a browser goes after a failed sign-in. */
     String failurePage(String code) {
         return basePath + "/login?error=" + code;
+    }
+
+    /** A {@code redirect} target, which is a path within the board (as the web app names its pages), under the base path. */
+    String underBase(String appPath) {
+        return basePath + appPath;
     }
 
     /** Where a browser goes after sign-in when no redirect was asked for. */

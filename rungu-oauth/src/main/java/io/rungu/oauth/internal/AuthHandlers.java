@@ -130,7 +130,7 @@ public final class AuthHandlers {
         }
         core.startSession(ctx, user.id());
         noStore(ctx);
-        ctx.redirect(flow.get().redirect() == null ? core.home() : flow.get().redirect(), HttpStatus.FOUND);
+        ctx.redirect(flow.get().redirect() == null ? core.home() : core.underBase(flow.get().redirect()), HttpStatus.FOUND);
     }
 
     private void link(Context ctx) {
@@ -149,7 +149,7 @@ public final class AuthHandlers {
         core.promoteIfAdminEmail(userId.get());
         core.startSession(ctx, userId.get());
         noStore(ctx);
-        ctx.redirect(redirect == null || redirect.isEmpty() ? core.home() : redirect, HttpStatus.FOUND);
+        ctx.redirect(redirect == null || redirect.isEmpty() ? core.home() : core.underBase(redirect), HttpStatus.FOUND);
     }
 
     private void fail(Context ctx, String code, String logMessage) {

@@ -2,6 +2,7 @@ package io.rungu.store.internal.accounts;
 
 import io.rungu.model.Actor;
 import io.rungu.model.ApiToken;
+import io.rungu.model.Emails;
 import io.rungu.model.Limits;
 import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
@@ -19,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -95,7 +95,7 @@ public final class AccountsService implements Accounts {
                         .bind("s", identity.subject()).bind("e", email).bind("t", now).execute();
             }
             User current = findUser(h, id).orElseThrow();
-            String name = identity.name() == null || identity.name().isBlank() ? current.name() : clip(identity.name().strip(), Limits.USER_NAME_MAX);
+            String name = displayName(identity.name(), current);
             String avatar = identity.avatarUrl() == null || identity.avatarUrl().isBlank() ? current.avatarUrl() : identity.avatarUrl().strip();
             boolean promote = current.role() != Role.ADMIN
                     && ((current.email() != null && admins.contains(current.email())) || (verified && admins.contains(email)));
@@ -139,7 +139,7 @@ public final class AccountsService implements Accounts {
         if (email == null || email.isBlank()) {
             return Optional.empty();
         }
-        String normalized = email.strip().toLowerCase(Locale.ROOT);
+        String normalized = Emails.normalize(email);
         return db.read(h -> findUserByEmail(h, normalized));
     }
 
@@ -458,7 +458,11 @@ public final class AccountsService implements Accounts {
         if (email == null || email.isBlank()) {
             throw RunguException.invalid("email", "An email address is required");
         }
-        String normalized = email.strip().toLowerCase(Locale.ROOT);
+        String normalized = Emails.normalize(email);
+        if (Emails.changesUnderCaseFolding(normalized)) {
+            throw RunguException.invalid("email", "'" + clip(email, 60) + "' contains letters that change under "
+                    + "Unicode case mapping, so it could pass for another address; use a plain address");
+        }
         if (normalized.length() > Limits.EMAIL_MAX || normalized.indexOf('@') < 1
                 || normalized.indexOf('@') == normalized.length() - 1 || normalized.chars().anyMatch(Character::isWhitespace)) {
             throw RunguException.invalid("email", "'" + clip(email, 60) + "' is not a valid email address");
@@ -466,11 +470,26 @@ public final class AccountsService implements Accounts {
         return normalized;
     }
 
+    /**
+     * The provider's name unless it is blank or holds an {@code @} (providers fall back to the email, which would be
+     * shown on every post); else the kept name, else a neutral "User" and a few characters of the id.
+     */
+    private static String displayName(String offered, User current) {
+        if (offered != null && !offered.isBlank() && offered.indexOf('@') < 0) {
+            return clip(offered.strip(), Limits.USER_NAME_MAX);
+        }
+        if (current.name() != null && !current.name().isBlank() && current.name().indexOf('@') < 0) {
+            return current.name();
+        }
+        String id = current.id().replace("-", "");
+        return "User " + id.substring(0, Math.min(6, id.length()));
+    }
+
     private static Set<String> normalizeEmails(Collection<String> emails) {
         if (emails == null) {
             return Set.of();
         }
-        return emails.stream().filter(Objects::nonNull).map(e -> e.strip().toLowerCase(Locale.ROOT))
+        return emails.stream().filter(Objects::nonNull).map(Emails::normalize)
                 .filter(e -> !e.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
