@@ -55,11 +55,7 @@ public final class Guard {
                     actor = identity.authenticate(ctx);
                     ctx.attribute(ACTOR, actor);
                 }
-                long wait = limiter.acquire(route.kind(), clientIp(ctx), actor.userId());
-                if (wait > 0) {
-                    ctx.header("Retry-After", Long.toString(wait));
-                    throw new RunguException(ErrorCode.RATE_LIMITED, "Too many requests; retry in " + wait + " s");
-                }
+                charge(route.kind(), ctx, actor);
                 if (route.authenticate() && isWrite(ctx.method())) {
                     identity.checkCrossSite(ctx, actor);
                 }
@@ -85,6 +81,24 @@ public final class Guard {
                 ctx.skipRemainingHandlers();
             }
         };
+    }
+
+    /**
+     * Counts one request of this kind against the caller's limits.
+     *
+     * @throws RunguException RATE_LIMITED (with a Retry-After header) past a limit
+     */
+    private void charge(RateLimiter.Kind kind, Context ctx, Actor actor) {
+        long wait = limiter.acquire(kind, clientIp(ctx), actor.userId());
+        if (wait > 0) {
+            ctx.header("Retry-After", Long.toString(wait));
+            throw new RunguException(ErrorCode.RATE_LIMITED, "Too many requests; retry in " + wait + " s");
+        }
+    }
+
+    /** Counts a write made inside another request (an MCP tool call) against the caller's write limits. */
+    public void chargeWrite(Context ctx, Actor actor) {
+        charge(RateLimiter.Kind.WRITE, ctx, actor);
     }
 
     /** Writes the error JSON for a domain failure. */
