@@ -35,7 +35,7 @@ record ServerSettings(int port, String host, String basePath, String baseUrl, bo
         String basePath = normaliseBasePath(Optional.ofNullable(basePathFlag).or(() -> env.get("RUNGU_BASE_PATH")).orElse(""));
         String baseUrl = Optional.ofNullable(baseUrlFlag).or(() -> first(env, "RUNGU_BASE_URL", "APP_URL"))
                 .map(ServerSettings::trimSlash)
-                .orElse("http://localhost:" + port + basePath);
+                .orElseGet(() -> defaultBaseUrl(port, basePath));
         boolean secure = first(env, "RUNGU_SECURE_COOKIES", "RUNGU_SECURE_COOKIE")
                 .map(v -> parseBoolean("RUNGU_SECURE_COOKIES", v))
                 .orElseGet(() -> !isPlainLocalhost(baseUrl));
@@ -46,6 +46,15 @@ record ServerSettings(int port, String host, String basePath, String baseUrl, bo
         boolean trustForwardedFor = env.get("RUNGU_TRUST_FORWARDED_FOR")
                 .map(v -> parseBoolean("RUNGU_TRUST_FORWARDED_FOR", v)).orElse(false);
         return new ServerSettings(port, host, basePath, baseUrl, secure, Set.copyOf(admins), cors, rateLimits, trustForwardedFor);
+    }
+
+    /** True when a public URL was given (flag or variable), not the default {@code http://localhost:<port>}. */
+    boolean baseUrlConfigured() {
+        return !baseUrl.equals(defaultBaseUrl(port, basePath));
+    }
+
+    private static String defaultBaseUrl(int port, String basePath) {
+        return "http://localhost:" + port + basePath;
     }
 
     /** Fills an auth configuration: secret, URLs, cookies, admins and the providers configured in the environment. */

@@ -30,12 +30,14 @@ public final class Guard {
     private final Json json;
     private final Identity identity;
     private final RateLimiter limiter;
+    private final HostCheck hostCheck;
 
     public Guard(HttpConfig config, Json json, Identity identity, RateLimiter limiter) {
         this.config = config;
         this.json = json;
         this.identity = identity;
         this.limiter = limiter;
+        this.hostCheck = HostCheck.of(config.baseUrl, config.allowedHosts);
     }
 
     /** The actor the guard resolved for this request (anonymous for routes that do not authenticate). */
@@ -49,6 +51,12 @@ public final class Guard {
         return ctx -> {
             try {
                 headers(ctx);
+                if (isPrivate(route)) {
+                    ctx.header("Cache-Control", "no-store");
+                }
+                if (hostCheck != null && !route.path().startsWith("/health")) {
+                    hostCheck.check(ctx);
+                }
                 checkShape(ctx);
                 Actor actor = Actor.anonymous();
                 if (route.authenticate()) {
@@ -160,6 +168,13 @@ public final class Guard {
             }
         }
         return ctx.req().getRemoteAddr();
+    }
+
+    /** Answers about a user, a token or an admin view: never kept by a browser or a shared cache. */
+    private static boolean isPrivate(Route route) {
+        String p = route.path();
+        return p.startsWith("/api/me") || p.startsWith("/api/users") || p.startsWith("/api/tokens")
+                || p.startsWith("/auth/") || route.doc() != null && route.doc().access() == Route.Access.ADMIN;
     }
 
     static boolean isWrite(HandlerType method) {
