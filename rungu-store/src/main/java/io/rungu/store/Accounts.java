@@ -35,7 +35,7 @@ public interface Accounts {
      */
     User ensureUser(String email, String name, Role atLeast);
 
-    /** The user with this email (case-insensitive). */
+    /** The user with this email, compared exactly after lower-casing ASCII letters (see {@link io.rungu.model.Emails}). */
     Optional<User> findUserByEmail(String email);
 
     /** The user with this id. */
