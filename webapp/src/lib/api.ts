@@ -259,6 +259,10 @@ export class Api {
   logout(): Promise<{ ok: boolean }> {
     return this.request('POST', '/auth/logout');
   }
+  /** Ends every session of the user; with revokeTokens, also revokes every API token. */
+  logoutEverywhere(revokeTokens: boolean): Promise<{ ok: boolean; tokens_revoked: number }> {
+    return this.request('POST', '/auth/logout-everywhere', { revoke_tokens: revokeTokens });
+  }
 }
 
 export const api = new Api(readBase());

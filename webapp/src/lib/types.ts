@@ -95,6 +95,9 @@ export interface ApiToken {
   scope: TokenScope;
   created_at: string;
   last_used_at: string | null;
+  /** null when the token never expires. */
+  expires_at?: string | null;
+  expired?: boolean;
 }
 
 export interface Roadmap {

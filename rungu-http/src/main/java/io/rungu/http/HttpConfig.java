@@ -1,5 +1,6 @@
 package io.rungu.http;
 
+import io.rungu.http.internal.HostCheck;
 import io.rungu.model.Limits;
 import io.rungu.mcp.McpConfig;
 import java.time.Clock;
@@ -46,6 +47,16 @@ public final class HttpConfig {
     public boolean securityHeaders = true;
     /** Time source of the rate limiter. */
     public Clock clock = Clock.systemUTC();
+    /**
+     * The public URL people reach the board at (e.g. {@code https://feedback.example.com/fb}). When set, a request
+     * whose {@code Host} header names another host or port is refused with 400 (against DNS rebinding and links
+     * built from a forged Host); {@code localhost}, {@code 127.0.0.1} and {@code [::1]} are always accepted so local
+     * probes and a reverse proxy on the same machine keep working, and {@code /health} is never checked. Null (the
+     * default): any Host is served, as an embedding host expects.
+     */
+    public String baseUrl;
+    /** Further {@code Host} values (host or host:port, e.g. {@code rungu:3000} behind a proxy) accepted when {@link #baseUrl} is set. */
+    public List<String> allowedHosts = new ArrayList<>();
 
     /** Requests per minute per bucket; each bucket also allows a burst of that many requests. 0 disables a limit. */
     public static final class RateLimits {
@@ -118,6 +129,12 @@ public final class HttpConfig {
         }
         if (clock == null) {
             problems.add("clock must not be null");
+        }
+        if (baseUrl != null && HostCheck.authority(baseUrl) == null) {
+            problems.add("baseUrl must be an http or https URL such as https://feedback.example.com, got '" + baseUrl + "'");
+        }
+        if (allowedHosts == null) {
+            problems.add("allowedHosts must not be null; use an empty list");
         }
         return problems;
     }

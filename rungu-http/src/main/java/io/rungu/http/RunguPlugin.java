@@ -118,7 +118,7 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
                 config.mcp.accept(m);
                 maxMessageBytes.set(m.maxMessageBytes);
             });
-            new McpEndpoint(mcp, maxMessageBytes.get()).register(table);
+            new McpEndpoint(mcp, maxMessageBytes.get(), guard).register(table);
         }
         MetaRoutes meta = new MetaRoutes(store, guard, config.basePath, config.corsOrigins);
         meta.registerHealth(table);

@@ -6,10 +6,10 @@ import io.rungu.model.Actor;
 import io.rungu.model.Limits;
 import io.rungu.model.NewPost;
 import io.rungu.model.NewProject;
+import io.rungu.store.TestImages;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,13 +39,9 @@ class UploadTest {
         s.close();
     }
 
-    /** PNG magic bytes followed by filler, {@code size} bytes in all. */
+    /** A valid PNG of exactly {@code size} bytes. */
     static byte[] png(int size) {
-        byte[] b = new byte[size];
-        Arrays.fill(b, (byte) 7);
-        byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-        System.arraycopy(magic, 0, b, 0, Math.min(size, magic.length));
-        return b;
+        return TestImages.pngOfSize(size);
     }
 
     static byte[] multipart(String field, String filename, String type, byte[] content) {
@@ -111,6 +107,36 @@ class UploadTest {
     }
 
     @Test
+    void a_png_header_followed_by_html_is_400_and_a_header_claiming_a_huge_image_is_413() {
+        byte[] crafted = TestImages.magicThenHtml(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        var r = upload(s, postId, "x.png", "image/png", crafted).as(author).send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.json().get("code").asText()).isEqualTo("invalid");
+        assertThat(r.json().get("error").asText()).contains("not a valid PNG image");
+
+        var bomb = upload(s, postId, "bomb.png", "image/png", TestImages.pngClaiming(100_000, 100_000)).as(author).send();
+        assertThat(bomb.status()).as(bomb.toString()).isEqualTo(413);
+        assertThat(bomb.json().get("code").asText()).isEqualTo("too_large");
+        assertThat(s.get("/api/posts/" + postId + "/attachments").data()).isEmpty();
+    }
+
+    @Test
+    void a_full_quota_is_409_naming_the_quota(@TempDir Path other) {
+        try (TestServer q = TestServer.start(other, store -> store.uploadQuotaPerUser = 2 * 1024 * 1024, http -> {},
+                host -> {})) {
+            Actor.Account admin = q.admin();
+            Actor.Account member = q.member("Uploader");
+            q.board().createProject(admin, new NewProject("App", "app", ""));
+            String post = q.board().createPost(member, "app", new NewPost("Shots", "", null)).post().id();
+            assertThat(upload(q, post, "a.png", "image/png", png(1024 * 1024)).as(member).send().status()).isEqualTo(201);
+            var full = upload(q, post, "b.png", "image/png", png(1024 * 1024 + 1)).as(member).send();
+            assertThat(full.status()).as(full.toString()).isEqualTo(409);
+            assertThat(full.json().get("code").asText()).isEqualTo("conflict");
+            assertThat(full.json().get("error").asText()).contains("2 MiB");
+        }
+    }
+
+    @Test
     void a_hostile_file_name_gives_a_safe_content_disposition() {
         var r = upload(s, postId, "we\\\"ird \u00e9.png", "image/png", png(100)).as(author).send();
         assertThat(r.status()).isEqualTo(201);
@@ -124,12 +150,12 @@ class UploadTest {
         String path = "/api/posts/" + postId + "/attachments";
         var notMultipart = s.req("POST", path).as(author).json("{}").send();
         assertThat(notMultipart.status()).isEqualTo(415);
-        var noBoundary = s.req("POST", path).as(author).body("multipart/form-data", png(10)).send();
+        var noBoundary = s.req("POST", path).as(author).body("multipart/form-data", new byte[10]).send();
         assertThat(noBoundary.status()).isEqualTo(400);
-        var garbage = s.req("POST", path).as(author).body("multipart/form-data; boundary=" + BOUNDARY, png(10)).send();
+        var garbage = s.req("POST", path).as(author).body("multipart/form-data; boundary=" + BOUNDARY, new byte[10]).send();
         assertThat(garbage.status()).isEqualTo(400);
         var wrongField = s.req("POST", path).as(author)
-                .body("multipart/form-data; boundary=" + BOUNDARY, multipart("image", "a.png", "image/png", png(10))).send();
+                .body("multipart/form-data; boundary=" + BOUNDARY, multipart("image", "a.png", "image/png", new byte[10])).send();
         assertThat(wrongField.status()).isEqualTo(400);
         assertThat(wrongField.json().get("error").asText()).contains("'file'");
     }

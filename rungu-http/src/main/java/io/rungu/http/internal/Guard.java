@@ -28,12 +28,14 @@ public final class Guard {
     private final Json json;
     private final Identity identity;
     private final RateLimiter limiter;
+    private final HostCheck hostCheck;
 
     public Guard(HttpConfig config, Json json, Identity identity, RateLimiter limiter) {
         this.config = config;
         this.json = json;
         this.identity = identity;
         this.limiter = limiter;
+        this.hostCheck = HostCheck.of(config.baseUrl, config.allowedHosts);
     }
 
     /** The actor the guard resolved for this request (anonymous for routes that do not authenticate). */
@@ -47,17 +49,19 @@ public final class Guard {
         return ctx -> {
             try {
                 headers(ctx);
+                if (isPrivate(route)) {
+                    ctx.header("Cache-Control", "no-store");
+                }
+                if (hostCheck != null && !route.path().startsWith("/health")) {
+                    hostCheck.check(ctx);
+                }
                 checkShape(ctx);
                 Actor actor = Actor.anonymous();
                 if (route.authenticate()) {
                     actor = identity.authenticate(ctx);
                     ctx.attribute(ACTOR, actor);
                 }
-                long wait = limiter.acquire(route.kind(), clientIp(ctx), actor.userId());
-                if (wait > 0) {
-                    ctx.header("Retry-After", Long.toString(wait));
-                    throw new RunguException(ErrorCode.RATE_LIMITED, "Too many requests; retry in " + wait + " s");
-                }
+                charge(route.kind(), ctx, actor);
                 if (route.authenticate() && isWrite(ctx.method())) {
                     identity.checkCrossSite(ctx, actor);
                 }
@@ -81,6 +85,24 @@ public final class Guard {
                 ctx.skipRemainingHandlers();
             }
         };
+    }
+
+    /**
+     * Counts one request of this kind against the caller's limits.
+     *
+     * @throws RunguException RATE_LIMITED (with a Retry-After header) past a limit
+     */
+    private void charge(RateLimiter.Kind kind, Context ctx, Actor actor) {
+        long wait = limiter.acquire(kind, clientIp(ctx), actor.userId());
+        if (wait > 0) {
+            ctx.header("Retry-After", Long.toString(wait));
+            throw new RunguException(ErrorCode.RATE_LIMITED, "Too many requests; retry in " + wait + " s");
+        }
+    }
+
+    /** Counts a write made inside another request (an MCP tool call) against the caller's write limits. */
+    public void chargeWrite(Context ctx, Actor actor) {
+        charge(RateLimiter.Kind.WRITE, ctx, actor);
     }
 
     /** Writes the error JSON for a domain failure. */
@@ -142,6 +164,13 @@ public final class Guard {
             }
         }
         return ctx.req().getRemoteAddr();
+    }
+
+    /** Answers about a user, a token or an admin view: never kept by a browser or a shared cache. */
+    private static boolean isPrivate(Route route) {
+        String p = route.path();
+        return p.startsWith("/api/me") || p.startsWith("/api/users") || p.startsWith("/api/tokens")
+                || p.startsWith("/auth/") || route.doc() != null && route.doc().access() == Route.Access.ADMIN;
     }
 
     static boolean isWrite(HandlerType method) {

@@ -19,10 +19,12 @@ import java.util.Map;
 public final class McpEndpoint {
     private final RunguMcpServer mcp;
     private final int maxMessageBytes;
+    private final Guard guard;
 
-    public McpEndpoint(RunguMcpServer mcp, int maxMessageBytes) {
+    public McpEndpoint(RunguMcpServer mcp, int maxMessageBytes, Guard guard) {
         this.mcp = mcp;
         this.maxMessageBytes = maxMessageBytes;
+        this.guard = guard;
     }
 
     public void register(RouteTable t) {
@@ -50,7 +52,9 @@ public final class McpEndpoint {
         }
         byte[] body = ctx.method() == HandlerType.POST
                 ? Requests.bounded(ctx, maxMessageBytes, "MCP message") : new byte[0];
-        McpHttpResponse r = mcp.handleHttp(new McpHttpRequest(ctx.method().name(), headers, body), account);
+        // The POST itself counts as a read; each tool call that writes also counts against the write limit.
+        McpHttpResponse r = mcp.handleHttp(new McpHttpRequest(ctx.method().name(), headers, body), account,
+                () -> guard.chargeWrite(ctx, account));
         ctx.status(r.status());
         r.headers().forEach(ctx::header);
         ctx.result(r.body());

@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * they redirect to {@code <base>/login?error=<code>}; the JSON routes throw RunguException for the host's mapping.
  */
 public final class AuthHandlers {
+    private static final java.util.List<String> TOKEN_FIELDS = java.util.List.of("expires_in", "name", "scope");
+
     private static final Logger LOG = LoggerFactory.getLogger(AuthHandlers.class);
     private static final String STATE_COOKIE = "rungu_oauth_state";
     private static final String STATE_COOKIE_PATH = "/auth";
@@ -131,7 +133,7 @@ public final class AuthHandlers {
         }
         core.startSession(ctx, user.id());
         noStore(ctx);
-        ctx.redirect(flow.get().redirect() == null ? core.home() : flow.get().redirect(), HttpStatus.FOUND);
+        ctx.redirect(flow.get().redirect() == null ? core.home() : core.underBase(flow.get().redirect()), HttpStatus.FOUND);
     }
 
     private void link(Context ctx) {
@@ -150,7 +152,7 @@ public final class AuthHandlers {
         core.promoteIfAdminEmail(userId.get());
         core.startSession(ctx, userId.get());
         noStore(ctx);
-        ctx.redirect(redirect == null || redirect.isEmpty() ? core.home() : redirect, HttpStatus.FOUND);
+        ctx.redirect(redirect == null || redirect.isEmpty() ? core.home() : core.underBase(redirect), HttpStatus.FOUND);
     }
 
     private void fail(Context ctx, String code, String logMessage) {
@@ -199,9 +201,23 @@ public final class AuthHandlers {
     private void logoutEverywhere(Context ctx) {
         Actor actor = Actor.writer(core.authenticate(ctx));
         core.checkCrossSite(ctx, actor);
+        boolean revokeTokens = revokeTokensAsked(ctx);
         core.accounts.revokeAllSessions(actor.userId());
+        int tokens = revokeTokens ? core.accounts.revokeAllTokens(actor.userId()) : 0;
         core.cookies.clear(ctx, core.cookieName, "");
-        Json.send(ctx, 200, Json.object().put("ok", true));
+        Json.send(ctx, 200, Json.object().put("ok", true).put("tokens_revoked", tokens));
+    }
+
+    /** {@code {"revoke_tokens": true}} in an optional JSON body also revokes every API token of the user. */
+    private static boolean revokeTokensAsked(Context ctx) {
+        if (ctx.body().isBlank()) {
+            return false;
+        }
+        JsonNode flag = jsonBody(ctx).get("revoke_tokens");
+        if (flag != null && !flag.isNull() && !flag.isBoolean()) {
+            throw RunguException.invalid("revoke_tokens", "revoke_tokens must be true or false");
+        }
+        return flag != null && flag.asBoolean(false);
     }
 
     private void listTokens(Context ctx) {
@@ -223,13 +239,14 @@ public final class AuthHandlers {
         Actor actor = requireAccount(ctx);
         core.checkCrossSite(ctx, actor);
         JsonNode input = jsonBody(ctx);
+        RunguException.requireKnownFields(input::fieldNames, TOKEN_FIELDS);
         String scope = Json.text(input, "scope");
         JsonNode name = input.get("name");
         if (name != null && !name.isNull() && !name.isTextual()) {
             throw RunguException.invalid("name", "name must be a string");
         }
         IssuedToken issued = core.createToken(actor, name == null ? null : name.asText(null),
-                scope == null ? null : TokenScope.parse(scope));
+                scope == null ? null : TokenScope.parse(scope), expiresIn(input.get("expires_in")));
         ObjectNode data = Json.object();
         data.set("token", token(issued.token()));
         data.put("secret", issued.secret());
@@ -254,10 +271,23 @@ public final class AuthHandlers {
         return actor;
     }
 
-    private static ObjectNode token(ApiToken t) {
+    private ObjectNode token(ApiToken t) {
         return Json.object().put("id", t.id()).put("name", t.name()).put("prefix", t.prefix())
                 .put("scope", t.scope().wire()).put("created_at", time(t.createdAt()))
-                .put("last_used_at", time(t.lastUsedAt()));
+                .put("last_used_at", time(t.lastUsedAt())).put("expires_at", time(t.expiresAt()))
+                .put("expired", t.expiredAt(core.clock.instant()));
+    }
+
+    /** {@code expires_in}: a positive whole number of seconds, or absent/null for a token that never expires. */
+    private static java.time.Duration expiresIn(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() <= 0) {
+            throw RunguException.invalid("expires_in", "expires_in must be a positive whole number of seconds, "
+                    + "e.g. 7776000 for 90 days; leave it out for a token that never expires");
+        }
+        return java.time.Duration.ofSeconds(value.asLong());
     }
 
     private static String time(Instant instant) {

@@ -36,7 +36,8 @@ public final class Services {
     /** The Board service. */
     public static Board board(Database database, StoreConfig config) {
         return BoardService.create(database, config.clock, config.ids, config.cacheTtl,
-                config.cacheMegabytes * 1024L * 1024L);
+                config.cacheMegabytes * 1024L * 1024L,
+                new io.rungu.store.internal.board.UploadQuotas(config.uploadQuotaPerUser, config.uploadQuotaTotal));
     }
 
     /** The Accounts service. */
