@@ -17,6 +17,7 @@ import io.rungu.mcp.internal.tools.ToolSpec;
 import io.rungu.model.Actor;
 import io.rungu.model.RunguException;
 import io.rungu.store.Board;
+import io.rungu.wire.WireJson;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class McpProtocol {
             posts, vote, comment and edit their own posts; only admins change statuses and manage boards. A refused or \
             invalid call comes back as a tool result with isError=true and a message saying what to fix.""";
 
-    private final ObjectMapper mapper = Json.mapper();
+    private final ObjectMapper mapper = WireJson.newMapper();
     private final McpConfig config;
     private final List<ToolSpec> tools;
     private final Map<String, ToolSpec> toolsByName;
