@@ -1,13 +1,10 @@
 package io.rungu.oauth.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.rungu.model.Actor;
-import io.rungu.model.ApiToken;
 import io.rungu.model.ErrorCode;
 import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
@@ -17,9 +14,8 @@ import io.rungu.model.TokenScope;
 import io.rungu.model.User;
 import io.rungu.oauth.AuthRoute;
 import io.rungu.oauth.IssuedToken;
-import io.rungu.oauth.ProviderInfo;
 import io.rungu.store.Accounts;
-import java.time.Instant;
+import io.rungu.wire.Wire;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -161,31 +157,22 @@ public final class AuthHandlers {
     // --- JSON routes ---
 
     private void providers(Context ctx) {
-        ArrayNode list = Json.object().arrayNode();
-        for (ProviderInfo p : core.providers()) {
-            list.add(Json.object().put("name", p.name()).put("label", p.label()).put("login_url", p.loginUrl()));
-        }
-        ObjectNode body = Json.object();
-        body.set("providers", list);
-        Json.send(ctx, 200, body);
+        Json.send(ctx, 200, new Wire.Providers(core.providers().stream()
+                .map(p -> new Wire.Provider(p.name(), p.label(), p.loginUrl())).toList()));
     }
 
     private void me(Context ctx) {
         Actor actor = core.authenticate(ctx);
         User user = core.accounts.findUser(actor.userId()).orElseThrow(RunguException::unauthenticated);
-        ObjectNode data = Json.object().put("id", user.id()).put("email", user.email()).put("name", user.name())
-                .put("avatar_url", user.avatarUrl()).put("role", user.role().wire());
-        ObjectNode body = Json.object();
-        body.set("data", data);
         noStore(ctx);
-        Json.send(ctx, 200, body);
+        Json.send(ctx, 200, new Wire.Data<>(Wire.me(user)));
     }
 
     private void logout(Context ctx) {
         Actor actor = core.authenticate(ctx);
         core.checkCrossSite(ctx, actor);
         core.endSession(ctx);
-        Json.send(ctx, 200, Json.object().put("ok", true));
+        Json.send(ctx, 200, new Wire.Ok(true));
     }
 
     private void logoutEverywhere(Context ctx) {
@@ -193,21 +180,15 @@ public final class AuthHandlers {
         core.checkCrossSite(ctx, actor);
         core.accounts.revokeAllSessions(actor.userId());
         core.cookies.clear(ctx, core.cookieName, "");
-        Json.send(ctx, 200, Json.object().put("ok", true));
+        Json.send(ctx, 200, new Wire.Ok(true));
     }
 
     private void listTokens(Context ctx) {
         Actor actor = requireAccount(ctx);
         PageRequest page = PageRequest.of(intParam(ctx, "page"), intParam(ctx, "per_page"));
-        Page<ApiToken> tokens = core.accounts.listTokens(actor, ctx.queryParam("user_id"), page);
-        ArrayNode items = Json.object().arrayNode();
-        tokens.items().forEach(t -> items.add(token(t)));
-        ObjectNode body = Json.object();
-        body.set("data", items);
-        body.set("pagination", Json.object().put("page", tokens.page()).put("per_page", tokens.perPage())
-                .put("total", tokens.total()).put("total_pages", tokens.totalPages()));
+        Page<io.rungu.model.ApiToken> tokens = core.accounts.listTokens(actor, ctx.queryParam("user_id"), page);
         noStore(ctx);
-        Json.send(ctx, 200, body);
+        Json.send(ctx, 200, Wire.listing(tokens, Wire::token));
     }
 
     private void createToken(Context ctx) {
@@ -223,13 +204,8 @@ public final class AuthHandlers {
             throw RunguException.invalid("name", "name must be a string");
         }
         IssuedToken issued = core.createToken(actor, name == null ? null : name.asText(null), TokenScope.parse(scope));
-        ObjectNode data = Json.object();
-        data.set("token", token(issued.token()));
-        data.put("secret", issued.secret());
-        ObjectNode body = Json.object();
-        body.set("data", data);
         noStore(ctx);
-        Json.send(ctx, 201, body);
+        Json.send(ctx, 201, new Wire.Data<>(new Wire.IssuedToken(Wire.token(issued.token()), issued.secret())));
     }
 
     private void revokeToken(Context ctx) {
@@ -245,16 +221,6 @@ public final class AuthHandlers {
             throw RunguException.unauthenticated();
         }
         return actor;
-    }
-
-    private static ObjectNode token(ApiToken t) {
-        return Json.object().put("id", t.id()).put("name", t.name()).put("prefix", t.prefix())
-                .put("scope", t.scope().wire()).put("created_at", time(t.createdAt()))
-                .put("last_used_at", time(t.lastUsedAt()));
-    }
-
-    private static String time(Instant instant) {
-        return instant == null ? null : instant.toString();
     }
 
     private static JsonNode jsonBody(Context ctx) {
