@@ -8,9 +8,8 @@ import io.rungu.model.Actor;
 import io.rungu.model.ErrorBody;
 import io.rungu.model.ErrorCode;
 import io.rungu.model.RunguException;
+import io.rungu.wire.Wire;
 import java.util.Enumeration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,11 +72,7 @@ public final class Guard {
             } catch (Exception e) {
                 String requestId = UUID.randomUUID().toString();
                 LOG.error("Request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("error", "Internal server error");
-                body.put("code", ErrorCode.INTERNAL.wire());
-                body.put("request_id", requestId);
-                send(ctx, 500, body);
+                send(ctx, 500, Wire.internal(requestId));
             }
             if (ctx.statusCode() >= 400) {
                 // Javalin runs the host's error(status) handlers after every route; they must not rewrite Rungu's
@@ -90,7 +85,7 @@ public final class Guard {
     /** Writes the error JSON for a domain failure. */
     public void error(Context ctx, RunguException e) {
         ErrorBody body = ErrorBody.of(e);
-        send(ctx, body.status(), body);
+        send(ctx, body.status(), Wire.error(body));
     }
 
     /** Writes a JSON response. */
