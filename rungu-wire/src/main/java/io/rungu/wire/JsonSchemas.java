@@ -35,10 +35,10 @@ public final class JsonSchemas {
     }
 
     /**
-     * Named schemas of the given records and of every record and enum they reach, each by its simple name, with
-     * references between them as {@code refPrefix + name} (e.g. {@code #/components/schemas/}).
+     * Named schemas of the given records and enums and of every record and enum they reach, each by its simple
+     * name, with references between them as {@code refPrefix + name} (e.g. {@code #/components/schemas/}).
      */
-    public static Map<String, Object> components(List<Class<? extends Record>> roots, String refPrefix) {
+    public static Map<String, Object> components(List<? extends Class<?>> roots, String refPrefix) {
         JsonSchemas schemas = new JsonSchemas(new LinkedHashMap<>(), refPrefix);
         roots.forEach(schemas::named);
         return schemas.components;

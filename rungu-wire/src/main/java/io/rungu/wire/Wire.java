@@ -150,10 +150,10 @@ public final class Wire {
         return views.stream().map(Wire::comment).toList();
     }
 
-    /** The conversion of attachments served under {@code basePath} (the plugin's base path, "" at the root). */
-    public static Function<io.rungu.model.Attachment, Attachment> attachment(String basePath) {
+    /** The conversion of attachments served under {@code apiBase} (the plugin's base path + {@code /api}). */
+    public static Function<io.rungu.model.Attachment, Attachment> attachment(String apiBase) {
         return a -> new Attachment(a.id(), a.postId(), a.filename(), a.mime(), a.size(), a.createdBy(), a.createdAt(),
-                basePath + "/api/attachments/" + a.id());
+                apiBase + "/attachments/" + a.id());
     }
 
     public static Vote vote(VoteResult r) {

@@ -4,10 +4,12 @@ import io.rungu.http.internal.Route.Access;
 import io.rungu.http.internal.Route.Doc;
 import io.rungu.http.internal.Route.Param;
 import io.rungu.model.Limits;
+import io.rungu.model.PostSort;
 import io.rungu.wire.JsonSchemas;
 import io.rungu.wire.Wire;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -166,7 +168,9 @@ public final class OpenApi {
 
     /** The wire records (generated, the same schemas as MCP's output schemas), then the request bodies. */
     private static Map<String, Object> schemas() {
-        Map<String, Object> s = new LinkedHashMap<>(JsonSchemas.components(Wire.ENTITIES, REF));
+        List<Class<?>> wire = new ArrayList<>(Wire.ENTITIES);
+        wire.add(PostSort.class);
+        Map<String, Object> s = new LinkedHashMap<>(JsonSchemas.components(wire, REF));
         s.put("NewProject", object(map("name", limited(Limits.PROJECT_NAME_MAX), "slug", limited(Limits.SLUG_MAX),
                 "description", limited(Limits.PROJECT_DESCRIPTION_MAX)), "name"));
         s.put("ProjectEdit", object(map("name", limited(Limits.PROJECT_NAME_MAX),

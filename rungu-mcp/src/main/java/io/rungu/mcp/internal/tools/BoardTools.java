@@ -143,7 +143,7 @@ public final class BoardTools {
                         List.of(POST_ID, PAGE, PER_PAGE), AttachmentList.class,
                         (actor, a) -> {
                             var page = board.listAttachments(actor, a.string("post_id"), pageOf(a));
-                            return new AttachmentList(page.items().stream().map(Wire.attachment(basePath)).toList(),
+                            return new AttachmentList(page.items().stream().map(Wire.attachment(basePath + "/api")).toList(),
                                     Wire.pagination(page));
                         }),
                 ToolSpec.read("whoami", "Who am I",
