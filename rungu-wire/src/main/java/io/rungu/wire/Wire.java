@@ -112,6 +112,7 @@ public final class Wire {
             Stats.class, User.class, Me.class, ApiToken.class, IssuedToken.class, Provider.class, Providers.class,
             Ok.class, Ready.class, Error.class);
 
+    /** Where {@code page} stands in its list. */
     public static Pagination pagination(Page<?> page) {
         return new Pagination(page.page(), page.perPage(), page.total(), page.totalPages());
     }
@@ -121,14 +122,17 @@ public final class Wire {
         return new Listing<>(page.items().stream().<R>map(f).toList(), pagination(page));
     }
 
+    /** A board as every adapter shows it. */
     public static Project project(io.rungu.model.Project p) {
         return new Project(p.id(), p.slug(), p.name(), p.description(), p.createdAt(), p.postCount());
     }
 
+    /** The public view of an author; null stays null. */
     public static Creator creator(UserSummary u) {
         return u == null ? null : new Creator(u.id(), u.name(), u.avatarUrl());
     }
 
+    /** A post as its viewer sees it. */
     public static PostDetail post(PostView v) {
         var p = v.post();
         return new PostDetail(p.id(), p.projectId(), p.title(), p.description(), p.status(), p.category(),
@@ -136,16 +140,19 @@ public final class Wire {
                 creator(v.creator()), v.votedByViewer());
     }
 
+    /** {@link #post} of each. */
     public static List<PostDetail> posts(List<PostView> views) {
         return views.stream().map(Wire::post).toList();
     }
 
+    /** A comment with its author. */
     public static CommentDetail comment(CommentView v) {
         var c = v.comment();
         return new CommentDetail(c.id(), c.postId(), c.parentId(), c.content(), c.createdBy(), c.createdAt(),
                 c.editedAt(), creator(v.creator()));
     }
 
+    /** {@link #comment} of each. */
     public static List<CommentDetail> comments(List<CommentView> views) {
         return views.stream().map(Wire::comment).toList();
     }
@@ -156,15 +163,18 @@ public final class Wire {
                 apiBase + "/attachments/" + a.id());
     }
 
+    /** A vote after a read or change. */
     public static Vote vote(VoteResult r) {
         return new Vote(r.voted(), r.voteCount());
     }
 
+    /** A roadmap with its posts. */
     public static Roadmap roadmap(io.rungu.model.Roadmap r) {
         return new Roadmap(posts(r.planned()), r.plannedTotal(), posts(r.inProgress()), r.inProgressTotal(),
                 posts(r.done()), r.doneTotal(), r.limit());
     }
 
+    /** A board's counts, every status and category present in the model's order. */
     public static Stats stats(BoardStats s) {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (PostStatus st : PostStatus.values()) {
@@ -177,14 +187,17 @@ public final class Wire {
         return new Stats(s.totalPosts(), byStatus, byCategory, s.totalVotes(), s.totalComments());
     }
 
+    /** A user as an administrator (or the CLI operator) sees them. */
     public static User user(io.rungu.model.User u) {
         return new User(u.id(), u.email(), u.name(), u.avatarUrl(), u.role(), u.createdAt(), u.lastLogin());
     }
 
+    /** The signed-in user, for themselves. */
     public static Me me(io.rungu.model.User u) {
         return new Me(u.id(), u.email(), u.name(), u.avatarUrl(), u.role());
     }
 
+    /** A token's metadata, never its secret or hash. */
     public static ApiToken token(io.rungu.model.ApiToken t) {
         return new ApiToken(t.id(), t.name(), t.prefix(), t.scope(), t.createdAt(), t.lastUsedAt());
     }

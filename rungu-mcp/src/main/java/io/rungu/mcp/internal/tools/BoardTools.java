@@ -275,7 +275,7 @@ public final class BoardTools {
             return new WhoAmI(false, null, null, null, null, null, false);
         }
         User me = board.me(actor);
-        return new WhoAmI(true, me.id(), me.name(), me.email(), me.role().wire(),
+        return new WhoAmI(true, me.id(), me.name(), me.email(), me.role(),
                 account.channel().name().toLowerCase(Locale.ROOT), account.canWrite() && !readOnlyServer);
     }
 }

@@ -1,5 +1,6 @@
 package io.rungu.mcp.internal.tools;
 
+import io.rungu.model.Role;
 import io.rungu.wire.Nullable;
 import io.rungu.wire.Wire;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class Outputs {
 
     /** The acting account; the email is the caller's own. */
     public record WhoAmI(boolean authenticated, @Nullable String id, @Nullable String name, @Nullable String email,
-                         @Nullable String role, @Nullable String channel, boolean canWrite) {}
+                         @Nullable Role role, @Nullable String channel, boolean canWrite) {}
 
     /** The vote after the call, with the post it is on. */
     public record VoteOut(String postId, boolean voted, long voteCount) {}
