@@ -2,7 +2,6 @@ import { readBase, withBase } from './base';
 import type {
   ApiToken,
   Attachment,
-  BoardStats,
   CommentDetail,
   Me,
   Paged,
@@ -14,9 +13,10 @@ import type {
   Provider,
   Roadmap,
   Role,
+  Stats,
   TokenScope,
   User,
-  VoteState,
+  Vote,
 } from './types';
 
 /** A failed request: the server's `error` message, its `code` and per-field messages. */
@@ -137,7 +137,7 @@ export class Api {
   deleteProject(slug: string): Promise<void> {
     return this.request('DELETE', `/api/projects/${seg(slug)}`);
   }
-  getStats(slug: string): Promise<BoardStats> {
+  getStats(slug: string): Promise<Stats> {
     return this.data('GET', `/api/projects/${seg(slug)}/stats`);
   }
 
@@ -170,10 +170,10 @@ export class Api {
   deletePost(id: string): Promise<void> {
     return this.request('DELETE', `/api/posts/${seg(id)}`);
   }
-  toggleVote(id: string): Promise<VoteState> {
+  toggleVote(id: string): Promise<Vote> {
     return this.data('POST', `/api/posts/${seg(id)}/vote`);
   }
-  getVote(id: string): Promise<VoteState> {
+  getVote(id: string): Promise<Vote> {
     return this.data('GET', `/api/posts/${seg(id)}/vote`);
   }
 

@@ -53,6 +53,22 @@ class ModuleArrowsTest {
     }
 
     @Test
+    void the_wire_model_knows_only_the_model_and_jackson() {
+        classes().that().resideInAPackage("io.rungu.wire..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "java..", "io.rungu.model..", "io.rungu.wire..", "com.fasterxml.jackson..")
+                .because("rungu-wire is shared by every adapter (docs/architecture.md)")
+                .check(rungu);
+    }
+
+    @Test
+    void the_store_does_not_know_the_wire_model() {
+        noClasses().that().resideInAPackage("io.rungu.store..")
+                .should().dependOnClassesThat().resideInAPackage("io.rungu.wire..")
+                .check(rungu);
+    }
+
+    @Test
     void auth_knows_no_adapter() {
         noClasses().that().resideInAPackage("io.rungu.oauth..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.rungu.http..", "io.rungu.mcp..", "io.rungu.cli..")

@@ -30,6 +30,7 @@ import io.rungu.model.Role;
 import io.rungu.model.TrendingQuery;
 import io.rungu.model.User;
 import io.rungu.store.Board;
+import io.rungu.wire.Wire;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -183,13 +184,12 @@ public final class ApiRoutes {
      */
     public void registerHostSignInInfo(RouteTable t) {
         t.add(GET, "/auth/me", ctx -> {
-            User u = board.me(actor(ctx));
-            ok(ctx, new Wire.Me(u.id(), u.email(), u.name(), u.avatarUrl(), u.role().wire()));
+            ok(ctx, Wire.me(board.me(actor(ctx))));
         }).doc("auth", "The signed-in user (from the host application's login)", Access.SIGNED_IN)
                 .reply(200, Shape.DATA, "Me").done();
-        t.add(GET, "/auth/providers", ctx -> guard.send(ctx, 200, java.util.Map.of("providers", List.of())))
+        t.add(GET, "/auth/providers", ctx -> guard.send(ctx, 200, new Wire.Providers(List.of())))
                 .doc("auth", "Sign-in providers: none, the host application signs people in", Access.PUBLIC)
-                .reply(200, Shape.JSON, null).done();
+                .reply(200, Shape.JSON, "Providers").done();
     }
 
     private void listProjects(Context ctx) {
@@ -276,11 +276,11 @@ public final class ApiRoutes {
     }
 
     private void ok(Context ctx, Object data) {
-        guard.send(ctx, 200, data instanceof Wire.Listing ? data : new Wire.Data(data));
+        guard.send(ctx, 200, data instanceof Wire.Listing ? data : new Wire.Data<>(data));
     }
 
     private void created(Context ctx, Object data) {
-        guard.send(ctx, 201, new Wire.Data(data));
+        guard.send(ctx, 201, new Wire.Data<>(data));
     }
 
     private static List<String> wires(io.rungu.model.WireValue[] values) {

@@ -8,6 +8,7 @@ import io.rungu.model.Actor;
 import io.rungu.model.ErrorBody;
 import io.rungu.model.ErrorCode;
 import io.rungu.model.RunguException;
+import io.rungu.wire.Wire;
 import java.util.Enumeration;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -75,9 +76,7 @@ public final class Guard {
             } catch (Exception e) {
                 String requestId = UUID.randomUUID().toString();
                 LOG.error("Request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
-                ctx.status(500);
-                ctx.contentType("application/json; charset=utf-8");
-                ctx.result(ErrorBody.internalJson(requestId));
+                send(ctx, 500, Wire.internal(requestId));
             }
             if (ctx.statusCode() >= 400) {
                 // Javalin runs the host's error(status) handlers after every route; they must not rewrite Rungu's
@@ -108,7 +107,7 @@ public final class Guard {
     /** Writes the error JSON for a domain failure. */
     public void error(Context ctx, RunguException e) {
         ErrorBody body = ErrorBody.of(e);
-        send(ctx, body.status(), body);
+        send(ctx, body.status(), Wire.error(body));
     }
 
     /** Writes a JSON response. */

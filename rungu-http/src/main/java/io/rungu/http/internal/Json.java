@@ -1,23 +1,16 @@
 package io.rungu.http.internal;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.rungu.model.RunguException;
+import io.rungu.wire.WireJson;
 import java.io.IOException;
-import java.time.Instant;
 
 /**
- * Rungu's own JSON mapper: snake_case names, instants as RFC 3339 UTC with {@code Z}, null fields written as
- * {@code null}. Kept separate from the host's Javalin mapper so neither changes the other.
+ * The plugin's JSON: the wire mapper ({@link WireJson}) with rendered posts kept. Separate from the host's Javalin
+ * mapper so neither changes the other.
  */
 public final class Json {
     /** Heap kept for rendered posts (see {@link PostJsonCache}). */
@@ -27,24 +20,8 @@ public final class Json {
     private final PostJsonCache posts;
 
     public Json() {
-        this.posts = new PostJsonCache(configured(), POST_JSON_CACHE_BYTES);
-        this.mapper = configured().registerModule(new SimpleModule("rungu-posts").addSerializer(posts));
-    }
-
-    private static ObjectMapper configured() {
-        SimpleModule instants = new SimpleModule("rungu-instants");
-        instants.addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
-            @Override
-            public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                gen.writeString(value.toString());
-            }
-        });
-        return new ObjectMapper()
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .registerModule(instants);
+        this.posts = new PostJsonCache(WireJson.newMapper(), POST_JSON_CACHE_BYTES);
+        this.mapper = WireJson.newMapper().registerModule(new SimpleModule("rungu-posts").addSerializer(posts));
     }
 
     /** How many rendered posts are kept (for tests). */

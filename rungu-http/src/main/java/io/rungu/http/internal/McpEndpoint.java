@@ -29,11 +29,19 @@ public final class McpEndpoint {
 
     public void register(RouteTable t) {
         t.add(HandlerType.POST, "/mcp", this::handle).doc("mcp", "MCP Streamable HTTP: one JSON-RPC message",
-                Access.API_TOKEN).json("JsonRpc").reply(200, Shape.JSON, null).kind(RateLimiter.Kind.READ).done();
+                Access.API_TOKEN).json("JsonRpc").reply(200, Shape.JSON, "JsonRpc")
+                .also(202, "A notification or client response, accepted (no body)", null)
+                .also(400, "Not a JSON-RPC message, an unsupported protocol version, or no session header", "JsonRpc")
+                .also(404, "Session not found or expired: initialize again", "JsonRpc")
+                .also(406, "Accept allows neither application/json nor text/event-stream", "JsonRpc")
+                .also(413, "Message too large", "JsonRpc")
+                .also(415, "Content-Type is not application/json", "JsonRpc")
+                .kind(RateLimiter.Kind.READ).done();
         t.add(HandlerType.GET, "/mcp", this::handle).doc("mcp", "MCP Streamable HTTP: server stream (not offered, 405)",
                 Access.API_TOKEN).reply(405, Shape.JSON, null).done();
         t.add(HandlerType.DELETE, "/mcp", this::handle).doc("mcp", "MCP Streamable HTTP: end the session",
-                Access.API_TOKEN).reply(204, Shape.NONE, null).done();
+                Access.API_TOKEN).reply(204, Shape.NONE, null)
+                .also(404, "Session not found or expired", "JsonRpc").done();
     }
 
     private void handle(Context ctx) {

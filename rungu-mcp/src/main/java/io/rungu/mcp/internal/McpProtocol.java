@@ -17,6 +17,7 @@ import io.rungu.mcp.internal.tools.ToolSpec;
 import io.rungu.model.Actor;
 import io.rungu.model.RunguException;
 import io.rungu.store.Board;
+import io.rungu.wire.WireJson;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class McpProtocol {
     /** The refusal of a write tool on a server configured read-only (whatever the credentials). */
     static final String READ_ONLY_SERVER = "This MCP server is read-only; only read tools are available";
 
-    private final ObjectMapper mapper = Json.mapper();
+    private final ObjectMapper mapper = WireJson.newMapper();
     private final McpConfig config;
     private final List<ToolSpec> tools;
     private final Map<String, ToolSpec> toolsByName;
