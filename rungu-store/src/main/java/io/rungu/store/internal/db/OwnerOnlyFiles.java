@@ -28,7 +28,8 @@ final class OwnerOnlyFiles {
         } catch (FileAlreadyExistsException e) {
             // another process made it first: it is theirs to have created
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot create " + file + ": " + e.getMessage(), e);
+            // Left to SQLite, which then fails to open the same path with its own result code (SQLITE_CANTOPEN),
+            // the one failure every caller already explains to its user.
         }
     }
 }
