@@ -47,6 +47,11 @@ public final class StoreConfig {
      * first. 0 keeps none.
      */
     public int cacheMegabytes = 16;
+    /**
+     * Active sessions kept (see {@link #cacheTtl}), about 200 bytes each; the least recently used go first. 0 keeps
+     * none.
+     */
+    public int sessionCacheEntries = 10_000;
 
     /** Every problem with this configuration, each with how to fix it; empty when it is usable. */
     public List<String> problems() {
@@ -77,6 +82,9 @@ public final class StoreConfig {
         }
         if (cacheMegabytes < 0 || cacheMegabytes > 4096) {
             problems.add("cacheMegabytes must be between 0 and 4096, got " + cacheMegabytes);
+        }
+        if (sessionCacheEntries < 0 || sessionCacheEntries > 10_000_000) {
+            problems.add("sessionCacheEntries must be between 0 and 10000000, got " + sessionCacheEntries);
         }
         return problems;
     }
