@@ -37,8 +37,10 @@ final class Context {
         DatabaseLocation location = database();
         try {
             Duration cacheTtl = cacheTtl();
+            int cacheMegabytes = cacheMegabytes();
             return RunguStore.open(cfg -> {
                 cfg.cacheTtl = cacheTtl;
+                cfg.cacheMegabytes = cacheMegabytes;
                 if (location.jdbcUrl().startsWith("jdbc:postgresql:")) {
                     cfg.dataSource = PostgresPool.open(location.jdbcUrl(), poolSize());
                     cfg.closeDataSource = true;
@@ -64,6 +66,20 @@ final class Context {
                     + env.get("RUNGU_CACHE_TTL").orElse(""));
         }
         return ttl;
+    }
+
+    /** {@code RUNGU_CACHE_MEGABYTES}: heap for kept list pages and posts (0 keeps none). */
+    int cacheMegabytes() {
+        String value = env.get("RUNGU_CACHE_MEGABYTES").orElse("16");
+        try {
+            int megabytes = Integer.parseInt(value.trim());
+            if (megabytes >= 0 && megabytes <= 4096) {
+                return megabytes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CliException(ExitCode.INVALID, "RUNGU_CACHE_MEGABYTES must be a number from 0 to 4096, got '" + value + "'");
     }
 
     /** {@code RUNGU_DB_POOL_SIZE}: PostgreSQL connections of this process. */

@@ -66,6 +66,7 @@ final class RunguServer implements AutoCloseable {
                 http.corsOrigins = new java.util.ArrayList<>(settings.corsOrigins());
                 http.rateLimits.enabled = settings.rateLimits();
                 http.trustForwardedFor = settings.trustForwardedFor();
+                http.trustedProxies = new java.util.ArrayList<>(settings.trustedProxies());
             });
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.INVALID, e.getMessage(), e);

@@ -95,11 +95,12 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         }
         config.basePath = HttpConfig.normalise(config.basePath);
         config.corsOrigins = List.copyOf(config.corsOrigins);
+        config.trustedProxies = List.copyOf(config.trustedProxies);
         return config;
     }
 
     private static List<Route> buildRoutes(RunguStore store, HttpConfig config, Identity identity) {
-        Json json = new Json();
+        Json json = new Json(config.postJsonCacheMegabytes * 1024L * 1024L);
         Guard guard = new Guard(config, json, identity, new RateLimiter(config.rateLimits, config.clock));
         ClasspathFiles files = new ClasspathFiles(RunguPlugin.class.getClassLoader());
         String apiBase = config.basePath + "/api";

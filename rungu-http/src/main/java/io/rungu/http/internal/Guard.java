@@ -8,6 +8,7 @@ import io.rungu.model.Actor;
 import io.rungu.model.ErrorBody;
 import io.rungu.model.ErrorCode;
 import io.rungu.model.RunguException;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,12 +31,14 @@ public final class Guard {
     private final Json json;
     private final Identity identity;
     private final RateLimiter limiter;
+    private final ClientAddress clientAddress;
 
     public Guard(HttpConfig config, Json json, Identity identity, RateLimiter limiter) {
         this.config = config;
         this.json = json;
         this.identity = identity;
         this.limiter = limiter;
+        this.clientAddress = new ClientAddress(config.trustForwardedFor, config.trustedProxies);
     }
 
     /** The actor the guard resolved for this request (anonymous for routes that do not authenticate). */
@@ -138,14 +141,9 @@ public final class Guard {
         }
     }
 
-    private String clientIp(Context ctx) {
-        if (config.trustForwardedFor) {
-            String forwarded = ctx.header("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) {
-                return forwarded.split(",", 2)[0].trim();
-            }
-        }
-        return ctx.req().getRemoteAddr();
+    /** The client's address for rate limits (see {@link ClientAddress}). */
+    public String clientIp(Context ctx) {
+        return clientAddress.of(ctx.req().getRemoteAddr(), Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
     }
 
     static boolean isWrite(HandlerType method) {

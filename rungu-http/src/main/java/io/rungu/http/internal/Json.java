@@ -20,14 +20,17 @@ import java.time.Instant;
  * {@code null}. Kept separate from the host's Javalin mapper so neither changes the other.
  */
 public final class Json {
-    /** Heap kept for rendered posts (see {@link PostJsonCache}). */
-    private static final long POST_JSON_CACHE_BYTES = 16L * 1024 * 1024;
-
     private final ObjectMapper mapper;
     private final PostJsonCache posts;
 
+    /** A mapper keeping 16 MiB of rendered posts. */
     public Json() {
-        this.posts = new PostJsonCache(configured(), POST_JSON_CACHE_BYTES);
+        this(16L * 1024 * 1024);
+    }
+
+    /** A mapper keeping up to {@code postJsonCacheBytes} of rendered posts (see {@link PostJsonCache}). */
+    public Json(long postJsonCacheBytes) {
+        this.posts = new PostJsonCache(configured(), postJsonCacheBytes);
         this.mapper = configured().registerModule(new SimpleModule("rungu-posts").addSerializer(posts));
     }
 
