@@ -44,6 +44,7 @@ public final class McpProtocol {
             invalid call comes back as a tool result with isError=true and a message saying what to fix.""";
 
     private final ObjectMapper mapper = Json.mapper();
+    private final ObjectMapper requests = Json.requestMapper();
     private final McpConfig config;
     private final List<ToolSpec> tools;
     private final Map<String, ToolSpec> toolsByName;
@@ -59,7 +60,7 @@ public final class McpProtocol {
     }
 
     public Incoming parse(byte[] message) {
-        return Incoming.parse(mapper, message);
+        return Incoming.parse(requests, message);
     }
 
     /** The answer to one message, or empty for notifications and client responses. */
