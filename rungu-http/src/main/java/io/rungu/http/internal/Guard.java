@@ -27,6 +27,9 @@ public final class Guard {
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self'; frame-ancestors 'self'";
 
+    private static final java.util.List<String> METHOD_OVERRIDES =
+            java.util.List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
+
     private final HttpConfig config;
     private final Json json;
     private final Identity identity;
@@ -53,6 +56,7 @@ public final class Guard {
             try {
                 headers(ctx);
                 checkShape(ctx);
+                refuseMethodOverride(ctx, route);
                 Actor actor = Actor.anonymous();
                 if (route.authenticate()) {
                     actor = identity.authenticate(ctx);
@@ -138,6 +142,21 @@ public final class Guard {
         }
         if (count > config.maxHeaderCount || bytes > config.maxHeaderBytes) {
             throw RunguException.tooLarge("headers", "Too many or too large request headers");
+        }
+    }
+
+    /**
+     * A method-override header would let a request pass the guard as one method (a GET, a POST with a simple
+     * content type) and be treated as another by a proxy or framework that honours it; Rungu honours none.
+     */
+    private static void refuseMethodOverride(Context ctx, Route route) {
+        if (!route.path().startsWith("/api") && !route.path().startsWith("/auth") && !route.path().startsWith("/mcp")) {
+            return;
+        }
+        for (String name : METHOD_OVERRIDES) {
+            if (ctx.header(name) != null) {
+                throw new RunguException(ErrorCode.INVALID, name + " is not supported; send the request with its real method");
+            }
         }
     }
 
