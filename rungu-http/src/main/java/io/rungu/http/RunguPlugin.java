@@ -105,8 +105,8 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         ClasspathFiles files = new ClasspathFiles(RunguPlugin.class.getClassLoader());
         String apiBase = config.basePath + "/api";
         RouteTable table = new RouteTable();
-        ApiRoutes api = new ApiRoutes(store.board(), new Requests(json, config.maxJsonBytes), guard, apiBase,
-                config.maxUploadBytes);
+        Requests requests = new Requests(json, config.maxJsonBytes, config.maxConcurrentBodyReads);
+        ApiRoutes api = new ApiRoutes(store.board(), requests, guard, apiBase, config.maxUploadBytes);
         api.register(table);
         if (identity instanceof HostIdentity) {
             api.registerHostSignInInfo(table);
@@ -119,7 +119,7 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
                 config.mcp.accept(m);
                 maxMessageBytes.set(m.maxMessageBytes);
             });
-            new McpEndpoint(mcp, maxMessageBytes.get()).register(table);
+            new McpEndpoint(mcp, requests, maxMessageBytes.get()).register(table);
         }
         MetaRoutes meta = new MetaRoutes(store, guard, config.basePath, config.corsOrigins);
         meta.registerHealth(table);

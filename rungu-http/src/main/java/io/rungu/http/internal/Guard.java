@@ -70,6 +70,7 @@ public final class Guard {
                 if (route.authenticate() && isWrite(ctx.method())) {
                     identity.checkCrossSite(ctx, actor);
                 }
+                refuseAnonymousBody(ctx, route, actor);
                 inner.handle(ctx);
             } catch (RunguException e) {
                 if (e.code() == ErrorCode.UNAUTHENTICATED && route.doc() != null
@@ -142,6 +143,26 @@ public final class Guard {
         }
         if (count > config.maxHeaderCount || bytes > config.maxHeaderBytes) {
             throw RunguException.tooLarge("headers", "Too many or too large request headers");
+        }
+    }
+
+    /**
+     * A route that takes a body and serves only accounts answers an anonymous caller before reading a byte of it
+     * (the MCP endpoint checks its API token itself, also before reading),
+     * so nobody can make the server receive a body without signing in. (The Board would refuse the call with the
+     * same answer; this only moves the refusal ahead of the upload.) The body is left unread and the connection
+     * closed after the answer.
+     */
+    private static void refuseAnonymousBody(Context ctx, Route route, Actor actor) {
+        Route.Doc doc = route.doc();
+        if (!route.authenticate() || doc == null || doc.bodyMediaType() == null || actor instanceof Actor.Account) {
+            return;
+        }
+        if (doc.access() == Route.Access.SIGNED_IN || doc.access() == Route.Access.ADMIN) {
+            if (ctx.req().getContentLengthLong() != 0) {
+                ctx.header("Connection", "close");
+            }
+            throw RunguException.unauthenticated();
         }
     }
 

@@ -18,10 +18,12 @@ import java.util.Map;
 /** Mounts the MCP Streamable-HTTP transport at {@code /mcp}; only API-token callers get through. */
 public final class McpEndpoint {
     private final RunguMcpServer mcp;
+    private final Requests requests;
     private final int maxMessageBytes;
 
-    public McpEndpoint(RunguMcpServer mcp, int maxMessageBytes) {
+    public McpEndpoint(RunguMcpServer mcp, Requests requests, int maxMessageBytes) {
         this.mcp = mcp;
+        this.requests = requests;
         this.maxMessageBytes = maxMessageBytes;
     }
 
@@ -49,7 +51,7 @@ public final class McpEndpoint {
                     (a, b) -> a + ", " + b);
         }
         byte[] body = ctx.method() == HandlerType.POST
-                ? Requests.bounded(ctx, maxMessageBytes, "MCP message") : new byte[0];
+                ? requests.bounded(ctx, maxMessageBytes, "MCP message") : new byte[0];
         McpHttpResponse r = mcp.handleHttp(new McpHttpRequest(ctx.method().name(), headers, body), account);
         ctx.status(r.status());
         r.headers().forEach(ctx::header);
