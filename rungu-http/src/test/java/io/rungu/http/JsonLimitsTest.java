@@ -51,8 +51,6 @@ class JsonLimitsTest {
             assertRefused(s.json("POST", "/api/projects/app/posts", member, nested(depth)),
                     "JSON is nested more than 32 levels deep");
         }
-        assertRefused(s.req("POST", "/api/projects/app/posts").json(nested(100_000)).send(),
-                "JSON is nested more than 32 levels deep");
     }
 
     @Test
