@@ -75,6 +75,15 @@ class BodyReadLimitsTest {
 
     static Answer answer(Socket socket) {
         try (socket) {
+            return read(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The answer on the socket, which stays open. */
+    static Answer read(Socket socket) {
+        try {
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream head = new ByteArrayOutputStream();
             while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
@@ -128,27 +137,43 @@ class BodyReadLimitsTest {
     }
 
     @Test
-    void past_the_concurrent_body_reads_a_request_is_503_until_one_finishes() {
+    void past_the_concurrent_body_reads_a_request_is_503_until_one_finishes() throws IOException {
+        // Every request sends the start of its body and then stalls, so each one the server reads keeps its read.
+        // With two reads allowed, a later one is refused (which one depends on when each is dispatched).
         byte[] start = "{\"title\":".getBytes(StandardCharsets.UTF_8);
         List<Socket> stalled = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            stalled.add(open("POST", "/api/projects/app/posts", "application/json", 1000, member, start));
+        Answer busy = null;
+        for (int i = 0; i < 10 && busy == null; i++) {
+            Socket socket = open("POST", "/api/projects/app/posts", "application/json", 1000, member, start);
+            stalled.add(socket);
+            socket.setSoTimeout(500);
+            try {
+                busy = read(socket);
+            } catch (UncheckedIOException stillReading) {
+                socket.setSoTimeout(20_000);
+            }
         }
-        // The two stalled bodies hold both reads once the server has started reading them.
-        Answer busy = waitFor(() -> answer(open("POST", "/api/projects/app/posts", "application/json", 17, member,
-                "{\"title\":\"Busy\"}".getBytes(StandardCharsets.UTF_8))), a -> a.status() == 503);
+        assertThat(busy).as("a request past the two reads in progress").isNotNull();
+        assertThat(busy.status()).isEqualTo(503);
         assertThat(busy.json().get("code").asText()).isEqualTo("unavailable");
         assertThat(busy.headers()).contains("Retry-After: 1");
+        assertThat(stalled.size()).as("requests sent before one was refused").isGreaterThanOrEqualTo(3);
 
         for (Socket socket : stalled) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            socket.close();
         }
         waitFor(() -> s.json("POST", "/api/projects/app/posts", member, "{\"title\":\"After\"}").status(), status -> status == 201);
         assertThat(s.get("/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void body_read_and_cache_settings_out_of_range_are_refused_with_the_reason() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RunguPlugin(null, ctx -> null, c -> {
+            c.maxConcurrentBodyReads = 0;
+            c.postJsonCacheMegabytes = -1;
+        })).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxConcurrentBodyReads must be at least 1, got 0")
+                .hasMessageContaining("postJsonCacheMegabytes must be between 0 and 4096, got -1");
     }
 
     static <T> T waitFor(java.util.function.Supplier<T> attempt, java.util.function.Predicate<T> done) {
