@@ -11,6 +11,7 @@ import io.rungu.model.RunguException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -27,8 +28,8 @@ public final class Guard {
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self'; frame-ancestors 'self'";
 
-    private static final java.util.List<String> METHOD_OVERRIDES =
-            java.util.List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
+    private static final List<String> METHOD_OVERRIDES =
+            List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
 
     private final HttpConfig config;
     private final Json json;
@@ -147,11 +148,10 @@ public final class Guard {
     }
 
     /**
-     * A route that takes a body and serves only accounts answers an anonymous caller before reading a byte of it
-     * (the MCP endpoint checks its API token itself, also before reading),
-     * so nobody can make the server receive a body without signing in. (The Board would refuse the call with the
-     * same answer; this only moves the refusal ahead of the upload.) The body is left unread and the connection
-     * closed after the answer.
+     * A route that takes a body and serves only accounts answers an anonymous caller before reading a byte of it, so
+     * nobody can make the server receive a body without signing in. The Board would refuse the call with the same
+     * answer; this only moves the refusal ahead of the upload. The body is left unread and the connection closed
+     * after the answer. (The MCP endpoint checks its API token itself, also before reading.)
      */
     private static void refuseAnonymousBody(Context ctx, Route route, Actor actor) {
         Route.Doc doc = route.doc();
