@@ -46,10 +46,12 @@ final class Context {
     RunguStore openStore(boolean mustExist) {
         DatabaseLocation location = database();
         Duration cacheTtl = cacheTtl();
+        int cacheMegabytes = cacheMegabytes();
         long quotaPerUser = byteSize("RUNGU_UPLOAD_QUOTA_USER", 200L * 1024 * 1024);
         long quotaTotal = byteSize("RUNGU_UPLOAD_QUOTA_TOTAL", 0);
         return StoreOpener.open(location, mustExist, cfg -> {
             cfg.cacheTtl = cacheTtl;
+            cfg.cacheMegabytes = cacheMegabytes;
             cfg.uploadQuotaPerUser = quotaPerUser;
             cfg.uploadQuotaTotal = quotaTotal;
             if (location.jdbcUrl().startsWith("jdbc:postgresql:")) {
@@ -87,6 +89,20 @@ final class Context {
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.INVALID, name + ": " + e.getMessage() + " (or none for no limit)");
         }
+    }
+
+    /** {@code RUNGU_CACHE_MEGABYTES}: heap for kept list pages and posts (0 keeps none). */
+    int cacheMegabytes() {
+        String value = env.get("RUNGU_CACHE_MEGABYTES").orElse("16");
+        try {
+            int megabytes = Integer.parseInt(value.trim());
+            if (megabytes >= 0 && megabytes <= 4096) {
+                return megabytes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CliException(ExitCode.INVALID, "RUNGU_CACHE_MEGABYTES must be a number from 0 to 4096, got '" + value + "'");
     }
 
     /** {@code RUNGU_DB_POOL_SIZE}: PostgreSQL connections of this process. */

@@ -84,6 +84,7 @@ final class RunguServer implements AutoCloseable {
                 http.corsOrigins = new java.util.ArrayList<>(settings.corsOrigins());
                 http.rateLimits.enabled = settings.rateLimits();
                 http.trustForwardedFor = settings.trustForwardedFor();
+                http.trustedProxies = new java.util.ArrayList<>(settings.trustedProxies());
                 if (settings.baseUrlConfigured()) {
                     http.baseUrl = settings.baseUrl();
                     http.allowedHosts = env.get("RUNGU_ALLOWED_HOSTS").map(v -> java.util.Arrays.stream(v.split(","))

@@ -22,7 +22,8 @@ import java.util.Set;
  * @param secureCookies whether cookies are marked Secure
  */
 record ServerSettings(int port, String host, String basePath, String baseUrl, boolean secureCookies,
-                      Set<String> adminEmails, List<String> corsOrigins, boolean rateLimits, boolean trustForwardedFor) {
+                      Set<String> adminEmails, List<String> corsOrigins, boolean rateLimits, boolean trustForwardedFor,
+                      List<String> trustedProxies) {
     static final int DEFAULT_PORT = 3000;
 
     /** Flags override variables; null flags mean "not given". */
@@ -48,7 +49,9 @@ record ServerSettings(int port, String host, String basePath, String baseUrl, bo
         boolean rateLimits = env.get("RUNGU_RATE_LIMITS").map(v -> parseBoolean("RUNGU_RATE_LIMITS", v)).orElse(true);
         boolean trustForwardedFor = env.get("RUNGU_TRUST_FORWARDED_FOR")
                 .map(v -> parseBoolean("RUNGU_TRUST_FORWARDED_FOR", v)).orElse(false);
-        return new ServerSettings(port, host, basePath, baseUrl, secure, Set.copyOf(admins), cors, rateLimits, trustForwardedFor);
+        List<String> trustedProxies = list(env.get("RUNGU_TRUSTED_PROXIES"));
+        return new ServerSettings(port, host, basePath, baseUrl, secure, Set.copyOf(admins), cors, rateLimits, trustForwardedFor,
+                trustedProxies);
     }
 
     /**

@@ -7,7 +7,12 @@ import io.rungu.model.Limits;
 import io.rungu.model.NewPost;
 import io.rungu.model.NewProject;
 import io.rungu.store.TestImages;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -143,6 +148,59 @@ class UploadTest {
         var download = s.get("/api/attachments/" + r.data().get("id").asText());
         assertThat(download.header("Content-Disposition")).doesNotContain("\r").doesNotContain("\n")
                 .contains("filename*=UTF-8''");
+    }
+
+    @Test
+    void an_rfc_5987_file_name_is_decoded() {
+        byte[] body = multipart("file", "ignored.png", "image/png", png(100));
+        String plain = "filename=\"ignored.png\"";
+        byte[] encoded = new String(body, StandardCharsets.ISO_8859_1)
+                .replace(plain, "filename=\"fallback.png\"; filename*=UTF-8''caf%C3%A9%20%E6%97%A5%E6%9C%AC.png")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        var r = s.req("POST", "/api/posts/" + postId + "/attachments").as(author)
+                .body("multipart/form-data; boundary=" + BOUNDARY, encoded).send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(r.data().get("filename").asText()).isEqualTo("café 日本.png");
+    }
+
+    @Test
+    void a_full_size_image_with_other_fields_up_to_the_request_limit_uploads() {
+        byte[] image = png(Limits.ATTACHMENT_MAX_BYTES);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String filler = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"filler\"\r\n\r\n"
+                + "x".repeat(60 * 1024) + "\r\n";
+        out.writeBytes(filler.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(multipart("file", "full.png", "image/png", image));
+        byte[] body = out.toByteArray();
+        assertThat(body.length).isBetween(new HttpConfig().maxUploadBytes - 4096, new HttpConfig().maxUploadBytes);
+
+        var r = s.req("POST", "/api/posts/" + postId + "/attachments").as(author)
+                .body("multipart/form-data; boundary=" + BOUNDARY, body).send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(s.get("/api/attachments/" + r.data().get("id").asText()).bytes()).isEqualTo(image);
+    }
+
+    @Test
+    void a_body_past_the_request_limit_without_a_declared_length_is_413() {
+        byte[] body = multipart("file", "big.png", "image/png", png(new HttpConfig().maxUploadBytes));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(s.base + "/api/posts/" + postId + "/attachments"))
+                .header("X-Test-Actor", TestServer.header(author))
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+        var r = new TestServer.Res(send(request));
+        assertThat(r.status()).as(r.toString()).isEqualTo(413);
+        assertThat(r.json().get("code").asText()).isEqualTo("too_large");
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request) {
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

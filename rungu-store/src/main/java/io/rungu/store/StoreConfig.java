@@ -54,6 +54,11 @@ public final class StoreConfig {
     public long uploadQuotaPerUser = 200L * 1024 * 1024;
     /** Most bytes of attachments the whole installation may hold; 0 (the default) means no limit. */
     public long uploadQuotaTotal = 0;
+    /**
+     * Active sessions kept (see {@link #cacheTtl}), about 200 bytes each; the least recently used go first. 0 keeps
+     * none.
+     */
+    public int sessionCacheEntries = 10_000;
 
     /** Every problem with this configuration, each with how to fix it; empty when it is usable. */
     public List<String> problems() {
@@ -90,6 +95,9 @@ public final class StoreConfig {
         }
         if (uploadQuotaTotal < 0) {
             problems.add("uploadQuotaTotal must be 0 (no quota) or a number of bytes, got " + uploadQuotaTotal);
+        }
+        if (sessionCacheEntries < 0 || sessionCacheEntries > 10_000_000) {
+            problems.add("sessionCacheEntries must be between 0 and 10000000, got " + sessionCacheEntries);
         }
         return problems;
     }

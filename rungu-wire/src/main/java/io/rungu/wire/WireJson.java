@@ -1,7 +1,9 @@
 package io.rungu.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -25,7 +27,24 @@ public final class WireJson {
     public static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** Requests are shallow (a body, or a JSON-RPC message with its arguments); anything deeper is refused. */
+    public static final int MAX_REQUEST_DEPTH = 32;
+    /** Longest number a request may hold, in characters (a long has 19 digits). */
+    public static final int MAX_REQUEST_NUMBER_LENGTH = 50;
+
     private WireJson() {}
+
+    /**
+     * A mapper for reading what clients send (REST bodies, MCP messages): past {@value #MAX_REQUEST_DEPTH} levels of
+     * nesting or a number longer than {@value #MAX_REQUEST_NUMBER_LENGTH} characters it fails with Jackson's
+     * {@code StreamConstraintsException} before the input can cost stack or time; trailing tokens are malformed.
+     */
+    public static ObjectMapper newRequestMapper() {
+        return new ObjectMapper(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_REQUEST_DEPTH).maxNumberLength(MAX_REQUEST_NUMBER_LENGTH).build())
+                .build()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
 
     /**
      * A new mapper with the wire settings. Each caller gets its own instance, so a caller that registers more

@@ -249,9 +249,7 @@ public final class ApiRoutes {
     }
 
     private void upload(Context ctx) {
-        String boundary = Multipart.boundary(ctx.header("Content-Type"));
-        byte[] body = Requests.bounded(ctx, maxUploadBytes, "Upload");
-        Multipart.Part file = Multipart.find(body, boundary, "file");
+        MultipartUpload.File file = requests.upload(ctx, maxUploadBytes, "file");
         String filename = file.filename() == null || file.filename().isBlank() ? "upload" : file.filename();
         var input = new NewAttachment(filename, file.contentType(), file.bytes());
         created(ctx, Wire.attachment(apiBase).apply(board.addAttachment(actor(ctx), ctx.pathParam("id"), input)));

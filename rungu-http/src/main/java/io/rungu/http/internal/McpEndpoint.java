@@ -18,11 +18,13 @@ import java.util.Map;
 /** Mounts the MCP Streamable-HTTP transport at {@code /mcp}; only API-token callers get through. */
 public final class McpEndpoint {
     private final RunguMcpServer mcp;
+    private final Requests requests;
     private final int maxMessageBytes;
     private final Guard guard;
 
-    public McpEndpoint(RunguMcpServer mcp, int maxMessageBytes, Guard guard) {
+    public McpEndpoint(RunguMcpServer mcp, Requests requests, int maxMessageBytes, Guard guard) {
         this.mcp = mcp;
+        this.requests = requests;
         this.maxMessageBytes = maxMessageBytes;
         this.guard = guard;
     }
@@ -59,7 +61,7 @@ public final class McpEndpoint {
                     (a, b) -> a + ", " + b);
         }
         byte[] body = ctx.method() == HandlerType.POST
-                ? Requests.bounded(ctx, maxMessageBytes, "MCP message") : new byte[0];
+                ? requests.bounded(ctx, maxMessageBytes, "MCP message") : new byte[0];
         // The POST itself counts as a read; each tool call that writes also counts against the write limit.
         McpHttpResponse r = mcp.handleHttp(new McpHttpRequest(ctx.method().name(), headers, body), account,
                 () -> guard.chargeWrite(ctx, account));

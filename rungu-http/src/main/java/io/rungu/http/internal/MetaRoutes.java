@@ -55,7 +55,7 @@ public final class MetaRoutes {
         for (String prefix : List.of("/api", "/auth", "/health")) {
             for (HandlerType m : METHODS) {
                 t.addCatchAll(m, prefix + "/*", ctx -> unknown(ctx, known.get()));
-                if (!prefix.equals("/health")) {
+                if (!prefix.equals("/health") || m != HandlerType.GET) {
                     t.addCatchAll(m, prefix, ctx -> unknown(ctx, known.get()));
                 }
             }

@@ -48,6 +48,7 @@ public final class McpProtocol {
     static final String READ_ONLY_SERVER = "This MCP server is read-only; only read tools are available";
 
     private final ObjectMapper mapper = WireJson.newMapper();
+    private final ObjectMapper requests = WireJson.newRequestMapper();
     private final McpConfig config;
     private final List<ToolSpec> tools;
     private final Map<String, ToolSpec> toolsByName;
@@ -63,7 +64,7 @@ public final class McpProtocol {
     }
 
     public Incoming parse(byte[] message) {
-        return Incoming.parse(mapper, message);
+        return Incoming.parse(requests, message);
     }
 
     /** The answer to one message, or empty for notifications and client responses. */

@@ -42,6 +42,7 @@ public final class Services {
 
     /** The Accounts service. */
     public static Accounts accounts(Database database, StoreConfig config) {
-        return AccountsService.create(database, config.clock, config.ids, config.cacheTtl);
+        return AccountsService.create(database, config.clock, config.ids, config.cacheTtl,
+                config.sessionCacheEntries);
     }
 }

@@ -48,16 +48,17 @@ public final class AccountsService implements Accounts {
 
     private final SessionCache sessions;
 
-    private AccountsService(Database db, Clock clock, Supplier<String> ids, Duration cacheTtl) {
+    private AccountsService(Database db, Clock clock, Supplier<String> ids, Duration cacheTtl, int sessionCacheEntries) {
         this.db = db;
         this.clock = clock;
         this.ids = ids;
-        this.sessions = new SessionCache(db::writeGeneration, cacheTtl, System::nanoTime);
+        this.sessions = new SessionCache(db::writeGeneration, cacheTtl, sessionCacheEntries, System::nanoTime);
     }
 
-    /** The Accounts service over {@code database}. */
-    public static Accounts create(Database database, Clock clock, Supplier<String> ids, Duration cacheTtl) {
-        return new AccountsService(database, clock, ids, cacheTtl);
+    /** The Accounts service over {@code database}, keeping up to {@code sessionCacheEntries} active sessions. */
+    public static Accounts create(Database database, Clock clock, Supplier<String> ids, Duration cacheTtl,
+                                  int sessionCacheEntries) {
+        return new AccountsService(database, clock, ids, cacheTtl, sessionCacheEntries);
     }
 
     // --- users ---
