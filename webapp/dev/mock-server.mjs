@@ -168,8 +168,8 @@ async function api(method, path, url, body, viewer) {
   if ((m = path.match(/^\/posts\/([^/]+)\/timeline$/))) {
     const post = findPost(m[1]);
     const entries = [
-      ...comments.filter((c) => c.post_id === post.id).map((c) => ({ type: 'comment', comment: commentDetail(c) })),
-      ...statusChanges.filter((c) => c.post_id === post.id).map((c) => ({ type: 'status_change', status_change: c })),
+      ...comments.filter((c) => c.post_id === post.id).map((c) => ({ type: 'comment', comment: commentDetail(c), status_change: null })),
+      ...statusChanges.filter((c) => c.post_id === post.id).map((c) => ({ type: 'status_change', comment: null, status_change: c })),
     ].sort((a, b) => (a.comment ?? a.status_change).created_at.localeCompare((b.comment ?? b.status_change).created_at));
     return paged(entries, url, (x) => x);
   }

@@ -127,6 +127,14 @@ describe('Api', () => {
     expect(fetch.mock.calls[0][1]?.method).toBe('POST');
   });
 
+  it('signs out everywhere with a POST that says whether to revoke the tokens', async () => {
+    const { api, fetch } = client(json({ ok: true, tokens_revoked: 2 }));
+    expect(await api.logoutEverywhere(true)).toEqual({ ok: true, tokens_revoked: 2 });
+    expect(fetch.mock.calls[0][0]).toBe('/feedback/auth/logout-everywhere');
+    expect(fetch.mock.calls[0][1]?.method).toBe('POST');
+    expect(JSON.parse(String(fetch.mock.calls[0][1]?.body))).toEqual({ revoke_tokens: true });
+  });
+
   it('answers null for /auth/me when anonymous', async () => {
     const { api } = client(json({ error: 'Sign in first', code: 'unauthenticated' }, 401));
     expect(await api.me()).toBeNull();

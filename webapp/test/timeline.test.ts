@@ -16,9 +16,9 @@ function change(id: string, at: string, from: StatusChange['from'] = 'open', to:
 describe('splitTimeline', () => {
   it('separates comments and status changes, keeping their order', () => {
     const entries: TimelineEntry[] = [
-      { type: 'comment', comment: comment('c1', '2026-01-01T00:00:00Z') },
-      { type: 'status_change', status_change: change('s1', '2026-01-02T00:00:00Z') },
-      { type: 'comment', comment: comment('c2', '2026-01-03T00:00:00Z', 'c1') },
+      { type: 'comment', comment: comment('c1', '2026-01-01T00:00:00Z'), status_change: null },
+      { type: 'status_change', comment: null, status_change: change('s1', '2026-01-02T00:00:00Z') },
+      { type: 'comment', comment: comment('c2', '2026-01-03T00:00:00Z', 'c1'), status_change: null },
     ];
     const { comments, changes } = splitTimeline(entries);
     expect(comments.map((c) => c.id)).toEqual(['c1', 'c2']);

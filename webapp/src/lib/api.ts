@@ -2,7 +2,6 @@ import { readBase, withBase } from './base';
 import type {
   ApiToken,
   Attachment,
-  BoardStats,
   CommentDetail,
   Me,
   Paged,
@@ -14,10 +13,11 @@ import type {
   Provider,
   Roadmap,
   Role,
+  Stats,
   TimelineEntry,
   TokenScope,
   User,
-  VoteState,
+  Vote,
 } from './types';
 
 /** A failed request: the server's `error` message, its `code` and per-field messages. */
@@ -138,7 +138,7 @@ export class Api {
   deleteProject(slug: string): Promise<void> {
     return this.request('DELETE', `/api/projects/${seg(slug)}`);
   }
-  getStats(slug: string): Promise<BoardStats> {
+  getStats(slug: string): Promise<Stats> {
     return this.data('GET', `/api/projects/${seg(slug)}/stats`);
   }
 
@@ -171,10 +171,10 @@ export class Api {
   deletePost(id: string): Promise<void> {
     return this.request('DELETE', `/api/posts/${seg(id)}`);
   }
-  toggleVote(id: string): Promise<VoteState> {
+  toggleVote(id: string): Promise<Vote> {
     return this.data('POST', `/api/posts/${seg(id)}/vote`);
   }
-  getVote(id: string): Promise<VoteState> {
+  getVote(id: string): Promise<Vote> {
     return this.data('GET', `/api/posts/${seg(id)}/vote`);
   }
 
@@ -273,6 +273,10 @@ export class Api {
   }
   logout(): Promise<{ ok: boolean }> {
     return this.request('POST', '/auth/logout');
+  }
+  /** Ends every session of the user; with revokeTokens, also revokes every API token. */
+  logoutEverywhere(revokeTokens: boolean): Promise<{ ok: boolean; tokens_revoked: number }> {
+    return this.request('POST', '/auth/logout-everywhere', { revoke_tokens: revokeTokens });
   }
 }
 

@@ -8,8 +8,9 @@ export function splitTimeline(entries: TimelineEntry[]): { comments: CommentDeta
   const comments: CommentDetail[] = [];
   const changes: StatusChange[] = [];
   for (const e of entries) {
-    if (e.type === 'comment') comments.push(e.comment);
-    else changes.push(e.status_change);
+    // The key named by `type` is set, the other is null.
+    if (e.type === 'comment' && e.comment) comments.push(e.comment);
+    else if (e.type === 'status_change' && e.status_change) changes.push(e.status_change);
   }
   return { comments, changes };
 }

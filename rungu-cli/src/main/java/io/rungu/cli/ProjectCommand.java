@@ -5,6 +5,7 @@ import io.rungu.model.NewProject;
 import io.rungu.model.Project;
 import io.rungu.store.Board;
 import io.rungu.store.RunguStore;
+import io.rungu.wire.Wire;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -74,7 +75,7 @@ final class ProjectCommand implements Callable<Integer> {
                 Board board = store.board();
                 List<Project> projects = Pages.all(page -> board.listProjects(Actor.anonymous(), page));
                 if (json) {
-                    context.out.println(Json.write(projects.stream().map(Json.ProjectJson::of).toList()));
+                    context.out.println(Json.write(projects.stream().map(Wire::project).toList()));
                 } else if (projects.isEmpty()) {
                     context.out.println("No projects found.");
                 } else {

@@ -45,7 +45,7 @@ final class RunguServer implements AutoCloseable {
         RunguStore store = context.openStore();
         try {
             RunguAuth auth = context.openAuth(store, settings);
-            RunguPlugin plugin = plugin(store, auth, settings);
+            RunguPlugin plugin = plugin(store, auth, settings, context.env);
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
@@ -77,16 +77,18 @@ final class RunguServer implements AutoCloseable {
         }
     }
 
-    private static RunguPlugin plugin(RunguStore store, RunguAuth auth, ServerSettings settings) {
+    private static RunguPlugin plugin(RunguStore store, RunguAuth auth, ServerSettings settings, Environment env) {
         try {
             return new RunguPlugin(store, auth, http -> {
                 http.basePath = settings.basePath();
                 http.corsOrigins = new java.util.ArrayList<>(settings.corsOrigins());
                 http.rateLimits.enabled = settings.rateLimits();
                 http.trustForwardedFor = settings.trustForwardedFor();
-                // Only a configured URL: the default one names the configured port, which port 0 replaces.
-                if (!settings.baseUrl().equals(ServerSettings.defaultBaseUrl(settings.port(), settings.basePath()))) {
-                    http.publicUrl = settings.baseUrl();
+                http.trustedProxies = new java.util.ArrayList<>(settings.trustedProxies());
+                if (settings.baseUrlConfigured()) {
+                    http.baseUrl = settings.baseUrl();
+                    http.allowedHosts = env.get("RUNGU_ALLOWED_HOSTS").map(v -> java.util.Arrays.stream(v.split(","))
+                            .map(String::trim).filter(h -> !h.isEmpty()).toList()).orElse(java.util.List.of());
                 }
             });
         } catch (IllegalArgumentException e) {

@@ -35,6 +35,10 @@ final class TokenCommand implements Callable<Integer> {
                 description = "read or write (default: ${DEFAULT-VALUE}).")
         TokenScope scope;
 
+        @Option(names = "--expires", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+                description = "Refuse the token after this long, e.g. 90d, 12h, 30m or 1s (default: never).")
+        java.time.Duration expires;
+
         Create(Context context) {
             this.context = context;
         }
@@ -43,10 +47,12 @@ final class TokenCommand implements Callable<Integer> {
         public Integer call() {
             ServerSettings settings = ServerSettings.resolve(context.env, null, null, null, null);
             try (RunguStore store = context.openStore()) {
-                IssuedToken issued = context.openAuth(store, settings).createTokenFor(email, name, scope);
+                IssuedToken issued = context.openAuth(store, settings).createTokenFor(email, name, scope, expires);
                 context.out.println(issued.secret());
+                String expiry = issued.token().expiresAt() == null ? "never expires"
+                        : "expires at " + issued.token().expiresAt() + " (in " + Durations.describe(expires) + ")";
                 context.err.println("Token '" + issued.token().name() + "' (" + scope.wire() + ") for " + email
-                        + ". It is shown this once; only its hash is kept.");
+                        + "; it " + expiry + ". It is shown this once; only its hash is kept.");
             }
             return ExitCode.OK;
         }

@@ -5,6 +5,7 @@ import io.rungu.model.Role;
 import io.rungu.model.User;
 import io.rungu.store.Board;
 import io.rungu.store.RunguStore;
+import io.rungu.wire.Wire;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -43,7 +44,7 @@ final class UserCommand implements Callable<Integer> {
                 var operator = CliAccounts.operator(store);
                 List<User> users = Pages.all(page -> board.listUsers(operator, page));
                 if (json) {
-                    context.out.println(Json.write(users.stream().map(Json.UserJson::of).toList()));
+                    context.out.println(Json.write(users.stream().map(Wire::user).toList()));
                 } else {
                     for (User u : users) {
                         context.out.println("  " + u.email() + "  " + u.role().wire() + "  " + u.name());

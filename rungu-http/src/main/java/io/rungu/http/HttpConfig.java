@@ -1,5 +1,6 @@
 package io.rungu.http;
 
+import io.rungu.http.internal.HostCheck;
 import io.rungu.model.Limits;
 import io.rungu.mcp.McpConfig;
 import java.time.Clock;
@@ -22,14 +23,28 @@ public final class HttpConfig {
     /** Request-rate limits per client IP and per signed-in user or token. */
     public RateLimits rateLimits = new RateLimits();
     /**
-     * Use the first address of {@code X-Forwarded-For} as the client IP. Turn on only behind a reverse proxy that
-     * sets it, or clients can pick their own rate-limit bucket.
+     * Take the client IP from {@code X-Forwarded-For}, trusting the peer as one proxy: the client is the rightmost
+     * address of the header (the one the proxy appended). Turn on only behind a reverse proxy that sets it; with
+     * several proxies in a row, list them in {@link #trustedProxies} instead.
      */
     public boolean trustForwardedFor = false;
+    /**
+     * Addresses or CIDR ranges (IPv4 or IPv6, e.g. {@code 10.0.0.0/8}, {@code fd00::/8}) of the reverse proxies in
+     * front of the server. When not empty, {@code X-Forwarded-For} is read only from a peer in these ranges, and the
+     * client IP is the rightmost address of it that is not one of them. Empty: see {@link #trustForwardedFor}.
+     */
+    public List<String> trustedProxies = new ArrayList<>();
     /** Largest accepted JSON request body in bytes. */
     public int maxJsonBytes = 1024 * 1024;
     /** Largest accepted upload request in bytes: a 10 MiB image plus room for the multipart framing. */
     public int maxUploadBytes = Limits.ATTACHMENT_MAX_BYTES + 64 * 1024;
+    /**
+     * Most request bodies (JSON, uploads, MCP messages) read at the same time; past it a request is answered 503
+     * with {@code Retry-After} before its body is read, so slow senders cannot hold the server's memory.
+     */
+    public int maxConcurrentBodyReads = 64;
+    /** Heap, in MiB, for rendered post JSON kept for the next response showing the same post. 0 keeps none. */
+    public int postJsonCacheMegabytes = 16;
     /** Longest accepted query string, in characters. */
     public int maxQueryLength = 4096;
     /** Most request headers accepted, and their largest total size in bytes. */
@@ -44,13 +59,19 @@ public final class HttpConfig {
     public boolean serveWebApp = true;
     /** Send Content-Security-Policy, X-Content-Type-Options and Referrer-Policy on Rungu's responses. */
     public boolean securityHeaders = true;
-    /**
-     * The board's public URL, base path included (e.g. {@code https://example.com/feedback}), for the absolute links
-     * of the Atom feeds. Null takes the scheme and host of each request, which is right unless a proxy rewrites them.
-     */
-    public String publicUrl = null;
     /** Time source of the rate limiter. */
     public Clock clock = Clock.systemUTC();
+    /**
+     * The public URL people reach the board at (e.g. {@code https://feedback.example.com/fb}). When set, a request
+     * whose {@code Host} header names another host or port is refused with 400 (against DNS rebinding and links
+     * built from a forged Host); {@code localhost}, {@code 127.0.0.1} and {@code [::1]} are always accepted so local
+     * probes and a reverse proxy on the same machine keep working, and {@code /health} is never checked. It is also
+     * the base of the absolute links in the Atom feeds. Null (the default): any Host is served, as an embedding host
+     * expects, and the feeds take the scheme and host of each request.
+     */
+    public String baseUrl;
+    /** Further {@code Host} values (host or host:port, e.g. {@code rungu:3000} behind a proxy) accepted when {@link #baseUrl} is set. */
+    public List<String> allowedHosts = new ArrayList<>();
 
     /** Requests per minute per bucket; each bucket also allows a burst of that many requests. 0 disables a limit. */
     public static final class RateLimits {
@@ -66,7 +87,10 @@ public final class HttpConfig {
         public int readsPerUser = 1200;
         /** Writes per signed-in user or API token per minute. */
         public int writesPerUser = 60;
-        /** Most clients tracked at once; idle entries are evicted first when the map is full. */
+        /**
+         * Most rate-limit buckets kept at once (one per client IP or user and kind of request); when full, the least
+         * recently used bucket is dropped.
+         */
         public int maxTrackedClients = 100_000;
     }
 
@@ -98,9 +122,20 @@ public final class HttpConfig {
             if (r.readsPerIp < 0 || r.writesPerIp < 0 || r.signInsPerIp < 0 || r.readsPerUser < 0 || r.writesPerUser < 0) {
                 problems.add("rate limits must be 0 (off) or positive");
             }
-            if (r.maxTrackedClients < 100) {
-                problems.add("rateLimits.maxTrackedClients must be at least 100, got " + r.maxTrackedClients);
+            if (r.maxTrackedClients < 100 || r.maxTrackedClients > 10_000_000) {
+                problems.add("rateLimits.maxTrackedClients must be between 100 and 10000000, got " + r.maxTrackedClients);
             }
+        }
+        if (trustedProxies == null) {
+            problems.add("trustedProxies must not be null; use an empty list when there is no proxy");
+        } else {
+            trustedProxies.forEach(p -> io.rungu.http.internal.ClientAddress.problem(p).ifPresent(problems::add));
+        }
+        if (maxConcurrentBodyReads < 1) {
+            problems.add("maxConcurrentBodyReads must be at least 1, got " + maxConcurrentBodyReads);
+        }
+        if (postJsonCacheMegabytes < 0 || postJsonCacheMegabytes > 4096) {
+            problems.add("postJsonCacheMegabytes must be between 0 and 4096, got " + postJsonCacheMegabytes);
         }
         if (maxJsonBytes < 1024) {
             problems.add("maxJsonBytes must be at least 1024, got " + maxJsonBytes);
@@ -121,12 +156,14 @@ public final class HttpConfig {
         if (mcp == null) {
             problems.add("mcp must not be null; use m -> {} for the defaults");
         }
-        if (publicUrl != null && !publicUrl.matches("https?://[^/\\s?#]+(/[^\\s?#]*)?")) {
-            problems.add("publicUrl must be null or an http(s) URL like https://example.com/feedback, got '" + publicUrl
-                    + "'");
-        }
         if (clock == null) {
             problems.add("clock must not be null");
+        }
+        if (baseUrl != null && HostCheck.authority(baseUrl) == null) {
+            problems.add("baseUrl must be an http or https URL such as https://feedback.example.com, got '" + baseUrl + "'");
+        }
+        if (allowedHosts == null) {
+            problems.add("allowedHosts must not be null; use an empty list");
         }
         return problems;
     }

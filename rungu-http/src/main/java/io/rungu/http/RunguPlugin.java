@@ -96,20 +96,18 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         }
         config.basePath = HttpConfig.normalise(config.basePath);
         config.corsOrigins = List.copyOf(config.corsOrigins);
-        if (config.publicUrl != null) {
-            config.publicUrl = config.publicUrl.replaceAll("/+$", "");
-        }
+        config.trustedProxies = List.copyOf(config.trustedProxies);
         return config;
     }
 
     private static List<Route> buildRoutes(RunguStore store, HttpConfig config, Identity identity) {
-        Json json = new Json();
+        Json json = new Json(config.postJsonCacheMegabytes * 1024L * 1024L);
         Guard guard = new Guard(config, json, identity, new RateLimiter(config.rateLimits, config.clock));
         ClasspathFiles files = new ClasspathFiles(RunguPlugin.class.getClassLoader());
         String apiBase = config.basePath + "/api";
         RouteTable table = new RouteTable();
-        ApiRoutes api = new ApiRoutes(store.board(), new Requests(json, config.maxJsonBytes), guard, apiBase,
-                config.maxUploadBytes);
+        Requests requests = new Requests(json, config.maxJsonBytes, config.maxConcurrentBodyReads);
+        ApiRoutes api = new ApiRoutes(store.board(), requests, guard, apiBase, config.maxUploadBytes);
         api.register(table);
         if (identity instanceof HostIdentity) {
             api.registerHostSignInInfo(table);
@@ -122,9 +120,10 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
                 config.mcp.accept(m);
                 maxMessageBytes.set(m.maxMessageBytes);
             });
-            new McpEndpoint(mcp, maxMessageBytes.get()).register(table);
+            new McpEndpoint(mcp, requests, maxMessageBytes.get(), guard).register(table);
         }
-        new Feeds(store.board(), config.basePath, config.publicUrl).register(table);
+        new Feeds(store.board(), config.basePath,
+                config.baseUrl == null ? null : config.baseUrl.replaceAll("/+$", "")).register(table);
         MetaRoutes meta = new MetaRoutes(store, guard, config.basePath, config.corsOrigins);
         meta.registerHealth(table);
         new SwaggerUi(files, apiBase).register(table);

@@ -32,7 +32,7 @@ class FeedsTest {
     void start(String publicUrl) {
         s = TestServer.start(dir, http -> {
             http.basePath = "/fb";
-            http.publicUrl = publicUrl;
+            http.baseUrl = publicUrl;
         }, config -> {});
         admin = s.admin();
         member = s.member("Mia Member");

@@ -88,6 +88,17 @@ public final class RunguMcpServer {
      * @param actor   who sent it; a session only serves the user that created it
      */
     public McpHttpResponse handleHttp(McpHttpRequest request, Actor actor) {
-        return http.handle(Objects.requireNonNull(request, "request"), Objects.requireNonNull(actor, "actor"));
+        return handleHttp(request, actor, () -> { });
+    }
+
+    /**
+     * As {@link #handleHttp(McpHttpRequest, Actor)}, running {@code beforeWrite} before a tool that changes data
+     * is called, so the host can charge the call to its write rate limit. A
+     * {@link io.rungu.model.RunguException} it throws (e.g. RATE_LIMITED) refuses the call: the tool result is an
+     * error ({@code isError: true}) with its message, as any other refusal.
+     */
+    public McpHttpResponse handleHttp(McpHttpRequest request, Actor actor, Runnable beforeWrite) {
+        return http.handle(Objects.requireNonNull(request, "request"), Objects.requireNonNull(actor, "actor"),
+                Objects.requireNonNull(beforeWrite, "beforeWrite"));
     }
 }

@@ -195,7 +195,7 @@ class ToolsTest {
 
     @Test
     void attachments_are_listed_with_the_rest_url_under_the_base_path() throws Exception {
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0};
+        byte[] png = io.rungu.store.TestImages.png();
         var attachment = f.stores.board().addAttachment(f.admin, f.adminPost.post().id(),
                 new io.rungu.model.NewAttachment("shot.png", "image/png", png));
         RunguMcpServer mounted = RunguMcpServer.create(f.stores.board(), cfg -> cfg.basePath = "/feedback");

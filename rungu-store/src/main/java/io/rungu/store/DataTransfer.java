@@ -244,7 +244,7 @@ public final class DataTransfer {
                     "state_hash", "provider", "code_verifier", "nonce", "redirect", "expires_at:TIME"),
             table("api_tokens", "ORDER BY t.id",
                     "id", "user_id", "name", "prefix", "secret_hash", "scope", "created_at:TIME",
-                    "last_used_at:TIME", "revoked_at:TIME"),
+                    "last_used_at:TIME", "revoked_at:TIME", "expires_at:TIME"),
             table("projects", "ORDER BY t.id",
                     "id", "slug", "name", "description", "created_at:TIME"),
             table("posts", "ORDER BY t.seq",

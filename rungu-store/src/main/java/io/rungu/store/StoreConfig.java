@@ -47,6 +47,18 @@ public final class StoreConfig {
      * first. 0 keeps none.
      */
     public int cacheMegabytes = 16;
+    /**
+     * Most bytes of attachments one user may have stored, all their uploads together (200 MiB); an upload past it
+     * is refused with CONFLICT. 0 means no per-user quota.
+     */
+    public long uploadQuotaPerUser = 200L * 1024 * 1024;
+    /** Most bytes of attachments the whole installation may hold; 0 (the default) means no limit. */
+    public long uploadQuotaTotal = 0;
+    /**
+     * Active sessions kept (see {@link #cacheTtl}), about 200 bytes each; the least recently used go first. 0 keeps
+     * none.
+     */
+    public int sessionCacheEntries = 10_000;
 
     /** Every problem with this configuration, each with how to fix it; empty when it is usable. */
     public List<String> problems() {
@@ -77,6 +89,15 @@ public final class StoreConfig {
         }
         if (cacheMegabytes < 0 || cacheMegabytes > 4096) {
             problems.add("cacheMegabytes must be between 0 and 4096, got " + cacheMegabytes);
+        }
+        if (uploadQuotaPerUser < 0) {
+            problems.add("uploadQuotaPerUser must be 0 (no quota) or a number of bytes, got " + uploadQuotaPerUser);
+        }
+        if (uploadQuotaTotal < 0) {
+            problems.add("uploadQuotaTotal must be 0 (no quota) or a number of bytes, got " + uploadQuotaTotal);
+        }
+        if (sessionCacheEntries < 0 || sessionCacheEntries > 10_000_000) {
+            problems.add("sessionCacheEntries must be between 0 and 10000000, got " + sessionCacheEntries);
         }
         return problems;
     }

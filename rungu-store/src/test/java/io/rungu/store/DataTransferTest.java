@@ -36,7 +36,7 @@ class DataTransferTest {
     @TempDir
     Path dir;
 
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 1, 2, 3};
+    private static final byte[] PNG = TestImages.png();
 
     @Test
     void a_board_survives_sqlite_to_postgres_to_sqlite_row_for_row() {

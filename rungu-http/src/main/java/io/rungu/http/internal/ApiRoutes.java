@@ -30,6 +30,7 @@ import io.rungu.model.Role;
 import io.rungu.model.TrendingQuery;
 import io.rungu.model.User;
 import io.rungu.store.Board;
+import io.rungu.wire.Wire;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -116,7 +117,7 @@ public final class ApiRoutes {
         }).doc("posts", "Delete a post (author or admin)", Access.SIGNED_IN).reply(204, Shape.NONE, null).done();
 
         t.add(GET, "/api/posts/{id}/timeline", ctx -> ok(ctx, Wire.listing(
-                board.timeline(actor(ctx), ctx.pathParam("id"), page(ctx)), Wire::timelineItem)))
+                board.timeline(actor(ctx), ctx.pathParam("id"), page(ctx)), Wire::timelineEntry)))
                 .doc("posts", "Comments and status changes (with official responses) of a post, oldest first",
                         Access.PUBLIC)
                 .query(PAGING).reply(200, Shape.PAGE, "TimelineEntry").done();
@@ -189,13 +190,12 @@ public final class ApiRoutes {
      */
     public void registerHostSignInInfo(RouteTable t) {
         t.add(GET, "/auth/me", ctx -> {
-            User u = board.me(actor(ctx));
-            ok(ctx, new Wire.Me(u.id(), u.email(), u.name(), u.avatarUrl(), u.role().wire()));
+            ok(ctx, Wire.me(board.me(actor(ctx))));
         }).doc("auth", "The signed-in user (from the host application's login)", Access.SIGNED_IN)
                 .reply(200, Shape.DATA, "Me").done();
-        t.add(GET, "/auth/providers", ctx -> guard.send(ctx, 200, java.util.Map.of("providers", List.of())))
+        t.add(GET, "/auth/providers", ctx -> guard.send(ctx, 200, new Wire.Providers(List.of())))
                 .doc("auth", "Sign-in providers: none, the host application signs people in", Access.PUBLIC)
-                .reply(200, Shape.JSON, null).done();
+                .reply(200, Shape.JSON, "Providers").done();
     }
 
     private void listProjects(Context ctx) {
@@ -256,9 +256,7 @@ public final class ApiRoutes {
     }
 
     private void upload(Context ctx) {
-        String boundary = Multipart.boundary(ctx.header("Content-Type"));
-        byte[] body = Requests.bounded(ctx, maxUploadBytes, "Upload");
-        Multipart.Part file = Multipart.find(body, boundary, "file");
+        MultipartUpload.File file = requests.upload(ctx, maxUploadBytes, "file");
         String filename = file.filename() == null || file.filename().isBlank() ? "upload" : file.filename();
         var input = new NewAttachment(filename, file.contentType(), file.bytes());
         created(ctx, Wire.attachment(apiBase).apply(board.addAttachment(actor(ctx), ctx.pathParam("id"), input)));
@@ -283,11 +281,11 @@ public final class ApiRoutes {
     }
 
     private void ok(Context ctx, Object data) {
-        guard.send(ctx, 200, data instanceof Wire.Listing ? data : new Wire.Data(data));
+        guard.send(ctx, 200, data instanceof Wire.Listing ? data : new Wire.Data<>(data));
     }
 
     private void created(Context ctx, Object data) {
-        guard.send(ctx, 201, new Wire.Data(data));
+        guard.send(ctx, 201, new Wire.Data<>(data));
     }
 
     private static List<String> wires(io.rungu.model.WireValue[] values) {

@@ -24,6 +24,12 @@ public final class AuthIdentity implements Identity {
             Map.entry("GET /api/tokens", "The caller's API tokens"),
             Map.entry("POST /api/tokens", "Create an API token (the secret is shown once)"),
             Map.entry("DELETE /api/tokens/{id}", "Revoke an API token"));
+    /** The wire record each JSON route answers with, and how it is wrapped (bare unless listed). */
+    private static final Map<String, String> SCHEMAS = Map.of("GET /auth/providers", "Providers", "GET /auth/me", "Me",
+            "POST /auth/logout", "Ok", "POST /auth/logout-everywhere", "SignedOutEverywhere", "GET /api/tokens", "ApiToken",
+            "POST /api/tokens", "IssuedToken");
+    private static final Map<String, Shape> SHAPES = Map.of("GET /auth/me", Shape.DATA, "GET /api/tokens", Shape.PAGE,
+            "POST /api/tokens", Shape.DATA);
 
     private final RunguAuth auth;
     private final List<String> corsOrigins;
@@ -66,7 +72,8 @@ public final class AuthIdentity implements Identity {
                 r.method() == HandlerType.POST && r.path().startsWith("/api/tokens") ? "NewToken" : null,
                 redirect ? 302 : r.method() == HandlerType.DELETE ? 204 : r.method() == HandlerType.POST
                         && r.path().startsWith("/api/tokens") ? 201 : 200,
-                redirect ? Shape.NONE : r.method() == HandlerType.DELETE ? Shape.NONE : Shape.JSON, null);
+                redirect || r.method() == HandlerType.DELETE ? Shape.NONE : SHAPES.getOrDefault(key, Shape.JSON),
+                SCHEMAS.get(key), List.of());
         return new Route(r.method(), r.path(), r.handler(), kind, false, doc, false);
     }
 }

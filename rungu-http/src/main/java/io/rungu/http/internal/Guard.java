@@ -8,7 +8,12 @@ import io.rungu.model.Actor;
 import io.rungu.model.ErrorBody;
 import io.rungu.model.ErrorCode;
 import io.rungu.model.RunguException;
+import io.rungu.wire.Wire;
+import java.util.Collections;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,16 +29,23 @@ public final class Guard {
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self'; frame-ancestors 'self'";
 
+    private static final List<String> METHOD_OVERRIDES =
+            List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
+
     private final HttpConfig config;
     private final Json json;
     private final Identity identity;
     private final RateLimiter limiter;
+    private final HostCheck hostCheck;
+    private final ClientAddress clientAddress;
 
     public Guard(HttpConfig config, Json json, Identity identity, RateLimiter limiter) {
         this.config = config;
         this.json = json;
         this.identity = identity;
         this.limiter = limiter;
+        this.hostCheck = HostCheck.of(config.baseUrl, config.allowedHosts);
+        this.clientAddress = new ClientAddress(config.trustForwardedFor, config.trustedProxies);
     }
 
     /** The actor the guard resolved for this request (anonymous for routes that do not authenticate). */
@@ -47,20 +59,24 @@ public final class Guard {
         return ctx -> {
             try {
                 headers(ctx);
+                if (isPrivate(route)) {
+                    ctx.header("Cache-Control", "no-store");
+                }
+                if (hostCheck != null && !route.path().startsWith("/health")) {
+                    hostCheck.check(ctx);
+                }
                 checkShape(ctx);
+                refuseMethodOverride(ctx, route);
                 Actor actor = Actor.anonymous();
                 if (route.authenticate()) {
                     actor = identity.authenticate(ctx);
                     ctx.attribute(ACTOR, actor);
                 }
-                long wait = limiter.acquire(route.kind(), clientIp(ctx), actor.userId());
-                if (wait > 0) {
-                    ctx.header("Retry-After", Long.toString(wait));
-                    throw new RunguException(ErrorCode.RATE_LIMITED, "Too many requests; retry in " + wait + " s");
-                }
+                charge(route.kind(), ctx, actor);
                 if (route.authenticate() && isWrite(ctx.method())) {
                     identity.checkCrossSite(ctx, actor);
                 }
+                refuseAnonymousBody(ctx, route, actor);
                 inner.handle(ctx);
             } catch (RunguException e) {
                 if (e.code() == ErrorCode.UNAUTHENTICATED && route.doc() != null
@@ -71,9 +87,7 @@ public final class Guard {
             } catch (Exception e) {
                 String requestId = UUID.randomUUID().toString();
                 LOG.error("Request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
-                ctx.status(500);
-                ctx.contentType("application/json; charset=utf-8");
-                ctx.result(ErrorBody.internalJson(requestId));
+                send(ctx, 500, Wire.internal(requestId));
             }
             if (ctx.statusCode() >= 400) {
                 // Javalin runs the host's error(status) handlers after every route; they must not rewrite Rungu's
@@ -83,10 +97,28 @@ public final class Guard {
         };
     }
 
+    /**
+     * Counts one request of this kind against the caller's limits.
+     *
+     * @throws RunguException RATE_LIMITED (with a Retry-After header) past a limit
+     */
+    private void charge(RateLimiter.Kind kind, Context ctx, Actor actor) {
+        long wait = limiter.acquire(kind, clientIp(ctx), actor.userId());
+        if (wait > 0) {
+            ctx.header("Retry-After", Long.toString(wait));
+            throw new RunguException(ErrorCode.RATE_LIMITED, "Too many requests; retry in " + wait + " s");
+        }
+    }
+
+    /** Counts a write made inside another request (an MCP tool call) against the caller's write limits. */
+    public void chargeWrite(Context ctx, Actor actor) {
+        charge(RateLimiter.Kind.WRITE, ctx, actor);
+    }
+
     /** Writes the error JSON for a domain failure. */
     public void error(Context ctx, RunguException e) {
         ErrorBody body = ErrorBody.of(e);
-        send(ctx, body.status(), body);
+        send(ctx, body.status(), Wire.error(body));
     }
 
     /** Writes a JSON response. */
@@ -134,14 +166,50 @@ public final class Guard {
         }
     }
 
-    private String clientIp(Context ctx) {
-        if (config.trustForwardedFor) {
-            String forwarded = ctx.header("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) {
-                return forwarded.split(",", 2)[0].trim();
+    /**
+     * A route that takes a body and serves only accounts answers an anonymous caller before reading a byte of it, so
+     * nobody can make the server receive a body without signing in. The Board would refuse the call with the same
+     * answer; this only moves the refusal ahead of the upload. The body is left unread and the connection closed
+     * after the answer. (The MCP endpoint checks its API token itself, also before reading.)
+     */
+    private static void refuseAnonymousBody(Context ctx, Route route, Actor actor) {
+        Route.Doc doc = route.doc();
+        if (!route.authenticate() || doc == null || doc.bodyMediaType() == null || actor instanceof Actor.Account) {
+            return;
+        }
+        if (doc.access() == Route.Access.SIGNED_IN || doc.access() == Route.Access.ADMIN) {
+            if (ctx.req().getContentLengthLong() != 0) {
+                ctx.header("Connection", "close");
+            }
+            throw RunguException.unauthenticated();
+        }
+    }
+
+    /**
+     * A method-override header would let a request pass the guard as one method (a GET, a POST with a simple
+     * content type) and be treated as another by a proxy or framework that honours it; Rungu honours none.
+     */
+    private static void refuseMethodOverride(Context ctx, Route route) {
+        if (!route.path().startsWith("/api") && !route.path().startsWith("/auth") && !route.path().startsWith("/mcp")) {
+            return;
+        }
+        for (String name : METHOD_OVERRIDES) {
+            if (ctx.header(name) != null) {
+                throw new RunguException(ErrorCode.INVALID, name + " is not supported; send the request with its real method");
             }
         }
-        return ctx.req().getRemoteAddr();
+    }
+
+    /** The client's address for rate limits (see {@link ClientAddress}). */
+    public String clientIp(Context ctx) {
+        return clientAddress.of(ctx.req().getRemoteAddr(), Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+    }
+
+    /** Answers about a user, a token or an admin view: never kept by a browser or a shared cache. */
+    private static boolean isPrivate(Route route) {
+        String p = route.path();
+        return p.startsWith("/api/me") || p.startsWith("/api/users") || p.startsWith("/api/tokens")
+                || p.startsWith("/auth/") || route.doc() != null && route.doc().access() == Route.Access.ADMIN;
     }
 
     static boolean isWrite(HandlerType method) {

@@ -18,20 +18,32 @@ import java.util.Map;
 /** Mounts the MCP Streamable-HTTP transport at {@code /mcp}; only API-token callers get through. */
 public final class McpEndpoint {
     private final RunguMcpServer mcp;
+    private final Requests requests;
     private final int maxMessageBytes;
+    private final Guard guard;
 
-    public McpEndpoint(RunguMcpServer mcp, int maxMessageBytes) {
+    public McpEndpoint(RunguMcpServer mcp, Requests requests, int maxMessageBytes, Guard guard) {
         this.mcp = mcp;
+        this.requests = requests;
         this.maxMessageBytes = maxMessageBytes;
+        this.guard = guard;
     }
 
     public void register(RouteTable t) {
         t.add(HandlerType.POST, "/mcp", this::handle).doc("mcp", "MCP Streamable HTTP: one JSON-RPC message",
-                Access.API_TOKEN).json("JsonRpc").reply(200, Shape.JSON, null).kind(RateLimiter.Kind.READ).done();
+                Access.API_TOKEN).json("JsonRpc").reply(200, Shape.JSON, "JsonRpc")
+                .also(202, "A notification or client response, accepted (no body)", null)
+                .also(400, "Not a JSON-RPC message, an unsupported protocol version, or no session header", "JsonRpc")
+                .also(404, "Session not found or expired: initialize again", "JsonRpc")
+                .also(406, "Accept allows neither application/json nor text/event-stream", "JsonRpc")
+                .also(413, "Message too large", "JsonRpc")
+                .also(415, "Content-Type is not application/json", "JsonRpc")
+                .kind(RateLimiter.Kind.READ).done();
         t.add(HandlerType.GET, "/mcp", this::handle).doc("mcp", "MCP Streamable HTTP: server stream (not offered, 405)",
                 Access.API_TOKEN).reply(405, Shape.JSON, null).done();
         t.add(HandlerType.DELETE, "/mcp", this::handle).doc("mcp", "MCP Streamable HTTP: end the session",
-                Access.API_TOKEN).reply(204, Shape.NONE, null).done();
+                Access.API_TOKEN).reply(204, Shape.NONE, null)
+                .also(404, "Session not found or expired", "JsonRpc").done();
     }
 
     private void handle(Context ctx) {
@@ -49,8 +61,10 @@ public final class McpEndpoint {
                     (a, b) -> a + ", " + b);
         }
         byte[] body = ctx.method() == HandlerType.POST
-                ? Requests.bounded(ctx, maxMessageBytes, "MCP message") : new byte[0];
-        McpHttpResponse r = mcp.handleHttp(new McpHttpRequest(ctx.method().name(), headers, body), account);
+                ? requests.bounded(ctx, maxMessageBytes, "MCP message") : new byte[0];
+        // The POST itself counts as a read; each tool call that writes also counts against the write limit.
+        McpHttpResponse r = mcp.handleHttp(new McpHttpRequest(ctx.method().name(), headers, body), account,
+                () -> guard.chargeWrite(ctx, account));
         ctx.status(r.status());
         r.headers().forEach(ctx::header);
         ctx.result(r.body());

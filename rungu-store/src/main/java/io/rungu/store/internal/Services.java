@@ -36,11 +36,13 @@ public final class Services {
     /** The Board service. */
     public static Board board(Database database, StoreConfig config) {
         return BoardService.create(database, config.clock, config.ids, config.cacheTtl,
-                config.cacheMegabytes * 1024L * 1024L);
+                config.cacheMegabytes * 1024L * 1024L,
+                new io.rungu.store.internal.board.UploadQuotas(config.uploadQuotaPerUser, config.uploadQuotaTotal));
     }
 
     /** The Accounts service. */
     public static Accounts accounts(Database database, StoreConfig config) {
-        return AccountsService.create(database, config.clock, config.ids, config.cacheTtl);
+        return AccountsService.create(database, config.clock, config.ids, config.cacheTtl,
+                config.sessionCacheEntries);
     }
 }

@@ -41,12 +41,12 @@ public final class BoardService implements Board {
     private final Views views;
     private final Users users;
 
-    private BoardService(Context cx) {
+    private BoardService(Context cx, UploadQuotas quotas) {
         this.projects = new Projects(cx);
         this.posts = new Posts(cx);
         this.votes = new Votes(cx);
         this.comments = new Comments(cx);
-        this.attachments = new Attachments(cx);
+        this.attachments = new Attachments(cx, quotas);
         this.views = new Views(cx);
         this.users = new Users(cx);
     }
@@ -57,10 +57,16 @@ public final class BoardService implements Board {
      */
     public static Board create(Database database, Clock clock, Supplier<String> ids, Duration cacheTtl,
             long cacheBytes) {
+        return create(database, clock, ids, cacheTtl, cacheBytes, UploadQuotas.NONE);
+    }
+
+    /** As above, with upload quotas. */
+    public static Board create(Database database, Clock clock, Supplier<String> ids, Duration cacheTtl,
+            long cacheBytes, UploadQuotas quotas) {
         Objects.requireNonNull(database);
         KeptReads kept = new KeptReads(database::writeGeneration, cacheTtl, cacheBytes, System::nanoTime);
         return new BoardService(new Context(database, Objects.requireNonNull(clock), Objects.requireNonNull(ids),
-                kept));
+                kept), Objects.requireNonNull(quotas));
     }
 
     private static Actor actor(Actor actor) {

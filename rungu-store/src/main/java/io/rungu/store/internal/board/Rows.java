@@ -8,7 +8,6 @@ import io.rungu.model.Post;
 import io.rungu.model.PostCategory;
 import io.rungu.model.PostStatus;
 import io.rungu.model.PostView;
-import io.rungu.model.Project;
 import io.rungu.model.Role;
 import io.rungu.model.User;
 import io.rungu.model.UserSummary;
@@ -21,9 +20,6 @@ import org.jdbi.v3.core.mapper.RowMapper;
 /** Column lists and row mappers shared by every query that reads the same shape. */
 final class Rows {
     private Rows() {}
-
-    static final String PROJECT_COLUMNS = "pr.id, pr.slug, pr.name, pr.description, pr.created_at, "
-            + "(SELECT coalesce(sum(c.posts), 0) FROM project_post_counts c WHERE c.project_id = pr.id) AS post_count";
 
     /**
      * A post with its author and the viewer's vote, in one row: bind {@code :viewer} (null when anonymous).
@@ -45,9 +41,6 @@ final class Rows {
     static final String ATTACHMENT_COLUMNS = "a.id, a.post_id, a.filename, a.mime, a.size, a.created_by, a.created_at";
 
     static final String USER_COLUMNS = "u.id, u.email, u.name, u.avatar_url, u.role, u.created_at, u.last_login";
-
-    static final RowMapper<Project> PROJECT = (rs, ctx) -> new Project(rs.getString("id"), rs.getString("slug"),
-            rs.getString("name"), rs.getString("description"), instant(rs, "created_at"), rs.getLong("post_count"));
 
     static final RowMapper<PostView> POST_VIEW = (rs, ctx) -> new PostView(post(rs),
             new UserSummary(rs.getString("created_by"), rs.getString("creator_name"), rs.getString("creator_avatar")),

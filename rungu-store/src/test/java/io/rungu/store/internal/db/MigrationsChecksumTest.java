@@ -17,6 +17,8 @@ class MigrationsChecksumTest {
     static {
         SHIPPED.put("sqlite/V001__initial.sql", "8480e80e5fc57217edea7b3c1a170b6428fb43dd87974237cba85197c79da65a");
         SHIPPED.put("postgres/V001__initial.sql", "6fe914ddd143e788a0d00186f59aeb8425baaf95bd04183443c7810622eb1347");
+        SHIPPED.put("sqlite/V002__token_expiry_upload_quota.sql", "5dd4a92d4df5b2f89b171cc1930cac6bfb73e88d065607d08bce3003943a1f37");
+        SHIPPED.put("postgres/V002__token_expiry_upload_quota.sql", "8887736361139bcd1f8eb67dcb66f5651345787d931f74f438ea3b8b4644611a");
         SHIPPED.put("sqlite/V005__status_history.sql",
                 "32cda38fc9685914ab6d87b6540441f48dbb64c528b90f967320cd29c41a6c45");
         SHIPPED.put("postgres/V005__status_history.sql",
