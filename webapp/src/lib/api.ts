@@ -14,6 +14,7 @@ import type {
   Roadmap,
   Role,
   Stats,
+  TimelineEntry,
   TokenScope,
   User,
   Vote,
@@ -163,7 +164,7 @@ export class Api {
   }
   updatePost(
     id: string,
-    body: { title?: string; description?: string; category?: PostCategory; status?: PostStatus },
+    body: { title?: string; description?: string; category?: PostCategory; status?: PostStatus; response?: string },
   ): Promise<PostDetail> {
     return this.data('PATCH', `/api/posts/${seg(id)}`, body);
   }
@@ -175,6 +176,20 @@ export class Api {
   }
   getVote(id: string): Promise<Vote> {
     return this.data('GET', `/api/posts/${seg(id)}/vote`);
+  }
+
+  // Timeline: comments and status changes, oldest first
+  listTimeline(postId: string, p: { page?: number; per_page?: number } = {}): Promise<Paged<TimelineEntry>> {
+    return this.request('GET', `/api/posts/${seg(postId)}/timeline${queryString(p)}`);
+  }
+  /** The whole timeline of a post, following the pages. */
+  async listAllTimeline(postId: string): Promise<TimelineEntry[]> {
+    const all: TimelineEntry[] = [];
+    for (let page = 1; ; page++) {
+      const res = await this.listTimeline(postId, { page, per_page: 100 });
+      all.push(...res.data);
+      if (page >= res.pagination.total_pages || res.data.length === 0) return all;
+    }
   }
 
   // Comments

@@ -39,11 +39,18 @@ export interface PostDetail {
   done_at: string | null;
   creator: Creator;
   user_voted: boolean;
+  response: Response | null;
 }
 
 export type PostStatus = 'open' | 'planned' | 'in_progress' | 'done' | 'declined';
 
 export type PostCategory = 'feedback' | 'bug' | 'feature' | 'question';
+
+export interface Response {
+  text: string;
+  author: Creator;
+  created_at: string;
+}
 
 export interface CommentDetail {
   id: string;
@@ -54,6 +61,29 @@ export interface CommentDetail {
   created_at: string;
   edited_at: string | null;
   creator: Creator;
+}
+
+export interface StatusChange {
+  id: string;
+  post_id: string;
+  from: PostStatus;
+  to: PostStatus;
+  response: string | null;
+  creator: Creator;
+  created_at: string;
+}
+
+export interface TimelineEntry {
+  type: TimelineEntryType;
+  comment: CommentDetail | null;
+  status_change: StatusChange | null;
+}
+
+export type TimelineEntryType = 'comment' | 'status_change';
+
+export interface TimelinePage {
+  entries: TimelineEntry[];
+  pagination: Pagination;
 }
 
 export interface Attachment {
@@ -184,6 +214,7 @@ export interface PostEdit {
   description?: string;
   category?: PostCategory;
   status?: PostStatus;
+  response?: string;
 }
 
 export interface SetVote {

@@ -168,6 +168,24 @@ class CrossAdapterContractTest {
                         () -> mcp(admin, "update_post_status", Map.of("id", post(member), "status", "planned"),
                                 d -> postSummary(d.get("post"))),
                         null),
+                new Case("an official response by the author",
+                        Outcome.error(ErrorCode.FORBIDDEN, "Only admins can give an official response"),
+                        () -> rest(member, "PATCH", "/api/posts/" + post(member),
+                                "{\"status\":\"open\",\"response\":\"Done it myself\"}", CrossAdapterContractTest::postSummary),
+                        () -> mcp(member, "update_post_status", Map.of("id", post(member), "status", "open",
+                                "response", "Done it myself"), d -> postSummary(d.get("post"))),
+                        null),
+                new Case("status change with an official response by an admin", Outcome.ok("done: Shipped in 2.3"),
+                        () -> rest(admin, "PATCH", "/api/posts/" + post(member),
+                                "{\"status\":\"done\",\"response\":\"Shipped in 2.3\"}", d -> responseSummary(d)),
+                        () -> mcp(admin, "update_post_status", Map.of("id", post(member), "status", "done",
+                                "response", "Shipped in 2.3"), d -> responseSummary(d.get("post"))),
+                        null),
+                new Case("a timeline page size out of range",
+                        Outcome.error(ErrorCode.INVALID, "per_page must be between 1 and 100"),
+                        () -> rest(member, "GET", "/api/posts/" + post(member) + "/timeline?per_page=0", null, d -> "listed"),
+                        () -> mcp(member, "get_post_timeline", Map.of("id", post(member), "per_page", 0), d -> "listed"),
+                        null),
                 new Case("vote", Outcome.ok("voted, 1 vote"),
                         () -> rest(other, "POST", "/api/posts/" + post(member) + "/vote", null,
                                 d -> voteSummary(d.get("voted").asBoolean(), d.get("vote_count").asInt())),
@@ -352,6 +370,10 @@ class CrossAdapterContractTest {
 
     private static String postSummary(JsonNode post) {
         return post.get("status").asText() + ": " + post.get("title").asText();
+    }
+
+    private static String responseSummary(JsonNode post) {
+        return post.get("status").asText() + ": " + post.get("response").get("text").asText();
     }
 
     private static String voteSummary(boolean voted, int count) {

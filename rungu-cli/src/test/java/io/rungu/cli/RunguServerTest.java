@@ -55,6 +55,26 @@ class RunguServerTest {
     }
 
     @Test
+    void the_feeds_link_under_the_configured_public_url() throws Exception {
+        try (RunguServer server = start("/feedback")) {
+            String base = "http://127.0.0.1:" + server.port() + "/feedback";
+            get(base + URI.create(server.firstAdminLink()).getPath().substring("/feedback".length()));
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/projects"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"App\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+            HttpResponse<String> feed = get(base + "/feeds/app/posts.atom");
+
+            assertThat(feed.statusCode()).isEqualTo(200);
+            assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("application/atom+xml"));
+            assertThat(feed.body()).contains("href=\"http://localhost:3000/feedback/feeds/app/posts.atom\"");
+        }
+    }
+
+    @Test
     void once_an_admin_exists_no_link_is_offered() {
         try (RunguServer first = start("")) {
             assertThat(first.firstAdminLink()).isNotNull();

@@ -65,8 +65,9 @@ public final class HttpConfig {
      * The public URL people reach the board at (e.g. {@code https://feedback.example.com/fb}). When set, a request
      * whose {@code Host} header names another host or port is refused with 400 (against DNS rebinding and links
      * built from a forged Host); {@code localhost}, {@code 127.0.0.1} and {@code [::1]} are always accepted so local
-     * probes and a reverse proxy on the same machine keep working, and {@code /health} is never checked. Null (the
-     * default): any Host is served, as an embedding host expects.
+     * probes and a reverse proxy on the same machine keep working, and {@code /health} is never checked. It is also
+     * the base of the absolute links in the Atom feeds. Null (the default): any Host is served, as an embedding host
+     * expects, and the feeds take the scheme and host of each request.
      */
     public String baseUrl;
     /** Further {@code Host} values (host or host:port, e.g. {@code rungu:3000} behind a proxy) accepted when {@link #baseUrl} is set. */

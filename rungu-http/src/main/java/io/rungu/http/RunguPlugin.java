@@ -5,6 +5,7 @@ import io.javalin.plugin.Plugin;
 import io.rungu.http.internal.ApiRoutes;
 import io.rungu.http.internal.AuthIdentity;
 import io.rungu.http.internal.ClasspathFiles;
+import io.rungu.http.internal.Feeds;
 import io.rungu.http.internal.Guard;
 import io.rungu.http.internal.HostIdentity;
 import io.rungu.http.internal.Identity;
@@ -121,6 +122,8 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
             });
             new McpEndpoint(mcp, requests, maxMessageBytes.get(), guard).register(table);
         }
+        new Feeds(store.board(), config.basePath,
+                config.baseUrl == null ? null : config.baseUrl.replaceAll("/+$", "")).register(table);
         MetaRoutes meta = new MetaRoutes(store, guard, config.basePath, config.corsOrigins);
         meta.registerHealth(table);
         new SwaggerUi(files, apiBase).register(table);

@@ -12,6 +12,8 @@ import io.rungu.model.NewComment;
 import io.rungu.model.NewPost;
 import io.rungu.model.NewProject;
 import io.rungu.model.PostCategory;
+import io.rungu.model.PostEdit;
+import io.rungu.model.PostStatus;
 import io.rungu.model.Role;
 import io.rungu.model.TokenScope;
 import java.net.http.HttpRequest;
@@ -35,6 +37,7 @@ class SameJsonEverywhereTest {
     String token;
     String slug;
     String postId;
+    String annId;
     McpSyncClient mcp;
 
     @BeforeEach
@@ -43,6 +46,7 @@ class SameJsonEverywhereTest {
         s.signIn("ann@example.test", Role.ADMIN);
         Actor.Account ann = Actor.of(s.stores.store().accounts().findUserByEmail("ann@example.test").orElseThrow().id(),
                 Role.ADMIN);
+        annId = ann.userId();
         token = s.auth.createToken(ann, "agent", TokenScope.WRITE).secret();
         slug = s.board().createProject(ann, new NewProject("Wire Board", null, "One model")).slug();
         Actor.Account bob = s.member("Bob");
@@ -51,6 +55,7 @@ class SameJsonEverywhereTest {
         s.board().toggleVote(ann, postId);
         var first = s.board().addComment(bob, postId, new NewComment("First", null));
         s.board().addComment(ann, postId, new NewComment("A reply", first.comment().id()));
+        s.board().editPost(ann, postId, PostEdit.status(PostStatus.PLANNED, "Planned for **Q3**"));
         mcp = McpClient.sync(HttpClientStreamableHttpTransport.builder(s.base).endpoint("/mcp")
                         .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token)).build())
                 .requestTimeout(Duration.ofSeconds(20)).build();
@@ -88,6 +93,35 @@ class SameJsonEverywhereTest {
         assertThat(mcp.toString()).isEqualTo(rest.toString());
         assertThat(rest.get("user_voted").asBoolean()).as("the viewer's own vote").isTrue();
         assertThat(rest.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(rest.get("response").get("text").asText()).as("the official response").isEqualTo("Planned for **Q3**");
+        assertThat(rest.get("response").get("author").get("id").asText()).as("its author").isEqualTo(annId);
+    }
+
+    @Test
+    void a_timeline_is_the_same_json_from_rest_and_mcp() throws Exception {
+        JsonNode rest = rest("/api/posts/" + postId + "/timeline");
+        JsonNode mcp = tool("get_post_timeline", Map.of("id", postId));
+        assertThat(mcp.get("entries").toString()).isEqualTo(rest.get("data").toString());
+        assertThat(mcp.get("pagination").toString()).isEqualTo(rest.get("pagination").toString());
+        assertThat(rest.get("data")).hasSize(3);
+        // Found by type: entries written in the same millisecond are ordered by their random ids.
+        JsonNode change = null;
+        JsonNode comment = null;
+        for (JsonNode e : rest.get("data")) {
+            if (e.get("type").asText().equals("status_change")) {
+                change = e;
+            } else {
+                comment = e;
+            }
+        }
+        assertThat(change).isNotNull();
+        assertThat(comment).isNotNull();
+        assertThat(change.has("comment")).as("the key that does not apply is present").isTrue();
+        assertThat(change.get("comment").isNull()).isTrue();
+        assertThat(change.get("status_change").get("to").asText()).isEqualTo("planned");
+        assertThat(change.get("status_change").get("response").asText()).isEqualTo("Planned for **Q3**");
+        assertThat(comment.get("type").asText()).isEqualTo("comment");
+        assertThat(comment.get("status_change").isNull()).isTrue();
     }
 
     @Test

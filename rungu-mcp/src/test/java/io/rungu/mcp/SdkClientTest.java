@@ -62,7 +62,7 @@ class SdkClientTest {
             client.ping();
 
             List<McpSchema.Tool> tools = client.listTools().tools();
-            assertThat(tools).hasSize(22);
+            assertThat(tools).hasSize(23);
             for (McpSchema.Tool tool : tools) {
                 assertThat(tool.inputSchema().get("type")).as(tool.name()).isEqualTo("object");
                 assertThat(tool.outputSchema()).as(tool.name()).isNotNull();
@@ -102,7 +102,12 @@ class SdkClientTest {
                     .structuredContent();
             String newPost = (String) ((Map<?, ?>) created.get("post")).get("id");
             call(client, validator, byName, "update_post", Map.of("id", newPost, "title", "SDK post, edited"));
-            call(client, validator, byName, "update_post_status", Map.of("id", newPost, "status", "done"));
+            call(client, validator, byName, "update_post_status", Map.of("id", newPost, "status", "done",
+                    "response", "Shipped in 2.3"));
+            call(client, validator, byName, "add_comment", Map.of("post_id", newPost, "content", "Thanks!"));
+            Map<?, ?> timeline = (Map<?, ?>) call(client, validator, byName, "get_post_timeline",
+                    Map.of("id", newPost)).structuredContent();
+            assertThat((List<?>) timeline.get("entries")).hasSize(2);
             call(client, validator, byName, "vote_post", Map.of("id", newPost));
             Map<?, ?> comment = (Map<?, ?>) call(client, validator, byName, "add_comment",
                     Map.of("post_id", newPost, "content", "Shipped")).structuredContent();
@@ -111,7 +116,8 @@ class SdkClientTest {
             call(client, validator, byName, "delete_post", Map.of("id", newPost));
             call(client, validator, byName, "update_project", Map.of("slug", "sdk-board", "name", "SDK Board 2"));
             call(client, validator, byName, "delete_project", Map.of("slug", "sdk-board"));
-            called.addAll(List.of("create_project", "create_post", "update_post", "update_post_status", "vote_post",
+            called.addAll(List.of("create_project", "create_post", "update_post", "update_post_status", "get_post_timeline",
+                    "vote_post",
                     "add_comment", "delete_comment", "delete_post", "update_project", "delete_project"));
             assertThat(called).containsExactlyInAnyOrderElementsOf(byName.keySet());
 

@@ -42,6 +42,7 @@ class ToolsTest {
             c.initialize("2025-11-25");
             JsonNode tools = c.request("tools/list", null).path("result").path("tools");
             assertThat(names(tools)).containsExactlyInAnyOrder("list_projects", "get_project", "list_posts", "get_post",
+                    "get_post_timeline",
                     "search_posts", "list_comments", "get_roadmap", "get_changelog", "get_stats", "get_trending",
                     "list_attachments", "whoami", "create_post", "update_post", "update_post_status", "delete_post",
                     "vote_post", "add_comment", "delete_comment", "create_project", "update_project", "delete_project");
@@ -155,6 +156,19 @@ class ToolsTest {
             assertThat(c.call("update_post_status", Map.of("id", id, "status", "planned"))
                     .path("structuredContent").path("post").path("status").asText()).isEqualTo("planned");
             assertThat(f.stores.board().getPost(f.admin, id).post().status()).isEqualTo(PostStatus.PLANNED);
+            JsonNode responded = c.call("update_post_status", Map.of("id", id, "status", "done",
+                    "response", "Shipped in 2.3")).path("structuredContent").path("post");
+            assertThat(responded.path("status").asText()).isEqualTo("done");
+            assertThat(responded.path("response").path("text").asText()).isEqualTo("Shipped in 2.3");
+            assertThat(responded.path("response").path("author").path("name").asText()).isEqualTo("Ada Admin");
+            JsonNode timeline = c.call("get_post_timeline", Map.of("id", id, "per_page", 10)).path("structuredContent");
+            assertThat(timeline.path("pagination").path("total").asInt()).isEqualTo(2);
+            JsonNode last = timeline.path("entries").get(1);
+            assertThat(last.path("type").asText()).isEqualTo("status_change");
+            assertThat(last.path("comment").isNull()).isTrue();
+            assertThat(last.path("status_change").path("from").asText()).isEqualTo("planned");
+            assertThat(last.path("status_change").path("to").asText()).isEqualTo("done");
+            assertThat(last.path("status_change").path("response").asText()).isEqualTo("Shipped in 2.3");
 
             JsonNode vote = c.call("vote_post", Map.of("id", id)).path("structuredContent");
             assertThat(vote.path("voted").asBoolean()).isTrue();

@@ -19,6 +19,7 @@ import io.rungu.model.Project;
 import io.rungu.model.ProjectEdit;
 import io.rungu.model.Role;
 import io.rungu.model.Roadmap;
+import io.rungu.model.TimelineItem;
 import io.rungu.model.TrendingQuery;
 import io.rungu.model.User;
 import io.rungu.model.VoteResult;
@@ -63,10 +64,18 @@ public interface Board {
     PostView getPost(Actor actor, String postId);
 
     /**
-     * Changes a post. Title, description and category: author or admin. Status: admin only. The whole edit is
-     * validated before anything is written.
+     * Changes a post. Title, description and category: author or admin. Status and the official response: admin
+     * only. The whole edit is validated before anything is written. A status change, and an official response given
+     * with or without one, is recorded in the post's status history in the same transaction; a response (Markdown,
+     * the limits of a comment; blank means none) becomes the post's latest {@link PostView#response()}.
      */
     PostView editPost(Actor actor, String postId, PostEdit edit);
+
+    /**
+     * A post's timeline: its comments (replies included) and status changes with their official responses, oldest
+     * first (ties by id), paged like every list; the total counts both. NOT_FOUND "Post not found".
+     */
+    Page<TimelineItem> timeline(Actor actor, String postId, PageRequest page);
 
     /** Deletes a post with its votes, comments and attachments (author or admin). */
     void deletePost(Actor actor, String postId);

@@ -204,7 +204,7 @@ class DataTransferTest {
         t.clock().advance(Duration.ofNanos(1_234_567));
         PostView bug = board.createPost(admin, "moving-day", new NewPost("Crash on save", "Stack: a/b/c.java:12", PostCategory.BUG));
         PostView shipped = board.createPost(member, "second-board", new NewPost("Export CSV", "", PostCategory.FEEDBACK));
-        board.editPost(admin, shipped.post().id(), new PostEdit(null, null, null, PostStatus.DONE));
+        board.editPost(admin, shipped.post().id(), new PostEdit(null, null, null, PostStatus.DONE, "Shipped in **2.3** ✓"));
         board.editPost(admin, bug.post().id(), new PostEdit(null, null, null, PostStatus.PLANNED));
         board.toggleVote(member, dark.post().id());
         board.toggleVote(admin, dark.post().id());

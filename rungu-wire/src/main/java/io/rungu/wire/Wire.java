@@ -5,14 +5,17 @@ import io.rungu.model.BoardStats;
 import io.rungu.model.CommentView;
 import io.rungu.model.ErrorBody;
 import io.rungu.model.ErrorCode;
+import io.rungu.model.OfficialResponse;
 import io.rungu.model.Page;
 import io.rungu.model.PostCategory;
 import io.rungu.model.PostStatus;
 import io.rungu.model.PostView;
 import io.rungu.model.Role;
+import io.rungu.model.TimelineItem;
 import io.rungu.model.TokenScope;
 import io.rungu.model.UserSummary;
 import io.rungu.model.VoteResult;
+import io.rungu.model.WireValue;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +54,40 @@ public final class Wire {
     public record PostDetail(String id, String projectId, String title, @Nullable String description, PostStatus status,
                              PostCategory category, long voteCount, long commentCount, String createdBy,
                              Instant createdAt, Instant updatedAt, @Nullable Instant doneAt, Creator creator,
-                             boolean userVoted) {}
+                             boolean userVoted, @Nullable Response response) {}
+
+    /** A post's latest official response, given by an administrator with a status change or on its own. */
+    public record Response(String text, Creator author, Instant createdAt) {}
+
+    /**
+     * One entry of a post's status history; a response given without a status change has {@code from} equal to
+     * {@code to}, and {@code response} is null for a change without one.
+     */
+    public record StatusChange(String id, String postId, PostStatus from, PostStatus to, @Nullable String response,
+                               Creator creator, Instant createdAt) {}
+
+    /** What a timeline entry is. */
+    public enum TimelineEntryType implements WireValue {
+        COMMENT("comment"), STATUS_CHANGE("status_change");
+
+        private final String wire;
+
+        TimelineEntryType(String wire) {
+            this.wire = wire;
+        }
+
+        @Override
+        public String wire() {
+            return wire;
+        }
+    }
+
+    /** One entry of a post's timeline: the key named by {@code type} is set, the other is null. */
+    public record TimelineEntry(TimelineEntryType type, @Nullable CommentDetail comment,
+                                @Nullable StatusChange statusChange) {}
+
+    /** A page of a post's timeline, oldest first (MCP's {@code get_post_timeline}; REST pages it as {@code data}). */
+    public record TimelinePage(List<TimelineEntry> entries, Pagination pagination) {}
 
     /** A comment; replies carry their parent's id. */
     public record CommentDetail(String id, String postId, @Nullable String parentId, String content, String createdBy,
@@ -111,7 +147,8 @@ public final class Wire {
 
     /** The records that make up the wire model, for schema and type generators. */
     public static final List<Class<? extends Record>> ENTITIES = List.of(Pagination.class, Project.class,
-            Creator.class, PostDetail.class, CommentDetail.class, Attachment.class, Vote.class, Roadmap.class,
+            Creator.class, PostDetail.class, Response.class, CommentDetail.class, StatusChange.class,
+            TimelineEntry.class, TimelinePage.class, Attachment.class, Vote.class, Roadmap.class,
             Stats.class, User.class, Me.class, ApiToken.class, IssuedToken.class, Provider.class, Providers.class,
             Ok.class, SignedOutEverywhere.class, Ready.class, Error.class);
 
@@ -140,7 +177,31 @@ public final class Wire {
         var p = v.post();
         return new PostDetail(p.id(), p.projectId(), p.title(), p.description(), p.status(), p.category(),
                 p.voteCount(), p.commentCount(), p.createdBy(), p.createdAt(), p.updatedAt(), p.doneAt(),
-                creator(v.creator()), v.votedByViewer());
+                creator(v.creator()), v.votedByViewer(), response(v.response()));
+    }
+
+    /** An official response with its author; null stays null. */
+    public static Response response(OfficialResponse r) {
+        return r == null ? null : new Response(r.text(), creator(r.author()), r.createdAt());
+    }
+
+    /** One status change with who made it. */
+    public static StatusChange statusChange(io.rungu.model.StatusChange c) {
+        return new StatusChange(c.id(), c.postId(), c.from(), c.to(), c.response(), creator(c.actor()), c.createdAt());
+    }
+
+    /** A comment or a status change of a timeline. */
+    public static TimelineEntry timelineEntry(TimelineItem item) {
+        if (item instanceof TimelineItem.CommentItem c) {
+            return new TimelineEntry(TimelineEntryType.COMMENT, comment(c.comment()), null);
+        }
+        return new TimelineEntry(TimelineEntryType.STATUS_CHANGE, null,
+                statusChange(((TimelineItem.StatusItem) item).change()));
+    }
+
+    /** A page of a timeline. */
+    public static TimelinePage timeline(Page<TimelineItem> page) {
+        return new TimelinePage(page.items().stream().map(Wire::timelineEntry).toList(), pagination(page));
     }
 
     /** {@link #post} of each. */

@@ -37,10 +37,23 @@ class WireJsonTest {
     void names_are_snake_case_nulls_are_written_and_enums_are_wire_strings() throws Exception {
         Instant t = Instant.parse("2026-05-01T10:00:00Z");
         var post = new Wire.PostDetail("p1", "b1", "Dark mode", null, PostStatus.IN_PROGRESS, PostCategory.FEATURE,
-                3, 1, "u1", t, t, null, new Wire.Creator("u1", "Ann", null), true);
+                3, 1, "u1", t, t, null, new Wire.Creator("u1", "Ann", null), true, null);
         String json = mapper.writeValueAsString(post);
         assertThat(json).contains("\"project_id\":\"b1\"", "\"description\":null", "\"status\":\"in_progress\"",
-                "\"category\":\"feature\"", "\"done_at\":null", "\"user_voted\":true", "\"avatar_url\":null");
+                "\"category\":\"feature\"", "\"done_at\":null", "\"user_voted\":true", "\"avatar_url\":null",
+                "\"response\":null");
+    }
+
+    @Test
+    void a_timeline_entry_has_both_keys_the_one_that_does_not_apply_null() throws Exception {
+        Instant t = Instant.parse("2026-05-01T10:00:00Z");
+        var ann = new io.rungu.model.UserSummary("u1", "Ann", null);
+        var change = new io.rungu.model.StatusChange("s1", "p1", PostStatus.OPEN, PostStatus.DONE, "Shipped", ann, t);
+        assertThat(mapper.writeValueAsString(Wire.timelineEntry(new io.rungu.model.TimelineItem.StatusItem(change))))
+                .isEqualTo("{\"type\":\"status_change\",\"comment\":null,\"status_change\":{\"id\":\"s1\","
+                        + "\"post_id\":\"p1\",\"from\":\"open\",\"to\":\"done\",\"response\":\"Shipped\","
+                        + "\"creator\":{\"id\":\"u1\",\"name\":\"Ann\",\"avatar_url\":null},"
+                        + "\"created_at\":\"2026-05-01T10:00:00.000Z\"}}");
     }
 
     @Test

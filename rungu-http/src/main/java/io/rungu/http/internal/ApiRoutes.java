@@ -44,7 +44,7 @@ public final class ApiRoutes {
     private static final List<String> NEW_PROJECT = List.of("name", "slug", "description");
     private static final List<String> PROJECT_EDIT = List.of("name", "description");
     private static final List<String> NEW_POST = List.of("title", "description", "category");
-    private static final List<String> POST_EDIT = List.of("title", "description", "category", "status");
+    private static final List<String> POST_EDIT = List.of("title", "description", "category", "status", "response");
     private static final List<String> SET_VOTE = List.of("voted");
     private static final List<String> NEW_COMMENT = List.of("content", "parent_id");
     private static final List<String> COMMENT_EDIT = List.of("content");
@@ -109,12 +109,18 @@ public final class ApiRoutes {
         t.add(GET, "/api/posts/{id}", ctx -> ok(ctx, Wire.post(board.getPost(actor(ctx), ctx.pathParam("id")))))
                 .doc("posts", "Get a post", Access.PUBLIC).reply(200, Shape.DATA, "PostDetail").done();
         t.add(PATCH, "/api/posts/{id}", this::editPost)
-                .doc("posts", "Edit a post (author or admin; status: admin only)", Access.SIGNED_IN)
+                .doc("posts", "Edit a post (author or admin; status and official response: admin only)", Access.SIGNED_IN)
                 .json("PostEdit").reply(200, Shape.DATA, "PostDetail").done();
         t.add(DELETE, "/api/posts/{id}", ctx -> {
             board.deletePost(actor(ctx), ctx.pathParam("id"));
             ctx.status(204);
         }).doc("posts", "Delete a post (author or admin)", Access.SIGNED_IN).reply(204, Shape.NONE, null).done();
+
+        t.add(GET, "/api/posts/{id}/timeline", ctx -> ok(ctx, Wire.listing(
+                board.timeline(actor(ctx), ctx.pathParam("id"), page(ctx)), Wire::timelineEntry)))
+                .doc("posts", "Comments and status changes (with official responses) of a post, oldest first",
+                        Access.PUBLIC)
+                .query(PAGING).reply(200, Shape.PAGE, "TimelineEntry").done();
 
         // votes
         t.add(POST, "/api/posts/{id}/vote", ctx -> ok(ctx, Wire.vote(board.toggleVote(actor(ctx), ctx.pathParam("id")))))
@@ -227,7 +233,8 @@ public final class ApiRoutes {
     private void editPost(Context ctx) {
         JsonNode body = requests.object(ctx, POST_EDIT);
         var edit = new PostEdit(Requests.string(body, "title"), Requests.string(body, "description"),
-                Requests.wire(body, "category", PostCategory::parse), Requests.wire(body, "status", PostStatus::parse));
+                Requests.wire(body, "category", PostCategory::parse), Requests.wire(body, "status", PostStatus::parse),
+                Requests.string(body, "response"));
         ok(ctx, Wire.post(board.editPost(actor(ctx), ctx.pathParam("id"), edit)));
     }
 

@@ -98,6 +98,8 @@ public final class OpenApi {
         return switch (d.shape()) {
             case NONE -> map("description", "Done, no content");
             case TEXT -> map("description", "Plain text", "content", map("text/plain", map("schema", map("type", "string"))));
+            case ATOM -> map("description", "Atom 1.0 feed", "content", map("application/atom+xml",
+                    map("schema", map("type", "string"))));
             case HTML -> map("description", "HTML page", "content", map("text/html", map("schema", map("type", "string"))));
             case SCRIPT -> map("description", "Script", "content", map("text/javascript", map("schema", map("type", "string"))));
             case BINARY -> map("description", "The bytes", "content", map("application/octet-stream",
@@ -178,7 +180,8 @@ public final class OpenApi {
         s.put("NewPost", object(map("title", limited(Limits.TITLE_MAX), "description", limited(Limits.POST_DESCRIPTION_MAX),
                 "category", ref("PostCategory")), "title"));
         s.put("PostEdit", object(map("title", limited(Limits.TITLE_MAX), "description", limited(Limits.POST_DESCRIPTION_MAX),
-                "category", ref("PostCategory"), "status", ref("PostStatus"))));
+                "category", ref("PostCategory"), "status", ref("PostStatus"),
+                "response", limited(Limits.COMMENT_MAX))));
         s.put("SetVote", object(map("voted", map("type", "boolean")), "voted"));
         s.put("NewComment", object(map("content", limited(Limits.COMMENT_MAX), "parent_id", map("type", "string")), "content"));
         s.put("CommentEdit", object(map("content", limited(Limits.COMMENT_MAX)), "content"));

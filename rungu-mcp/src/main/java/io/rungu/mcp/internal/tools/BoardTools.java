@@ -91,6 +91,12 @@ public final class BoardTools {
                             return new PostWithComments(post, Wire.comments(comments.items()),
                                     Wire.pagination(comments));
                         }),
+                ToolSpec.read("get_post_timeline", "Get a post's timeline",
+                        "A post's comments and status changes interleaved, oldest first: each entry is a comment "
+                                + "(type comment) or a status change with who made it, from, to and the official "
+                                + "response given with it (type status_change).",
+                        List.of(ID, PAGE, PER_PAGE), Wire.TimelinePage.class,
+                        (actor, a) -> Wire.timeline(board.timeline(actor, a.string("id"), pageOf(a)))),
                 ToolSpec.read("search_posts", "Search posts",
                         "Full-text search in one board's post titles and descriptions, best match first. Words match "
                                 + "by prefix (\"dark mo\" finds \"dark mode\"); punctuation is treated as text.",
@@ -168,12 +174,17 @@ public final class BoardTools {
                         (actor, a) -> new PostResult(Wire.post(board.editPost(actor, a.string("id"),
                                 new PostEdit(a.string("title"), a.string("description"), category(a.string("category")), null))))),
                 ToolSpec.write("update_post_status", "Set a post's status",
-                        "Move a post to open, planned, in_progress, done or declined (admins only). Done posts appear "
-                                + "in the changelog; planned, in_progress and done on the roadmap.", true, true,
-                        List.of(ID, Param.oneOf("status", "New status", PostStatus.class).asRequired()),
+                        "Move a post to open, planned, in_progress, done or declined (admins only), optionally with an "
+                                + "official response that is shown at the top of the post and in lists (the post's "
+                                + "latest response). Done posts appear in the changelog; planned, in_progress and "
+                                + "done on the roadmap. Giving the current status with a response only responds.",
+                        true, true,
+                        List.of(ID, Param.oneOf("status", "New status", PostStatus.class).asRequired(),
+                                Param.string("response", "Official response, Markdown, e.g. \"Shipped in 2.3\"")
+                                        .maxLength(Limits.COMMENT_MAX)),
                         PostResult.class,
                         (actor, a) -> new PostResult(Wire.post(board.editPost(actor, a.string("id"),
-                                PostEdit.status(PostStatus.parse(a.string("status"))))))),
+                                PostEdit.status(PostStatus.parse(a.string("status")), a.string("response")))))),
                 ToolSpec.write("delete_post", "Delete a post",
                         "Delete a post with its votes, comments and attachments (its author or an admin). Cannot be undone.",
                         true, true, List.of(ID), Deleted.class,

@@ -19,6 +19,7 @@ import io.rungu.model.Project;
 import io.rungu.model.ProjectEdit;
 import io.rungu.model.Roadmap;
 import io.rungu.model.Role;
+import io.rungu.model.TimelineItem;
 import io.rungu.model.TrendingQuery;
 import io.rungu.model.User;
 import io.rungu.model.VoteResult;
@@ -119,6 +120,11 @@ public final class BoardService implements Board {
     @Override
     public PostView editPost(Actor actor, String postId, PostEdit edit) {
         return posts.edit(actor(actor), postId, edit);
+    }
+
+    @Override
+    public Page<TimelineItem> timeline(Actor actor, String postId, PageRequest page) {
+        return posts.timeline(postId, page(page));
     }
 
     @Override

@@ -3,12 +3,14 @@ package io.rungu.store.internal.board;
 import io.rungu.model.Actor;
 import io.rungu.model.NewPost;
 import io.rungu.model.Page;
+import io.rungu.model.PageRequest;
 import io.rungu.model.Post;
 import io.rungu.model.PostEdit;
 import io.rungu.model.PostQuery;
 import io.rungu.model.PostStatus;
 import io.rungu.model.PostView;
 import io.rungu.model.RunguException;
+import io.rungu.model.TimelineItem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,12 +77,16 @@ final class Posts {
         Actor.Account account = Permissions.writer(actor);
         PostEdit valid = PostRules.validate(edit);
         Instant now = cx.now();
+        String historyId = cx.newId();
         return cx.db().write(h -> {
             Post post = Lookups.post(h, postId);
             boolean statusChanges = valid.status() != null && valid.status() != post.status();
             // The status rule comes first, so author and other members alike are told why a status change fails.
             if (statusChanges && !account.isAdmin()) {
                 throw RunguException.forbidden("Only admins can change a post's status");
+            }
+            if (valid.response() != null && !account.isAdmin()) {
+                throw RunguException.forbidden("Only admins can give an official response");
             }
             Permissions.ownerOrAdmin(account, post.createdBy(), "You can only edit your own posts");
             // Only the columns that are given appear in SET, so a status change never rewrites the search index.
@@ -115,8 +121,16 @@ final class Posts {
                 update.bind("doneAt", valid.status() == PostStatus.DONE ? now : null);
             }
             update.execute();
+            if (statusChanges || valid.response() != null) {
+                PostStatus to = statusChanges ? valid.status() : post.status();
+                StatusHistory.record(h, historyId, postId, post.status(), to, valid.response(), account.userId(), now);
+            }
             return PostReads.require(h, postId, account.userId());
         });
+    }
+
+    Page<TimelineItem> timeline(String postId, PageRequest page) {
+        return cx.db().read(h -> StatusHistory.timeline(h, postId, page));
     }
 
     void delete(Actor actor, String postId) {

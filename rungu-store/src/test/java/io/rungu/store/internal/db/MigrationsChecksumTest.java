@@ -19,6 +19,10 @@ class MigrationsChecksumTest {
         SHIPPED.put("postgres/V001__initial.sql", "6fe914ddd143e788a0d00186f59aeb8425baaf95bd04183443c7810622eb1347");
         SHIPPED.put("sqlite/V002__token_expiry_upload_quota.sql", "5dd4a92d4df5b2f89b171cc1930cac6bfb73e88d065607d08bce3003943a1f37");
         SHIPPED.put("postgres/V002__token_expiry_upload_quota.sql", "8887736361139bcd1f8eb67dcb66f5651345787d931f74f438ea3b8b4644611a");
+        SHIPPED.put("sqlite/V005__status_history.sql",
+                "32cda38fc9685914ab6d87b6540441f48dbb64c528b90f967320cd29c41a6c45");
+        SHIPPED.put("postgres/V005__status_history.sql",
+                "d1967b75de732c6011a813f480194594ebf6ebeb901df45377178777ac324d45");
     }
 
     @Test
