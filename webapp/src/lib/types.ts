@@ -39,14 +39,14 @@ export interface PostDetail {
   done_at: string | null;
   creator: Creator;
   user_voted: boolean;
-  response: Response | null;
+  response: OfficialResponse | null;
 }
 
 export type PostStatus = 'open' | 'planned' | 'in_progress' | 'done' | 'declined';
 
 export type PostCategory = 'feedback' | 'bug' | 'feature' | 'question';
 
-export interface Response {
+export interface OfficialResponse {
   text: string;
   author: Creator;
   created_at: string;

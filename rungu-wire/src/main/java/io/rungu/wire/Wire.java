@@ -5,7 +5,6 @@ import io.rungu.model.BoardStats;
 import io.rungu.model.CommentView;
 import io.rungu.model.ErrorBody;
 import io.rungu.model.ErrorCode;
-import io.rungu.model.OfficialResponse;
 import io.rungu.model.Page;
 import io.rungu.model.PostCategory;
 import io.rungu.model.PostStatus;
@@ -54,10 +53,10 @@ public final class Wire {
     public record PostDetail(String id, String projectId, String title, @Nullable String description, PostStatus status,
                              PostCategory category, long voteCount, long commentCount, String createdBy,
                              Instant createdAt, Instant updatedAt, @Nullable Instant doneAt, Creator creator,
-                             boolean userVoted, @Nullable Response response) {}
+                             boolean userVoted, @Nullable OfficialResponse response) {}
 
     /** A post's latest official response, given by an administrator with a status change or on its own. */
-    public record Response(String text, Creator author, Instant createdAt) {}
+    public record OfficialResponse(String text, Creator author, Instant createdAt) {}
 
     /**
      * One entry of a post's status history; a response given without a status change has {@code from} equal to
@@ -147,7 +146,7 @@ public final class Wire {
 
     /** The records that make up the wire model, for schema and type generators. */
     public static final List<Class<? extends Record>> ENTITIES = List.of(Pagination.class, Project.class,
-            Creator.class, PostDetail.class, Response.class, CommentDetail.class, StatusChange.class,
+            Creator.class, PostDetail.class, OfficialResponse.class, CommentDetail.class, StatusChange.class,
             TimelineEntry.class, TimelinePage.class, Attachment.class, Vote.class, Roadmap.class,
             Stats.class, User.class, Me.class, ApiToken.class, IssuedToken.class, Provider.class, Providers.class,
             Ok.class, SignedOutEverywhere.class, Ready.class, Error.class);
@@ -181,8 +180,8 @@ public final class Wire {
     }
 
     /** An official response with its author; null stays null. */
-    public static Response response(OfficialResponse r) {
-        return r == null ? null : new Response(r.text(), creator(r.author()), r.createdAt());
+    public static OfficialResponse response(io.rungu.model.OfficialResponse r) {
+        return r == null ? null : new OfficialResponse(r.text(), creator(r.author()), r.createdAt());
     }
 
     /** One status change with who made it. */
