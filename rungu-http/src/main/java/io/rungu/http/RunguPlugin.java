@@ -136,7 +136,7 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         }
         MetaRoutes meta = new MetaRoutes(store, guard, config.basePath, config.corsOrigins);
         meta.registerHealth(table);
-        new SwaggerUi(files, apiBase).register(table);
+        new SwaggerUi(files, guard).register(table);
         AtomicReference<Map<String, Object>> document = new AtomicReference<>();
         Map<String, byte[]> rendered = new ConcurrentHashMap<>();
         meta.registerOpenApi(table, base -> {

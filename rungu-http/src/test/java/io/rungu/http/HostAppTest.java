@@ -203,6 +203,11 @@ class HostAppTest {
         assertThat(doc.get("paths").has("/mcp")).isTrue();
         assertThat(doc.get("paths").has("/auth/host/login")).isTrue();
         assertThat(doc.toString()).doesNotContain("\"bearer\"").doesNotContain("\"session\"");
+
+        assertThat(get("/app/feedback/api/docs").body()).contains("src=\"/app/feedback/api/docs/swagger-ui-bundle.js\"");
+        assertThat(get("/app/feedback/api/docs/swagger-initializer.js").body())
+                .contains("url: \"/app/feedback/api/openapi.json\"");
+        assertThat(get("/app/feedback/api/docs/swagger-ui-bundle.js").statusCode()).isEqualTo(200);
     }
 
     @Test
