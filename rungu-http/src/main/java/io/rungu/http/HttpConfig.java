@@ -55,7 +55,10 @@ public final class HttpConfig {
     public int maxHeaderCount = 100;
     /** Largest total size of the request headers in bytes. */
     public int maxHeaderBytes = 16 * 1024;
-    /** Serve the MCP Streamable-HTTP endpoint at {@code <base>/mcp} (Bearer API token required). */
+    /**
+     * Serve the MCP Streamable-HTTP endpoint at {@code <base>/mcp}: with RunguAuth for Bearer API tokens, with a
+     * host's {@link ActorResolver} for whoever it names.
+     */
     public boolean mcpEnabled = true;
     /** Further settings of the MCP server behind {@code <base>/mcp} (read-only mode, session limits). */
     public Consumer<McpConfig> mcp = m -> {};
