@@ -3,10 +3,12 @@ package io.rungu.cli;
 import io.rungu.model.ByteSizes;
 import io.rungu.oauth.RunguAuth;
 import io.rungu.store.RunguStore;
+import io.rungu.store.StoreConfig;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What every command works with: the environment, the standard streams, and the global options. One instance per
@@ -49,18 +51,34 @@ final class Context {
         int cacheMegabytes = cacheMegabytes();
         long quotaPerUser = byteSize("RUNGU_UPLOAD_QUOTA_USER", 200L * 1024 * 1024);
         long quotaTotal = byteSize("RUNGU_UPLOAD_QUOTA_TOTAL", 0);
+        Consumer<StoreConfig> connection = connection(location);
+        boolean migrate = env.get("RUNGU_MIGRATE").map(v -> ServerSettings.parseBoolean("RUNGU_MIGRATE", v)).orElse(true);
         return StoreOpener.open(location, mustExist, cfg -> {
             cfg.cacheTtl = cacheTtl;
             cfg.cacheMegabytes = cacheMegabytes;
             cfg.uploadQuotaPerUser = quotaPerUser;
             cfg.uploadQuotaTotal = quotaTotal;
+            cfg.migrate = migrate;
+            connection.accept(cfg);
+        });
+    }
+
+    /**
+     * How to reach the database at {@code location}: its URL or a connection pool, and {@code RUNGU_DB_SCHEMA}
+     * (PostgreSQL: the schema Rungu's tables live in).
+     */
+    Consumer<StoreConfig> connection(DatabaseLocation location) {
+        String schema = env.get("RUNGU_DB_SCHEMA").filter(v -> !v.isBlank()).orElse(null);
+        int poolSize = location.jdbcUrl().startsWith("jdbc:postgresql:") ? poolSize() : 0;
+        return cfg -> {
+            cfg.schema = schema;
             if (location.jdbcUrl().startsWith("jdbc:postgresql:")) {
-                cfg.dataSource = PostgresPool.open(location.jdbcUrl(), poolSize());
+                cfg.dataSource = PostgresPool.open(location.jdbcUrl(), poolSize);
                 cfg.closeDataSource = true;
             } else {
                 cfg.url = location.jdbcUrl();
             }
-        });
+        };
     }
 
     /** {@code RUNGU_CACHE_TTL}: how long kept list pages and sessions may answer (0s turns caching off). */

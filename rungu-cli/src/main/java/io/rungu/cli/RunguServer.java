@@ -85,6 +85,8 @@ final class RunguServer implements AutoCloseable {
                 http.rateLimits.enabled = settings.rateLimits();
                 http.trustForwardedFor = settings.trustForwardedFor();
                 http.trustedProxies = new java.util.ArrayList<>(settings.trustedProxies());
+                http.trustForwardedPrefix = env.get("RUNGU_TRUST_FORWARDED_PREFIX")
+                        .map(v -> ServerSettings.parseBoolean("RUNGU_TRUST_FORWARDED_PREFIX", v)).orElse(false);
                 if (settings.baseUrlConfigured()) {
                     http.baseUrl = settings.baseUrl();
                     http.allowedHosts = env.get("RUNGU_ALLOWED_HOSTS").map(v -> java.util.Arrays.stream(v.split(","))

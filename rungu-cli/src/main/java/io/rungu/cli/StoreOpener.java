@@ -31,6 +31,20 @@ final class StoreOpener {
         }
     }
 
+    /** Applies the pending migrations of the database at {@code location}; the file names applied, in order. */
+    static java.util.List<String> migrate(DatabaseLocation location, Consumer<StoreConfig> configure) {
+        location.sqliteFile().ifPresent(file -> checkFile(file, false));
+        try {
+            return RunguStore.migrate(configure);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.INVALID, e.getMessage(), e);
+        } catch (CliException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CliException(ExitCode.DATABASE, describe(location, e), e);
+        }
+    }
+
     /** What the file system already tells us, before SQLite would create a directory or an empty file. */
     private static void checkFile(Path file, boolean mustExist) {
         if (Files.isDirectory(file)) {

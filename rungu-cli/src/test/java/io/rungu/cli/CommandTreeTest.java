@@ -28,7 +28,7 @@ class CommandTreeTest {
 
         assertThat(commands).contains("rungu", "rungu serve", "rungu project add", "rungu project list", "rungu project delete",
                 "rungu user list", "rungu user role", "rungu user rename", "rungu login-link", "rungu token create", "rungu seed", "rungu demo",
-                "rungu mcp", "rungu healthcheck", "rungu migrate", "rungu backup");
+                "rungu mcp", "rungu healthcheck", "rungu migrate", "rungu backup", "rungu migrate-schema");
     }
 
     @Test

@@ -34,6 +34,24 @@ public final class HttpConfig {
      * client IP is the rightmost address of it that is not one of them. Empty: see {@link #trustForwardedFor}.
      */
     public List<String> trustedProxies = new ArrayList<>();
+    /**
+     * Honour {@code X-Forwarded-Prefix} (the path a reverse proxy strips before passing requests on) in every URL
+     * the board makes: the web app's base, OpenAPI servers, attachment URLs, the sign-in return path. Turn on only
+     * behind a proxy that sets or removes it, or clients choose the paths in the pages they are served.
+     */
+    public boolean trustForwardedPrefix = false;
+    /**
+     * Host-login mode (an {@code ActorResolver}): the host application's sign-in page, where the web app's "Sign in"
+     * leads, e.g. {@code /login} or {@code https://example.com/login?next={return_to}}. The path to come back to
+     * (the board page, context and base path included) replaces {@code {return_to}}, or is appended as the query
+     * parameter {@link #signInReturnParameter} when the URL has no placeholder. Null: the web app shows no way to
+     * sign in.
+     */
+    public String signInUrl;
+    /** The query parameter that carries the path to come back to when {@link #signInUrl} has no placeholder. */
+    public String signInReturnParameter = "return_to";
+    /** What the web app's sign-in page calls the host's login ("Continue with ..."). */
+    public String signInLabel = "your account";
     /** Largest accepted JSON request body in bytes. */
     public int maxJsonBytes = 1024 * 1024;
     /** Largest accepted upload request in bytes: a 10 MiB image plus room for the multipart framing. */
@@ -51,7 +69,10 @@ public final class HttpConfig {
     public int maxHeaderCount = 100;
     /** Largest total size of the request headers in bytes. */
     public int maxHeaderBytes = 16 * 1024;
-    /** Serve the MCP Streamable-HTTP endpoint at {@code <base>/mcp} (Bearer API token required). */
+    /**
+     * Serve the MCP Streamable-HTTP endpoint at {@code <base>/mcp}: with RunguAuth for Bearer API tokens, with a
+     * host's {@link ActorResolver} for whoever it names.
+     */
     public boolean mcpEnabled = true;
     /** Further settings of the MCP server behind {@code <base>/mcp} (read-only mode, session limits). */
     public Consumer<McpConfig> mcp = m -> {};
@@ -161,6 +182,16 @@ public final class HttpConfig {
         }
         if (baseUrl != null && HostCheck.authority(baseUrl) == null) {
             problems.add("baseUrl must be an http or https URL such as https://feedback.example.com, got '" + baseUrl + "'");
+        }
+        if (signInUrl != null && !signInUrl.matches("(https?://[^\\s]+|/[^\\s]*)")) {
+            problems.add("signInUrl must be a path such as /login or an http(s) URL, got '" + signInUrl + "'");
+        }
+        if (signInReturnParameter == null || !signInReturnParameter.matches("[A-Za-z0-9._~-]+")) {
+            problems.add("signInReturnParameter must be a query parameter name such as return_to, got '"
+                    + signInReturnParameter + "'");
+        }
+        if (signInLabel == null || signInLabel.isBlank()) {
+            problems.add("signInLabel must not be blank");
         }
         if (allowedHosts == null) {
             problems.add("allowedHosts must not be null; use an empty list");

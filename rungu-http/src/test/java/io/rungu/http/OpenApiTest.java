@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.HandlerType;
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,8 +47,14 @@ class OpenApiTest {
     void the_document_is_openapi_3_1_with_servers_and_security_schemes() {
         assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
         assertThat(doc.get("servers").get(0).get("url").asText()).isEqualTo("/fb");
-        assertThat(doc.get("components").get("securitySchemes").has("bearer")).isTrue();
-        assertThat(doc.get("components").get("securitySchemes").has("session")).isTrue();
+        // The host's login: Rungu's session cookie and API tokens do not exist, so they are not advertised.
+        assertThat(doc.get("components").has("securitySchemes")).isFalse();
+        try (TestServer auth = TestServer.startWithAuth(dir.resolve("auth"), http -> http.basePath = "/fb")) {
+            JsonNode withAuth = auth.get("/api/openapi.json").json();
+            assertThat(withAuth.get("components").get("securitySchemes").has("bearer")).isTrue();
+            assertThat(withAuth.get("components").get("securitySchemes").has("session")).isTrue();
+            assertThat(withAuth.get("paths").has("/api/tokens")).isTrue();
+        }
     }
 
     @Test
@@ -206,8 +211,6 @@ class OpenApiTest {
     @SuppressWarnings("unchecked")
     private List<io.rungu.http.internal.Route> routes() throws Exception {
         RunguPlugin plugin = new RunguPlugin(s.stores.store(), TestServer::resolve, http -> http.basePath = "/fb");
-        Field f = RunguPlugin.class.getDeclaredField("routes");
-        f.setAccessible(true);
-        return (List<io.rungu.http.internal.Route>) f.get(plugin);
+        return plugin.routes("");
     }
 }

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * and prompts for triage and summaries.
  *
  * <pre>{@code
- * RunguMcpServer mcp = RunguMcpServer.create(store.board(), cfg -> cfg.serverVersion = "0.1.0");
+ * RunguMcpServer mcp = RunguMcpServer.create(store.board(), cfg -> cfg.readOnly = true);
  * mcp.runStdio(System.in, System.out, agentActor);               // a local agent process
  * McpHttpResponse r = mcp.handleHttp(request, actorFromToken);    // Streamable HTTP, mounted by a web server
  * }</pre>

@@ -35,20 +35,45 @@ public final class RunguStore implements AutoCloseable {
      * @throws IllegalStateException    when the database cannot be opened or migrated
      */
     public static RunguStore open(Consumer<StoreConfig> configure) {
+        StoreConfig config = configured(configure);
+        Database database = io.rungu.store.internal.Services.database(config);
+        try {
+            if (config.migrate) {
+                Migrations.apply(database, config.clock);
+            } else {
+                Migrations.requireCurrent(database);
+            }
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return new RunguStore(config, database);
+    }
+
+    /**
+     * Applies the pending migrations to a database and closes it again, for deployment pipelines that migrate
+     * before starting servers with {@link StoreConfig#migrate} {@code = false}. Safe to run while servers of the
+     * same version run.
+     *
+     * @return the file names of the migrations applied now, in order; empty when the database was up to date
+     * @throws IllegalArgumentException listing every configuration problem
+     * @throws IllegalStateException    when the database cannot be migrated
+     */
+    public static List<String> migrate(Consumer<StoreConfig> configure) {
+        StoreConfig config = configured(configure);
+        try (Database database = io.rungu.store.internal.Services.database(config)) {
+            return Migrations.apply(database, config.clock).stream().map(Migrations.Migration::file).toList();
+        }
+    }
+
+    private static StoreConfig configured(Consumer<StoreConfig> configure) {
         StoreConfig config = new StoreConfig();
         configure.accept(config);
         List<String> problems = config.problems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid Rungu store configuration:\n  - " + String.join("\n  - ", problems));
         }
-        Database database = io.rungu.store.internal.Services.database(config);
-        try {
-            Migrations.apply(database, config.clock);
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
-        }
-        return new RunguStore(config, database);
+        return config;
     }
 
     /** Every board use case. */

@@ -23,6 +23,20 @@ public final class StoreConfig {
     public DataSource dataSource;
     /** Close {@link #dataSource} (when it is {@link AutoCloseable}) as the store closes, handing it over. */
     public boolean closeDataSource;
+    /**
+     * PostgreSQL: the schema Rungu's tables live in, created when missing (e.g. {@code "rungu"}), so Rungu can
+     * share a host's database without its generic table names ({@code users}, {@code posts}) meeting the host's.
+     * Every connection works in it: connections opened from {@link #url} get {@code currentSchema}, a host
+     * {@link #dataSource}'s connections get their {@code search_path} set while Rungu holds them (and restored).
+     * Null (the default): the connection's own search path, usually {@code public}.
+     */
+    public String schema;
+    /**
+     * Apply pending migrations when the store opens (the default). False for hosts that migrate in their
+     * deployment pipeline ({@code rungu migrate-schema} or {@link RunguStore#migrate}): {@code open()} then changes
+     * nothing and refuses a database that is behind with a message saying so.
+     */
+    public boolean migrate = true;
     /** Source of the current time; inject a fixed clock in tests. */
     public Clock clock = Clock.systemUTC();
     /** Source of new ids; UUID v4 strings by default. */
@@ -68,6 +82,18 @@ public final class StoreConfig {
         }
         if (url != null && !url.isBlank() && !url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
             problems.add("url must start with jdbc:sqlite: or jdbc:postgresql:, got '" + url + "'");
+        }
+        if (schema != null) {
+            if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+                problems.add("schema must be a lower-case PostgreSQL identifier such as rungu (letters, digits, _), got '"
+                        + schema + "'");
+            }
+            if (url != null && url.startsWith("jdbc:sqlite:")) {
+                problems.add("schema is for PostgreSQL only; a SQLite file is Rungu's alone, remove schema");
+            }
+            if (url != null && url.contains("currentSchema=")) {
+                problems.add("Set the schema either in the URL (currentSchema=) or in schema, not both");
+            }
         }
         if (clock == null) {
             problems.add("clock must not be null");

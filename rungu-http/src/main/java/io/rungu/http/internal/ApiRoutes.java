@@ -157,7 +157,7 @@ public final class ApiRoutes {
 
         // attachments
         t.add(GET, "/api/posts/{id}/attachments", ctx -> ok(ctx, Wire.listing(
-                board.listAttachments(actor(ctx), ctx.pathParam("id"), page(ctx)), Wire.attachment(apiBase))))
+                board.listAttachments(actor(ctx), ctx.pathParam("id"), page(ctx)), Wire.attachment(guard.base(ctx) + "/api"))))
                 .doc("attachments", "Images attached to a post", Access.PUBLIC).query(PAGING)
                 .reply(200, Shape.PAGE, "Attachment").done();
         t.add(POST, "/api/posts/{id}/attachments", this::upload)
@@ -193,9 +193,6 @@ public final class ApiRoutes {
             ok(ctx, Wire.me(board.me(actor(ctx))));
         }).doc("auth", "The signed-in user (from the host application's login)", Access.SIGNED_IN)
                 .reply(200, Shape.DATA, "Me").done();
-        t.add(GET, "/auth/providers", ctx -> guard.send(ctx, 200, new Wire.Providers(List.of())))
-                .doc("auth", "Sign-in providers: none, the host application signs people in", Access.PUBLIC)
-                .reply(200, Shape.JSON, "Providers").done();
     }
 
     private void listProjects(Context ctx) {
@@ -259,7 +256,7 @@ public final class ApiRoutes {
         MultipartUpload.File file = requests.upload(ctx, maxUploadBytes, "file");
         String filename = file.filename() == null || file.filename().isBlank() ? "upload" : file.filename();
         var input = new NewAttachment(filename, file.contentType(), file.bytes());
-        created(ctx, Wire.attachment(apiBase).apply(board.addAttachment(actor(ctx), ctx.pathParam("id"), input)));
+        created(ctx, Wire.attachment(guard.base(ctx) + "/api").apply(board.addAttachment(actor(ctx), ctx.pathParam("id"), input)));
     }
 
     private void download(Context ctx) {

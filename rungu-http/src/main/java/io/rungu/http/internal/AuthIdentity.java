@@ -54,6 +54,21 @@ public final class AuthIdentity implements Identity {
     }
 
     @Override
+    public boolean bearerTokens() {
+        return true;
+    }
+
+    /** Only API tokens: a browser session cookie is not meant for agents. */
+    @Override
+    public Actor.Account mcpCaller(Actor actor) {
+        if (actor instanceof Actor.Account account && account.channel() == Actor.Channel.API_TOKEN) {
+            return account;
+        }
+        throw new io.rungu.model.RunguException(io.rungu.model.ErrorCode.UNAUTHENTICATED,
+                "The MCP endpoint needs an API token: send Authorization: Bearer rgu_...");
+    }
+
+    @Override
     public List<Route> routes() {
         return auth.routes().stream().map(AuthIdentity::route).toList();
     }

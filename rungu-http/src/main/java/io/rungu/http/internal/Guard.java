@@ -3,6 +3,7 @@ package io.rungu.http.internal;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.rungu.http.HttpConfig;
 import io.rungu.model.Actor;
 import io.rungu.model.ErrorBody;
@@ -79,22 +80,63 @@ public final class Guard {
                 refuseAnonymousBody(ctx, route, actor);
                 inner.handle(ctx);
             } catch (RunguException e) {
-                if (e.code() == ErrorCode.UNAUTHENTICATED && route.doc() != null
+                if (e.code() == ErrorCode.UNAUTHENTICATED && identity.bearerTokens() && route.doc() != null
                         && route.doc().access() == Route.Access.API_TOKEN) {
                     ctx.header("WWW-Authenticate", "Bearer realm=\"rungu\"");
                 }
                 error(ctx, e);
+            } catch (HttpResponseException e) {
+                // Javalin's idiomatic refusals (UnauthorizedResponse, ForbiddenResponse, ...), typically thrown by a
+                // host's ActorResolver: their status, in Rungu's error JSON.
+                hostResponse(ctx, e);
             } catch (Exception e) {
                 String requestId = UUID.randomUUID().toString();
                 LOG.error("Request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
                 send(ctx, 500, Wire.internal(requestId));
             }
             if (ctx.statusCode() >= 400) {
-                // Javalin runs the host's error(status) handlers after every route; they must not rewrite Rungu's
-                // JSON errors, so the remaining tasks (host error and after handlers) are skipped for them.
-                ctx.skipRemainingHandlers();
+                ErrorResponses.keep(ctx);
             }
         };
+    }
+
+    private void hostResponse(Context ctx, HttpResponseException e) {
+        int status = e.getStatus();
+        if (status < 400) {
+            ctx.status(status); // a RedirectResponse: its Location header is already set
+            return;
+        }
+        ErrorCode code = switch (status) {
+            case 401 -> ErrorCode.UNAUTHENTICATED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 409 -> ErrorCode.CONFLICT;
+            case 413 -> ErrorCode.TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> ErrorCode.RATE_LIMITED;
+            default -> status < 500 ? ErrorCode.INVALID : status == 500 ? ErrorCode.INTERNAL : ErrorCode.UNAVAILABLE;
+        };
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? code.name() : e.getMessage();
+        send(ctx, status, Wire.error(ErrorBody.of(code, message)));
+    }
+
+    /**
+     * The public path of the board for this request: the proxy's {@code X-Forwarded-Prefix} (only when
+     * {@link HttpConfig#trustForwardedPrefix}), the host's context path and the base path; "" at the root.
+     */
+    public String base(Context ctx) {
+        String prefix = "";
+        if (config.trustForwardedPrefix) {
+            String forwarded = ctx.header("X-Forwarded-Prefix");
+            if (forwarded != null) {
+                String f = forwarded.split(",", 2)[0].trim().replaceAll("/+$", "");
+                if (f.matches("(/[A-Za-z0-9._~-]+)*")) {
+                    prefix = f;
+                }
+            }
+        }
+        return prefix + ctx.contextPath().replaceAll("/+$", "") + config.basePath;
     }
 
     /**

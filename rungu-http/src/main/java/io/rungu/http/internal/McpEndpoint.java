@@ -8,25 +8,29 @@ import io.rungu.mcp.McpHttpRequest;
 import io.rungu.mcp.McpHttpResponse;
 import io.rungu.mcp.RunguMcpServer;
 import io.rungu.model.Actor;
-import io.rungu.model.ErrorCode;
 import io.rungu.model.RunguException;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Mounts the MCP Streamable-HTTP transport at {@code /mcp}; only API-token callers get through. */
+/**
+ * Mounts the MCP Streamable-HTTP transport at {@code /mcp}: with RunguAuth only API-token callers get through, with
+ * a host's login whoever its resolver names.
+ */
 public final class McpEndpoint {
     private final RunguMcpServer mcp;
     private final Requests requests;
     private final int maxMessageBytes;
     private final Guard guard;
+    private final Identity identity;
 
-    public McpEndpoint(RunguMcpServer mcp, Requests requests, int maxMessageBytes, Guard guard) {
+    public McpEndpoint(RunguMcpServer mcp, Requests requests, int maxMessageBytes, Guard guard, Identity identity) {
         this.mcp = mcp;
         this.requests = requests;
         this.maxMessageBytes = maxMessageBytes;
         this.guard = guard;
+        this.identity = identity;
     }
 
     public void register(RouteTable t) {
@@ -47,11 +51,14 @@ public final class McpEndpoint {
     }
 
     private void handle(Context ctx) {
-        Actor actor = Guard.actor(ctx);
-        if (!(actor instanceof Actor.Account account) || account.channel() != Actor.Channel.API_TOKEN) {
-            ctx.header("WWW-Authenticate", "Bearer realm=\"rungu\"");
-            throw new RunguException(ErrorCode.UNAUTHENTICATED,
-                    "The MCP endpoint needs an API token: send Authorization: Bearer rgu_...");
+        Actor.Account account;
+        try {
+            account = identity.mcpCaller(Guard.actor(ctx));
+        } catch (RunguException e) {
+            if (identity.bearerTokens()) {
+                ctx.header("WWW-Authenticate", "Bearer realm=\"rungu\"");
+            }
+            throw e;
         }
         Map<String, String> headers = new LinkedHashMap<>();
         Enumeration<String> names = ctx.req().getHeaderNames();

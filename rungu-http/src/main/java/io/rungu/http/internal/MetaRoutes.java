@@ -42,11 +42,14 @@ public final class MetaRoutes {
                 .reply(200, Shape.JSON, "Ready").also(503, "The database does not answer", "Error").kind(RateLimiter.Kind.UNLIMITED).anonymousOnly().done();
     }
 
-    /** The document route; the supplier is called once the whole table is known. */
-    public void registerOpenApi(RouteTable t, Supplier<byte[]> document) {
+    /**
+     * The document route; the function gives the document for a public base path and is called once the whole
+     * table is known.
+     */
+    public void registerOpenApi(RouteTable t, java.util.function.Function<String, byte[]> document) {
         t.add(GET, "/api/openapi.json", ctx -> {
             ctx.header("Cache-Control", "no-cache");
-            ctx.contentType("application/json; charset=utf-8").result(document.get());
+            ctx.contentType("application/json; charset=utf-8").result(document.apply(guard.base(ctx)));
         }).doc("meta", "This OpenAPI 3.1 document", Access.NONE).reply(200, Shape.JSON, "OpenApiDocument").anonymousOnly().done();
     }
 

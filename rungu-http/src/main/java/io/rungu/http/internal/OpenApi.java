@@ -22,7 +22,11 @@ public final class OpenApi {
 
     private OpenApi() {}
 
-    public static Map<String, Object> document(List<Route> routes, String basePath, String version) {
+    /**
+     * The document for routes mounted at {@code basePath}; {@code bearerTokens} says whether Rungu's session cookie
+     * and API tokens exist (RunguAuth), or the host application authenticates every request.
+     */
+    public static Map<String, Object> document(List<Route> routes, String basePath, String version, boolean bearerTokens) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.1.0");
         doc.put("info", map("title", "Rungu API", "version", version,
@@ -37,18 +41,30 @@ public final class OpenApi {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> item = (Map<String, Object>) paths.computeIfAbsent(r.path(), k -> new LinkedHashMap<>());
-            item.put(r.method().name().toLowerCase(java.util.Locale.ROOT), operation(r));
+            item.put(r.method().name().toLowerCase(java.util.Locale.ROOT), operation(r, bearerTokens));
         }
         doc.put("paths", paths);
-        doc.put("components", map("schemas", schemas(), "securitySchemes", map(
-                "session", map("type", "apiKey", "in", "cookie", "name", "session",
-                        "description", "Browser session set by the sign-in routes; writes also need a same-site Origin"),
-                "bearer", map("type", "http", "scheme", "bearer", "bearerFormat", "rgu_… API token",
-                        "description", "Personal API token; read tokens cannot write"))));
+        if (bearerTokens) {
+            doc.put("components", map("schemas", schemas(), "securitySchemes", map(
+                    "session", map("type", "apiKey", "in", "cookie", "name", "session",
+                            "description", "Browser session set by the sign-in routes; writes also need a same-site Origin"),
+                    "bearer", map("type", "http", "scheme", "bearer", "bearerFormat", "rgu_… API token",
+                            "description", "Personal API token; read tokens cannot write"))));
+        } else {
+            // The host application's own login identifies callers (its cookies or headers, unknown to Rungu).
+            doc.put("components", map("schemas", schemas()));
+        }
         return doc;
     }
 
-    private static Map<String, Object> operation(Route r) {
+    /** The same document served under another public base path (context path, forwarded prefix). */
+    public static Map<String, Object> withServer(Map<String, Object> document, String base) {
+        Map<String, Object> copy = new LinkedHashMap<>(document);
+        copy.put("servers", List.of(map("url", base.isEmpty() ? "/" : base)));
+        return copy;
+    }
+
+    private static Map<String, Object> operation(Route r, boolean bearerTokens) {
         Doc d = r.doc();
         Map<String, Object> op = new LinkedHashMap<>();
         op.put("tags", List.of(d.tag()));
@@ -85,6 +101,10 @@ public final class OpenApi {
                             map("schema", ref(also.schema())))));
         }
         op.put("responses", responses);
+        if (!bearerTokens) {
+            op.put("x-rungu-access", d.access().name().toLowerCase(Locale.ROOT));
+            return op;
+        }
         switch (d.access()) {
             case PUBLIC -> op.put("security", List.of(Map.of(), map("session", List.of()), map("bearer", List.of())));
             case SIGNED_IN, ADMIN -> op.put("security", List.of(map("session", List.of()), map("bearer", List.of())));

@@ -37,6 +37,15 @@ public interface Dialect {
     /** Releases {@link #migrationLock()}. */
     java.util.Optional<String> migrationUnlock();
 
+    /** A query with a row when the table {@code :name} exists where Rungu's tables live (its schema). */
+    String tableExists();
+
+    /** Creates the configured schema when missing (PostgreSQL with {@code StoreConfig.schema}); empty otherwise. */
+    java.util.Optional<String> createSchema();
+
+    /** Renames the pre-0.2 migration table {@code schema_migrations} (and anything named after it). */
+    List<String> renameLegacyMigrationTable();
+
     /**
      * Suffix for a SELECT inside a write that locks the selected rows until the transaction ends, so a rule
      * checked on them (the last admin, a per-post or per-user limit) still holds at commit when several servers

@@ -13,6 +13,13 @@ final class PostgresDialect implements Dialect {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final long MIGRATION_LOCK_KEY = 0x72756e6775L;
 
+    private final String schema;
+
+    /** @param schema the schema Rungu's tables live in (created when missing), or null for the search path's */
+    PostgresDialect(String schema) {
+        this.schema = schema;
+    }
+
     @Override
     public String name() {
         return "postgres";
@@ -80,6 +87,29 @@ final class PostgresDialect implements Dialect {
     @Override
     public java.util.Optional<String> migrationUnlock() {
         return java.util.Optional.of("SELECT pg_advisory_unlock(" + MIGRATION_LOCK_KEY + ")");
+    }
+
+    /** In the first schema of the search path (the configured schema); none while that schema does not exist. */
+    @Override
+    public String tableExists() {
+        return "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = :name";
+    }
+
+    @Override
+    public java.util.Optional<String> createSchema() {
+        return schema == null ? java.util.Optional.empty()
+                : java.util.Optional.of("CREATE SCHEMA IF NOT EXISTS " + quoted(schema));
+    }
+
+    @Override
+    public List<String> renameLegacyMigrationTable() {
+        return List.of("ALTER TABLE schema_migrations RENAME TO rungu_schema_migrations",
+                "ALTER INDEX IF EXISTS schema_migrations_pkey RENAME TO rungu_schema_migrations_pkey");
+    }
+
+    /** A double-quoted identifier (the configured schema is validated as a plain identifier anyway). */
+    static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     /** NO KEY UPDATE: it does not block inserts that only refer to the locked rows (votes, comments). */

@@ -72,6 +72,21 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String tableExists() {
+        return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name";
+    }
+
+    @Override
+    public java.util.Optional<String> createSchema() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public List<String> renameLegacyMigrationTable() {
+        return List.of("ALTER TABLE schema_migrations RENAME TO rungu_schema_migrations");
+    }
+
+    @Override
     public String lockRows() {
         return "";
     }
