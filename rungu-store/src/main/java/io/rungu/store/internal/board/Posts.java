@@ -1,6 +1,7 @@
 package io.rungu.store.internal.board;
 
 import io.rungu.model.Actor;
+import io.rungu.model.Limits;
 import io.rungu.model.NewPost;
 import io.rungu.model.Page;
 import io.rungu.model.Post;
@@ -28,6 +29,10 @@ final class Posts {
 
     Page<PostView> list(Actor actor, String projectSlug, PostQuery query) {
         PostQuery q = query == null ? PostQuery.newest() : query;
+        if (SearchTerms.unsearchable(q.text())) {
+            // Only symbols or emoji: the search finds nothing (and must not be served the unsearched list).
+            return cx.db().read(h -> lists.list(h, Lookups.projectId(h, projectSlug), q, actor.userId()));
+        }
         KeptReads.PageKey key = kept.pages.enabled() ? KeptReads.PageKey.of(projectSlug, q) : null;
         if (key == null) {
             return cx.db().read(h -> lists.list(h, Lookups.projectId(h, projectSlug), q, actor.userId()));
@@ -39,6 +44,11 @@ final class Posts {
         }
         List<PostView> marked = cx.db().read(h -> PostReads.markVoted(h, page.items(), actor.userId()));
         return marked == page.items() ? page : new Page<>(marked, page.page(), page.perPage(), page.total());
+    }
+
+    List<PostView> similar(Actor actor, String projectSlug, String text, int limit) {
+        int n = Math.max(1, Math.min(Limits.SIMILAR_LIMIT_MAX, limit));
+        return cx.db().read(h -> lists.similar(h, Lookups.projectId(h, projectSlug), text, n, actor.userId()));
     }
 
     PostView get(Actor actor, String postId) {
