@@ -6,7 +6,6 @@ import io.rungu.model.PageRequest;
 import io.rungu.model.PostQuery;
 import io.rungu.model.PostSort;
 import io.rungu.model.PostView;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,8 +23,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * against the board's true count of posts holding the word. A benchmark, not a check: run it with
  * {@code ./mvnw -o -q -pl rungu-store -am install -DskipTests} then
  * {@code ./mvnw -o -pl rungu-store test -Drungu.bench=true -Dtest=SearchBenchmarkTest
- * -Dsurefire.failIfNoSpecifiedTests=false [-Drungu.bench.file=/tmp/rungu-search-100k.db]}. The file is made on
- * the first run (about a minute) and reused.
+ * -Dsurefire.failIfNoSpecifiedTests=false [-Drungu.bench.file=/tmp/rungu-search-100k.db]}, or on PostgreSQL
+ * with {@code -Drungu.bench.url=jdbc:postgresql://127.0.0.1:5432/<an existing database>?user=postgres}. The data is
+ * made on the first run (about a minute) and reused.
  */
 @EnabledIfSystemProperty(named = "rungu.bench", matches = "true")
 class SearchBenchmarkTest {
@@ -33,11 +33,11 @@ class SearchBenchmarkTest {
     void searches_on_100k_posts() throws Exception {
         Path file = Path.of(System.getProperty("rungu.bench.file", System.getProperty("java.io.tmpdir")
                 + "/rungu-search-100k.db"));
-        boolean fresh = !Files.exists(file);
+        String url = System.getProperty("rungu.bench.url", "jdbc:sqlite:" + file);
         long opening = System.nanoTime();
-        try (RunguStore store = RunguStore.open(c -> c.url = "jdbc:sqlite:" + file)) {
+        try (RunguStore store = RunguStore.open(c -> c.url = url)) {
             System.out.printf("open (migrations included) %d ms%n", (System.nanoTime() - opening) / 1_000_000);
-            if (fresh) {
+            if (store.board().listProjects(Actor.anonymous(), PageRequest.FIRST).items().isEmpty()) {
                 DemoData.generate(store, new DemoData.Options(10, 100_000, 500_000, 50_000, 10_000, 42), null);
             }
             Board board = store.board();

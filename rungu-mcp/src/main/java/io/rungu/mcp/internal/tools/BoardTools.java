@@ -104,6 +104,18 @@ public final class BoardTools {
                         List.of(SLUG, QUERY.asRequired(), STATUS_FILTER, CATEGORY_FILTER, SORT, PAGE, PER_PAGE),
                         PostList.class,
                         (actor, a) -> PostList.of(board.listPosts(actor, a.string("slug"), postQuery(a)))),
+                ToolSpec.read("find_similar_posts", "Find similar posts",
+                        "Posts of one board most like a text, best first: to spot a duplicate before creating a post, "
+                                + "or to find the duplicates of a post while triaging (the post itself is found "
+                                + "too). Any word but common ones (\"the\", \"please\", \"add\") matches, the last "
+                                + "by prefix; posts sharing more and rarer words, in the title, rank higher.",
+                        List.of(SLUG, Param.string("text", "A title or short text, e.g. \"Please add dark mode\"")
+                                        .asRequired().maxLength(Limits.SEARCH_QUERY_MAX),
+                                Param.integer("limit", "Most posts to return", 1, Limits.SIMILAR_LIMIT_MAX,
+                                        Limits.SIMILAR_LIMIT_DEFAULT)),
+                        SimilarPosts.class,
+                        (actor, a) -> new SimilarPosts(Outputs.map(board.similarPosts(actor, a.string("slug"),
+                                a.string("text"), a.integer("limit", Limits.SIMILAR_LIMIT_DEFAULT)), PostDetail::of))),
                 ToolSpec.read("list_comments", "List comments",
                         "List the comments of a post, oldest first; replies carry their parent's id in parent_id.",
                         List.of(POST_ID, PAGE, PER_PAGE), CommentList.class,
@@ -278,4 +290,7 @@ public final class BoardTools {
         return new WhoAmI(true, me.id(), me.name(), me.email(), me.role().wire(),
                 account.channel().name().toLowerCase(Locale.ROOT), account.canWrite() && !readOnlyServer);
     }
+
+    /** What find_similar_posts returns. */
+    public record SimilarPosts(List<PostDetail> posts) {}
 }

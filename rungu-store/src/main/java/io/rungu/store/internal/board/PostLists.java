@@ -46,12 +46,23 @@ final class PostLists {
         }
         PostSort sort = query.sort() == null ? PostSort.RELEVANCE : query.sort();
         String search = dialect.searchExpression(terms, false);
+        if (sort == PostSort.RELEVANCE) {
+            // Ranking reads every match anyway, so the page carries the total (a window count); only a page past
+            // the end needs a separate count.
+            List<long[]> rows = filters.bind(h.createQuery(rankedPageSql(dialect, filters)))
+                    .bind("search", search).bind("limit", page.perPage()).bind("offset", page.offset())
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+            long total = !rows.isEmpty() ? rows.get(0)[1] : filters.bind(h.createQuery(searchCountSql(dialect, filters)))
+                    .bind("search", search).mapTo(Long.class).one();
+            List<Long> seqs = rows.stream().map(r -> r[0]).toList();
+            return new Page<>(PostReads.bySeqs(h, seqs, viewerId), page.page(), page.perPage(), total);
+        }
         long total = filters.bind(h.createQuery(searchCountSql(dialect, filters)))
                 .bind("search", search).mapTo(Long.class).one();
         if (total <= page.offset()) {
             return new Page<>(List.of(), page.page(), page.perPage(), total);
         }
-        List<Long> seqs = filters.bind(h.createQuery(searchKeysSql(dialect, sort, filters, total)))
+        List<Long> seqs = filters.bind(h.createQuery(sortedPageSql(dialect, sort, filters, total)))
                 .bind("search", search).bind("limit", page.perPage()).bind("offset", page.offset())
                 .mapTo(Long.class).list();
         return new Page<>(PostReads.bySeqs(h, seqs, viewerId), page.page(), page.perPage(), total);
@@ -98,18 +109,21 @@ final class PostLists {
     }
 
     /**
-     * The page's keys over every match of the board. By relevance, every match is ranked (the rank needs the
-     * match's postings, nothing else). By any other order, a few matches are read by key and sorted; many are
-     * kept as a set while the board's index for that order is walked (see {@link #WALK_INDEX_MATCHES}).
+     * The page's keys by relevance with the number of matches: every match of the board is ranked (the rank needs
+     * the match's postings, nothing else), then joined with its post by key only when a filter applies.
      */
-    static String searchKeysSql(Dialect dialect, PostSort sort, Filters filters, long matches) {
-        if (sort == PostSort.RELEVANCE) {
-            String from = "(" + dialect.searchRanked() + ") r";
-            return filters.narrows()
-                    ? "SELECT r.seq FROM " + from + " CROSS JOIN posts p WHERE p.seq = r.seq AND " + filters.sql()
-                            + " ORDER BY r.rank, r.seq DESC LIMIT :limit OFFSET :offset"
-                    : "SELECT r.seq FROM " + from + " ORDER BY r.rank, r.seq DESC LIMIT :limit OFFSET :offset";
-        }
+    static String rankedPageSql(Dialect dialect, Filters filters) {
+        String from = "(" + dialect.searchRanked() + ") r";
+        return "SELECT r.seq, count(*) OVER () AS total FROM " + from
+                + (filters.narrows() ? " CROSS JOIN posts p WHERE p.seq = r.seq AND " + filters.sql() : "")
+                + " ORDER BY r.rank, r.seq DESC LIMIT :limit OFFSET :offset";
+    }
+
+    /**
+     * The page's keys over every match of the board in another order: a few matches are read by key and sorted;
+     * many are kept as a set while the board's index for that order is walked (see {@link #WALK_INDEX_MATCHES}).
+     */
+    static String sortedPageSql(Dialect dialect, PostSort sort, Filters filters, long matches) {
         if (matches < WALK_INDEX_MATCHES) {
             return "SELECT p.seq FROM (" + dialect.searchMatches() + ") m CROSS JOIN posts p WHERE p.seq = m.seq AND "
                     + filters.sql() + " ORDER BY " + PostReads.order(sort) + " LIMIT :limit OFFSET :offset";

@@ -31,8 +31,9 @@ final class PostgresDialect implements Dialect {
     /**
      * A tsquery in {@code to_tsquery} syntax: each word single-quoted (quotes doubled), so operators and
      * punctuation in user input are never parsed as query syntax, joined by {@code &} (or {@code |} for any word),
-     * matching by prefix ({@code :*}) like the SQLite dialect, and only lexemes of weight A (title) or D
-     * (description), never the board's lexeme (weight C). The words come from the same tokenizer, and the indexed
+     * matching by prefix ({@code :*}) like the SQLite dialect. No weights are named (that would make the index
+     * recheck every matching document), and no word can match the board's lexeme, which begins with {@code ~}
+     * (see the V003 migration). The words come from the same tokenizer, and the indexed
      * document is split at the same characters and has its accents folded like the query (see the postgres
      * migrations), so both databases find the same posts.
      */
@@ -45,14 +46,16 @@ final class PostgresDialect implements Dialect {
                 query.append(anyWord ? " | " : " & ");
             }
             query.append('\'').append(term.replace("'", "''").replace("\\", "\\\\")).append('\'');
-            query.append(i == terms.size() - 1 || term.codePointCount(0, term.length()) >= 2 ? ":*AD" : ":AD");
+            if (i == terms.size() - 1 || term.codePointCount(0, term.length()) >= 2) {
+                query.append(":*");
+            }
         }
         return query.toString();
     }
 
     /** The words ANDed with the board's lexeme: the GIN index intersects their posting lists. */
     private static final String MATCH = "s.document @@ (to_tsquery('simple', rungu_fold(:search)) "
-            + "&& plainto_tsquery('simple', rungu_board_token(:project)))";
+            + "&& rungu_board_query(:project))";
 
     @Override
     public String searchMatches() {
@@ -62,7 +65,7 @@ final class PostgresDialect implements Dialect {
     /**
      * ts_rank over the words alone (the board lexeme would only add noise), normalised by document length as bm25
      * is, negated so that lower is better as on SQLite; weights {D, C, B, A}: a title match (A) counts five times a
-     * description match (D).
+     * description match (D, the default weight).
      */
     @Override
     public String searchRanked() {

