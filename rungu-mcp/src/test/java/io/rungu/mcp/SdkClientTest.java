@@ -62,7 +62,7 @@ class SdkClientTest {
             client.ping();
 
             List<McpSchema.Tool> tools = client.listTools().tools();
-            assertThat(tools).hasSize(22);
+            assertThat(tools).hasSize(23);
             for (McpSchema.Tool tool : tools) {
                 assertThat(tool.inputSchema().get("type")).as(tool.name()).isEqualTo("object");
                 assertThat(tool.outputSchema()).as(tool.name()).isNotNull();
