@@ -132,7 +132,7 @@ class SearchAcrossBoardsTest extends OnEachDatabase {
         assertThat(search("quiet", "d", null, 1, 20).items()).extracting(v -> v.post().title())
                 .containsExactlyInAnyOrder("Deploy to 🚀 production", "Other");
         assertThat(search("quiet", "D", null, 1, 20).total()).isEqualTo(2);
-        for (String nothing : List.of("*", "!!!", "🚀", "\"\"", "-", "( )")) {
+        for (String nothing : List.of("*", "!!!", "🚀", "\"\"", "-", "( )", "\u0301", "🚀\u0301 *")) {
             Page<PostView> p = search("quiet", nothing, null, 1, 20);
             assertThat(p.items()).as(nothing).isEmpty();
             assertThat(p.total()).as(nothing).isZero();

@@ -67,7 +67,8 @@ final class SearchTerms {
                 word.appendCodePoint(cp);
             } else if (word.length() > 0) {
                 String w = word.toString().toLowerCase(Locale.ROOT);
-                if (!contentOnly || !STOP_WORDS.contains(w)) {
+                // Combining marks alone are no word: the databases index nothing for them.
+                if (w.codePoints().anyMatch(Character::isLetterOrDigit) && !(contentOnly && STOP_WORDS.contains(w))) {
                     terms.add(w);
                 }
                 word.setLength(0);

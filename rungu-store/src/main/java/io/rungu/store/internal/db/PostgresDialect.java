@@ -53,9 +53,13 @@ final class PostgresDialect implements Dialect {
         return query.toString();
     }
 
-    /** The words ANDed with the board's lexeme: the GIN index intersects their posting lists. */
+    /**
+     * The words ANDed with the board's lexeme: the GIN index intersects their posting lists. Words the parser
+     * keeps nothing of make an empty tsquery, and an empty query ANDed with the board's would match the whole
+     * board: then nothing matches (a one-time filter, evaluated once per query).
+     */
     private static final String MATCH = "s.document @@ (to_tsquery('simple', rungu_fold(:search)) "
-            + "&& rungu_board_query(:project))";
+            + "&& rungu_board_query(:project)) AND numnode(to_tsquery('simple', rungu_fold(:search))) > 0";
 
     @Override
     public String searchMatches() {
