@@ -114,6 +114,12 @@ describe('Api', () => {
     expect(fetch.mock.calls[0][0]).toBe('/feedback/api/projects/app/posts');
   });
 
+  it('asks for similar posts with the text and a limit and returns the list', async () => {
+    const { api, fetch } = client(json({ data: [post] }));
+    expect(await api.similarPosts('app', 'Please add dark mode', 5)).toEqual([post]);
+    expect(fetch.mock.calls[0][0]).toBe('/feedback/api/projects/app/posts/similar?q=Please+add+dark+mode&limit=5');
+  });
+
   it('encodes path segments', async () => {
     const { api, fetch } = client(json({ data: post }));
     await api.getPost('a/b?c');

@@ -150,6 +150,10 @@ export class Api {
       `/api/projects/${seg(slug)}/posts${queryString({ sort, status, category, q: text, page, per_page })}`,
     );
   }
+  /** Posts like a text, best first: any word but common ones matches (duplicate suggestions while composing). */
+  similarPosts(slug: string, text: string, limit?: number): Promise<PostDetail[]> {
+    return this.data('GET', `/api/projects/${seg(slug)}/posts/similar${queryString({ q: text, limit })}`);
+  }
   createPost(slug: string, body: { title: string; description?: string; category?: PostCategory }): Promise<PostDetail> {
     return this.data('POST', `/api/projects/${seg(slug)}/posts`, body);
   }

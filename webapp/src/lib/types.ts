@@ -270,6 +270,8 @@ export const LIMITS = {
   roadmapLimit: 50,
   trendingLimitDefault: 10,
   trendingLimit: 100,
+  similarLimitDefault: 5,
+  similarLimit: 20,
   trendingDaysDefault: 7,
   trendingDays: 365,
   attachmentBytes: 10485760,

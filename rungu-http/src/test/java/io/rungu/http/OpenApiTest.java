@@ -61,7 +61,7 @@ class OpenApiTest {
     void every_api_route_of_the_contract_is_documented() {
         assertThat(documented()).contains("GET /api/projects", "POST /api/projects", "GET /api/projects/{slug}",
                 "PATCH /api/projects/{slug}", "DELETE /api/projects/{slug}", "GET /api/projects/{slug}/posts",
-                "POST /api/projects/{slug}/posts", "GET /api/projects/{slug}/roadmap", "GET /api/projects/{slug}/changelog",
+                "GET /api/projects/{slug}/posts/similar", "POST /api/projects/{slug}/posts", "GET /api/projects/{slug}/roadmap", "GET /api/projects/{slug}/changelog",
                 "GET /api/projects/{slug}/stats", "GET /api/projects/{slug}/trending", "GET /api/posts/{id}",
                 "PATCH /api/posts/{id}", "DELETE /api/posts/{id}", "POST /api/posts/{id}/vote", "GET /api/posts/{id}/vote",
                 "PUT /api/posts/{id}/vote", "GET /api/posts/{id}/comments", "POST /api/posts/{id}/comments",

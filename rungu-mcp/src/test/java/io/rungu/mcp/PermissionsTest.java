@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Agents meet the Board's permissions; read-only servers and credentials see and run only read tools. */
 class PermissionsTest {
     static final List<String> READ_TOOLS = List.of("list_projects", "get_project", "list_posts", "get_post",
-            "search_posts", "list_comments", "get_roadmap", "get_changelog", "get_stats", "get_trending", "get_post_timeline",
+            "search_posts", "find_similar_posts", "list_comments", "get_roadmap", "get_changelog", "get_stats", "get_trending", "get_post_timeline",
             "list_attachments", "whoami");
 
     @TempDir

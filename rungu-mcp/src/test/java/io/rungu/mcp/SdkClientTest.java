@@ -62,7 +62,7 @@ class SdkClientTest {
             client.ping();
 
             List<McpSchema.Tool> tools = client.listTools().tools();
-            assertThat(tools).hasSize(23);
+            assertThat(tools).hasSize(24);
             for (McpSchema.Tool tool : tools) {
                 assertThat(tool.inputSchema().get("type")).as(tool.name()).isEqualTo("object");
                 assertThat(tool.outputSchema()).as(tool.name()).isNotNull();
@@ -83,6 +83,7 @@ class SdkClientTest {
                     "query", "dark", "page", 1, "per_page", 5));
             reads.put("get_post", Map.of("id", postId, "include_comments", true));
             reads.put("search_posts", Map.of("slug", "demo", "query", "crash"));
+            reads.put("find_similar_posts", Map.of("slug", "demo", "text", "Crashes on startup", "limit", 3));
             reads.put("list_comments", Map.of("post_id", postId));
             reads.put("get_roadmap", Map.of("slug", "demo", "limit", 3));
             reads.put("get_changelog", Map.of("slug", "demo", "since", "2020-01-01T00:00:00Z"));

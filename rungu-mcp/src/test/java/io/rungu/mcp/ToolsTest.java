@@ -43,7 +43,7 @@ class ToolsTest {
             JsonNode tools = c.request("tools/list", null).path("result").path("tools");
             assertThat(names(tools)).containsExactlyInAnyOrder("list_projects", "get_project", "list_posts", "get_post",
                     "get_post_timeline",
-                    "search_posts", "list_comments", "get_roadmap", "get_changelog", "get_stats", "get_trending",
+                    "search_posts", "find_similar_posts", "list_comments", "get_roadmap", "get_changelog", "get_stats", "get_trending",
                     "list_attachments", "whoami", "create_post", "update_post", "update_post_status", "delete_post",
                     "vote_post", "add_comment", "delete_comment", "create_project", "update_project", "delete_project");
             for (JsonNode t : tools) {
@@ -113,6 +113,12 @@ class ToolsTest {
             assertThat(without.path("comments").isNull()).isTrue();
             assertThat(c.call("search_posts", Map.of("slug", "demo", "query", "dar")).path("structuredContent")
                     .path("posts").get(0).path("id").asText()).isEqualTo(postId);
+            JsonNode similar = c.call("find_similar_posts", Map.of("slug", "demo", "text", "Please make the theme dark"))
+                    .path("structuredContent").path("posts");
+            assertThat(similar).hasSize(1);
+            assertThat(similar.get(0).path("id").asText()).isEqualTo(postId);
+            assertThat(c.call("find_similar_posts", Map.of("slug", "demo", "text", "please add 🚀"))
+                    .path("structuredContent").path("posts")).isEmpty();
             assertThat(c.call("list_comments", Map.of("post_id", postId)).path("structuredContent")
                     .path("comments")).hasSize(1);
             JsonNode roadmap = c.call("get_roadmap", Map.of("slug", "demo", "limit", 5)).path("structuredContent");

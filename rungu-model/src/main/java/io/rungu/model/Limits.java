@@ -22,6 +22,8 @@ public final class Limits {
     public static final int ROADMAP_LIMIT_MAX = 50;
     public static final int TRENDING_LIMIT_DEFAULT = 10;
     public static final int TRENDING_LIMIT_MAX = 100;
+    public static final int SIMILAR_LIMIT_DEFAULT = 5;
+    public static final int SIMILAR_LIMIT_MAX = 20;
     public static final int TRENDING_DAYS_DEFAULT = 7;
     public static final int TRENDING_DAYS_MAX = 365;
     /** 10 MiB. */

@@ -57,6 +57,18 @@ public interface Board {
     /** Posts of a board, filtered, searched and sorted, with the viewer's voted-state. */
     Page<PostView> listPosts(Actor actor, String projectSlug, PostQuery query);
 
+    /**
+     * The posts of a board most like {@code text}, best first, for spotting a duplicate before posting: a post
+     * matches when it shares any content word with the text (common words such as "the", "please" or "add" are
+     * ignored; the last word matches by prefix, as it may still be typed), and posts sharing more and rarer words,
+     * in the title rather than the description, rank higher. Empty when the text has no content words.
+     *
+     * @param limit at most this many posts, 1..{@link io.rungu.model.Limits#SIMILAR_LIMIT_MAX} (INVALID outside)
+     * @throws io.rungu.model.RunguException NOT_FOUND for an unknown board; INVALID when the text is longer than
+     *                                       {@link io.rungu.model.Limits#SEARCH_QUERY_MAX}
+     */
+    List<PostView> similarPosts(Actor actor, String projectSlug, String text, int limit);
+
     /** Creates an open post as the actor. */
     PostView createPost(Actor actor, String projectSlug, NewPost input);
 

@@ -91,6 +91,13 @@ public final class ApiRoutes {
                         new Param("category", "string", "only posts of this category", wires(PostCategory.values())),
                         new Param("q", "string", "search words, matched by prefix (at most " + Limits.SEARCH_QUERY_MAX + " characters)"))
                 .query(PAGING).reply(200, Shape.PAGE, "PostDetail").done();
+        t.add(GET, "/api/projects/{slug}/posts/similar", this::similarPosts)
+                .doc("posts", "Posts like a text, best first (duplicate suggestions)", Access.PUBLIC)
+                .query(new Param("q", "string", "the text, e.g. a new post's title: any word but common ones matches, "
+                                + "the last by prefix (at most " + Limits.SEARCH_QUERY_MAX + " characters)"),
+                        new Param("limit", "integer", "most posts, 1.." + Limits.SIMILAR_LIMIT_MAX + " (default "
+                                + Limits.SIMILAR_LIMIT_DEFAULT + ")"))
+                .reply(200, Shape.LIST, "PostDetail").done();
         t.add(POST, "/api/projects/{slug}/posts", this::createPost).doc("posts", "Create a post", Access.SIGNED_IN)
                 .json("NewPost").reply(201, Shape.DATA, "PostDetail").done();
         t.add(GET, "/api/projects/{slug}/roadmap", this::roadmap).doc("boards", "Planned, in-progress and done posts", Access.PUBLIC)
@@ -218,6 +225,12 @@ public final class ApiRoutes {
                 Requests.wireParam(ctx, "category", PostCategory::parse),
                 ctx.queryParam("q"), page(ctx));
         ok(ctx, Wire.listing(board.listPosts(actor(ctx), ctx.pathParam("slug"), query), Wire::post));
+    }
+
+    private void similarPosts(Context ctx) {
+        int limit = Range.SIMILAR_LIMIT.orDefault(Requests.rangeParam(ctx, Range.SIMILAR_LIMIT),
+                Limits.SIMILAR_LIMIT_DEFAULT);
+        ok(ctx, Wire.posts(board.similarPosts(actor(ctx), ctx.pathParam("slug"), ctx.queryParam("q"), limit)));
     }
 
     private void createPost(Context ctx) {

@@ -9,7 +9,7 @@ import io.rungu.mcp.internal.tools.Outputs.PostResult;
 import io.rungu.mcp.internal.tools.Outputs.PostWithComments;
 import io.rungu.mcp.internal.tools.Outputs.ProjectList;
 import io.rungu.mcp.internal.tools.Outputs.ProjectResult;
-import io.rungu.mcp.internal.tools.Outputs.TrendingOut;
+import io.rungu.mcp.internal.tools.Outputs.PostsOut;
 import io.rungu.mcp.internal.tools.Outputs.VoteOut;
 import io.rungu.mcp.internal.tools.Outputs.WhoAmI;
 import io.rungu.model.Actor;
@@ -103,6 +103,17 @@ public final class BoardTools {
                         List.of(SLUG, QUERY.asRequired(), STATUS_FILTER, CATEGORY_FILTER, SORT, PAGE, PER_PAGE),
                         PostList.class,
                         (actor, a) -> postList(board.listPosts(actor, a.string("slug"), postQuery(a)))),
+                ToolSpec.read("find_similar_posts", "Find similar posts",
+                        "Posts of one board most like a text, best first: to spot a duplicate before creating a post, "
+                                + "or to find the duplicates of a post while triaging (the post itself is found "
+                                + "too). Any word but common ones (\"the\", \"please\", \"add\") matches, the last "
+                                + "by prefix; posts sharing more and rarer words, in the title, rank higher.",
+                        List.of(SLUG, Param.string("text", "A title or short text, e.g. \"Please add dark mode\"")
+                                        .asRequired().maxLength(Limits.SEARCH_QUERY_MAX),
+                                Param.counted(Range.SIMILAR_LIMIT, "Most posts to return", Limits.SIMILAR_LIMIT_DEFAULT)),
+                        PostsOut.class,
+                        (actor, a) -> new PostsOut(Wire.posts(board.similarPosts(actor, a.string("slug"),
+                                a.string("text"), a.integer("limit", Limits.SIMILAR_LIMIT_DEFAULT))))),
                 ToolSpec.read("list_comments", "List comments",
                         "List the comments of a post, oldest first; replies carry their parent's id in parent_id.",
                         List.of(POST_ID, PAGE, PER_PAGE), CommentList.class,
@@ -134,10 +145,10 @@ public final class BoardTools {
                         List.of(SLUG,
                                 Param.counted(Range.TRENDING_DAYS, "Window in days", Limits.TRENDING_DAYS_DEFAULT),
                                 Param.counted(Range.TRENDING_LIMIT, "Most posts to return", Limits.TRENDING_LIMIT_DEFAULT)),
-                        TrendingOut.class,
+                        PostsOut.class,
                         (actor, a) -> {
                             var query = TrendingQuery.of(a.integer("days"), a.integer("limit"));
-                            return new TrendingOut(Wire.posts(board.trending(actor, a.string("slug"), query)));
+                            return new PostsOut(Wire.posts(board.trending(actor, a.string("slug"), query)));
                         }),
                 ToolSpec.read("list_attachments", "List attachments",
                         "List the images attached to a post (metadata only), oldest first.",

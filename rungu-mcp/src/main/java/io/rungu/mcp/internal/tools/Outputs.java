@@ -28,7 +28,8 @@ public final class Outputs {
 
     public record CommentResult(Wire.CommentDetail comment) {}
 
-    public record TrendingOut(List<Wire.PostDetail> posts) {}
+    /** Posts, best first (trending, similar). */
+    public record PostsOut(List<Wire.PostDetail> posts) {}
 
     public record AttachmentList(List<Wire.Attachment> attachments, Wire.Pagination pagination) {}
 

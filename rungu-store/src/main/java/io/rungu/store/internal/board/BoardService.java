@@ -108,6 +108,11 @@ public final class BoardService implements Board {
     }
 
     @Override
+    public List<PostView> similarPosts(Actor actor, String projectSlug, String text, int limit) {
+        return posts.similar(actor(actor), projectSlug, text, limit);
+    }
+
+    @Override
     public PostView createPost(Actor actor, String projectSlug, NewPost input) {
         return posts.create(actor(actor), projectSlug, input);
     }

@@ -9,6 +9,7 @@ import io.rungu.model.PostEdit;
 import io.rungu.model.PostQuery;
 import io.rungu.model.PostStatus;
 import io.rungu.model.PostView;
+import io.rungu.model.Range;
 import io.rungu.model.RunguException;
 import io.rungu.model.TimelineItem;
 import java.time.Instant;
@@ -30,6 +31,10 @@ final class Posts {
 
     Page<PostView> list(Actor actor, String projectSlug, PostQuery query) {
         PostQuery q = query == null ? PostQuery.newest() : query;
+        if (SearchTerms.unsearchable(q.text())) {
+            // Only symbols or emoji: the search finds nothing (and must not be served the unsearched list).
+            return cx.db().read(h -> lists.list(h, Lookups.projectId(h, projectSlug), q, actor.userId()));
+        }
         KeptReads.PageKey key = kept.pages.enabled() ? KeptReads.PageKey.of(projectSlug, q) : null;
         if (key == null) {
             return cx.db().read(h -> lists.list(h, Lookups.projectId(h, projectSlug), q, actor.userId()));
@@ -41,6 +46,11 @@ final class Posts {
         }
         List<PostView> marked = cx.db().read(h -> PostReads.markVoted(h, page.items(), actor.userId()));
         return marked == page.items() ? page : new Page<>(marked, page.page(), page.perPage(), page.total());
+    }
+
+    List<PostView> similar(Actor actor, String projectSlug, String text, int limit) {
+        int n = Range.SIMILAR_LIMIT.check(limit);
+        return cx.db().read(h -> lists.similar(h, Lookups.projectId(h, projectSlug), text, n, actor.userId()));
     }
 
     PostView get(Actor actor, String postId) {

@@ -23,6 +23,8 @@ class MigrationsChecksumTest {
                 "32cda38fc9685914ab6d87b6540441f48dbb64c528b90f967320cd29c41a6c45");
         SHIPPED.put("postgres/V005__status_history.sql",
                 "d1967b75de732c6011a813f480194594ebf6ebeb901df45377178777ac324d45");
+        SHIPPED.put("sqlite/V003__board_scoped_search.sql", "34869589795bcc18a4b7a43b623232d474f439705230513ab3e115ea4a0c7577");
+        SHIPPED.put("postgres/V003__board_scoped_search.sql", "480b326afb4df6e72f61c2814895e461bca3bfd1f57aeb2b11aba7f7cebd268c");
     }
 
     @Test
