@@ -209,7 +209,7 @@ final class PostCommand implements Callable<Integer> {
             out.println("  created:   " + Table.cell(p.createdAt()));
             out.println("  updated:   " + Table.cell(p.updatedAt()));
             if (p.doneAt() != null) {
-                out.println("  done:      " + p.doneAt());
+                out.println("  done:      " + Table.cell(p.doneAt()));
             }
             if (p.description() != null && !p.description().isBlank()) {
                 out.println();

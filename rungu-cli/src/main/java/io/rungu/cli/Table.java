@@ -1,6 +1,8 @@
 package io.rungu.cli;
 
+import io.rungu.wire.WireJson;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,6 +54,9 @@ final class Table {
     static String cell(Object value) {
         if (value == null) {
             return "-";
+        }
+        if (value instanceof Instant instant) {
+            return WireJson.timestamp(instant);
         }
         String text = value.toString().replaceAll("\\s+", " ").strip();
         if (text.codePointCount(0, text.length()) > CELL_MAX) {

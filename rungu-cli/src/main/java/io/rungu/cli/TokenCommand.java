@@ -95,7 +95,7 @@ final class TokenCommand implements Callable<Integer> {
                         records.add(token);
                         table.row(token.id(), owner.email(), token.name(), token.prefix(), token.scope().wire(),
                                 token.createdAt(), token.lastUsedAt(),
-                                token.expiresAt() == null ? "never" : token.expiresAt() + (token.expired() ? " (expired)" : ""));
+                                token.expiresAt() == null ? "never" : Table.cell(token.expiresAt()) + (token.expired() ? " (expired)" : ""));
                     }
                 }
                 if (json) {

@@ -81,8 +81,8 @@ final class UserCommand implements Callable<Integer> {
                     context.out.println("  id:          " + u.id());
                     context.out.println("  name:        " + Table.cell(u.name()));
                     context.out.println("  role:        " + u.role().wire());
-                    context.out.println("  created:     " + u.createdAt());
-                    context.out.println("  last login:  " + (u.lastLogin() == null ? "never" : u.lastLogin().toString()));
+                    context.out.println("  created:     " + Table.cell(u.createdAt()));
+                    context.out.println("  last login:  " + (u.lastLogin() == null ? "never" : Table.cell(u.lastLogin())));
                 }
             }
             return ExitCode.OK;
