@@ -48,6 +48,7 @@ class PostCommandTest {
 
     @Test
     void a_post_is_created_as_the_first_admin_and_shows_in_the_list_and_on_its_own() throws Exception {
+        ok("login-link", "later@example.com", "--admin", "--name", "Later Admin");
         CliRun.Result created = ok("post", "create", "ideas", "--title", "Dark mode", "--description", "Please",
                 "--category", "feature");
         assertThat(created.out()).startsWith("Created post ").endsWith(": Dark mode\n");

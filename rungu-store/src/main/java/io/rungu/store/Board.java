@@ -23,6 +23,7 @@ import io.rungu.model.TrendingQuery;
 import io.rungu.model.User;
 import io.rungu.model.VoteResult;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Every use case of a feedback board. Each method takes the acting {@link Actor} and enforces permissions,
@@ -70,6 +71,15 @@ public interface Board {
 
     /** Deletes a post with its votes, comments and attachments (author or admin). */
     void deletePost(Actor actor, String postId);
+
+    /**
+     * Every post of a board, oldest first, handed to {@code each} a page at a time, for exports (admin; read-only
+     * credentials suffice). Each page is its own short read resumed after the last post, so a board of any size
+     * streams in bounded memory and the database is not held while {@code each} writes; a post created or deleted
+     * meanwhile may or may not appear. {@code votedByViewer} is always false. The permission and the board are
+     * checked before {@code each} is first called.
+     */
+    void exportPosts(Actor actor, String projectSlug, Consumer<PostView> each);
 
     // --- votes ---
 

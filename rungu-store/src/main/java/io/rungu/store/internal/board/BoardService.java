@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The Board: each method hands its use case to the part that owns it. */
@@ -104,6 +105,11 @@ public final class BoardService implements Board {
     @Override
     public Page<PostView> listPosts(Actor actor, String projectSlug, PostQuery query) {
         return posts.list(actor(actor), projectSlug, query);
+    }
+
+    @Override
+    public void exportPosts(Actor actor, String projectSlug, Consumer<PostView> each) {
+        posts.export(actor(actor), projectSlug, each);
     }
 
     @Override

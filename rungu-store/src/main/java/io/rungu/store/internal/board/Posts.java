@@ -12,10 +12,14 @@ import io.rungu.model.RunguException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.statement.Update;
 
 /** Posts: create, read, list, edit, delete. */
 final class Posts {
+    /** Posts per read of an export. */
+    static final int EXPORT_PAGE = 500;
+
     private final Context cx;
     private final PostLists lists;
     private final KeptReads kept;
@@ -39,6 +43,21 @@ final class Posts {
         }
         List<PostView> marked = cx.db().read(h -> PostReads.markVoted(h, page.items(), actor.userId()));
         return marked == page.items() ? page : new Page<>(marked, page.page(), page.perPage(), page.total());
+    }
+
+    void export(Actor actor, String projectSlug, Consumer<PostView> each) {
+        Permissions.adminReader(actor);
+        String projectId = cx.db().read(h -> Lookups.projectId(h, projectSlug));
+        Post last = null;
+        while (true) {
+            Post after = last;
+            List<PostView> page = cx.db().read(h -> lists.after(h, projectId, after, EXPORT_PAGE));
+            page.forEach(each);
+            if (page.size() < EXPORT_PAGE) {
+                return;
+            }
+            last = page.get(page.size() - 1).post();
+        }
     }
 
     PostView get(Actor actor, String postId) {
