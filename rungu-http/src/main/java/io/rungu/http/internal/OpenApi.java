@@ -98,6 +98,8 @@ public final class OpenApi {
         return switch (d.shape()) {
             case NONE -> map("description", "Done, no content");
             case TEXT -> map("description", "Plain text", "content", map("text/plain", map("schema", map("type", "string"))));
+            case CSV -> map("description", "CSV (RFC 4180) with a header row", "content",
+                    map("text/csv", map("schema", map("type", "string"))));
             case HTML -> map("description", "HTML page", "content", map("text/html", map("schema", map("type", "string"))));
             case SCRIPT -> map("description", "Script", "content", map("text/javascript", map("schema", map("type", "string"))));
             case BINARY -> map("description", "The bytes", "content", map("application/octet-stream",
