@@ -15,7 +15,11 @@ import io.rungu.model.Range;
 import io.rungu.model.VoteResult;
 import io.rungu.store.Board;
 import io.rungu.store.RunguStore;
+import io.rungu.wire.PostCsv;
 import io.rungu.wire.Wire;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -83,6 +87,18 @@ final class PostCommand implements Callable<Integer> {
         boolean jsonl;
     }
 
+    /** The formats of {@code post list}: those of every list, and {@code --csv}. */
+    static final class PostListFormat {
+        @Option(names = "--json", description = "Print the page as a JSON array of the REST API's records.")
+        boolean json;
+
+        @Option(names = "--jsonl", description = "Print every post of every page, one JSON record per line.")
+        boolean jsonl;
+
+        @Option(names = "--csv", description = "Print every post of every page as CSV, as the API's posts.csv.")
+        boolean csv;
+    }
+
     @Command(name = "list", description = "List a board's posts, newest first, one page at a time.")
     static final class ListPosts implements Callable<Integer> {
         private final Context context;
@@ -110,7 +126,7 @@ final class PostCommand implements Callable<Integer> {
         ReadAs as;
 
         @ArgGroup(exclusive = true)
-        ListFormat format = new ListFormat();
+        PostListFormat format = new PostListFormat();
 
         ListPosts(Context context) {
             this.context = context;
@@ -118,14 +134,15 @@ final class PostCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (format.jsonl) {
-                paging.refuseWithStream("--jsonl");
+            boolean stream = format.jsonl || format.csv;
+            if (stream) {
+                paging.refuseWithStream(format.csv ? "--csv" : "--jsonl");
             }
             // The model's parsers, so a bad value gets the REST API's message (exit 4).
             PostSort parsedSort = blank(sort) ? null : PostSort.parse(sort);
             PostStatus parsedStatus = blank(status) ? null : PostStatus.parse(status);
             PostCategory parsedCategory = blank(category) ? null : PostCategory.parse(category);
-            PageRequest first = format.jsonl ? new PageRequest(1, Range.PER_PAGE.orDefault(
+            PageRequest first = stream ? new PageRequest(1, Range.PER_PAGE.orDefault(
                     Range.PER_PAGE.parse(paging.perPage), Limits.PER_PAGE_MAX)) : paging.request();
             try (RunguStore store = context.openStore()) {
                 Board board = store.board();
@@ -134,6 +151,15 @@ final class PostCommand implements Callable<Integer> {
                     Pages.each(first, page -> board.listPosts(viewer, slug,
                             new PostQuery(parsedSort, parsedStatus, parsedCategory, search, page)),
                             view -> context.out.println(Json.line(Wire.post(view))));
+                    return ExitCode.OK;
+                }
+                if (format.csv) {
+                    // Opened with the first row: a missing board fails before anything is printed.
+                    Writer out = new OutputStreamWriter(context.out, StandardCharsets.UTF_8);
+                    PostCsv csv = new PostCsv(() -> out, PostCsv.boardUrl(publicUrl(context), slug));
+                    Pages.each(first, page -> board.listPosts(viewer, slug,
+                            new PostQuery(parsedSort, parsedStatus, parsedCategory, search, page)), csv::row);
+                    csv.finish();
                     return ExitCode.OK;
                 }
                 Page<PostView> page = board.listPosts(viewer, slug,
@@ -397,6 +423,21 @@ final class PostCommand implements Callable<Integer> {
 
     private static void report(Context context, WriteJson output, PostView post, String sentence) {
         context.out.println(output.json ? Json.write(Wire.post(post)) : sentence);
+    }
+
+    /**
+     * The public URL for links: {@code RUNGU_BASE_URL} (or {@code APP_URL}), else the server running on this
+     * database, else the default, as {@code login-link} finds it.
+     */
+    static String publicUrl(Context context) {
+        if (context.env.get("RUNGU_BASE_URL").isEmpty() && context.env.get("APP_URL").isEmpty()) {
+            DatabaseLocation database = context.database();
+            var running = RunningServer.find(database.dataDir(), database.displayName());
+            if (running.isPresent()) {
+                return running.get().url();
+            }
+        }
+        return ServerSettings.resolve(context.env, null, null, null, null).baseUrl();
     }
 
     static boolean blank(String value) {

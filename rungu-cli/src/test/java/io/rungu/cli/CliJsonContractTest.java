@@ -147,6 +147,21 @@ class CliJsonContractTest {
         assertSame(tokens, restData(adminToken, "/api/tokens?user_id=" + member.get("id").asText()));
     }
 
+    @Test
+    void post_list_csv_is_the_apis_csv() throws Exception {
+        HttpResponse<String> rest = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/projects/ideas/posts.csv"))
+                .header("Authorization", "Bearer " + adminToken).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(rest.statusCode()).isEqualTo(200);
+
+        CliRun run = CliRun.in(home);
+        env.forEach(run::env);
+        CliRun.Result cli = run.env("RUNGU_BASE_URL", "http://localhost:3000") // the server's public URL
+                .run("post", "list", "ideas", "--csv", "--sort", "oldest");
+
+        assertThat(cli.exitCode()).as(cli.toString()).isZero();
+        assertThat(cli.out()).isEqualTo(rest.body()).contains("\"Line one\nünïcode 😀\"");
+    }
+
     // --- helpers ---
 
     /** Same records, same fields, same order: compared as compact JSON text. */

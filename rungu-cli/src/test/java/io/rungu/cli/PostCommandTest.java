@@ -141,6 +141,26 @@ class PostCommandTest {
     }
 
     @Test
+    void csv_lists_every_post_with_links_to_the_public_url() throws Exception {
+        String id = newPost("=cmd|' /C calc'!A0", "--description", "a, b");
+        newPost("Second");
+
+        CliRun.Result csv = ok("post", "list", "ideas", "--csv", "--sort", "oldest");
+        assertThat(csv.out()).startsWith("id,title,description,category,status,votes,comments,author,created,updated,url\r\n"
+                + id + ",'=cmd|' /C calc'!A0,\"a, b\",feedback,open,0,0,Ada Admin,")
+                .contains(",http://localhost:3000/board/ideas/post/" + id + "\r\n")
+                .endsWith("\r\n");
+        assertThat(csv.out().split("\r\n")).hasSize(3);
+        assertThat(cli().env("RUNGU_BASE_URL", "https://feedback.example.com/fb").run("post", "list", "ideas", "--csv").out())
+                .contains(",https://feedback.example.com/fb/board/ideas/post/" + id + "\r\n");
+
+        CliRun.Result missing = cli().run("post", "list", "nope", "--csv");
+        assertThat(missing.exitCode()).isEqualTo(3);
+        assertThat(missing.out()).isEmpty();
+        assertThat(cli().run("post", "list", "ideas", "--csv", "--json").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void a_vote_is_a_users_and_reads_show_it_only_to_them() throws Exception {
         String id = newPost("Vote me");
         assertThat(ok("post", "vote", id, "--as", "member@example.com").out())
