@@ -156,4 +156,17 @@ public interface Board {
      * returns the updated account. Needs credentials that may write.
      */
     User updateProfile(Actor actor, String name);
+
+    /**
+     * Erases an account (the user themself, or an admin for anyone): their posts, comments and attachments stay,
+     * shown as {@value #DELETED_USER_NAME}; their votes are removed, so every count stays exact; their sessions,
+     * sign-in links, API tokens and provider identities are deleted; their email, name and avatar are scrubbed and
+     * the account is left out of the user list. The user id stays on what they wrote. The last admin cannot be
+     * erased (CONFLICT). On SQLite the freed bytes are overwritten and the write-ahead log is emptied, so the email
+     * is nowhere in the database files; PostgreSQL keeps old row versions until its VACUUM.
+     */
+    void deleteUser(Actor actor, String userId);
+
+    /** The name an erased account's posts and comments show. */
+    String DELETED_USER_NAME = "Deleted user";
 }

@@ -226,4 +226,9 @@ public final class BoardService implements Board {
     public User updateProfile(Actor actor, String name) {
         return users.updateProfile(actor(actor), name);
     }
+
+    @Override
+    public void deleteUser(Actor actor, String userId) {
+        users.delete(actor(actor), userId);
+    }
 }
