@@ -66,4 +66,34 @@ class TokenAndUserCommandsTest {
         assertThat(missing.exitCode()).isEqualTo(3);
         assertThat(missing.err()).isEqualTo("rungu: No user with email nobody@example.com\n");
     }
+
+    @Test
+    void user_delete_erases_an_account_after_asking() throws Exception {
+        ok("login-link", "ada@example.com", "--admin", "--name", "Ada Admin");
+        ok("login-link", "mia@example.com", "--name", "Mia Member");
+        ok("project", "add", "Ideas", "--slug", "ideas");
+        String post = JSON.readTree(ok("post", "create", "ideas", "--title", "Mine", "--as", "mia@example.com", "--json")
+                .out()).get("id").asText();
+        ok("post", "vote", post, "--as", "mia@example.com");
+        ok("token", "create", "--user", "mia@example.com", "--name", "script");
+
+        CliRun.Result refused = cli().stdin("n\n").run("user", "delete", "mia@example.com");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("Erase the account of mia@example.com? [y/N]");
+
+        CliRun.Result deleted = cli().stdin("yes\n").run("user", "delete", "mia@example.com");
+        assertThat(deleted.exitCode()).as(deleted.toString()).isZero();
+        assertThat(deleted.out()).isEqualTo("Deleted user mia@example.com; their posts and comments now show \"Deleted user\"\n");
+        JsonNode kept = JSON.readTree(ok("post", "show", post, "--json").out());
+        assertThat(kept.get("creator").get("name").asText()).isEqualTo("Deleted user");
+        assertThat(kept.get("vote_count").asInt()).isZero();
+        assertThat(ok("user", "list").out()).doesNotContain("mia@example.com");
+        assertThat(ok("token", "list").out()).doesNotContain("script");
+        assertThat(cli().run("user", "show", "mia@example.com").exitCode()).isEqualTo(3);
+        assertThat(cli().run("user", "delete", "mia@example.com", "--yes").exitCode()).isEqualTo(3);
+
+        CliRun.Result lastAdmin = cli().run("user", "delete", "ada@example.com", "--yes");
+        assertThat(lastAdmin.exitCode()).isEqualTo(4);
+        assertThat(lastAdmin.err()).isEqualTo("rungu: The last admin cannot be deleted; promote another admin first\n");
+    }
 }
