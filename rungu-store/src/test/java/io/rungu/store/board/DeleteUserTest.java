@@ -93,6 +93,8 @@ class DeleteUserTest extends OnEachDatabase {
         assertThat(signedInAgain.id()).as("a new account, not the erased one").isNotEqualTo(quinn.id());
 
         assertThatThrownBy(() -> board.deleteUser(admin, quinn.id())).hasMessage("User not found");
+        assertThatThrownBy(() -> board.setRole(admin, quinn.id(), Role.ADMIN)).as("an erased account is never promoted")
+                .hasMessage("User not found");
     }
 
     @Test

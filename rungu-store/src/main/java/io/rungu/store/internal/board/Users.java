@@ -42,7 +42,7 @@ final class Users {
             throw RunguException.invalid("role", "Role is required");
         }
         return cx.db().write(h -> {
-            User user = byId(h, userId);
+            User user = live(h, userId);
             if (user.role() == Role.ADMIN && role != Role.ADMIN) {
                 long admins = h.createQuery("SELECT count(*) FROM (SELECT id FROM users WHERE role = 'admin'"
                                 + cx.db().dialect().lockRows() + ") admins")
@@ -78,10 +78,7 @@ final class Users {
             Permissions.admin(actor);
         }
         cx.db().writeVoid(h -> {
-            User user = byId(h, userId);
-            if (user.email() == null) {
-                throw RunguException.notFound("User not found");
-            }
+            User user = live(h, userId);
             if (user.role() == Role.ADMIN) {
                 long admins = h.createQuery("SELECT count(*) FROM (SELECT id FROM users WHERE role = 'admin'"
                                 + cx.db().dialect().lockRows() + ") admins")
@@ -98,6 +95,15 @@ final class Users {
                     .execute();
         });
         cx.db().eraseFreedData();
+    }
+
+    /** A user whose account was not erased (an erased account has no email); NOT_FOUND otherwise. */
+    private static User live(Handle h, String userId) {
+        User user = byId(h, userId);
+        if (user.email() == null) {
+            throw RunguException.notFound("User not found");
+        }
+        return user;
     }
 
     private static User byId(Handle h, String userId) {
