@@ -51,10 +51,7 @@ final class CommentCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (format.jsonl) {
-                paging.refuseWithStream("--jsonl");
-            }
-            PageRequest first = format.jsonl ? new PageRequest(1, io.rungu.model.Limits.PER_PAGE_MAX) : paging.request();
+            PageRequest first = format.jsonl ? paging.streamStart("--jsonl") : paging.request();
             try (RunguStore store = context.openStore()) {
                 Actor viewer = CliAccounts.viewer(store, as.email);
                 if (format.jsonl) {

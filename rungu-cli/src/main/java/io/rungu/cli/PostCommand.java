@@ -70,11 +70,15 @@ final class PostCommand implements Callable<Integer> {
             return PageRequest.of(Range.PAGE.parse(page), Range.PER_PAGE.parse(perPage));
         }
 
-        /** {@code --jsonl} and {@code --csv} read every page; a page number would contradict that. */
-        void refuseWithStream(String option) {
+        /**
+         * The first read of a stream ({@code --jsonl}, {@code --csv}), which goes on to the last page: page 1, of
+         * {@code --per-page} items or the most a page holds. A page number would contradict that.
+         */
+        PageRequest streamStart(String option) {
             if (page != null) {
                 throw new CliException(ExitCode.USAGE, option + " writes every page; leave out --page");
             }
+            return new PageRequest(1, Range.PER_PAGE.orDefault(Range.PER_PAGE.parse(perPage), Limits.PER_PAGE_MAX));
         }
     }
 
@@ -135,15 +139,11 @@ final class PostCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             boolean stream = format.jsonl || format.csv;
-            if (stream) {
-                paging.refuseWithStream(format.csv ? "--csv" : "--jsonl");
-            }
             // The model's parsers, so a bad value gets the REST API's message (exit 4).
             PostSort parsedSort = blank(sort) ? null : PostSort.parse(sort);
             PostStatus parsedStatus = blank(status) ? null : PostStatus.parse(status);
             PostCategory parsedCategory = blank(category) ? null : PostCategory.parse(category);
-            PageRequest first = stream ? new PageRequest(1, Range.PER_PAGE.orDefault(
-                    Range.PER_PAGE.parse(paging.perPage), Limits.PER_PAGE_MAX)) : paging.request();
+            PageRequest first = stream ? paging.streamStart(format.csv ? "--csv" : "--jsonl") : paging.request();
             try (RunguStore store = context.openStore()) {
                 Board board = store.board();
                 Actor viewer = CliAccounts.viewer(store, as.email);

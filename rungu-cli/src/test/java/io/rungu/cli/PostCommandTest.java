@@ -195,6 +195,9 @@ class PostCommandTest {
         assertThat(listed).hasSize(2);
         assertThat(listed.get(1).get("parent_id").asText()).isEqualTo(first.get("id").asText());
         assertThat(json("post", "show", id, "--json").get("comment_count").asInt()).isEqualTo(2);
+        assertThat(ok("comment", "list", id, "--jsonl", "--per-page", "1").out().lines()
+                .map(l -> l.substring(0, l.indexOf(',')))).as("every page, one record per line")
+                .containsExactly("{\"id\":\"" + first.get("id").asText() + "\"", "{\"id\":\"" + listed.get(1).get("id").asText() + "\"");
 
         CliRun.Result empty = cli().run("comment", "add", id, "", "--as", "member@example.com");
         assertThat(empty.exitCode()).as(empty.toString()).isEqualTo(4);
