@@ -11,12 +11,22 @@ import java.io.UncheckedIOException;
  */
 final class Json {
     private static final ObjectWriter WRITER = WireJson.newMapper().writerWithDefaultPrettyPrinter();
+    private static final ObjectWriter LINE = WireJson.newMapper().writer();
 
     private Json() {}
 
     static String write(Object value) {
+        return write(WRITER, value);
+    }
+
+    /** One record on one line, for {@code --jsonl} streams. */
+    static String line(Object value) {
+        return write(LINE, value);
+    }
+
+    private static String write(ObjectWriter writer, Object value) {
         try {
-            return WRITER.writeValueAsString(value);
+            return writer.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

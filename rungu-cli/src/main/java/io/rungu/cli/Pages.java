@@ -5,6 +5,7 @@ import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Reads every page of a Board list: the command line prints whole lists. */
@@ -18,6 +19,20 @@ final class Pages {
             items.addAll(page.items());
             if (number >= page.totalPages() || page.items().isEmpty() || number >= Limits.PAGE_MAX) {
                 return items;
+            }
+        }
+    }
+
+    /**
+     * Hands every item of every page, from {@code first} on, to {@code each} as it is read, so a stream of any
+     * length needs one page in memory.
+     */
+    static <T> void each(PageRequest first, Function<PageRequest, Page<T>> read, Consumer<? super T> each) {
+        for (int number = first.page(); ; number++) {
+            Page<T> page = read.apply(new PageRequest(number, first.perPage()));
+            page.items().forEach(each);
+            if (number >= page.totalPages() || page.items().isEmpty() || number >= Limits.PAGE_MAX) {
+                return;
             }
         }
     }

@@ -81,6 +81,10 @@ final class StoreOpener {
         }
         Path f = file.get();
         String code = sqliteCode(e);
+        if (code.isEmpty() && causedByFileSystem(e)) {
+            // The store creates the file itself (owner-only) before SQLite opens it: the same failure, found earlier.
+            code = "SQLITE_CANTOPEN";
+        }
         return switch (code) {
             case "SQLITE_CANTOPEN" -> "cannot open or create database " + f
                     + ": check that its directory exists and is writable by this user";
@@ -110,6 +114,15 @@ final class StoreOpener {
             }
         }
         return "";
+    }
+
+    private static boolean causedByFileSystem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.file.FileSystemException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

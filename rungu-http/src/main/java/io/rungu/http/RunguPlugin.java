@@ -5,6 +5,7 @@ import io.javalin.plugin.Plugin;
 import io.rungu.http.internal.ApiRoutes;
 import io.rungu.http.internal.AuthIdentity;
 import io.rungu.http.internal.ClasspathFiles;
+import io.rungu.http.internal.CsvRoutes;
 import io.rungu.http.internal.Feeds;
 import io.rungu.http.internal.Guard;
 import io.rungu.http.internal.HostIdentity;
@@ -121,6 +122,7 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         Requests requests = new Requests(json, config.maxJsonBytes, config.maxConcurrentBodyReads);
         ApiRoutes api = new ApiRoutes(store.board(), requests, guard, apiBase, config.maxUploadBytes);
         api.register(table);
+        new CsvRoutes(store.board(), config.basePath, config.baseUrl).register(table);
         if (identity instanceof HostIdentity) {
             api.registerHostSignInInfo(table);
             new HostSignIn(config, guard).register(table);

@@ -44,6 +44,9 @@ public interface Accounts {
     /** True when at least one admin exists. */
     boolean hasAdmin();
 
+    /** The admin whose account is oldest (the first admin), as the CLI's default actor for writes. */
+    Optional<User> firstAdmin();
+
     // --- sessions ---
 
     /** Records a new session for the user, valid for {@code ttl}; returns its id. */

@@ -24,6 +24,7 @@ import io.rungu.model.TrendingQuery;
 import io.rungu.model.User;
 import io.rungu.model.VoteResult;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Every use case of a feedback board. Each method takes the acting {@link Actor} and enforces permissions,
@@ -91,6 +92,15 @@ public interface Board {
 
     /** Deletes a post with its votes, comments and attachments (author or admin). */
     void deletePost(Actor actor, String postId);
+
+    /**
+     * Every post of a board, oldest first, handed to {@code each} a page at a time, for exports (admin; read-only
+     * credentials suffice). Each page is its own short read resumed after the last post, so a board of any size
+     * streams in bounded memory and the database is not held while {@code each} writes; a post created or deleted
+     * meanwhile may or may not appear. {@code votedByViewer} is always false. The permission and the board are
+     * checked before {@code each} is first called.
+     */
+    void exportPosts(Actor actor, String projectSlug, Consumer<PostView> each);
 
     // --- votes ---
 
@@ -167,4 +177,17 @@ public interface Board {
      * returns the updated account. Needs credentials that may write.
      */
     User updateProfile(Actor actor, String name);
+
+    /**
+     * Erases an account (the user themself, or an admin for anyone): their posts, comments and attachments stay,
+     * shown as {@value #DELETED_USER_NAME}; their votes are removed, so every count stays exact; their sessions,
+     * sign-in links, API tokens and provider identities are deleted; their email, name and avatar are scrubbed and
+     * the account is left out of the user list. The user id stays on what they wrote. The last admin cannot be
+     * erased (CONFLICT). On SQLite the freed bytes are overwritten and the write-ahead log is emptied, so the email
+     * is nowhere in the database files; PostgreSQL keeps old row versions until its VACUUM.
+     */
+    void deleteUser(Actor actor, String userId);
+
+    /** The name an erased account's posts and comments show. */
+    String DELETED_USER_NAME = "Deleted user";
 }

@@ -185,6 +185,16 @@ public final class ApiRoutes {
             Role role = Requests.wire(requests.object(ctx, ROLE_CHANGE), "role", Role::parse);
             ok(ctx, Wire.user(board.setRole(actor(ctx), ctx.pathParam("id"), role)));
         }).doc("users", "Change a user's role", Access.ADMIN).json("RoleChange").reply(200, Shape.DATA, "User").done();
+        t.add(DELETE, "/api/users/{id}", ctx -> {
+            board.deleteUser(actor(ctx), ctx.pathParam("id"));
+            ctx.status(204);
+        }).doc("users", "Erase a user's account (GDPR); their posts and comments stay as \"Deleted user\"", Access.ADMIN)
+                .reply(204, Shape.NONE, null).done();
+        t.add(DELETE, "/api/me", ctx -> {
+            board.deleteUser(actor(ctx), actor(ctx).userId());
+            ctx.status(204);
+        }).doc("users", "Erase your own account (GDPR); your posts and comments stay as \"Deleted user\"",
+                Access.SIGNED_IN).reply(204, Shape.NONE, null).done();
         t.add(PATCH, "/api/me", ctx -> ok(ctx, Wire.user(board.updateProfile(actor(ctx),
                         Requests.string(requests.object(ctx, PROFILE_EDIT), "name")))))
                 .doc("users", "Set your own display name", Access.SIGNED_IN).json("ProfileEdit")

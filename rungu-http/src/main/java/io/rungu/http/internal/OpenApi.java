@@ -120,6 +120,8 @@ public final class OpenApi {
             case TEXT -> map("description", "Plain text", "content", map("text/plain", map("schema", map("type", "string"))));
             case ATOM -> map("description", "Atom 1.0 feed", "content", map("application/atom+xml",
                     map("schema", map("type", "string"))));
+            case CSV -> map("description", "CSV (RFC 4180) with a header row", "content",
+                    map("text/csv", map("schema", map("type", "string"))));
             case HTML -> map("description", "HTML page", "content", map("text/html", map("schema", map("type", "string"))));
             case SCRIPT -> map("description", "Script", "content", map("text/javascript", map("schema", map("type", "string"))));
             case BINARY -> map("description", "The bytes", "content", map("application/octet-stream",

@@ -162,6 +162,12 @@ public final class AccountsService implements Accounts {
                 .mapTo(Boolean.class).one());
     }
 
+    @Override
+    public Optional<User> firstAdmin() {
+        return db.read(h -> h.createQuery("SELECT " + USER_COLUMNS + " FROM users u WHERE u.role = 'admin' "
+                + "ORDER BY u.created_at, u.id LIMIT 1").map((rs, ctx) -> user(rs)).findOne());
+    }
+
     // --- sessions ---
 
     @Override

@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The Board: each method hands its use case to the part that owns it. */
@@ -110,6 +111,11 @@ public final class BoardService implements Board {
     @Override
     public List<PostView> similarPosts(Actor actor, String projectSlug, String text, int limit) {
         return posts.similar(actor(actor), projectSlug, text, limit);
+    }
+
+    @Override
+    public void exportPosts(Actor actor, String projectSlug, Consumer<PostView> each) {
+        posts.export(actor(actor), projectSlug, each);
     }
 
     @Override
@@ -230,5 +236,10 @@ public final class BoardService implements Board {
     @Override
     public User updateProfile(Actor actor, String name) {
         return users.updateProfile(actor(actor), name);
+    }
+
+    @Override
+    public void deleteUser(Actor actor, String userId) {
+        users.delete(actor(actor), userId);
     }
 }

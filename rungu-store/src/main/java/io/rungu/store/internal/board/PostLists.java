@@ -2,6 +2,7 @@ package io.rungu.store.internal.board;
 
 import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
+import io.rungu.model.Post;
 import io.rungu.model.PostCategory;
 import io.rungu.model.PostQuery;
 import io.rungu.model.PostSort;
@@ -83,6 +84,20 @@ final class PostLists {
                 .bind("project", projectId).bind("search", dialect.searchExpression(terms, true))
                 .bind("limit", limit).mapTo(Long.class).list();
         return PostReads.bySeqs(h, seqs, viewerId);
+    }
+
+    /**
+     * Up to {@code limit} posts of a board after {@code after} (null: from the start) in creation order, by a keyset
+     * on the {@code posts_newest} index: every page costs the same at any depth, unlike an offset.
+     */
+    List<PostView> after(Handle h, String projectId, Post after, int limit) {
+        Query q = h.createQuery("SELECT p.seq FROM posts p WHERE p.project_id = :project"
+                + (after == null ? "" : " AND (p.created_at, p.id) > (:created, :id)")
+                + " ORDER BY p.created_at, p.id LIMIT :limit").bind("project", projectId).bind("limit", limit);
+        if (after != null) {
+            q.bind("created", after.createdAt()).bind("id", after.id());
+        }
+        return PostReads.bySeqs(h, q.mapTo(Long.class).list(), null);
     }
 
     /** The page's keys in list order, walking one index (see the posts indexes of the schema). */

@@ -15,10 +15,14 @@ import io.rungu.model.TimelineItem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.statement.Update;
 
 /** Posts: create, read, list, edit, delete. */
 final class Posts {
+    /** Posts per read of an export. */
+    static final int EXPORT_PAGE = 500;
+
     private final Context cx;
     private final PostLists lists;
     private final KeptReads kept;
@@ -51,6 +55,21 @@ final class Posts {
     List<PostView> similar(Actor actor, String projectSlug, String text, int limit) {
         int n = Range.SIMILAR_LIMIT.check(limit);
         return cx.db().read(h -> lists.similar(h, Lookups.projectId(h, projectSlug), text, n, actor.userId()));
+    }
+
+    void export(Actor actor, String projectSlug, Consumer<PostView> each) {
+        Permissions.adminReader(actor);
+        String projectId = cx.db().read(h -> Lookups.projectId(h, projectSlug));
+        Post last = null;
+        while (true) {
+            Post after = last;
+            List<PostView> page = cx.db().read(h -> lists.after(h, projectId, after, EXPORT_PAGE));
+            page.forEach(each);
+            if (page.size() < EXPORT_PAGE) {
+                return;
+            }
+            last = page.get(page.size() - 1).post();
+        }
     }
 
     PostView get(Actor actor, String postId) {
