@@ -87,6 +87,9 @@ final class RunguServer implements AutoCloseable {
                 http.trustedProxies = new java.util.ArrayList<>(settings.trustedProxies());
                 http.trustForwardedPrefix = env.get("RUNGU_TRUST_FORWARDED_PREFIX")
                         .map(v -> ServerSettings.parseBoolean("RUNGU_TRUST_FORWARDED_PREFIX", v)).orElse(false);
+                boolean mcpReadOnly = env.get("RUNGU_MCP_READ_ONLY")
+                        .map(v -> ServerSettings.parseBoolean("RUNGU_MCP_READ_ONLY", v)).orElse(false);
+                http.mcp = m -> m.readOnly = mcpReadOnly;
                 if (settings.baseUrlConfigured()) {
                     http.baseUrl = settings.baseUrl();
                     http.allowedHosts = env.get("RUNGU_ALLOWED_HOSTS").map(v -> java.util.Arrays.stream(v.split(","))
