@@ -144,6 +144,11 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         MetaRoutes meta = new MetaRoutes(store, guard, config.basePath, config.corsOrigins);
         meta.registerHealth(table);
         if (metrics != null) {
+            metrics.add("rungu_post_json_cache_hits_total", "counter", "Posts written from kept JSON.",
+                    () -> json.postCacheStats()[0]);
+            metrics.add("rungu_post_json_cache_misses_total", "counter", "Posts rendered to JSON anew.",
+                    () -> json.postCacheStats()[1]);
+            metrics.add("rungu_post_json_cache_entries", "gauge", "Rendered posts kept now.", () -> json.postCacheStats()[2]);
             new MetricsEndpoint(metrics, config.metricsToken).register(table);
         }
         new SwaggerUi(files, guard).register(table);

@@ -83,7 +83,12 @@ class ObservabilityTest {
             http.metrics = true;
             http.basePath = "/feedback";
         })) {
+            Actor.Account admin = s.stores().admin("Ada");
+            s.stores().board().createProject(admin, new io.rungu.model.NewProject("App", "app", ""));
+            String postId = s.stores().board().createPost(admin, "app", new io.rungu.model.NewPost("A post", "", null)).post().id();
             Map<String, Double> before = samples(scrape(s));
+            s.get("/api/posts/" + postId);
+            s.get("/api/posts/" + postId);
             s.get("/api/projects");
             s.get("/api/projects");
             s.get("/api/posts/no-such-post");
@@ -95,6 +100,12 @@ class ObservabilityTest {
             assertThat(after.get(ok)).isEqualTo(before.getOrDefault(ok, 0.0) + 2);
             String missing = "rungu_http_requests_total{route=\"/feedback/api/posts/{id}\",method=\"GET\",status=\"404\"}";
             assertThat(after.get(missing)).isEqualTo(2.0);
+            assertThat(after.get("rungu_http_requests_total{route=\"/feedback/api/posts/{id}\",method=\"GET\",status=\"200\"}"))
+                    .isEqualTo(2.0);
+            assertThat(text).doesNotContain(postId);
+            assertThat(after.get("rungu_post_json_cache_misses_total") + after.get("rungu_post_json_cache_hits_total"))
+                    .isEqualTo(before.get("rungu_post_json_cache_misses_total") + before.get("rungu_post_json_cache_hits_total") + 2);
+            assertThat(after.get("rungu_post_json_cache_hits_total")).isGreaterThan(before.get("rungu_post_json_cache_hits_total"));
             assertThat(text).doesNotContain("no-such-post").doesNotContain("another-one");
             String count = "rungu_http_request_duration_seconds_count{route=\"/feedback/api/projects\",method=\"GET\"}";
             assertThat(after.get(count)).isEqualTo(before.getOrDefault(count, 0.0) + 2);

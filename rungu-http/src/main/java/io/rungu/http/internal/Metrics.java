@@ -4,11 +4,14 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadMXBean;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * Request counts and latencies of one plugin, and the JVM's own numbers, in the Prometheus text exposition format
@@ -44,6 +47,10 @@ public final class Metrics {
         }
     }
 
+    /** A further series read at each scrape. */
+    private record Extra(String name, String type, String help, LongSupplier value) {}
+
+    private final List<Extra> extras = new CopyOnWriteArrayList<>();
     private final Map<Key, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<Key, Histogram> durations = new ConcurrentHashMap<>();
 
@@ -51,6 +58,15 @@ public final class Metrics {
     public void record(String route, String method, int status, long nanos) {
         requests.computeIfAbsent(new Key(route, method, Integer.toString(status)), k -> new LongAdder()).increment();
         durations.computeIfAbsent(new Key(route, method, ""), k -> new Histogram()).observe(nanos / 1e9);
+    }
+
+    /**
+     * Adds a series without labels, read at each scrape.
+     *
+     * @param type {@code counter} (the name then ends in {@code _total}) or {@code gauge}
+     */
+    public void add(String name, String type, String help, LongSupplier value) {
+        extras.add(new Extra(name, type, help, value));
     }
 
     /** Everything, as the text a Prometheus server scrapes. */
@@ -76,6 +92,10 @@ public final class Metrics {
             out.append("rungu_http_request_duration_seconds_sum").append(labels).append(' ').append(number(h.sum.sum())).append('\n');
             out.append("rungu_http_request_duration_seconds_count").append(labels).append(' ').append(count).append('\n');
         });
+        for (Extra e : extras) {
+            header(out, e.name(), e.type(), e.help());
+            gauge(out, e.name(), e.value().getAsLong());
+        }
         jvm(out);
         return out.toString();
     }
