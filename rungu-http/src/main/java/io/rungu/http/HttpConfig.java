@@ -94,6 +94,43 @@ public final class HttpConfig {
     /** Further {@code Host} values (host or host:port, e.g. {@code rungu:3000} behind a proxy) accepted when {@link #baseUrl} is set. */
     public List<String> allowedHosts = new ArrayList<>();
 
+    /**
+     * Serve {@code GET <base>/metrics} in the Prometheus text format: request counts and latencies by route template,
+     * method and status, JVM memory, garbage collection, threads and uptime, all named {@code rungu_*}. Off: the
+     * route does not exist.
+     */
+    public boolean metrics = false;
+    /**
+     * When set, {@code <base>/metrics} answers only requests carrying {@code Authorization: Bearer <metricsToken>}
+     * (compared in constant time); others get 401. Null: anyone who can reach the server can scrape it.
+     */
+    public String metricsToken;
+    /**
+     * One line per request on the slf4j logger {@code io.rungu.access}, at INFO, for Rungu's own routes only (the
+     * host's routes are the host's to log). {@link AccessLog#NONE} by default: a host usually logs requests itself.
+     */
+    public AccessLog accessLog = AccessLog.NONE;
+    /**
+     * Where {@link #accessLog} lines go instead of the slf4j logger {@code io.rungu.access}: for a logging backend
+     * that cannot print a bare message (slf4j-simple prefixes the level), e.g. {@code System.out::println} for JSON
+     * lines a log shipper reads. Null: the logger.
+     */
+    public Consumer<String> accessLogSink;
+
+    /** How {@link #accessLog} writes its lines. Every line names the route template, never the raw path. */
+    public enum AccessLog {
+        /** No access log. */
+        NONE,
+        /** {@code GET /api/posts/{id} 200 1.3ms <request id>} */
+        TEXT,
+        /**
+         * One JSON object per line: {@code time}, {@code request_id}, {@code method}, {@code route}, {@code status},
+         * {@code duration_ms}, {@code user_id} (null when anonymous; never an email) and {@code client_ip} (as the
+         * rate limiter sees it, so proxy settings apply).
+         */
+        JSON
+    }
+
     /** Requests per minute per bucket; each bucket also allows a burst of that many requests. 0 disables a limit. */
     public static final class RateLimits {
         /** Master switch: false turns every limit off (for benchmarks and trusted networks). */
@@ -192,6 +229,15 @@ public final class HttpConfig {
         }
         if (signInLabel == null || signInLabel.isBlank()) {
             problems.add("signInLabel must not be blank");
+        }
+        if (metricsToken != null && (metricsToken.isBlank() || metricsToken.length() < 16)) {
+            problems.add("metricsToken must be at least 16 characters (or null for an open /metrics)");
+        }
+        if (metricsToken != null && !metrics) {
+            problems.add("metricsToken is set but metrics is off; set metrics = true (RUNGU_METRICS=true) or remove the token");
+        }
+        if (accessLog == null) {
+            problems.add("accessLog must not be null; use AccessLog.NONE for no access log");
         }
         if (allowedHosts == null) {
             problems.add("allowedHosts must not be null; use an empty list");

@@ -14,6 +14,8 @@ import io.rungu.http.internal.Identity;
 import io.rungu.http.internal.Json;
 import io.rungu.http.internal.McpEndpoint;
 import io.rungu.http.internal.MetaRoutes;
+import io.rungu.http.internal.Metrics;
+import io.rungu.http.internal.MetricsEndpoint;
 import io.rungu.http.internal.OpenApi;
 import io.rungu.http.internal.RateLimiter;
 import io.rungu.http.internal.Requests;
@@ -115,7 +117,8 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
     /** The routes, once the host's context path is known (it prefixes MCP's attachment URLs). */
     private static List<Route> buildRoutes(RunguStore store, HttpConfig config, Identity identity, String contextPath) {
         Json json = new Json(config.postJsonCacheMegabytes * 1024L * 1024L);
-        Guard guard = new Guard(config, json, identity, new RateLimiter(config.rateLimits, config.clock));
+        Metrics metrics = config.metrics ? new Metrics() : null;
+        Guard guard = new Guard(config, json, identity, new RateLimiter(config.rateLimits, config.clock), metrics);
         ClasspathFiles files = new ClasspathFiles(RunguPlugin.class.getClassLoader());
         String apiBase = config.basePath + "/api";
         RouteTable table = new RouteTable();
@@ -142,6 +145,14 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
                 config.baseUrl == null ? null : config.baseUrl.replaceAll("/+$", "")).register(table);
         MetaRoutes meta = new MetaRoutes(store, guard, config.basePath, config.corsOrigins);
         meta.registerHealth(table);
+        if (metrics != null) {
+            metrics.add("rungu_post_json_cache_hits_total", "counter", "Posts written from kept JSON.",
+                    () -> json.postCacheStats()[0]);
+            metrics.add("rungu_post_json_cache_misses_total", "counter", "Posts rendered to JSON anew.",
+                    () -> json.postCacheStats()[1]);
+            metrics.add("rungu_post_json_cache_entries", "gauge", "Rendered posts kept now.", () -> json.postCacheStats()[2]);
+            new MetricsEndpoint(metrics, config.metricsToken).register(table);
+        }
         new SwaggerUi(files, guard).register(table);
         AtomicReference<Map<String, Object>> document = new AtomicReference<>();
         Map<String, byte[]> rendered = new ConcurrentHashMap<>();

@@ -15,7 +15,6 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,14 +38,17 @@ public final class Guard {
     private final RateLimiter limiter;
     private final HostCheck hostCheck;
     private final ClientAddress clientAddress;
+    private final Observer observer;
 
-    public Guard(HttpConfig config, Json json, Identity identity, RateLimiter limiter) {
+    /** @param metrics where requests are counted; null when metrics are off */
+    public Guard(HttpConfig config, Json json, Identity identity, RateLimiter limiter, Metrics metrics) {
         this.config = config;
         this.json = json;
         this.identity = identity;
         this.limiter = limiter;
         this.hostCheck = HostCheck.of(config.baseUrl, config.allowedHosts);
         this.clientAddress = new ClientAddress(config.trustForwardedFor, config.trustedProxies);
+        this.observer = new Observer(config, metrics, this::clientIp);
     }
 
     /** The actor the guard resolved for this request (anonymous for routes that do not authenticate). */
@@ -58,12 +60,14 @@ public final class Guard {
     public Handler wrap(Route route) {
         Handler inner = route.handler();
         return ctx -> {
+            long start = System.nanoTime();
+            String requestId = observer.begin(ctx);
             try {
                 headers(ctx);
                 if (isPrivate(route)) {
                     ctx.header("Cache-Control", "no-store");
                 }
-                if (hostCheck != null && !route.path().startsWith("/health")) {
+                if (hostCheck != null && !route.path().startsWith("/health") && !route.path().equals("/metrics")) {
                     hostCheck.check(ctx);
                 }
                 checkShape(ctx);
@@ -90,13 +94,13 @@ public final class Guard {
                 // host's ActorResolver: their status, in Rungu's error JSON.
                 hostResponse(ctx, e);
             } catch (Exception e) {
-                String requestId = UUID.randomUUID().toString();
                 LOG.error("Request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
                 send(ctx, 500, Wire.internal(requestId));
             }
             if (ctx.statusCode() >= 400) {
                 ErrorResponses.keep(ctx);
             }
+            observer.end(ctx, route, requestId, start);
         };
     }
 
@@ -180,7 +184,7 @@ public final class Guard {
         if (origin != null && config.corsOrigins.contains(origin)) {
             ctx.header("Access-Control-Allow-Origin", origin);
             ctx.header("Access-Control-Allow-Credentials", "true");
-            ctx.header("Access-Control-Expose-Headers", "Retry-After, Mcp-Session-Id, WWW-Authenticate");
+            ctx.header("Access-Control-Expose-Headers", "Retry-After, Mcp-Session-Id, WWW-Authenticate, X-Request-Id");
         }
         if (!config.corsOrigins.isEmpty()) {
             ctx.header("Vary", "Origin");

@@ -40,6 +40,11 @@ public final class Json {
         return posts.size();
     }
 
+    /** Posts written from the kept JSON, posts rendered anew, and posts kept now: for metrics. */
+    public long[] postCacheStats() {
+        return new long[] {posts.hits(), posts.misses(), posts.size()};
+    }
+
     /** The value as UTF-8 JSON bytes. */
     public byte[] write(Object value) {
         try {

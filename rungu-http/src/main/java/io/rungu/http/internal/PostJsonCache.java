@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.rungu.store.internal.cache.BoundedCache;
 import io.rungu.wire.Wire;
 import java.io.IOException;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Writes a post's JSON, keeping it by the post's value: the same post seen again (a board's front page read by
@@ -19,6 +20,8 @@ final class PostJsonCache extends StdSerializer<Wire.PostDetail> {
     private final ObjectMapper renderer;
     // The text and its UTF-8 bytes (made on first write) are both kept: about 3 bytes per char.
     private final BoundedCache<Wire.PostDetail, SerializedString> kept;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     /**
      * @param renderer renders a post the first time; it must not use this serializer
@@ -33,7 +36,10 @@ final class PostJsonCache extends StdSerializer<Wire.PostDetail> {
     @Override
     public void serialize(Wire.PostDetail post, JsonGenerator gen, SerializerProvider provider) throws IOException {
         SerializedString json = kept.get(post);
-        if (json == null) {
+        if (json != null) {
+            hits.increment();
+        } else {
+            misses.increment();
             json = new SerializedString(renderer.writeValueAsString(post));
             kept.put(post, json);
         }
@@ -42,5 +48,13 @@ final class PostJsonCache extends StdSerializer<Wire.PostDetail> {
 
     int size() {
         return kept.size();
+    }
+
+    long hits() {
+        return hits.sum();
+    }
+
+    long misses() {
+        return misses.sum();
     }
 }
