@@ -85,9 +85,7 @@ final class CommentCommand implements Callable<Integer> {
                         + Table.cell(c.createdAt()) + "  " + c.id());
                 c.content().lines().forEach(line -> context.out.println(indent + "  " + line));
             }
-            context.out.println("Page " + page.page() + " of " + page.totalPages() + ", " + page.total()
-                    + (page.total() == 1 ? " comment." : " comments.")
-                    + (page.page() < page.totalPages() ? " Next: --page " + (page.page() + 1) : ""));
+            context.out.println(Pages.footer(page, "comment", "comments"));
         }
     }
 

@@ -36,4 +36,11 @@ final class Pages {
             }
         }
     }
+
+    /** The line under a page printed for people: {@code Page 1 of 3, 45 posts. Next: --page 2}. */
+    static String footer(Page<?> page, String one, String many) {
+        return "Page " + page.page() + " of " + page.totalPages() + ", " + page.total()
+                + " " + (page.total() == 1 ? one : many) + "."
+                + (page.page() < page.totalPages() ? " Next: --page " + (page.page() + 1) : "");
+    }
 }

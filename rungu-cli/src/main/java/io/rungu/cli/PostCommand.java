@@ -186,9 +186,7 @@ final class PostCommand implements Callable<Integer> {
                         p.commentCount(), p.title());
             }
             table.print(context.out);
-            context.out.println("Page " + page.page() + " of " + page.totalPages() + ", " + page.total()
-                    + (page.total() == 1 ? " post." : " posts.")
-                    + (page.page() < page.totalPages() ? " Next: --page " + (page.page() + 1) : ""));
+            context.out.println(Pages.footer(page, "post", "posts"));
         }
     }
 
