@@ -143,10 +143,14 @@ class BoardJourneyIT {
         assertThat(first.findElement(testId("comment-content")).getText()).isEqualTo("Yes please, my eyes will thank you.");
         String parentId = first.getAttribute("data-comment-id");
 
-        first.findElement(testId("reply-button")).click();
-        browser.find("reply-context");
-        browser.type("comment-input", "Agreed, and the roadmap should show it.");
-        browser.find("comment-submit").click();
+        WebElement replyButton = first.findElement(testId("reply-button"));
+        replyButton.click();
+        // The reply box opens under the comment, not in the comment box at the top.
+        WebElement replyInput = browser.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(first, testId("reply-input"))).get(0);
+        assertThat(browser.driver.switchTo().activeElement()).isEqualTo(replyInput);
+        assertThat(replyInput.getRect().getY()).isGreaterThan(replyButton.getRect().getY());
+        replyInput.sendKeys("Agreed, and the roadmap should show it.");
+        first.findElement(testId("reply-submit")).click();
 
         WebElement reply = browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
                 "[data-comment-id=\"" + parentId + "\"] [data-testid=comment]")));
