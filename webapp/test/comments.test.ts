@@ -18,7 +18,7 @@ const requests: { url: string; method: string; body: unknown }[] = [];
 let component: Record<string, unknown> | undefined;
 
 beforeEach(() => {
-  session.user = { id: 'u1', email: 'ann@example.com', name: 'Ann', avatar_url: null, role: 'user' };
+  session.user = { id: 'u1', email: 'ann@example.com', name: 'Ann', avatar_url: null, role: 'member' };
   const timeline: TimelineEntry[] = ['c1', 'c2', 'c3'].map((id) => ({ type: 'comment', comment: comment(id), status_change: null }));
   vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
     const body = init?.body ? JSON.parse(String(init.body)) : undefined;
