@@ -206,6 +206,85 @@ class BoardJourneyIT {
     }
 
     @Test
+    @Order(11)
+    void back_from_a_post_returns_to_the_same_posts_filters_and_scroll_position() {
+        browser.open("/board/" + BOARD);
+        browser.find("post-list");
+        // A second board with more posts than one page, made through the REST API as the signed-in admin.
+        browser.js("const h = {'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest'};"
+                + " const post = (url, body) => fetch(url, {method: 'POST', headers: h, body: JSON.stringify(body)})"
+                + "   .then(r => { if (!r.ok) throw new Error(url + ' ' + r.status); });"
+                + " return post('/api/projects', {name: 'Long list', slug: 'long'}).then(async () => {"
+                + "   for (let i = 1; i <= 45; i++)"
+                + "     await post('/api/projects/long/posts', {title: 'Long post ' + String(i).padStart(2, '0'), category: 'feature'});"
+                + " });");
+
+        browser.open("/board/long");
+        browser.until(d -> cardTitles().size() == 20);
+        browser.find("filter-category-feature").click();
+        browser.until(d -> browser.path().contains("category=feature"));
+        browser.find("load-more").click();
+        browser.until(d -> cardTitles().size() == 40);
+        WebElement target = card("Long post 10");
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", target);
+        long scrolled = scrollY();
+        assertThat(scrolled).as("the 36th of 40 posts is far down the page").isGreaterThan(1500);
+
+        target.findElement(testId("post-link")).click();
+        browser.until(d -> browser.find("post-title").getText().equals("Long post 10"));
+        browser.driver.navigate().back();
+        browser.until(d -> cardTitles().size() == 40);
+        assertThat(browser.path()).isEqualTo("/board/long?category=feature");
+        browser.until(d -> Math.abs(scrollY() - scrolled) <= 2);
+
+        card("Long post 10").findElement(testId("post-link")).click();
+        WebElement back = browser.find("back-to-board");
+        assertThat(back.getText()).isEqualTo("← Back to board");
+        back.click();
+        browser.until(d -> cardTitles().size() == 40);
+        assertThat(browser.path()).isEqualTo("/board/long?category=feature");
+        browser.until(d -> Math.abs(scrollY() - scrolled) <= 2);
+
+        String firstId = cardId("Long post 10");
+        browser.open("/board/long/roadmap");
+        browser.find("roadmap-column-planned");
+        browser.open("/board/long/post/" + firstId);
+        back = browser.find("back-to-board");
+        assertThat(back.getText()).isEqualTo("← Back to roadmap");
+        back.click();
+        browser.until(d -> browser.path().equals("/board/long/roadmap"));
+        browser.find("roadmap-column-planned");
+    }
+
+    @Test
+    @Order(11)
+    void a_draft_post_survives_escape_and_a_reload_and_is_discarded_only_after_asking() {
+        browser.open("/board/" + BOARD);
+        browser.find("new-post-toggle").click();
+        browser.type("new-post-title", "Half-written idea");
+        browser.type("new-post-description", "More to say later");
+        new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(testId("new-post-form")));
+
+        browser.find("new-post-toggle").click();
+        assertThat(browser.find("new-post-title").getAttribute("value")).isEqualTo("Half-written idea");
+        browser.driver.navigate().refresh();
+        browser.find("new-post-toggle").click();
+        assertThat(browser.find("new-post-title").getAttribute("value")).isEqualTo("Half-written idea");
+        assertThat(browser.find("new-post-description").getAttribute("value")).isEqualTo("More to say later");
+
+        browser.find("new-post-discard").click();
+        browser.until(ExpectedConditions.alertIsPresent()).dismiss();
+        assertThat(browser.find("new-post-title").getAttribute("value")).isEqualTo("Half-written idea");
+        browser.find("new-post-discard").click();
+        browser.until(ExpectedConditions.alertIsPresent()).accept();
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(testId("new-post-form")));
+        browser.find("new-post-toggle").click();
+        assertThat(browser.find("new-post-title").getAttribute("value")).isEmpty();
+        browser.find("new-post-cancel").click();
+    }
+
+    @Test
     @Order(12)
     void a_title_made_of_html_renders_as_text_and_runs_nothing() {
         browser.open("/board/" + BOARD);
@@ -377,6 +456,10 @@ class BoardJourneyIT {
         browser.until(d -> browser.voteResponses() == answered + 1);
         browser.until(d -> String.valueOf(pressed).equals(voteButton(title).getAttribute("aria-pressed")));
         assertThat(voteButton(title).findElement(testId("vote-count")).getText()).isEqualTo(Integer.toString(count));
+    }
+
+    private long scrollY() {
+        return ((Number) browser.js("return Math.round(window.scrollY)")).longValue();
     }
 
     private String focusedCardId() {
