@@ -5,7 +5,9 @@
  */
 
 /** A post list as it was on screen. */
-export interface ListSnapshot<T> {
+export interface ListSnapshot<T, P = unknown> {
+  /** The board the list belongs to, so that it shows at once, header included. */
+  project?: P;
   posts: T[];
   page: number;
   totalPages: number;
@@ -19,15 +21,15 @@ export const MAX_LISTS = 10;
 const lists = new Map<string, ListSnapshot<unknown>>();
 
 /** Keeps the list shown at `key` (an app path with its query). */
-export function saveList<T>(key: string, snapshot: ListSnapshot<T>): void {
+export function saveList<T, P>(key: string, snapshot: ListSnapshot<T, P>): void {
   lists.delete(key);
   lists.set(key, snapshot);
   while (lists.size > MAX_LISTS) lists.delete(lists.keys().next().value as string);
 }
 
 /** The list kept for `key`, if any. */
-export function savedList<T>(key: string): ListSnapshot<T> | undefined {
-  return lists.get(key) as ListSnapshot<T> | undefined;
+export function savedList<T, P = unknown>(key: string): ListSnapshot<T, P> | undefined {
+  return lists.get(key) as ListSnapshot<T, P> | undefined;
 }
 
 export function clearLists(): void {
