@@ -285,6 +285,25 @@ class BoardJourneyIT {
     }
 
     @Test
+    @Order(11)
+    void pages_do_not_jump_while_they_load() {
+        String postId = cardIdOn("/board/" + BOARD, DARK_MODE_TITLE);
+        Map<String, String> pages = Map.of(
+                "board", "/board/" + BOARD + "|post-list",
+                "post", "/board/" + BOARD + "/post/" + postId + "|comment-thread",
+                "roadmap", "/board/" + BOARD + "/roadmap|roadmap",
+                "changelog", "/board/" + BOARD + "/changelog|changelog-entry");
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            String[] pathAndReady = page.getValue().split("\\|");
+            browser.open(pathAndReady[0]);
+            browser.find(pathAndReady[1]);
+            double cls = cumulativeLayoutShift();
+            System.out.printf("CLS %s: %.3f (threshold 0.1)%n", page.getKey(), cls);
+            assertThat(cls).as("cumulative layout shift of the %s page", page.getKey()).isLessThan(0.1);
+        }
+    }
+
+    @Test
     @Order(12)
     void a_title_made_of_html_renders_as_text_and_runs_nothing() {
         browser.open("/board/" + BOARD);
@@ -456,6 +475,22 @@ class BoardJourneyIT {
         browser.until(d -> browser.voteResponses() == answered + 1);
         browser.until(d -> String.valueOf(pressed).equals(voteButton(title).getAttribute("aria-pressed")));
         assertThat(voteButton(title).findElement(testId("vote-count")).getText()).isEqualTo(Integer.toString(count));
+    }
+
+    private String cardIdOn(String path, String title) {
+        browser.open(path);
+        return cardId(title);
+    }
+
+    /** The sum of the page's layout shifts not caused by input, from the Performance API. */
+    private double cumulativeLayoutShift() {
+        Object cls = browser.js("return new Promise(resolve => {"
+                + " let cls = 0; const add = es => es.forEach(e => { if (!e.hadRecentInput) cls += e.value; });"
+                + " const po = new PerformanceObserver(l => add(l.getEntries()));"
+                + " po.observe({type: 'layout-shift', buffered: true});"
+                + " requestAnimationFrame(() => setTimeout(() => { add(po.takeRecords()); po.disconnect(); resolve(cls); }, 100));"
+                + "})");
+        return ((Number) cls).doubleValue();
     }
 
     private long scrollY() {
