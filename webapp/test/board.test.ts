@@ -67,6 +67,23 @@ describe('the board page while loading', () => {
   });
 });
 
+describe('an unknown board', () => {
+  it('is titled "Board not found", never by its slug', async () => {
+    vi.stubGlobal('fetch', async () =>
+      new Response(JSON.stringify({ error: { code: 'not_found', message: 'Board not found' } }), { status: 404, headers: { 'Content-Type': 'application/json' } }),
+    );
+    history.replaceState(null, '', '/board/nope');
+    router.sync();
+    const target = document.createElement('div');
+    document.body.append(target);
+    component = mount(Board, { target, props: { slug: 'nope' } });
+    flushSync();
+    expect(document.title).not.toContain('nope');
+    await vi.waitFor(() => expect(target.querySelector('[data-testid=board-not-found]')).not.toBeNull());
+    expect(document.title).toBe('Board not found · Rungu');
+  });
+});
+
 describe('the board page reached by Back', () => {
   it('shows the kept posts and header at once, and only refreshes their counts', async () => {
     saveList('/board/ideas', { project, posts: [post(5), { ...post(2), vote_count: 0 }], page: 2, totalPages: 3, total: 50, scrollY: 0 });
