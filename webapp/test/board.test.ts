@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Board from '../src/pages/Board.svelte';
 import { clearLists, saveList } from '../src/lib/listState';
 import { router } from '../src/lib/router.svelte';
+import { session } from '../src/lib/session.svelte';
 
 function json(body: unknown): Response {
   return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
@@ -105,5 +106,37 @@ describe('the board page reached by Back', () => {
     const root = open();
     releaseProject();
     await vi.waitFor(() => expect(root.querySelectorAll('[data-testid=post-card]')).toHaveLength(2));
+  });
+});
+
+describe('the new-post form on the board', () => {
+  afterEach(() => {
+    session.user = null;
+    localStorage.clear();
+  });
+
+  it('Cancel keeps the draft and gives the focus back to the New post button', async () => {
+    session.user = { id: 'u1', email: 'ann@example.com', name: 'Ann', avatar_url: null, role: 'member' };
+    const root = open();
+    releaseProject();
+    const toggle = await vi.waitFor(() => {
+      const b = root.querySelector<HTMLButtonElement>('[data-testid=new-post-toggle]');
+      expect(b?.disabled).toBe(false);
+      return b!;
+    });
+    expect(toggle.classList.contains('btn-primary')).toBe(true);
+    toggle.click();
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=new-post-form]')).not.toBeNull());
+    expect(toggle.classList.contains('btn-primary')).toBe(false);
+    const title = root.querySelector<HTMLInputElement>('[data-testid=new-post-title]')!;
+    title.value = 'Keep me';
+    title.dispatchEvent(new Event('input', { bubbles: true }));
+    flushSync();
+    root.querySelector<HTMLButtonElement>('[data-testid=new-post-cancel]')!.click();
+    await vi.waitFor(() => expect(document.activeElement).toBe(toggle));
+    expect(root.querySelector('[data-testid=new-post-form]')).toBeNull();
+
+    toggle.click();
+    await vi.waitFor(() => expect(root.querySelector<HTMLInputElement>('[data-testid=new-post-title]')?.value).toBe('Keep me'));
   });
 });
