@@ -138,5 +138,13 @@ describe('the new-post form on the board', () => {
 
     toggle.click();
     await vi.waitFor(() => expect(root.querySelector<HTMLInputElement>('[data-testid=new-post-title]')?.value).toBe('Keep me'));
+
+    // Discard (confirmed) closes the form and the draft is gone for good.
+    vi.stubGlobal('confirm', () => true);
+    root.querySelector<HTMLButtonElement>('[data-testid=new-post-discard]')!.click();
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=new-post-form]')).toBeNull());
+    toggle.click();
+    await vi.waitFor(() => expect(root.querySelector<HTMLInputElement>('[data-testid=new-post-title]')?.value).toBe(''));
+    expect(localStorage.getItem('rungu.draft.post.ideas')).toBeNull();
   });
 });
