@@ -62,6 +62,15 @@ describe('PostCard', () => {
     expect(el.querySelector('[data-testid="vote-count"]')?.textContent).toBe('7');
     expect(el.querySelector('[data-testid="status-badge"]')?.textContent).toContain('Planned');
   });
+
+  it("names the vote button by its content, so the name contains the visible count", () => {
+    const el = render(PostCard, { post, slug: 'my-app', onvote: () => {} });
+    const vote = el.querySelector('[data-testid="vote-button"]')!;
+    expect(vote.hasAttribute('aria-label')).toBe(false);
+    expect(vote.textContent!.replace(/\s+/g, ' ').trim()).toBe('Vote, 7 votes');
+    const one = render(PostCard, { post: { ...post, id: 'p2', vote_count: 1 }, slug: 'my-app', onvote: () => {} });
+    expect(one.querySelector('[data-testid="vote-button"]')!.textContent!.replace(/\s+/g, ' ').trim()).toBe('Vote, 1 vote');
+  });
 });
 
 describe('Markdown', () => {

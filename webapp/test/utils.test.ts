@@ -6,14 +6,35 @@ const ago = (ms: number) => new Date(NOW - ms).toISOString();
 const MIN = 60_000;
 
 describe('timeAgo', () => {
-  it('says just now under a minute', () => expect(timeAgo(ago(10_000), NOW)).toBe('just now'));
-  it('counts minutes', () => expect(timeAgo(ago(5 * MIN), NOW)).toBe('5m ago'));
-  it('counts hours', () => expect(timeAgo(ago(3 * 60 * MIN), NOW)).toBe('3h ago'));
-  it('counts days', () => expect(timeAgo(ago(7 * 24 * 60 * MIN), NOW)).toBe('7d ago'));
-  it('counts months and years', () => {
-    expect(timeAgo(ago(65 * 24 * 60 * MIN), NOW)).toBe('2mo ago');
-    expect(timeAgo(ago(800 * 24 * 60 * MIN), NOW)).toBe('2y ago');
+  const S = 1000;
+  const DAY = 24 * 60 * MIN;
+  it.each([
+    [0, 'now'],
+    [59 * S, 'now'],
+    [60 * S, '1 minute ago'],
+    [59 * MIN + 59 * S, '59 minutes ago'],
+    [60 * MIN, '1 hour ago'],
+    [23 * 60 * MIN + 59 * MIN, '23 hours ago'],
+    [DAY, 'yesterday'],
+    [2 * DAY, '2 days ago'],
+    [6 * DAY, '6 days ago'],
+    [7 * DAY, 'last week'],
+    [29 * DAY, '4 weeks ago'],
+    [30 * DAY, 'last month'],
+    [65 * DAY, '2 months ago'],
+    [359 * DAY, '11 months ago'],
+    [360 * DAY, '11 months ago'],
+    [364 * DAY, '11 months ago'],
+    [365 * DAY, 'last year'],
+    [729 * DAY, 'last year'],
+    [730 * DAY, '2 years ago'],
+    [800 * DAY, '2 years ago'],
+  ])('%d ms ago is "%s"', (ms, text) => expect(timeAgo(ago(ms), NOW)).toBe(text));
+  it('never says 0 years: 360 to 364 days are months', () => {
+    for (let d = 360; d <= 364; d++) expect(timeAgo(ago(d * DAY), NOW)).not.toMatch(/year|0/);
   });
+  it('treats a date in the future as now', () => expect(timeAgo(ago(-5 * MIN), NOW)).toBe('now'));
+  it('speaks the given language', () => expect(timeAgo(ago(3 * DAY), NOW, 'de')).toBe('vor 3 Tagen'));
   it('is empty for an empty value', () => expect(timeAgo('', NOW)).toBe(''));
   it('is empty for an invalid value', () => expect(timeAgo('not a date', NOW)).toBe(''));
 });

@@ -56,10 +56,18 @@ class Router {
   path = $state('/');
   search = $state('');
   route: Route = $derived(matchRoute(this.path));
+  /** True when the current page was reached by Back/Forward or a "back to the list" link: lists restore their place. */
+  restoring = false;
 
   constructor(base: string) {
     this.base = base;
     if (typeof location !== 'undefined') this.sync();
+  }
+
+  /** Follows the browser to another history entry (Back, Forward). */
+  popped(): void {
+    this.restoring = true;
+    this.sync();
   }
 
   sync(): void {
@@ -81,10 +89,15 @@ class Router {
     return new URLSearchParams(this.search);
   }
 
-  navigate(path: string, opts: { replace?: boolean; keepScroll?: boolean } = {}): void {
+  navigate(path: string, opts: { replace?: boolean; keepScroll?: boolean; restore?: boolean } = {}): void {
     const target = this.url(path);
     if (opts.replace) history.replaceState(history.state, '', target);
-    else history.pushState(null, '', target);
+    else {
+      // The page being left keeps its scroll position in its history entry, for Back.
+      history.replaceState({ ...(history.state ?? {}), scrollY: window.scrollY }, '');
+      history.pushState(null, '', target);
+      this.restoring = !!opts.restore;
+    }
     const samePage = stripBase(this.base, location.pathname) === this.path;
     this.sync();
     if (!opts.replace && !opts.keepScroll && !samePage) window.scrollTo(0, 0);

@@ -4,21 +4,31 @@ function toDate(value: string | number | Date | null | undefined): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** "just now", "5m ago", "3h ago", "7d ago", "2mo ago", "1y ago"; "" for an empty or invalid date. */
-export function timeAgo(value: string | number | Date | null | undefined, now: number = Date.now()): string {
+const DAY = 86_400;
+
+/**
+ * How long ago a date was, through Intl.RelativeTimeFormat: "now", "5 minutes ago", "yesterday", "last week",
+ * "11 months ago", "2 years ago"; "" for an empty or invalid date. Units switch at 60 s, 60 min, 24 h, 7 days,
+ * 30 days (months), 365 days (years), so nothing under a year is counted in years.
+ */
+export function timeAgo(
+  value: string | number | Date | null | undefined,
+  now: number = Date.now(),
+  locale: string | string[] = 'en',
+): string {
   const d = toDate(value);
   if (!d) return '';
   const seconds = Math.max(0, Math.floor((now - d.getTime()) / 1000));
-  if (seconds < 60) return 'just now';
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours}h ago`;
-  const days = Math.floor(hours / 24);
-  if (days < 30) return `${days}d ago`;
-  const months = Math.floor(days / 30);
-  if (months < 12) return `${months}mo ago`;
-  return `${Math.floor(days / 365)}y ago`;
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (seconds < 60) return rtf.format(0, 'second');
+  if (seconds < 3600) return rtf.format(-Math.floor(seconds / 60), 'minute');
+  if (seconds < DAY) return rtf.format(-Math.floor(seconds / 3600), 'hour');
+  const days = Math.floor(seconds / DAY);
+  if (days < 7) return rtf.format(-days, 'day');
+  if (days < 30) return rtf.format(-Math.floor(days / 7), 'week');
+  // A month is 365/12 days on average; below a year the months stop at 11 (360–364 days are "11 months ago").
+  if (days < 365) return rtf.format(-Math.min(11, Math.max(1, Math.floor(days / (365 / 12)))), 'month');
+  return rtf.format(-Math.floor(days / 365), 'year');
 }
 
 /** "Jan 15, 2026"; "" for an empty or invalid date. */

@@ -143,10 +143,14 @@ class BoardJourneyIT {
         assertThat(first.findElement(testId("comment-content")).getText()).isEqualTo("Yes please, my eyes will thank you.");
         String parentId = first.getAttribute("data-comment-id");
 
-        first.findElement(testId("reply-button")).click();
-        browser.find("reply-context");
-        browser.type("comment-input", "Agreed, and the roadmap should show it.");
-        browser.find("comment-submit").click();
+        WebElement replyButton = first.findElement(testId("reply-button"));
+        replyButton.click();
+        // The reply box opens under the comment, not in the comment box at the top.
+        WebElement replyInput = browser.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(first, testId("reply-input"))).get(0);
+        assertThat(browser.driver.switchTo().activeElement()).isEqualTo(replyInput);
+        assertThat(replyInput.getRect().getY()).isGreaterThan(replyButton.getRect().getY());
+        replyInput.sendKeys("Agreed, and the roadmap should show it.");
+        first.findElement(testId("reply-submit")).click();
 
         WebElement reply = browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
                 "[data-comment-id=\"" + parentId + "\"] [data-testid=comment]")));
@@ -199,6 +203,109 @@ class BoardJourneyIT {
         browser.find("home-link").click();
         browser.waitForText("project-card", "3 posts");
         browser.screenshot("home");
+    }
+
+    @Test
+    @Order(11)
+    void back_from_a_post_returns_to_the_same_posts_filters_and_scroll_position() {
+        browser.open("/board/" + BOARD);
+        browser.find("post-list");
+        // A second board with more posts than one page, made through the REST API as the signed-in admin.
+        browser.js("const h = {'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest'};"
+                + " const post = (url, body) => fetch(url, {method: 'POST', headers: h, body: JSON.stringify(body)})"
+                + "   .then(r => { if (!r.ok) throw new Error(url + ' ' + r.status); });"
+                + " return post('/api/projects', {name: 'Long list', slug: 'long'}).then(async () => {"
+                + "   for (let i = 1; i <= 45; i++)"
+                + "     await post('/api/projects/long/posts', {title: 'Long post ' + String(i).padStart(2, '0'), category: 'feature'});"
+                + " });");
+
+        browser.open("/board/long");
+        browser.until(d -> cardTitles().size() == 20);
+        browser.find("filter-category-feature").click();
+        browser.until(d -> browser.path().contains("category=feature"));
+        browser.find("load-more").click();
+        browser.until(d -> cardTitles().size() == 40);
+        WebElement target = card("Long post 10");
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", target);
+        long scrolled = scrollY();
+        assertThat(scrolled).as("the 36th of 40 posts is far down the page").isGreaterThan(1500);
+
+        target.findElement(testId("post-link")).click();
+        browser.until(d -> browser.find("post-title").getText().equals("Long post 10"));
+        browser.driver.navigate().back();
+        browser.until(d -> cardTitles().size() == 40);
+        assertThat(browser.path()).isEqualTo("/board/long?category=feature");
+        browser.until(d -> Math.abs(scrollY() - scrolled) <= 2);
+
+        card("Long post 10").findElement(testId("post-link")).click();
+        WebElement back = browser.find("back-to-board");
+        assertThat(back.getText()).isEqualTo("← Back to board");
+        back.click();
+        browser.until(d -> cardTitles().size() == 40);
+        assertThat(browser.path()).isEqualTo("/board/long?category=feature");
+        browser.until(d -> Math.abs(scrollY() - scrolled) <= 2);
+
+        String firstId = cardId("Long post 10");
+        browser.open("/board/long/roadmap");
+        browser.find("roadmap-column-planned");
+        browser.open("/board/long/post/" + firstId);
+        back = browser.find("back-to-board");
+        assertThat(back.getText()).isEqualTo("← Back to roadmap");
+        back.click();
+        browser.until(d -> browser.path().equals("/board/long/roadmap"));
+        browser.find("roadmap-column-planned");
+    }
+
+    @Test
+    @Order(11)
+    void a_draft_post_survives_escape_and_a_reload_and_is_discarded_only_after_asking() {
+        browser.open("/board/" + BOARD);
+        browser.find("new-post-toggle").click();
+        browser.type("new-post-title", "Half-written idea");
+        browser.type("new-post-description", "More to say later");
+        new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(testId("new-post-form")));
+
+        browser.find("new-post-toggle").click();
+        assertThat(browser.find("new-post-title").getAttribute("value")).isEqualTo("Half-written idea");
+        browser.driver.navigate().refresh();
+        browser.find("new-post-toggle").click();
+        assertThat(browser.find("new-post-title").getAttribute("value")).isEqualTo("Half-written idea");
+        assertThat(browser.find("new-post-description").getAttribute("value")).isEqualTo("More to say later");
+
+        browser.find("new-post-discard").click();
+        browser.until(ExpectedConditions.alertIsPresent()).dismiss();
+        assertThat(browser.find("new-post-title").getAttribute("value")).isEqualTo("Half-written idea");
+        browser.find("new-post-discard").click();
+        browser.until(ExpectedConditions.alertIsPresent()).accept();
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(testId("new-post-form")));
+        browser.find("new-post-toggle").click();
+        assertThat(browser.find("new-post-title").getAttribute("value")).isEmpty();
+        browser.find("new-post-cancel").click();
+    }
+
+    @Test
+    @Order(11)
+    void pages_do_not_jump_while_they_load() {
+        String postId = cardIdOn("/board/" + BOARD, DARK_MODE_TITLE);
+        Map<String, String> pages = Map.of(
+                "board", "/board/" + BOARD + "|post-list",
+                "post", "/board/" + BOARD + "/post/" + postId + "|comment-thread",
+                "roadmap", "/board/" + BOARD + "/roadmap|roadmap",
+                "changelog", "/board/" + BOARD + "/changelog|changelog-entry");
+        Map<String, Double> shifts = new java.util.TreeMap<>();
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            String[] pathAndReady = page.getValue().split("\\|");
+            browser.open(pathAndReady[0]);
+            browser.find(pathAndReady[1]);
+            double cls = cumulativeLayoutShift();
+            System.out.printf("CLS %s: %.3f (threshold 0.1)%n", page.getKey(), cls);
+            if (cls >= 0.1) {
+                System.out.println("  what moved: " + browser.js("return window.__shifts"));
+            }
+            shifts.put(page.getKey(), cls);
+        }
+        assertThat(shifts).as("cumulative layout shift per page").allSatisfy((page, cls) -> assertThat(cls).isLessThan(0.1));
     }
 
     @Test
@@ -373,6 +480,29 @@ class BoardJourneyIT {
         browser.until(d -> browser.voteResponses() == answered + 1);
         browser.until(d -> String.valueOf(pressed).equals(voteButton(title).getAttribute("aria-pressed")));
         assertThat(voteButton(title).findElement(testId("vote-count")).getText()).isEqualTo(Integer.toString(count));
+    }
+
+    private String cardIdOn(String path, String title) {
+        browser.open(path);
+        return cardId(title);
+    }
+
+    /** The sum of the page's layout shifts not caused by input, from the Performance API. */
+    private double cumulativeLayoutShift() {
+        Object cls = browser.js("return new Promise(resolve => {"
+                + " let cls = 0; window.__shifts = [];"
+                + " const name = n => n ? n.nodeName + '.' + (n.className || '') + '[' + ((n.dataset && n.dataset.testid) || '') + ']' : '?';"
+                + " const add = es => es.forEach(e => { if (!e.hadRecentInput) { cls += e.value;"
+                + "   window.__shifts.push(e.value.toFixed(3) + ' ' + e.sources.map(s => name(s.node) + ' ' + JSON.stringify(s.previousRect) + '->' + JSON.stringify(s.currentRect)).join('; ')); } });"
+                + " const po = new PerformanceObserver(l => add(l.getEntries()));"
+                + " po.observe({type: 'layout-shift', buffered: true});"
+                + " requestAnimationFrame(() => setTimeout(() => { add(po.takeRecords()); po.disconnect(); resolve(cls); }, 100));"
+                + "})");
+        return ((Number) cls).doubleValue();
+    }
+
+    private long scrollY() {
+        return ((Number) browser.js("return Math.round(window.scrollY)")).longValue();
     }
 
     private String focusedCardId() {
