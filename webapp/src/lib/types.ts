@@ -245,6 +245,7 @@ export interface Upload {
 export interface NewToken {
   name: string;
   scope: TokenScope;
+  expires_in?: number;
 }
 
 /** A page of a list, as every list route answers. */

@@ -58,6 +58,40 @@ class OpenApiTest {
     }
 
     @Test
+    void every_json_request_schema_lists_exactly_the_fields_its_route_accepts() {
+        try (TestServer auth = TestServer.startWithAuth(dir.resolve("fields"), http -> http.basePath = "/fb")) {
+            auth.signIn("admin@example.com", io.rungu.model.Role.ADMIN);
+            String token = auth.auth.createTokenFor("admin@example.com", "schemas", io.rungu.model.TokenScope.WRITE)
+                    .secret();
+            JsonNode d = auth.get("/api/openapi.json").json();
+            JsonNode schemas = d.get("components").get("schemas");
+            List<String> checked = new ArrayList<>();
+            d.get("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(op -> {
+                JsonNode json = op.getValue().path("requestBody").path("content").path("application/json");
+                String ref = json.path("schema").path("$ref").asText("");
+                JsonNode properties = schemas.path(ref.replace("#/components/schemas/", "")).path("properties");
+                if (ref.isEmpty() || properties.isMissingNode()) {
+                    return;
+                }
+                String what = op.getKey().toUpperCase(Locale.ROOT) + " " + p.getKey();
+                var r = auth.req(op.getKey().toUpperCase(Locale.ROOT),
+                                p.getKey().replace("{slug}", "app").replace("{id}", "x"))
+                        .header("Authorization", "Bearer " + token).json("{\"zz_unknown\": 1}").send();
+                String prefix = "Unknown field 'zz_unknown'; allowed: ";
+                assertThat(r.status()).as(what + " " + r).isEqualTo(400);
+                String error = r.json().get("error").asText();
+                assertThat(error).as(what).startsWith(prefix);
+                Set<String> accepted = Set.of(error.substring(prefix.length()).split(", "));
+                Set<String> documented = new HashSet<>();
+                properties.fieldNames().forEachRemaining(documented::add);
+                assertThat(documented).as(what + " documents " + ref).isEqualTo(accepted);
+                checked.add(what);
+            }));
+            assertThat(checked).contains("POST /api/projects/{slug}/posts", "PATCH /api/posts/{id}", "POST /api/tokens");
+        }
+    }
+
+    @Test
     void every_api_route_of_the_contract_is_documented() {
         assertThat(documented()).contains("GET /api/projects", "POST /api/projects", "GET /api/projects/{slug}",
                 "PATCH /api/projects/{slug}", "DELETE /api/projects/{slug}", "GET /api/projects/{slug}/posts",

@@ -211,7 +211,10 @@ public final class OpenApi {
         s.put("ProfileEdit", object(map("name", limited(Limits.USER_NAME_MAX)), "name"));
         s.put("Upload", object(map("file", map("type", "string", "contentMediaType", "application/octet-stream",
                 "description", "PNG, JPEG, WebP or GIF, at most " + Limits.ATTACHMENT_MAX_BYTES + " bytes")), "file"));
-        s.put("NewToken", object(map("name", limited(Limits.TOKEN_NAME_MAX), "scope", ref("TokenScope")), "name", "scope"));
+        s.put("NewToken", object(map("name", limited(Limits.TOKEN_NAME_MAX), "scope", ref("TokenScope"),
+                "expires_in", map("type", "integer", "minimum", 1, "description",
+                        "Seconds until the token expires (at most ten years); leave it out for a token that never expires")),
+                "name", "scope"));
         s.put("JsonRpc", map("type", "object", "description", "One JSON-RPC 2.0 message of the Model Context Protocol"));
         s.put("OpenApiDocument", map("type", "object", "description", "An OpenAPI 3.1 document",
                 "required", List.of("openapi", "info", "paths")));
