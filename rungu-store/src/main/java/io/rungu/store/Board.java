@@ -110,6 +110,26 @@ public interface Board {
     /** Deletes an attachment (uploader or admin). */
     void deleteAttachment(Actor actor, String attachmentId);
 
+    // --- subscriptions ---
+
+    /**
+     * Follows a post: the actor is then told of its status changes and new comments (docs/notifications.md).
+     * Authors, voters and commenters follow a post automatically. Doing it twice changes nothing.
+     */
+    void subscribe(Actor actor, String postId);
+
+    /** Stops following a post; doing it when not following changes nothing. */
+    void unsubscribe(Actor actor, String postId);
+
+    /** True when the signed-in actor follows the post (UNAUTHENTICATED when anonymous). */
+    boolean isSubscribed(Actor actor, String postId);
+
+    /**
+     * The one-click unsubscribe of a notification email: removes the one subscription the link's token belongs
+     * to, whoever asks (the token is the credential). False when the token is unknown or was used already.
+     */
+    boolean unsubscribeByToken(Actor actor, String token);
+
     // --- derived views ---
 
     /**

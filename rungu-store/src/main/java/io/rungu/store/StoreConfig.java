@@ -47,6 +47,12 @@ public final class StoreConfig {
      * first. 0 keeps none.
      */
     public int cacheMegabytes = 16;
+    /**
+     * How often event consumers look for events written by other servers sharing the database; events written
+     * through this store are handed on at once. A failing consumer is retried after the same delay, doubling up
+     * to ten minutes.
+     */
+    public Duration eventPollInterval = Duration.ofSeconds(1);
 
     /** Every problem with this configuration, each with how to fix it; empty when it is usable. */
     public List<String> problems() {
@@ -77,6 +83,10 @@ public final class StoreConfig {
         }
         if (cacheMegabytes < 0 || cacheMegabytes > 4096) {
             problems.add("cacheMegabytes must be between 0 and 4096, got " + cacheMegabytes);
+        }
+        if (eventPollInterval == null || eventPollInterval.compareTo(Duration.ofMillis(10)) < 0
+                || eventPollInterval.compareTo(Duration.ofMinutes(10)) > 0) {
+            problems.add("eventPollInterval must be between 10 ms and 10 minutes");
         }
         return problems;
     }

@@ -39,6 +39,7 @@ public final class BoardService implements Board {
     private final Attachments attachments;
     private final Views views;
     private final Users users;
+    private final Subscriptions subscriptions;
 
     private BoardService(Context cx) {
         this.projects = new Projects(cx);
@@ -48,6 +49,7 @@ public final class BoardService implements Board {
         this.attachments = new Attachments(cx);
         this.views = new Views(cx);
         this.users = new Users(cx);
+        this.subscriptions = new Subscriptions(cx);
     }
 
     /**
@@ -173,6 +175,26 @@ public final class BoardService implements Board {
     @Override
     public void deleteAttachment(Actor actor, String attachmentId) {
         attachments.delete(actor(actor), attachmentId);
+    }
+
+    @Override
+    public void subscribe(Actor actor, String postId) {
+        subscriptions.subscribe(actor(actor), postId);
+    }
+
+    @Override
+    public void unsubscribe(Actor actor, String postId) {
+        subscriptions.unsubscribe(actor(actor), postId);
+    }
+
+    @Override
+    public boolean isSubscribed(Actor actor, String postId) {
+        return subscriptions.isSubscribed(actor(actor), postId);
+    }
+
+    @Override
+    public boolean unsubscribeByToken(Actor actor, String token) {
+        return subscriptions.unsubscribeByToken(token);
     }
 
     @Override

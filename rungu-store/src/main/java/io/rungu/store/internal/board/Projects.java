@@ -1,6 +1,7 @@
 package io.rungu.store.internal.board;
 
 import io.rungu.model.Actor;
+import io.rungu.model.BoardEvent;
 import io.rungu.model.NewProject;
 import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
@@ -34,7 +35,7 @@ final class Projects {
     }
 
     Project create(Actor actor, NewProject input) {
-        Permissions.admin(actor);
+        Actor.Account account = Permissions.admin(actor);
         ProjectRules.ValidProject p = ProjectRules.validate(input);
         String id = cx.newId();
         Instant now = cx.now();
@@ -45,6 +46,7 @@ final class Projects {
                         .bind("id", id).bind("slug", p.slug()).bind("name", p.name())
                         .bind("description", p.description()).bind("now", now)
                         .execute();
+                cx.event(h, account, BoardEvent.Type.PROJECT_CREATED, id, null, null);
                 return bySlug(h, p.slug());
             });
         } catch (RuntimeException e) {
@@ -56,7 +58,7 @@ final class Projects {
     }
 
     Project update(Actor actor, String slug, ProjectEdit edit) {
-        Permissions.admin(actor);
+        Actor.Account account = Permissions.admin(actor);
         ProjectRules.ValidEdit valid = ProjectRules.validate(edit);
         return cx.db().write(h -> {
             int changed = h.createUpdate("UPDATE projects SET name = coalesce(:name, name), "
@@ -66,16 +68,18 @@ final class Projects {
             if (changed == 0) {
                 throw RunguException.notFound("Project not found");
             }
-            return bySlug(h, slug);
+            Project project = bySlug(h, slug);
+            cx.event(h, account, BoardEvent.Type.PROJECT_EDITED, project.id(), null, null);
+            return project;
         });
     }
 
     void delete(Actor actor, String slug) {
-        Permissions.admin(actor);
+        Actor.Account account = Permissions.admin(actor);
         cx.db().writeVoid(h -> {
-            if (h.createUpdate("DELETE FROM projects WHERE slug = :slug").bind("slug", slug).execute() == 0) {
-                throw RunguException.notFound("Project not found");
-            }
+            String id = Lookups.projectId(h, slug);
+            h.createUpdate("DELETE FROM projects WHERE id = :id").bind("id", id).execute();
+            cx.event(h, account, BoardEvent.Type.PROJECT_DELETED, id, null, null);
         });
     }
 

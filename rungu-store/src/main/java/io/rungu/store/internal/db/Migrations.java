@@ -39,7 +39,8 @@ public final class Migrations {
             }
             String sql = read(ROOT + dialect + "/" + file);
             int version = Integer.parseInt(file.substring(1, file.indexOf("__")));
-            if (version != result.size() + 1) {
+            // Numbers only increase; a gap is allowed, because branches developed in parallel take numbers ahead.
+            if (!result.isEmpty() && version <= result.get(result.size() - 1).version()) {
                 throw new IllegalStateException("Migration " + file + " is out of sequence");
             }
             result.add(new Migration(version, file, sql, sha256(sql)));
@@ -100,9 +101,10 @@ public final class Migrations {
             });
         }
         int newest = applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
-        if (newest > shipped.size()) {
+        int newestShipped = shipped.isEmpty() ? 0 : shipped.get(shipped.size() - 1).version();
+        if (newest > newestShipped) {
             throw new IllegalStateException("The database has migration " + newest + " but this Rungu ships only "
-                    + shipped.size() + ": it was written by a newer version. Upgrade Rungu.");
+                    + "up to " + newestShipped + ": it was written by a newer version. Upgrade Rungu.");
         }
     }
 

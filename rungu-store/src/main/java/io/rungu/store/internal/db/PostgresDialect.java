@@ -12,6 +12,7 @@ final class PostgresDialect implements Dialect {
     /** SQLState of unique_violation. */
     private static final String UNIQUE_VIOLATION = "23505";
     private static final long MIGRATION_LOCK_KEY = 0x72756e6775L;
+    private static final long OUTBOX_LOCK_KEY = 0x72756e67756fL;
 
     @Override
     public String name() {
@@ -80,6 +81,17 @@ final class PostgresDialect implements Dialect {
     @Override
     public java.util.Optional<String> migrationUnlock() {
         return java.util.Optional.of("SELECT pg_advisory_unlock(" + MIGRATION_LOCK_KEY + ")");
+    }
+
+    @Override
+    public String skipLockedRows() {
+        return " FOR UPDATE SKIP LOCKED";
+    }
+
+    /** Held from the append to commit: the tail of every event-writing transaction is serialized, nothing more. */
+    @Override
+    public java.util.Optional<String> outboxLock() {
+        return java.util.Optional.of("SELECT pg_advisory_xact_lock(" + OUTBOX_LOCK_KEY + ")");
     }
 
     /** NO KEY UPDATE: it does not block inserts that only refer to the locked rows (votes, comments). */

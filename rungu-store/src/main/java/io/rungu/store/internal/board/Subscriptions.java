@@ -1,0 +1,96 @@
+package io.rungu.store.internal.board;
+
+import io.rungu.model.Actor;
+import io.rungu.model.BoardEvent;
+import io.rungu.model.RunguException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Who follows which post. Authors, voters and commenters follow a post by taking part; anyone signed in can
+ * follow or stop. Each subscription carries a random token, the capability in an email's one-click unsubscribe
+ * link: it can remove that one subscription and nothing else.
+ */
+final class Subscriptions {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final Context cx;
+
+    Subscriptions(Context cx) {
+        this.cx = cx;
+    }
+
+    /** Subscribes {@code userId} unless subscribed; true when a subscription was added. */
+    static boolean add(Handle h, String postId, String userId, Instant now) {
+        return h.createUpdate("INSERT INTO post_subscriptions (post_id, user_id, token, created_at) "
+                        + "VALUES (:post, :user, :token, :now) ON CONFLICT (post_id, user_id) DO NOTHING")
+                .bind("post", postId).bind("user", userId).bind("token", token()).bind("now", now)
+                .execute() > 0;
+    }
+
+    void subscribe(Actor actor, String postId) {
+        Actor.Account account = Permissions.writer(actor);
+        Instant now = cx.now();
+        cx.db().writeVoid(h -> {
+            String projectId = Lookups.projectOfPost(h, postId);
+            Lookups.requireAccount(h, account.userId());
+            if (add(h, postId, account.userId(), now)) {
+                cx.event(h, account, BoardEvent.Type.POST_SUBSCRIBED, projectId, postId, null);
+            }
+        });
+    }
+
+    void unsubscribe(Actor actor, String postId) {
+        Actor.Account account = Permissions.writer(actor);
+        cx.db().writeVoid(h -> {
+            String projectId = Lookups.projectOfPost(h, postId);
+            int removed = h.createUpdate("DELETE FROM post_subscriptions WHERE post_id = :post AND user_id = :user")
+                    .bind("post", postId).bind("user", account.userId()).execute();
+            if (removed > 0) {
+                cx.event(h, account, BoardEvent.Type.POST_UNSUBSCRIBED, projectId, postId, null);
+            }
+        });
+    }
+
+    boolean isSubscribed(Actor actor, String postId) {
+        if (actor.userId() == null) {
+            throw RunguException.unauthenticated();
+        }
+        return cx.db().read(h -> {
+            Lookups.requirePost(h, postId);
+            return h.createQuery("SELECT 1 FROM post_subscriptions WHERE post_id = :post AND user_id = :user")
+                    .bind("post", postId).bind("user", actor.userId()).mapTo(Integer.class).findOne().isPresent();
+        });
+    }
+
+    /** Removes the subscription the token belongs to; false when there is none (unknown, or already used). */
+    boolean unsubscribeByToken(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return false;
+        }
+        Instant now = cx.now();
+        return cx.db().write(h -> {
+            var row = h.createQuery("SELECT s.post_id, s.user_id, p.project_id FROM post_subscriptions s "
+                            + "JOIN posts p ON p.id = s.post_id WHERE s.token = :token")
+                    .bind("token", token).mapToMap().findOne();
+            if (row.isEmpty()) {
+                return false;
+            }
+            String postId = (String) row.get().get("post_id");
+            String userId = (String) row.get().get("user_id");
+            h.createUpdate("DELETE FROM post_subscriptions WHERE token = :token").bind("token", token).execute();
+            // No channel: the request carried no credentials, only the link's token.
+            io.rungu.store.internal.events.Outbox.append(h, cx.db().dialect(), new BoardEvent(0,
+                    BoardEvent.Type.POST_UNSUBSCRIBED, now, userId, null, (String) row.get().get("project_id"),
+                    postId, null, null, null, null));
+            return true;
+        });
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
