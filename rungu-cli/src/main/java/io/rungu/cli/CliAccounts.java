@@ -20,7 +20,7 @@ final class CliAccounts {
      */
     static Actor.Account operator(RunguStore store) {
         User user = store.accounts().ensureUser(OPERATOR_EMAIL, "Rungu CLI", Role.MEMBER);
-        return new Actor.Account(user.id(), Role.ADMIN, Actor.Channel.DIRECT, TokenScope.WRITE);
+        return new Actor.Account(user.id(), Role.ADMIN, Actor.Channel.CLI, TokenScope.WRITE);
     }
 
     /** The default identity of an MCP agent: its own member account, read-only when asked. */

@@ -50,7 +50,10 @@ public final class McpEndpoint {
         }
         byte[] body = ctx.method() == HandlerType.POST
                 ? Requests.bounded(ctx, maxMessageBytes, "MCP message") : new byte[0];
-        McpHttpResponse r = mcp.handleHttp(new McpHttpRequest(ctx.method().name(), headers, body), account);
+        // The token's holder, acting through MCP: events and notifications name the channel.
+        Actor.Account agent = new Actor.Account(account.userId(), account.role(), Actor.Channel.MCP_HTTP,
+                account.scope());
+        McpHttpResponse r = mcp.handleHttp(new McpHttpRequest(ctx.method().name(), headers, body), agent);
         ctx.status(r.status());
         r.headers().forEach(ctx::header);
         ctx.result(r.body());
