@@ -17,6 +17,7 @@ import io.rungu.http.internal.Requests;
 import io.rungu.http.internal.Route;
 import io.rungu.http.internal.RouteTable;
 import io.rungu.http.internal.SwaggerUi;
+import io.rungu.http.internal.UnsubscribePage;
 import io.rungu.http.internal.WebApp;
 import io.rungu.mcp.RunguMcpServer;
 import io.rungu.oauth.RunguAuth;
@@ -107,6 +108,7 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         ApiRoutes api = new ApiRoutes(store.board(), new Requests(json, config.maxJsonBytes), guard, apiBase,
                 config.maxUploadBytes);
         api.register(table);
+        new UnsubscribePage(store.board()).register(table);
         if (identity instanceof HostIdentity) {
             api.registerHostSignInInfo(table);
         }

@@ -44,7 +44,8 @@ class ToolsTest {
             assertThat(names(tools)).containsExactlyInAnyOrder("list_projects", "get_project", "list_posts", "get_post",
                     "search_posts", "list_comments", "get_roadmap", "get_changelog", "get_stats", "get_trending",
                     "list_attachments", "whoami", "create_post", "update_post", "update_post_status", "delete_post",
-                    "vote_post", "add_comment", "delete_comment", "create_project", "update_project", "delete_project");
+                    "vote_post", "subscribe_post", "unsubscribe_post", "add_comment", "delete_comment", "create_project",
+                    "update_project", "delete_project");
             for (JsonNode t : tools) {
                 String name = t.path("name").asText();
                 assertThat(t.path("description").asText()).as(name).hasSizeGreaterThan(20);

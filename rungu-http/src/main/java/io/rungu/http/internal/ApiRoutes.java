@@ -126,6 +126,22 @@ public final class ApiRoutes {
         }).doc("votes", "Set the caller's vote (idempotent)", Access.SIGNED_IN).json("SetVote")
                 .reply(200, Shape.DATA, "Vote").done();
 
+        // subscriptions
+        t.add(GET, "/api/posts/{id}/subscription", ctx -> ok(ctx, new Wire.Subscription(
+                board.isSubscribed(actor(ctx), ctx.pathParam("id")))))
+                .doc("subscriptions", "Whether the caller follows a post", Access.SIGNED_IN)
+                .reply(200, Shape.DATA, "Subscription").done();
+        t.add(PUT, "/api/posts/{id}/subscription", ctx -> {
+            board.subscribe(actor(ctx), ctx.pathParam("id"));
+            ok(ctx, new Wire.Subscription(true));
+        }).doc("subscriptions", "Follow a post: notifications of its status changes and comments (idempotent)",
+                Access.SIGNED_IN).reply(200, Shape.DATA, "Subscription").done();
+        t.add(DELETE, "/api/posts/{id}/subscription", ctx -> {
+            board.unsubscribe(actor(ctx), ctx.pathParam("id"));
+            ok(ctx, new Wire.Subscription(false));
+        }).doc("subscriptions", "Stop following a post (idempotent)", Access.SIGNED_IN)
+                .reply(200, Shape.DATA, "Subscription").done();
+
         // comments
         t.add(GET, "/api/posts/{id}/comments", ctx -> ok(ctx, Wire.listing(
                 board.listComments(actor(ctx), ctx.pathParam("id"), page(ctx)), Wire::comment)))

@@ -46,6 +46,8 @@ public final class Wire {
 
     public record Vote(boolean voted, long voteCount) {}
 
+    public record Subscription(boolean subscribed) {}
+
     public record RoadmapJson(List<PostDetail> planned, long plannedTotal, List<PostDetail> inProgress,
                               long inProgressTotal, List<PostDetail> done, long doneTotal, int limit) {}
 

@@ -181,6 +181,11 @@ public final class Outputs {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record VoteOut(String postId, boolean voted, long voteCount) {}
 
+    /** Whether the agent's account follows the post after the call. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record SubscriptionOut(String postId, boolean subscribed) {}
+
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Deleted(boolean deleted, String kind, String id) {}
