@@ -3,6 +3,7 @@ package io.rungu.cli;
 import io.javalin.Javalin;
 import io.rungu.http.RunguPlugin;
 import io.rungu.model.Role;
+import io.rungu.notify.RunguNotify;
 import io.rungu.oauth.RunguAuth;
 import io.rungu.store.RunguStore;
 import java.nio.file.Path;
@@ -26,10 +27,13 @@ final class RunguServer implements AutoCloseable {
     private final String firstAdminLink;
     private final RunningServer running;
     private final Path dataDir;
+    private final RunguNotify notify;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private RunguServer(RunguStore store, Javalin app, String firstAdminLink, RunningServer running, Path dataDir) {
+    private RunguServer(RunguStore store, Javalin app, String firstAdminLink, RunningServer running, Path dataDir,
+            RunguNotify notify) {
         this.store = store;
+        this.notify = notify;
         this.app = app;
         this.firstAdminLink = firstAdminLink;
         this.running = running;
@@ -42,6 +46,7 @@ final class RunguServer implements AutoCloseable {
      */
     static RunguServer start(Context context, ServerSettings settings) {
         Ports.checkFree(settings.host(), settings.port());
+        java.util.Optional<MailSettings> mail = MailSettings.resolve(context.env);
         RunguStore store = context.openStore();
         try {
             RunguAuth auth = context.openAuth(store, settings);
@@ -67,13 +72,33 @@ final class RunguServer implements AutoCloseable {
             if (link != null && link.startsWith(settings.baseUrl())) {
                 link = publicUrl + link.substring(settings.baseUrl().length()); // port 0: the port actually bound
             }
+            RunguNotify notify;
+            try {
+                notify = startMail(store, mail, publicUrl);
+            } catch (RuntimeException e) {
+                app.stop();
+                throw e;
+            }
             RunningServer running = RunningServer.self(publicUrl, context.database().displayName());
             Path dataDir = context.database().dataDir();
             running.write(dataDir);
-            return new RunguServer(store, app, link, running, dataDir);
+            return new RunguServer(store, app, link, running, dataDir, notify);
         } catch (RuntimeException e) {
             store.close();
             throw e;
+        }
+    }
+
+    /** Email notifications when RUNGU_SMTP_URL is set; otherwise says once that email is off. */
+    private static RunguNotify startMail(RunguStore store, java.util.Optional<MailSettings> mail, String publicUrl) {
+        if (mail.isEmpty()) {
+            LOG.info("Email is off: set RUNGU_SMTP_URL and RUNGU_MAIL_FROM to send notifications (docs/notifications.md)");
+            return null;
+        }
+        try {
+            return RunguNotify.start(store, n -> mail.get().configure(n, publicUrl));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.INVALID, e.getMessage(), e);
         }
     }
 
@@ -134,6 +159,11 @@ final class RunguServer implements AutoCloseable {
         return running.url();
     }
 
+    /** The store this server owns (tests drive the Board directly through it). */
+    RunguStore store() {
+        return store;
+    }
+
     /** The first-admin sign-in link made at start, or null when it was not needed. */
     String firstAdminLink() {
         return firstAdminLink;
@@ -148,6 +178,9 @@ final class RunguServer implements AutoCloseable {
         try {
             running.remove(dataDir);
             app.stop();
+            if (notify != null) {
+                notify.close();
+            }
         } finally {
             store.close();
             LOG.info("Rungu stopped");

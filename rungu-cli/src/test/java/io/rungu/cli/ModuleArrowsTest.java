@@ -30,7 +30,7 @@ class ModuleArrowsTest {
 
     @Test
     void every_module_is_imported() {
-        for (String module : new String[] {"model", "store", "cli"}) {
+        for (String module : new String[] {"model", "store", "notify", "cli"}) {
             classes().that().resideInAPackage("io.rungu." + module + "..").should().bePublic().orShould().notBePublic()
                     .because("the import must contain io.rungu." + module).check(rungu);
         }
@@ -47,8 +47,25 @@ class ModuleArrowsTest {
     void the_store_knows_no_adapter_no_web_framework_and_no_json() {
         noClasses().that().resideInAPackage("io.rungu.store..")
                 .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.rungu.oauth..", "io.rungu.http..", "io.rungu.mcp..", "io.rungu.cli..", "io.rungu.notify..",
+                        "io.javalin..", "com.fasterxml.jackson..", "tools.jackson..", "jakarta.mail..")
+                .check(rungu);
+    }
+
+    @Test
+    void notify_knows_only_the_model_the_store_and_its_mail_library() {
+        noClasses().that().resideInAPackage("io.rungu.notify..")
+                .should().dependOnClassesThat().resideInAnyPackage(
                         "io.rungu.oauth..", "io.rungu.http..", "io.rungu.mcp..", "io.rungu.cli..",
                         "io.javalin..", "com.fasterxml.jackson..", "tools.jackson..")
+                .check(rungu);
+    }
+
+    @Test
+    void only_the_cli_composes_notify() {
+        noClasses().that().resideOutsideOfPackages("io.rungu.notify..", "io.rungu.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.rungu.notify..")
+                .because("the store, auth and adapters never need mail; the packaged server adds it")
                 .check(rungu);
     }
 
