@@ -62,7 +62,7 @@ class SdkClientTest {
             client.ping();
 
             List<McpSchema.Tool> tools = client.listTools().tools();
-            assertThat(tools).hasSize(22);
+            assertThat(tools).hasSize(24);
             for (McpSchema.Tool tool : tools) {
                 assertThat(tool.inputSchema().get("type")).as(tool.name()).isEqualTo("object");
                 assertThat(tool.outputSchema()).as(tool.name()).isNotNull();
@@ -104,6 +104,8 @@ class SdkClientTest {
             call(client, validator, byName, "update_post", Map.of("id", newPost, "title", "SDK post, edited"));
             call(client, validator, byName, "update_post_status", Map.of("id", newPost, "status", "done"));
             call(client, validator, byName, "vote_post", Map.of("id", newPost));
+            call(client, validator, byName, "unsubscribe_post", Map.of("id", newPost));
+            call(client, validator, byName, "subscribe_post", Map.of("id", newPost));
             Map<?, ?> comment = (Map<?, ?>) call(client, validator, byName, "add_comment",
                     Map.of("post_id", newPost, "content", "Shipped")).structuredContent();
             String commentId = (String) ((Map<?, ?>) comment.get("comment")).get("id");
@@ -112,7 +114,7 @@ class SdkClientTest {
             call(client, validator, byName, "update_project", Map.of("slug", "sdk-board", "name", "SDK Board 2"));
             call(client, validator, byName, "delete_project", Map.of("slug", "sdk-board"));
             called.addAll(List.of("create_project", "create_post", "update_post", "update_post_status", "vote_post",
-                    "add_comment", "delete_comment", "delete_post", "update_project", "delete_project"));
+                    "unsubscribe_post", "subscribe_post", "add_comment", "delete_comment", "delete_post", "update_project", "delete_project"));
             assertThat(called).containsExactlyInAnyOrderElementsOf(byName.keySet());
 
             McpSchema.CallToolResult failed = client.callTool(McpSchema.CallToolRequest.builder("get_post").arguments(Map.of("id", "nope")).build());

@@ -164,6 +164,12 @@ class ToolsTest {
             assertThat(c.call("vote_post", Map.of("id", id, "voted", true)).path("structuredContent").path("vote_count").asInt()).isEqualTo(1);
             assertThat(c.call("vote_post", Map.of("id", id, "voted", true)).path("structuredContent").path("vote_count").asInt()).isEqualTo(1);
 
+            assertThat(f.stores.board().isSubscribed(f.adminAgent, id)).as("the author follows the post").isTrue();
+            assertThat(c.call("unsubscribe_post", Map.of("id", id)).path("structuredContent").path("subscribed").asBoolean()).isFalse();
+            assertThat(f.stores.board().isSubscribed(f.adminAgent, id)).isFalse();
+            assertThat(c.call("subscribe_post", Map.of("id", id)).path("structuredContent").path("subscribed").asBoolean()).isTrue();
+            assertThat(f.stores.board().isSubscribed(f.adminAgent, id)).isTrue();
+
             JsonNode comment = c.call("add_comment", Map.of("post_id", id, "content", "On it"))
                     .path("structuredContent").path("comment");
             JsonNode reply = c.call("add_comment", Map.of("post_id", id, "content", "Thanks",
