@@ -11,9 +11,10 @@ import java.util.Optional;
  * @param smtpUrl    the SMTP server URL
  * @param from       the sender address
  * @param window     how long a notification collects events on its post
- * @param retryDelay the first wait after a failed send
+ * @param retryDelay  the first wait after a failed send
+ * @param emailSignIn whether people may sign in with a link mailed to them ({@code RUNGU_EMAIL_SIGNIN}, default on)
  */
-record MailSettings(String smtpUrl, String from, Duration window, Duration retryDelay) {
+record MailSettings(String smtpUrl, String from, Duration window, Duration retryDelay, boolean emailSignIn) {
 
     /** The settings, or empty when email is off (no {@code RUNGU_SMTP_URL}). */
     static Optional<MailSettings> resolve(Environment env) {
@@ -28,7 +29,9 @@ record MailSettings(String smtpUrl, String from, Duration window, Duration retry
                 .map(v -> ServerSettings.parseDuration("RUNGU_NOTIFY_DELAY", v)).orElse(Duration.ofMinutes(2));
         Duration retry = env.get("RUNGU_MAIL_RETRY_DELAY")
                 .map(v -> ServerSettings.parseDuration("RUNGU_MAIL_RETRY_DELAY", v)).orElse(Duration.ofSeconds(5));
-        return Optional.of(new MailSettings(url.get(), from, window, retry));
+        boolean signIn = env.get("RUNGU_EMAIL_SIGNIN")
+                .map(v -> ServerSettings.parseBoolean("RUNGU_EMAIL_SIGNIN", v)).orElse(true);
+        return Optional.of(new MailSettings(url.get(), from, window, retry, signIn));
     }
 
     /** Fills the notifier's configuration; links start with {@code publicUrl}. */

@@ -49,7 +49,18 @@ final class RunguServer implements AutoCloseable {
         java.util.Optional<MailSettings> mail = MailSettings.resolve(context.env);
         RunguStore store = context.openStore();
         try {
-            RunguAuth auth = context.openAuth(store, settings);
+            // Sign-in links go out through the mailer, which starts once the public URL is known.
+            java.util.concurrent.atomic.AtomicReference<RunguNotify> mailer = new java.util.concurrent.atomic.AtomicReference<>();
+            RunguAuth auth = context.openAuth(store, settings, a -> {
+                if (mail.isPresent() && mail.get().emailSignIn()) {
+                    a.emailSignIn = (email, link) -> {
+                        RunguNotify n = mailer.get();
+                        if (n != null) {
+                            n.sendSignInLink(email, link);
+                        }
+                    };
+                }
+            });
             RunguPlugin plugin = plugin(store, auth, settings);
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
@@ -75,6 +86,7 @@ final class RunguServer implements AutoCloseable {
             RunguNotify notify;
             try {
                 notify = startMail(store, mail, publicUrl);
+                mailer.set(notify);
             } catch (RuntimeException e) {
                 app.stop();
                 throw e;

@@ -91,6 +91,63 @@ class NotificationsServerTest {
         }
     }
 
+    @Test
+    void email_sign_in_answers_202_for_any_address_and_mails_a_link_that_signs_in() throws Exception {
+        GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        try (RunguServer server = start(mail, Map.of())) {
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            String base = server.publicUrl();
+            assertThat(get(base + "/auth/providers").body()).contains("\"name\":\"email\"");
+            HttpResponse<String> asked = post(browser, base + "/auth/email", "{\"email\": \"New.Person@example.test\"}");
+            assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+            assertThat(post(browser, base + "/auth/email", "{\"email\": \"not-an-address\"}").statusCode()).isEqualTo(400);
+
+            assertThat(mail.waitForIncomingEmail(20_000, 1)).isTrue();
+            MimeMessage letter = to(mail, "new.person@example.test").get(0);
+            String text = ((MimeMultipart) letter.getContent()).getBodyPart(0).getContent().toString();
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://\\S+/auth/link/\\S+").matcher(text);
+            assertThat(link.find()).as(text).isTrue();
+            String path = URI.create(link.group()).getRawPath();
+            HttpResponse<String> signIn = browser.send(HttpRequest.newBuilder(local(base.substring(0,
+                    base.indexOf('/', "http://".length())) + path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(signIn.statusCode()).isBetween(300, 399);
+            HttpResponse<String> me = browser.send(HttpRequest.newBuilder(local(base + "/auth/me")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+            assertThat(me.body()).contains("new.person@example.test", "member");
+        } finally {
+            mail.stop();
+        }
+    }
+
+    @Test
+    void rungu_email_signin_false_turns_email_sign_in_off() throws Exception {
+        GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        try (RunguServer server = start(mail, Map.of("RUNGU_EMAIL_SIGNIN", "false"))) {
+            assertThat(get(server.publicUrl() + "/auth/providers").body()).doesNotContain("email");
+        } finally {
+            mail.stop();
+        }
+    }
+
+    private RunguServer start(GreenMail mail, Map<String, String> more) {
+        Map<String, String> env = new HashMap<>(more);
+        env.put("RUNGU_DATA_DIR", home.toString());
+        env.put("RUNGU_SMTP_URL", "smtp://127.0.0.1:" + mail.getSmtp().getPort());
+        env.put("RUNGU_MAIL_FROM", "Feedback <feedback@example.test>");
+        Context context = new Context(Environment.of(env, home), InputStream.nullInputStream(),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+        return RunguServer.start(context, ServerSettings.resolve(context.env, 0, "127.0.0.1", "/feedback", null));
+    }
+
+    private HttpResponse<String> post(HttpClient client, String url, String json) throws Exception {
+        return client.send(HttpRequest.newBuilder(local(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static Actor.Account member(RunguServer server, String email, String name) {
         return Actor.of(server.store().accounts().ensureUser(email, name, Role.MEMBER).id(), Role.MEMBER);
     }

@@ -33,10 +33,24 @@ public final class RunguNotify implements AutoCloseable {
 
     private final EventSubscription planning;
     private final ScheduledExecutorService sender;
+    private final Mailer mailer;
 
-    private RunguNotify(EventSubscription planning, ScheduledExecutorService sender) {
+    private RunguNotify(EventSubscription planning, ScheduledExecutorService sender, Mailer mailer) {
         this.planning = planning;
         this.sender = sender;
+        this.mailer = mailer;
+    }
+
+    /**
+     * Mails a one-time sign-in link on the mail thread and returns at once; fits
+     * {@code AuthConfig.emailSignIn} of rungu-oauth. A failed send is logged, not retried: the person asks again.
+     */
+    public void sendSignInLink(String email, String link) {
+        try {
+            sender.execute(() -> mailer.sendSignInLink(email, link));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.warn("Not sending a sign-in link: email is shutting down");
+        }
     }
 
     /**
@@ -71,7 +85,7 @@ public final class RunguNotify implements AutoCloseable {
         }, 0, config.pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("Email notifications on: {} via {}, sent {} s after the first event on a post", config.from, server,
                 config.window.toSeconds());
-        return new RunguNotify(planning, sender);
+        return new RunguNotify(planning, sender, mailer);
     }
 
     /** Stops planning and sending; what is pending stays in the database for the next start. */

@@ -93,7 +93,8 @@ public record Letter(String subject, String text, String html, String postUrl, S
         return "    " + quote.replace("\n", "\n    ");
     }
 
-    static String escape(String s) {
+    /** Escapes text for HTML content and attribute values. */
+    public static String escape(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
             switch (c) {

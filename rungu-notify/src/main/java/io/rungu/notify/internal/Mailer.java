@@ -118,6 +118,38 @@ public final class Mailer {
         queue.retryAt(n.id(), clock.instant().plus(delay));
     }
 
+    /** Sends one sign-in link now, over its own connection; a failure is logged (the person can ask again). */
+    public void sendSignInLink(String to, String link) {
+        try {
+            MimeMessage m = new MimeMessage(session);
+            m.setFrom(from);
+            m.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
+            m.setSubject("Your sign-in link", StandardCharsets.UTF_8.name());
+            m.setSentDate(Date.from(Instant.now(clock)));
+            String text = "Hello,\n\nOpen this link to sign in. It works once and expires soon:\n\n" + link
+                    + "\n\nIf you did not ask for it, ignore this email: nothing happens without the link.\n";
+            MimeBodyPart plain = new MimeBodyPart();
+            plain.setText(text, "UTF-8", "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText("<!doctype html><html><body style=\"font-family:sans-serif;line-height:1.5\"><p>Hello,</p>"
+                    + "<p><a href=\"" + Letter.escape(link) + "\">Sign in</a> (the link works once and expires soon)."
+                    + "</p><p style=\"color:#666\">If you did not ask for it, ignore this email: nothing happens "
+                    + "without the link.</p></body></html>\n", "UTF-8", "html");
+            m.setContent(new MimeMultipart("alternative", plain, html));
+            m.setHeader("Auto-Submitted", "auto-generated");
+            m.saveChanges();
+            Transport transport = session.getTransport("smtp");
+            try {
+                transport.connect(server.host(), server.port(), server.user(), server.password());
+                transport.sendMessage(m, m.getAllRecipients());
+            } finally {
+                transport.close();
+            }
+        } catch (MessagingException e) {
+            LOG.warn("Sending a sign-in link failed: {}", e.toString());
+        }
+    }
+
     MimeMessage message(Notification n) throws MessagingException {
         Letter letter = Letter.of(n, publicUrl);
         MimeMessage m = new MimeMessage(session);

@@ -37,14 +37,17 @@ public final class AuthHandlers {
     private static final String STATE_COOKIE_PATH = "/auth";
 
     private final AuthCore core;
+    private final EmailSignIn email;
 
-    public AuthHandlers(AuthCore core) {
+    /** {@code email} is null when sign-in by email is off. */
+    public AuthHandlers(AuthCore core, EmailSignIn email) {
         this.core = core;
+        this.email = email;
     }
 
     /** Every route, paths relative to the mount. */
     public List<AuthRoute> routes() {
-        return List.of(
+        List<AuthRoute> routes = new java.util.ArrayList<>(List.of(
                 new AuthRoute(HandlerType.GET, "/auth/providers", this::providers),
                 new AuthRoute(HandlerType.GET, "/auth/link/{secret}", this::link),
                 new AuthRoute(HandlerType.GET, "/auth/me", this::me),
@@ -54,7 +57,25 @@ public final class AuthHandlers {
                 new AuthRoute(HandlerType.GET, "/auth/{provider}/callback", this::callback),
                 new AuthRoute(HandlerType.GET, "/api/tokens", this::listTokens),
                 new AuthRoute(HandlerType.POST, "/api/tokens", this::createToken),
-                new AuthRoute(HandlerType.DELETE, "/api/tokens/{id}", this::revokeToken));
+                new AuthRoute(HandlerType.DELETE, "/api/tokens/{id}", this::revokeToken)));
+        if (email != null) {
+            routes.add(1, new AuthRoute(HandlerType.POST, "/auth/email", this::emailLink));
+        }
+        return List.copyOf(routes);
+    }
+
+    /** 202 whatever the address, so nobody learns which addresses have accounts. */
+    private void emailLink(Context ctx) {
+        JsonNode input = jsonBody(ctx);
+        String address = Json.text(input, "email");
+        if (!EmailSignIn.plausible(address == null ? null : address.strip())) {
+            throw RunguException.invalid("email", "email must be an email address");
+        }
+        email.request(address);
+        noStore(ctx);
+        Json.send(ctx, 202, Json.object().put("message",
+                "If this address can receive email, a sign-in link is on its way; it works once, for "
+                        + email.ttl().toMinutes() + " minutes."));
     }
 
     // --- browser flows ---
@@ -165,6 +186,11 @@ public final class AuthHandlers {
         ArrayNode list = Json.object().arrayNode();
         for (ProviderInfo p : core.providers()) {
             list.add(Json.object().put("name", p.name()).put("label", p.label()).put("login_url", p.loginUrl()));
+        }
+        if (email != null) {
+            // Not a redirect: the web app shows an address field that POSTs to login_url.
+            list.add(Json.object().put("name", "email").put("label", "Email").put("login_url",
+                    core.baseUrl + "/auth/email"));
         }
         ObjectNode body = Json.object();
         body.set("providers", list);
