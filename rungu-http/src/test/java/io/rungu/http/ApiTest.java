@@ -132,6 +132,36 @@ class ApiTest {
     }
 
     @Test
+    void a_member_follows_and_unfollows_a_post_and_an_unsubscribe_link_works_without_signing_in() {
+        String id = post("Follow me");
+        Actor.Account other = s.member("Olu Other");
+        assertThat(s.get("/api/posts/" + id + "/subscription", member).data().get("subscribed").asBoolean())
+                .as("the author follows their post").isTrue();
+        assertThat(s.get("/api/posts/" + id + "/subscription", other).data().get("subscribed").asBoolean()).isFalse();
+        assertThat(s.req("PUT", "/api/posts/" + id + "/subscription").send().status()).isEqualTo(401);
+        var put = s.req("PUT", "/api/posts/" + id + "/subscription").as(other).send();
+        assertThat(put.data().get("subscribed").asBoolean()).as(put.toString()).isTrue();
+        assertThat(s.board().isSubscribed(other, id)).isTrue();
+        var delete = s.req("DELETE", "/api/posts/" + id + "/subscription").as(other).send();
+        assertThat(delete.data().get("subscribed").asBoolean()).isFalse();
+        assertThat(s.board().isSubscribed(other, id)).isFalse();
+        assertThat(s.req("PUT", "/api/posts/nope/subscription").as(other).send().status()).isEqualTo(404);
+
+        String token = s.stores.sql(h -> h.createQuery("SELECT token FROM post_subscriptions WHERE user_id = :u")
+                .bind("u", member.userId()).mapTo(String.class).one());
+        var page = s.get("/unsubscribe/" + token);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("<form method=\"post\">");
+        assertThat(s.board().isSubscribed(member, id)).as("a GET changes nothing").isTrue();
+        var oneClick = s.req("POST", "/unsubscribe/" + token)
+                .body("application/x-www-form-urlencoded", "List-Unsubscribe=One-Click".getBytes()).send();
+        assertThat(oneClick.status()).isEqualTo(200);
+        assertThat(oneClick.text()).contains("Unsubscribed");
+        assertThat(s.board().isSubscribed(member, id)).isFalse();
+        assertThat(s.req("POST", "/unsubscribe/" + token).send().text()).contains("used already");
+    }
+
+    @Test
     void voting_twice_removes_the_vote() {
         String id = post("Vote me");
         var first = s.req("POST", "/api/posts/" + id + "/vote").as(member).send();

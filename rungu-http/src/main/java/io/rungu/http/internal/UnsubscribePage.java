@@ -4,8 +4,6 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 
 import io.javalin.http.Context;
-import io.rungu.http.internal.Route.Access;
-import io.rungu.http.internal.Route.Shape;
 import io.rungu.model.Actor;
 import io.rungu.store.Board;
 
@@ -24,13 +22,10 @@ public final class UnsubscribePage {
         this.board = board;
     }
 
+    /** Pages, not API routes: left out of the OpenAPI document (docs/api.md lists them). */
     public void register(RouteTable t) {
-        t.add(GET, "/unsubscribe/{token}", this::show)
-                .doc("subscriptions", "The unsubscribe page of a notification email", Access.NONE)
-                .reply(200, Shape.NONE, null).anonymousOnly().done();
-        t.add(POST, "/unsubscribe/{token}", this::unsubscribe)
-                .doc("subscriptions", "One-click unsubscribe (RFC 8058): stop the emails about one post", Access.NONE)
-                .reply(200, Shape.NONE, null).anonymousOnly().done();
+        t.addUndocumented(GET, "/unsubscribe/{token}", this::show, RateLimiter.Kind.READ);
+        t.addUndocumented(POST, "/unsubscribe/{token}", this::unsubscribe, RateLimiter.Kind.WRITE);
     }
 
     private void show(Context ctx) {
