@@ -148,6 +148,19 @@ class EventsTest extends OnEachDatabase {
     }
 
     @Test
+    void idle_consumers_and_an_empty_notification_queue_write_nothing() throws Exception {
+        try (RunguStore store = open(t.url(), c -> c.eventPollInterval = Duration.ofMillis(20))) {
+            store.events().subscribe("idle", e -> { });
+            store.notifications().plan(Duration.ZERO);
+            long before = store.database().writeGeneration();
+            // Nothing to wait for: the point is that many poll intervals pass without a write.
+            Thread.sleep(300);
+            assertThat(store.notifications().claimDue(10, Duration.ofMinutes(1))).isEmpty();
+            assertThat(store.database().writeGeneration()).as("writes while idle").isEqualTo(before);
+        }
+    }
+
+    @Test
     void a_consumer_name_is_subscribed_once_per_store() {
         try (EventSubscription s = t.store().events().subscribe("once", e -> { })) {
             assertThatThrownBy(() -> t.store().events().subscribe("once", e -> { }))

@@ -147,7 +147,22 @@ public final class Dispatcher implements Events, AutoCloseable {
         }
     }
 
+    /**
+     * True when events wait beyond the consumer's position. A read, so an idle poll writes nothing: a write would
+     * move the write generation, drop what the Board keeps and wake this thread again at once.
+     */
+    private boolean pending(String name) {
+        return db.read(h -> {
+            OutboxDao dao = h.attach(OutboxDao.class);
+            Optional<Long> position = dao.position(name, "");
+            return position.isPresent() && dao.newest() > position.get();
+        });
+    }
+
     private Outcome deliverTo(String name, EventListener listener) {
+        if (!pending(name)) {
+            return Outcome.NONE;
+        }
         String lock = db.dialect().skipLockedRows();
         if (lock.isEmpty()) {
             // One server: read, deliver, then save the position, never holding the single writer meanwhile.
@@ -190,6 +205,9 @@ public final class Dispatcher implements Events, AutoCloseable {
     }
 
     private Outcome deliverInTransaction(String name, BiConsumer<Handle, BoardEvent> handler) {
+        if (!pending(name)) {
+            return Outcome.NONE;
+        }
         return db.write(h -> {
             OutboxDao dao = h.attach(OutboxDao.class);
             Optional<Long> position = dao.position(name, db.dialect().skipLockedRows());

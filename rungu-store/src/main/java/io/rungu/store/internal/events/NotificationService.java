@@ -64,6 +64,11 @@ public final class NotificationService implements Notifications {
             throw new IllegalArgumentException("limit must be between 1 and 1000, got " + limit);
         }
         Instant now = Timestamps.truncate(clock.instant());
+        // Look before writing: an idle poll must not write (a write drops what the Board keeps for reads).
+        if (db.read(h -> h.createQuery("SELECT 1 FROM notifications WHERE due_at <= :now LIMIT 1").bind("now", now)
+                .mapTo(Integer.class).findOne()).isEmpty()) {
+            return List.of();
+        }
         return db.write(h -> {
             List<Long> ids = h.createQuery("SELECT id FROM notifications WHERE due_at <= :now ORDER BY due_at, id "
                             + "LIMIT :limit" + db.dialect().skipLockedRows())
