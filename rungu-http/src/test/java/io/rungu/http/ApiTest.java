@@ -162,6 +162,20 @@ class ApiTest {
     }
 
     @Test
+    void notification_settings_start_all_on_and_a_patch_changes_only_what_it_names() {
+        var start = s.get("/api/me/notifications", member);
+        assertThat(start.data().get("status_changes").asBoolean()).as(start.toString()).isTrue();
+        assertThat(start.data().get("comments").asBoolean()).isTrue();
+        var off = s.json("PATCH", "/api/me/notifications", member, "{\"comments\": false}");
+        assertThat(off.data().get("comments").asBoolean()).as(off.toString()).isFalse();
+        assertThat(off.data().get("status_changes").asBoolean()).isTrue();
+        assertThat(s.get("/api/me/notifications", member).data().get("comments").asBoolean()).isFalse();
+        assertThat(s.json("PATCH", "/api/me/notifications", member, "{\"comments\": \"no\"}").status()).isEqualTo(400);
+        assertThat(s.json("PATCH", "/api/me/notifications", member, "{\"email\": true}").status()).isEqualTo(400);
+        assertThat(s.get("/api/me/notifications").status()).isEqualTo(401);
+    }
+
+    @Test
     void voting_twice_removes_the_vote() {
         String id = post("Vote me");
         var first = s.req("POST", "/api/posts/" + id + "/vote").as(member).send();

@@ -130,6 +130,16 @@ public interface Board {
      */
     boolean unsubscribeByToken(Actor actor, String token);
 
+    /** The actor's own email settings; everything is on until changed (UNAUTHENTICATED when anonymous). */
+    io.rungu.model.NotificationSettings notificationSettings(Actor actor);
+
+    /**
+     * Changes the actor's own email settings; a null value keeps the current one. Needs credentials that may
+     * write. Returns the settings now in force.
+     */
+    io.rungu.model.NotificationSettings updateNotificationSettings(Actor actor, Boolean statusChanges,
+            Boolean comments);
+
     // --- derived views ---
 
     /**

@@ -192,6 +192,7 @@ class DataTransferTest {
         String session = accounts.createSession(bob.id(), Duration.ofDays(7));
         accounts.createSession(ada.id(), Duration.ofDays(7));
         accounts.revokeSession(session);
+        t.board().updateNotificationSettings(member, null, false);
         accounts.createSignInLink("a".repeat(64), bob.id(), t.clock().instant().plus(Duration.ofMinutes(15)));
         accounts.saveLoginFlow(new Accounts.LoginFlow("b".repeat(64), "github", "verifier", "nonce", null,
                 t.clock().instant().plus(Duration.ofMinutes(10))));

@@ -100,6 +100,25 @@ class NotificationsTest extends OnEachDatabase {
     }
 
     @Test
+    void a_person_who_turned_a_kind_off_gets_no_notification_of_that_kind() throws Exception {
+        assertThat(board.notificationSettings(voter)).isEqualTo(io.rungu.model.NotificationSettings.ALL_ON);
+        assertThat(board.updateNotificationSettings(voter, null, false))
+                .isEqualTo(new io.rungu.model.NotificationSettings(true, false));
+        assertThat(board.updateNotificationSettings(voter, null, null))
+                .as("null keeps").isEqualTo(new io.rungu.model.NotificationSettings(true, false));
+        board.addComment(commenter, postId, new NewComment("Hi", null));
+        board.editPost(admin, postId, PostEdit.status(PostStatus.PLANNED));
+        planned();
+        t.clock().advance(WINDOW);
+        List<Notification> due = claim();
+        assertThat(due).filteredOn(n -> n.recipientId().equals(voter.userId())).singleElement()
+                .satisfies(n -> assertThat(n.items()).extracting(i -> i.event().type())
+                        .containsExactly(BoardEvent.Type.POST_STATUS_CHANGED));
+        assertThat(due).filteredOn(n -> n.recipientId().equals(author.userId())).singleElement()
+                .satisfies(n -> assertThat(n.items()).hasSize(2));
+    }
+
+    @Test
     void a_failed_delivery_is_offered_again_when_rescheduled_and_gone_once_sent() throws Exception {
         board.addComment(commenter, postId, new NewComment("Hi", null));
         planned();

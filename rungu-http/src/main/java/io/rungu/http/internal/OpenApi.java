@@ -181,6 +181,9 @@ public final class OpenApi {
                 "id", "post_id", "filename", "mime", "size", "created_by", "created_at", "url"));
         s.put("Vote", object(map("voted", bool(), "vote_count", integer()), "voted", "vote_count"));
         s.put("Subscription", object(map("subscribed", bool()), "subscribed"));
+        s.put("NotificationSettings", object(map("status_changes", bool(), "comments", bool()), "status_changes",
+                "comments"));
+        s.put("NotificationSettingsEdit", object(map("status_changes", bool(), "comments", bool())));
         s.put("Roadmap", object(props("planned", posts(), "planned_total", integer(), "in_progress", posts(),
                 "in_progress_total", integer(), "done", posts(), "done_total", integer(), "limit", integer()),
                 "planned", "planned_total", "in_progress", "in_progress_total", "done", "done_total", "limit"));

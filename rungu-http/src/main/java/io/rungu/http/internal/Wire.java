@@ -48,6 +48,12 @@ public final class Wire {
 
     public record Subscription(boolean subscribed) {}
 
+    public record NotificationSettingsJson(boolean statusChanges, boolean comments) {}
+
+    public static NotificationSettingsJson notificationSettings(io.rungu.model.NotificationSettings s) {
+        return new NotificationSettingsJson(s.statusChanges(), s.comments());
+    }
+
     public record RoadmapJson(List<PostDetail> planned, long plannedTotal, List<PostDetail> inProgress,
                               long inProgressTotal, List<PostDetail> done, long doneTotal, int limit) {}
 

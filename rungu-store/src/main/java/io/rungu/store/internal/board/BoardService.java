@@ -198,6 +198,17 @@ public final class BoardService implements Board {
     }
 
     @Override
+    public io.rungu.model.NotificationSettings notificationSettings(Actor actor) {
+        return subscriptions.settings(actor(actor));
+    }
+
+    @Override
+    public io.rungu.model.NotificationSettings updateNotificationSettings(Actor actor, Boolean statusChanges,
+            Boolean comments) {
+        return subscriptions.updateSettings(actor(actor), statusChanges, comments);
+    }
+
+    @Override
     public Roadmap roadmap(Actor actor, String projectSlug, int limit) {
         return views.roadmap(actor(actor), projectSlug, limit);
     }

@@ -88,6 +88,37 @@ final class Subscriptions {
         });
     }
 
+    io.rungu.model.NotificationSettings settings(Actor actor) {
+        Actor.Account account = Permissions.signedIn(actor);
+        return cx.db().read(h -> settings(h, account.userId()));
+    }
+
+    io.rungu.model.NotificationSettings updateSettings(Actor actor, Boolean statusChanges, Boolean comments) {
+        Actor.Account account = Permissions.writer(actor);
+        Instant now = cx.now();
+        return cx.db().write(h -> {
+            Lookups.requireAccount(h, account.userId());
+            io.rungu.model.NotificationSettings current = settings(h, account.userId());
+            io.rungu.model.NotificationSettings next = new io.rungu.model.NotificationSettings(
+                    statusChanges == null ? current.statusChanges() : statusChanges,
+                    comments == null ? current.comments() : comments);
+            h.createUpdate("INSERT INTO notification_settings (user_id, status_changes, comments, updated_at) "
+                            + "VALUES (:user, :status, :comments, :now) ON CONFLICT (user_id) DO UPDATE SET "
+                            + "status_changes = excluded.status_changes, comments = excluded.comments, "
+                            + "updated_at = excluded.updated_at")
+                    .bind("user", account.userId()).bind("status", next.statusChanges() ? 1 : 0)
+                    .bind("comments", next.comments() ? 1 : 0).bind("now", now).execute();
+            return next;
+        });
+    }
+
+    private static io.rungu.model.NotificationSettings settings(Handle h, String userId) {
+        return h.createQuery("SELECT status_changes, comments FROM notification_settings WHERE user_id = :user")
+                .bind("user", userId)
+                .map((rs, ctx) -> new io.rungu.model.NotificationSettings(rs.getInt(1) != 0, rs.getInt(2) != 0))
+                .findOne().orElse(io.rungu.model.NotificationSettings.ALL_ON);
+    }
+
     private static String token() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);

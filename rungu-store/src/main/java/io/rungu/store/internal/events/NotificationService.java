@@ -39,22 +39,30 @@ public final class NotificationService implements Notifications {
     }
 
     private void plan(Handle h, BoardEvent event, Duration window) {
-        if (event.type() != BoardEvent.Type.POST_STATUS_CHANGED && event.type() != BoardEvent.Type.COMMENT_CREATED) {
+        // The setting that lets this kind through (a constant column name, never input).
+        String setting;
+        if (event.type() == BoardEvent.Type.POST_STATUS_CHANGED) {
+            setting = "status_changes";
+        } else if (event.type() == BoardEvent.Type.COMMENT_CREATED) {
+            setting = "comments";
+        } else {
             return;
         }
+        String wanted = " AND NOT EXISTS (SELECT 1 FROM notification_settings ns WHERE ns.user_id = s.user_id AND ns."
+                + setting + " = 0)";
         String actor = event.actorId() == null ? "" : event.actorId();
         h.createUpdate("INSERT INTO notifications (user_id, post_id, open, due_at, attempts) "
                         + "SELECT s.user_id, s.post_id, 1, :due, 0 FROM post_subscriptions s "
                         + "JOIN users u ON u.id = s.user_id "
-                        + "WHERE s.post_id = :post AND s.user_id <> :actor AND u.email IS NOT NULL "
-                        + "ON CONFLICT (user_id, post_id) WHERE open = 1 DO NOTHING")
+                        + "WHERE s.post_id = :post AND s.user_id <> :actor AND u.email IS NOT NULL" + wanted
+                        + " ON CONFLICT (user_id, post_id) WHERE open = 1 DO NOTHING")
                 .bind("due", Timestamps.truncate(event.at().plus(window))).bind("post", event.postId())
                 .bind("actor", actor).execute();
         h.createUpdate("INSERT INTO notification_events (notification_id, seq) "
                         + "SELECT n.id, :seq FROM notifications n JOIN post_subscriptions s "
                         + "ON s.user_id = n.user_id AND s.post_id = n.post_id "
-                        + "WHERE n.post_id = :post AND n.open = 1 AND n.user_id <> :actor "
-                        + "ON CONFLICT (notification_id, seq) DO NOTHING")
+                        + "WHERE n.post_id = :post AND n.open = 1 AND n.user_id <> :actor" + wanted
+                        + " ON CONFLICT (notification_id, seq) DO NOTHING")
                 .bind("seq", event.sequence()).bind("post", event.postId()).bind("actor", actor).execute();
     }
 

@@ -51,3 +51,11 @@ CREATE TABLE notification_events (
     seq             INTEGER NOT NULL,
     PRIMARY KEY (notification_id, seq)
 );
+
+-- Which kinds of notifications a person gets; no row means everything on.
+CREATE TABLE notification_settings (
+    user_id        TEXT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+    status_changes INTEGER NOT NULL DEFAULT 1,
+    comments       INTEGER NOT NULL DEFAULT 1,
+    updated_at     TEXT NOT NULL
+);
