@@ -91,10 +91,18 @@ final class RunguServer implements AutoCloseable {
                 app.stop();
                 throw e;
             }
-            RunningServer running = RunningServer.self(publicUrl, context.database().displayName());
-            Path dataDir = context.database().dataDir();
-            running.write(dataDir);
-            return new RunguServer(store, app, link, running, dataDir, notify);
+            try {
+                RunningServer running = RunningServer.self(publicUrl, context.database().displayName());
+                Path dataDir = context.database().dataDir();
+                running.write(dataDir);
+                return new RunguServer(store, app, link, running, dataDir, notify);
+            } catch (RuntimeException e) {
+                app.stop();
+                if (notify != null) {
+                    notify.close();
+                }
+                throw e;
+            }
         } catch (RuntimeException e) {
             store.close();
             throw e;

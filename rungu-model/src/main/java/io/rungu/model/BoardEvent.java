@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param type       what happened
  * @param at         when, from the store's clock
  * @param actorId    the acting user's id, or null for a system change
- * @param channel    how the actor reached Rungu, or null with a null actor
+ * @param channel    how the actor reached Rungu; null with a null actor, and for a one-click unsubscribe link,
+ *                   which carries no credentials
  * @param projectId  the board's id (always set)
  * @param postId     the post's id, or null for a board-level event
  * @param commentId  the comment's id for comment events, the attachment's id for attachment events, else null
