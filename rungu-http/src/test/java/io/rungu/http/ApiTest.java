@@ -162,6 +162,18 @@ class ApiTest {
     }
 
     @Test
+    void an_admin_follows_a_board_and_a_member_may_not() {
+        assertThat(s.req("PUT", "/api/projects/test-app/subscription").as(member).send().status()).isEqualTo(403);
+        var put = s.req("PUT", "/api/projects/test-app/subscription").as(admin).send();
+        assertThat(put.data().get("subscribed").asBoolean()).as(put.toString()).isTrue();
+        assertThat(s.get("/api/projects/test-app/subscription", admin).data().get("subscribed").asBoolean()).isTrue();
+        assertThat(s.req("DELETE", "/api/projects/test-app/subscription").as(admin).send().data().get("subscribed")
+                .asBoolean()).isFalse();
+        assertThat(s.board().isSubscribedToProject(admin, "test-app")).isFalse();
+        assertThat(s.req("PUT", "/api/projects/nope/subscription").as(admin).send().status()).isEqualTo(404);
+    }
+
+    @Test
     void notification_settings_start_all_on_and_a_patch_changes_only_what_it_names() {
         var start = s.get("/api/me/notifications", member);
         assertThat(start.data().get("status_changes").asBoolean()).as(start.toString()).isTrue();

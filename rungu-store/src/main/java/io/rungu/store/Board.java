@@ -121,6 +121,18 @@ public interface Board {
     /** Stops following a post; doing it when not following changes nothing. */
     void unsubscribe(Actor actor, String postId);
 
+    /**
+     * Follows a whole board (admins): the actor is then told of every new post on it. Doing it twice changes
+     * nothing.
+     */
+    void subscribeProject(Actor actor, String projectSlug);
+
+    /** Stops following a board; doing it when not following changes nothing. */
+    void unsubscribeProject(Actor actor, String projectSlug);
+
+    /** True when the signed-in actor follows the board (UNAUTHENTICATED when anonymous). */
+    boolean isSubscribedToProject(Actor actor, String projectSlug);
+
     /** True when the signed-in actor follows the post (UNAUTHENTICATED when anonymous). */
     boolean isSubscribed(Actor actor, String postId);
 

@@ -21,7 +21,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  *
  * <p>{@link #copy} reads every table of the source in one consistent snapshot (so the source may stay in use)
  * and writes the rows to the target in batches, one transaction per batch, in foreign-key order: users,
- * identities, sessions, sign-in links, login flows, API tokens, projects, posts, votes, post subscriptions, notification settings,
+ * identities, sessions, sign-in links, login flows, API tokens, projects, posts, votes, post and board subscriptions, notification settings,
  * comments, attachments.
  * The target's own triggers rebuild what is derived from rows (vote and comment counts, per-board counts, the
  * search index), so the copy is exact even between SQLite and PostgreSQL. Both stores must be open (which
@@ -257,6 +257,8 @@ public final class DataTransfer {
                     "user_id", "post_id", "created_at:TIME"),
             table("post_subscriptions", "ORDER BY t.post_id, t.user_id",
                     "post_id", "user_id", "token", "created_at:TIME"),
+            table("project_subscriptions", "ORDER BY t.project_id, t.user_id",
+                    "project_id", "user_id", "token", "created_at:TIME"),
             table("notification_settings", "ORDER BY t.user_id",
                     "user_id", "status_changes:INTEGER", "comments:INTEGER", "updated_at:TIME"),
             // A reply refers to its parent, so comments go in order of depth in their thread.

@@ -9,7 +9,8 @@ import java.util.List;
  * The rules of who is told what, and the queue of notifications waiting to be sent (docs/notifications.md). The
  * Board decides; a sender such as rungu-notify only claims due notifications, delivers them and reports back.
  *
- * <p>A status change tells every subscriber of the post, a new comment or reply tells the post's subscribers;
+ * <p>A status change tells every subscriber of the post, a new comment or reply tells the post's subscribers, a
+ * new post tells whoever follows its board;
  * the actor is never told of their own action; everything that happens on one post within {@code window} of the
  * first event becomes one notification.
  */

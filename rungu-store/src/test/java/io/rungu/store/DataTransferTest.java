@@ -202,6 +202,7 @@ class DataTransferTest {
 
         board.createProject(admin, new NewProject("Moving day", null, "Ünïcode — \"quotes\" 'and' <tags>"));
         board.createProject(admin, new NewProject("Second board", null, ""));
+        board.subscribeProject(admin, board.listProjects(admin, null).items().get(0).slug());
         PostView dark = board.createPost(member, "moving-day", new NewPost("Dark mode, please!", "My eyes 👀; e-mail me", PostCategory.FEATURE));
         t.clock().advance(Duration.ofNanos(1_234_567));
         PostView bug = board.createPost(admin, "moving-day", new NewPost("Crash on save", "Stack: a/b/c.java:12", PostCategory.BUG));

@@ -119,6 +119,27 @@ class NotificationsTest extends OnEachDatabase {
     }
 
     @Test
+    void an_admin_following_a_board_hears_of_each_new_post_and_its_link_unfollows_the_board() throws Exception {
+        String slug = board.listProjects(admin, null).items().get(0).slug();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> board.subscribeProject(author, slug))
+                .hasMessage("Admin access required");
+        board.subscribeProject(admin, slug);
+        assertThat(board.isSubscribedToProject(admin, slug)).isTrue();
+        String second = board.createPost(author, slug, new NewPost("Offline mode", "", null)).post().id();
+        board.createPost(admin, slug, new NewPost("Admin's own post", "", null));
+        planned();
+        t.clock().advance(WINDOW);
+        List<Notification> due = claim();
+        assertThat(due).singleElement().satisfies(n -> {
+            assertThat(n.recipientId()).isEqualTo(admin.userId());
+            assertThat(n.postId()).isEqualTo(second);
+            assertThat(n.items()).extracting(i -> i.event().type()).containsExactly(BoardEvent.Type.POST_CREATED);
+        });
+        assertThat(board.unsubscribeByToken(Actor.anonymous(), due.get(0).unsubscribeToken())).isTrue();
+        assertThat(board.isSubscribedToProject(admin, slug)).isFalse();
+    }
+
+    @Test
     void a_failed_delivery_is_offered_again_when_rescheduled_and_gone_once_sent() throws Exception {
         board.addComment(commenter, postId, new NewComment("Hi", null));
         planned();

@@ -128,6 +128,20 @@ public final class ApiRoutes {
                 .reply(200, Shape.DATA, "Vote").done();
 
         // subscriptions
+        t.add(GET, "/api/projects/{slug}/subscription", ctx -> ok(ctx, new Wire.Subscription(
+                board.isSubscribedToProject(actor(ctx), ctx.pathParam("slug")))))
+                .doc("subscriptions", "Whether the caller follows a board", Access.SIGNED_IN)
+                .reply(200, Shape.DATA, "Subscription").done();
+        t.add(PUT, "/api/projects/{slug}/subscription", ctx -> {
+            board.subscribeProject(actor(ctx), ctx.pathParam("slug"));
+            ok(ctx, new Wire.Subscription(true));
+        }).doc("subscriptions", "Follow a board: an email for each new post (admins; idempotent)", Access.ADMIN)
+                .reply(200, Shape.DATA, "Subscription").done();
+        t.add(DELETE, "/api/projects/{slug}/subscription", ctx -> {
+            board.unsubscribeProject(actor(ctx), ctx.pathParam("slug"));
+            ok(ctx, new Wire.Subscription(false));
+        }).doc("subscriptions", "Stop following a board (idempotent)", Access.SIGNED_IN)
+                .reply(200, Shape.DATA, "Subscription").done();
         t.add(GET, "/api/posts/{id}/subscription", ctx -> ok(ctx, new Wire.Subscription(
                 board.isSubscribed(actor(ctx), ctx.pathParam("id")))))
                 .doc("subscriptions", "Whether the caller follows a post", Access.SIGNED_IN)

@@ -36,10 +36,11 @@ public record Letter(String subject, String text, String html, String postUrl, S
             text.append("\n");
         }
         text.append("See the post: ").append(postUrl).append("\n\n-- \n")
-                .append("You get this email because you follow this post on ").append(n.projectName()).append(".\n")
+                .append("You get this email because you follow this post or board on ").append(n.projectName())
+                .append(".\n")
                 .append("Unsubscribe from it: ").append(unsubscribeUrl).append("\n");
         html.append("<p><a href=\"").append(escape(postUrl)).append("\">See the post</a></p>\n")
-                .append("<hr><p style=\"color:#666;font-size:small\">You get this email because you follow this post on ")
+                .append("<hr><p style=\"color:#666;font-size:small\">You get this email because you follow this post or board on ")
                 .append(escape(n.projectName())).append(". <a href=\"").append(escape(unsubscribeUrl))
                 .append("\">Unsubscribe from it</a>.</p>\n");
         String subject = "[" + n.projectName() + "] " + n.postTitle();
@@ -73,6 +74,8 @@ public record Letter(String subject, String text, String html, String postUrl, S
                 if (response != null && !response.isBlank()) {
                     out.add(new Paragraph("Official response:", response));
                 }
+            } else if (e.type() == BoardEvent.Type.POST_CREATED) {
+                out.add(new Paragraph(who + " posted \"" + n.postTitle() + "\" on " + n.projectName() + ".", null));
             } else if (e.type() == BoardEvent.Type.COMMENT_CREATED) {
                 out.add(new Paragraph(who + " commented on \"" + n.postTitle() + "\":", item.commentContent()));
             }

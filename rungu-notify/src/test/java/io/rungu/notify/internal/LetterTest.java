@@ -29,6 +29,16 @@ class LetterTest {
     }
 
     @Test
+    void a_new_post_on_a_followed_board_names_the_board() {
+        BoardEvent created = new BoardEvent(8, BoardEvent.Type.POST_CREATED, AT, "u1", Actor.Channel.AGENT, "p1",
+                "post2", null, null, null, null);
+        Notification n = new Notification(2, 1, "u2", "ada@example.test", "", "app", "App", "post2", "Offline mode",
+                "tok", List.of(new Notification.Item(created, "Bob", null)));
+        assertThat(Letter.of(n, "https://f.example.test").text()).startsWith("Hello,\n\n")
+                .contains("Bob posted \"Offline mode\" on App.");
+    }
+
+    @Test
     void smtp_urls_give_security_port_and_credentials_and_never_show_the_password() {
         SmtpServer plain = SmtpServer.parse("smtp://localhost:2525");
         assertThat(plain.security()).isEqualTo(SmtpServer.Security.NONE);

@@ -188,6 +188,21 @@ public final class BoardService implements Board {
     }
 
     @Override
+    public void subscribeProject(Actor actor, String projectSlug) {
+        subscriptions.subscribeProject(actor(actor), projectSlug);
+    }
+
+    @Override
+    public void unsubscribeProject(Actor actor, String projectSlug) {
+        subscriptions.unsubscribeProject(actor(actor), projectSlug);
+    }
+
+    @Override
+    public boolean isSubscribedToProject(Actor actor, String projectSlug) {
+        return subscriptions.isSubscribedToProject(actor(actor), projectSlug);
+    }
+
+    @Override
     public boolean isSubscribed(Actor actor, String postId) {
         return subscriptions.isSubscribed(actor(actor), postId);
     }

@@ -53,6 +53,42 @@ final class Subscriptions {
         });
     }
 
+    void subscribeProject(Actor actor, String slug) {
+        Actor.Account account = Permissions.admin(actor);
+        Instant now = cx.now();
+        cx.db().writeVoid(h -> {
+            String projectId = Lookups.projectId(h, slug);
+            Lookups.requireAccount(h, account.userId());
+            int added = h.createUpdate("INSERT INTO project_subscriptions (project_id, user_id, token, created_at) "
+                            + "VALUES (:project, :user, :token, :now) ON CONFLICT (project_id, user_id) DO NOTHING")
+                    .bind("project", projectId).bind("user", account.userId()).bind("token", token()).bind("now", now)
+                    .execute();
+            if (added > 0) {
+                cx.event(h, account, BoardEvent.Type.PROJECT_SUBSCRIBED, projectId, null, null);
+            }
+        });
+    }
+
+    void unsubscribeProject(Actor actor, String slug) {
+        Actor.Account account = Permissions.writer(actor);
+        cx.db().writeVoid(h -> {
+            String projectId = Lookups.projectId(h, slug);
+            int removed = h.createUpdate("DELETE FROM project_subscriptions WHERE project_id = :project AND user_id = :user")
+                    .bind("project", projectId).bind("user", account.userId()).execute();
+            if (removed > 0) {
+                cx.event(h, account, BoardEvent.Type.PROJECT_UNSUBSCRIBED, projectId, null, null);
+            }
+        });
+    }
+
+    boolean isSubscribedToProject(Actor actor, String slug) {
+        Actor.Account account = Permissions.signedIn(actor);
+        return cx.db().read(h -> h.createQuery("SELECT 1 FROM project_subscriptions WHERE user_id = :user "
+                        + "AND project_id = :project")
+                .bind("user", account.userId()).bind("project", Lookups.projectId(h, slug))
+                .mapTo(Integer.class).findOne().isPresent());
+    }
+
     boolean isSubscribed(Actor actor, String postId) {
         if (actor.userId() == null) {
             throw RunguException.unauthenticated();
@@ -75,7 +111,7 @@ final class Subscriptions {
                             + "JOIN posts p ON p.id = s.post_id WHERE s.token = :token")
                     .bind("token", token).mapToMap().findOne();
             if (row.isEmpty()) {
-                return false;
+                return unsubscribeProjectByToken(h, token, now);
             }
             String postId = (String) row.get().get("post_id");
             String userId = (String) row.get().get("user_id");
@@ -86,6 +122,19 @@ final class Subscriptions {
                     postId, null, null, null, null));
             return true;
         });
+    }
+
+    private boolean unsubscribeProjectByToken(Handle h, String token, Instant now) {
+        var row = h.createQuery("SELECT project_id, user_id FROM project_subscriptions WHERE token = :token")
+                .bind("token", token).mapToMap().findOne();
+        if (row.isEmpty()) {
+            return false;
+        }
+        h.createUpdate("DELETE FROM project_subscriptions WHERE token = :token").bind("token", token).execute();
+        io.rungu.store.internal.events.Outbox.append(h, cx.db().dialect(), new BoardEvent(0,
+                BoardEvent.Type.PROJECT_UNSUBSCRIBED, now, (String) row.get().get("user_id"), null,
+                (String) row.get().get("project_id"), null, null, null, null, null));
+        return true;
     }
 
     io.rungu.model.NotificationSettings settings(Actor actor) {

@@ -45,6 +45,9 @@ public final class NotificationService implements Notifications {
             setting = "status_changes";
         } else if (event.type() == BoardEvent.Type.COMMENT_CREATED) {
             setting = "comments";
+        } else if (event.type() == BoardEvent.Type.POST_CREATED) {
+            planNewPost(h, event, window);
+            return;
         } else {
             return;
         }
@@ -64,6 +67,25 @@ public final class NotificationService implements Notifications {
                         + "WHERE n.post_id = :post AND n.open = 1 AND n.user_id <> :actor" + wanted
                         + " ON CONFLICT (notification_id, seq) DO NOTHING")
                 .bind("seq", event.sequence()).bind("post", event.postId()).bind("actor", actor).execute();
+    }
+
+    /** A new post tells whoever follows its board, except its author. */
+    private static void planNewPost(Handle h, BoardEvent event, Duration window) {
+        String actor = event.actorId() == null ? "" : event.actorId();
+        h.createUpdate("INSERT INTO notifications (user_id, post_id, open, due_at, attempts) "
+                        + "SELECT f.user_id, :post, 1, :due, 0 FROM project_subscriptions f "
+                        + "JOIN users u ON u.id = f.user_id "
+                        + "WHERE f.project_id = :project AND f.user_id <> :actor AND u.email IS NOT NULL "
+                        + "ON CONFLICT (user_id, post_id) WHERE open = 1 DO NOTHING")
+                .bind("due", Timestamps.truncate(event.at().plus(window))).bind("post", event.postId())
+                .bind("project", event.projectId()).bind("actor", actor).execute();
+        h.createUpdate("INSERT INTO notification_events (notification_id, seq) "
+                        + "SELECT n.id, :seq FROM notifications n JOIN project_subscriptions f "
+                        + "ON f.user_id = n.user_id AND f.project_id = :project "
+                        + "WHERE n.post_id = :post AND n.open = 1 AND n.user_id <> :actor "
+                        + "ON CONFLICT (notification_id, seq) DO NOTHING")
+                .bind("seq", event.sequence()).bind("post", event.postId()).bind("project", event.projectId())
+                .bind("actor", actor).execute();
     }
 
     @Override
@@ -91,10 +113,12 @@ public final class NotificationService implements Notifications {
             List<Notification> claimed = new ArrayList<>();
             List<Long> dropped = new ArrayList<>();
             h.createQuery("SELECT n.id, n.attempts, n.user_id, u.email, u.name AS user_name, p.id AS post_id, "
-                            + "p.title, pr.slug, pr.name AS project_name, s.token FROM notifications n "
+                            + "p.title, pr.slug, pr.name AS project_name, coalesce(s.token, f.token) AS token "
+                            + "FROM notifications n "
                             + "JOIN users u ON u.id = n.user_id JOIN posts p ON p.id = n.post_id "
                             + "JOIN projects pr ON pr.id = p.project_id "
                             + "LEFT JOIN post_subscriptions s ON s.post_id = n.post_id AND s.user_id = n.user_id "
+                            + "LEFT JOIN project_subscriptions f ON f.project_id = p.project_id AND f.user_id = n.user_id "
                             + "WHERE n.id IN (<ids>) ORDER BY n.due_at, n.id")
                     .bindList("ids", ids)
                     .map((rs, ctx) -> {

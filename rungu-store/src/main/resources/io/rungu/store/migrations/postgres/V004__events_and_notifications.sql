@@ -59,3 +59,12 @@ CREATE TABLE notification_settings (
     comments       INTEGER NOT NULL DEFAULT 1,
     updated_at     TIMESTAMPTZ NOT NULL
 );
+
+-- Admins who follow a whole board: told of every new post. token: as in post_subscriptions.
+CREATE TABLE project_subscriptions (
+    project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+    user_id    TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    token      TEXT NOT NULL UNIQUE,
+    created_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (project_id, user_id)
+);
