@@ -36,6 +36,8 @@ public final class Dispatcher implements Events, AutoCloseable {
     private final Duration pollInterval;
     private final Map<String, Delivery> consumers = new ConcurrentHashMap<>();
     private final Object signal = new Object();
+    /** Set by {@link #wake()} under {@link #signal}: stop waiting now (a new subscription, or closing). */
+    private boolean woken;
     private Thread thread;
     private volatile boolean closed;
 
@@ -137,8 +139,6 @@ public final class Dispatcher implements Events, AutoCloseable {
             }
         }
     }
-
-    private boolean woken;
 
     private void wake() {
         synchronized (signal) {
