@@ -78,6 +78,11 @@ public record SmtpServer(Security security, String host, int port, String user, 
 
     @Override
     public String toString() {
-        return security.name().toLowerCase(Locale.ROOT) + " " + host + ":" + port + (user == null ? "" : " as " + user);
+        String scheme = switch (security) {
+            case NONE -> "smtp";
+            case STARTTLS -> "smtp+starttls";
+            case TLS -> "smtps";
+        };
+        return scheme + "://" + (user == null ? "" : user + "@") + host + ":" + port;
     }
 }

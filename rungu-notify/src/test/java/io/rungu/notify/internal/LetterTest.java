@@ -49,7 +49,7 @@ class LetterTest {
         assertThat(tls.port()).isEqualTo(587);
         assertThat(tls.user()).isEqualTo("me@example.com");
         assertThat(tls.password()).isEqualTo("p:ss");
-        assertThat(tls.toString()).doesNotContain("p:ss");
+        assertThat(tls.toString()).isEqualTo("smtp+starttls://me@example.com@smtp.example.com:587").doesNotContain("p:ss");
         assertThat(tls.properties(java.time.Duration.ofSeconds(3)).getProperty("mail.smtp.starttls.required"))
                 .isEqualTo("true");
         assertThat(SmtpServer.parse("smtps://u:p@mail.example.com").port()).isEqualTo(465);
