@@ -28,7 +28,8 @@ public final class RunguStore implements AutoCloseable {
         this.database = database;
         this.board = io.rungu.store.internal.Services.board(database, config);
         this.accounts = io.rungu.store.internal.Services.accounts(database, config);
-        this.events = new io.rungu.store.internal.events.Dispatcher(database, config.clock, config.eventPollInterval);
+        this.events = new io.rungu.store.internal.events.Dispatcher(database, config.clock, config.eventPollInterval,
+                config.eventRetention);
         this.notifications = new io.rungu.store.internal.events.NotificationService(database, events, config.clock);
     }
 
@@ -48,11 +49,13 @@ public final class RunguStore implements AutoCloseable {
         Database database = io.rungu.store.internal.Services.database(config);
         try {
             Migrations.apply(database, config.clock);
+            RunguStore store = new RunguStore(config, database);
+            store.events.prune();
+            return store;
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
-        return new RunguStore(config, database);
     }
 
     /** Every board use case. */

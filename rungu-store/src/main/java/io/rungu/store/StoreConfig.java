@@ -53,6 +53,11 @@ public final class StoreConfig {
      * to ten minutes.
      */
     public Duration eventPollInterval = Duration.ofSeconds(1);
+    /**
+     * How long events stay in the outbox. Older ones are deleted when the store opens and hourly while consumers
+     * run, except those a pending notification still tells; a consumer that stays away longer misses them.
+     */
+    public Duration eventRetention = Duration.ofDays(30);
 
     /** Every problem with this configuration, each with how to fix it; empty when it is usable. */
     public List<String> problems() {
@@ -87,6 +92,9 @@ public final class StoreConfig {
         if (eventPollInterval == null || eventPollInterval.compareTo(Duration.ofMillis(10)) < 0
                 || eventPollInterval.compareTo(Duration.ofMinutes(10)) > 0) {
             problems.add("eventPollInterval must be between 10 ms and 10 minutes");
+        }
+        if (eventRetention == null || eventRetention.compareTo(Duration.ofHours(1)) < 0) {
+            problems.add("eventRetention must be at least one hour");
         }
         return problems;
     }

@@ -161,6 +161,28 @@ class EventsTest extends OnEachDatabase {
     }
 
     @Test
+    void events_older_than_the_retention_go_when_the_store_opens_unless_a_pending_notification_tells_them() {
+        Actor.Account admin = t.admin("Ada");
+        Actor.Account bob = t.member("Bob");
+        String slug = board.createProject(admin, new NewProject("App", null, "")).slug();
+        String postId = board.createPost(bob, slug, new NewPost("Old", "", null)).post().id();
+        board.addComment(admin, postId, new NewComment("Pending", null));
+        long commentSeq = t.store().events().after(0, 100).stream()
+                .filter(e -> e.type() == Type.COMMENT_CREATED).findFirst().orElseThrow().sequence();
+        t.write(h -> h.createUpdate("INSERT INTO notifications (user_id, post_id, open, due_at, attempts) "
+                        + "VALUES (:u, :p, 1, :due, 0)").bind("u", bob.userId()).bind("p", postId)
+                .bind("due", t.clock().peek()).execute());
+        t.write(h -> h.createUpdate("INSERT INTO notification_events (notification_id, seq) "
+                + "SELECT id, :seq FROM notifications").bind("seq", commentSeq).execute());
+        t.clock().advance(Duration.ofDays(31));
+        board.createProject(admin, new NewProject("New", null, ""));
+        try (RunguStore reopened = open(t.url(), c -> c.clock = t.clock())) {
+            assertThat(reopened.events().after(0, 100)).extracting(BoardEvent::type)
+                    .containsExactly(Type.COMMENT_CREATED, Type.PROJECT_CREATED);
+        }
+    }
+
+    @Test
     void a_consumer_name_is_subscribed_once_per_store() {
         try (EventSubscription s = t.store().events().subscribe("once", e -> { })) {
             assertThatThrownBy(() -> t.store().events().subscribe("once", e -> { }))

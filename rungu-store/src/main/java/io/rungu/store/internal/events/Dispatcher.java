@@ -34,6 +34,8 @@ public final class Dispatcher implements Events, AutoCloseable {
     private final Database db;
     private final Clock clock;
     private final Duration pollInterval;
+    private final Duration retention;
+    private long prunedAt = System.nanoTime();
     private final Map<String, Delivery> consumers = new ConcurrentHashMap<>();
     private final Object signal = new Object();
     /** Set by {@link #wake()} under {@link #signal}: stop waiting now (a new subscription, or closing). */
@@ -41,10 +43,23 @@ public final class Dispatcher implements Events, AutoCloseable {
     private Thread thread;
     private volatile boolean closed;
 
-    public Dispatcher(Database db, Clock clock, Duration pollInterval) {
+    public Dispatcher(Database db, Clock clock, Duration pollInterval, Duration retention) {
         this.db = db;
         this.clock = clock;
         this.pollInterval = pollInterval;
+        this.retention = retention;
+    }
+
+    /** Deletes events older than the retention, in batches; returns how many went. */
+    public int prune() {
+        java.time.Instant cutoff = now().minus(retention);
+        int total = 0;
+        int deleted;
+        do {
+            deleted = db.write(h -> h.attach(OutboxDao.class).prune(cutoff, 10_000));
+            total += deleted;
+        } while (deleted == 10_000);
+        return total;
     }
 
     @Override
@@ -116,7 +131,19 @@ public final class Dispatcher implements Events, AutoCloseable {
                 more |= delivery.attempt();
             }
             if (!more) {
+                pruneHourly();
                 await();
+            }
+        }
+    }
+
+    private void pruneHourly() {
+        if (System.nanoTime() - prunedAt > Duration.ofHours(1).toNanos()) {
+            prunedAt = System.nanoTime();
+            try {
+                prune();
+            } catch (RuntimeException e) {
+                LOG.warn("Deleting old events failed: {}", e.toString());
             }
         }
     }

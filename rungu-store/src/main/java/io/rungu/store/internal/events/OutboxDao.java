@@ -32,6 +32,11 @@ public interface OutboxDao {
     @RegisterRowMapper(EventMapper.class)
     List<BoardEvent> after(@Bind("after") long after, @Bind("limit") int limit);
 
+    /** Deletes up to {@code limit} events older than {@code cutoff} that no pending notification tells. */
+    @SqlUpdate("DELETE FROM outbox WHERE seq IN (SELECT o.seq FROM outbox o WHERE o.created_at < :cutoff "
+            + "AND NOT EXISTS (SELECT 1 FROM notification_events ne WHERE ne.seq = o.seq) ORDER BY o.seq LIMIT :limit)")
+    int prune(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
+
     @SqlQuery("SELECT coalesce(max(seq), 0) FROM outbox")
     long newest();
 

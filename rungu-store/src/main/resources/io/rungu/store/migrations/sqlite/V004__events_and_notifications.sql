@@ -14,6 +14,8 @@ CREATE TABLE outbox (
     to_status   TEXT,
     response    TEXT
 );
+-- Old events are deleted after StoreConfig.eventRetention (docs/store.md, "Events").
+CREATE INDEX outbox_created ON outbox (created_at);
 
 -- One row per named consumer: every event up to last_seq was handed to it.
 CREATE TABLE event_consumers (
@@ -51,6 +53,7 @@ CREATE TABLE notification_events (
     seq             INTEGER NOT NULL,
     PRIMARY KEY (notification_id, seq)
 );
+CREATE INDEX notification_events_seq ON notification_events (seq);
 
 -- Which kinds of notifications a person gets; no row means everything on.
 CREATE TABLE notification_settings (

@@ -17,8 +17,8 @@ class MigrationsChecksumTest {
     static {
         SHIPPED.put("sqlite/V001__initial.sql", "8480e80e5fc57217edea7b3c1a170b6428fb43dd87974237cba85197c79da65a");
         SHIPPED.put("postgres/V001__initial.sql", "6fe914ddd143e788a0d00186f59aeb8425baaf95bd04183443c7810622eb1347");
-        SHIPPED.put("sqlite/V004__events_and_notifications.sql", "30d7747615df5df0c8885eb0425b7e2d09ab63937f5a3cbf580f6e39574a4799");
-        SHIPPED.put("postgres/V004__events_and_notifications.sql", "526d54421db88b7d2dbebb6e92f59bbcd9cfacaddba0a51237ba4a7c2301749e");
+        SHIPPED.put("sqlite/V004__events_and_notifications.sql", "83f74e05a3b5d5da6c3494f3ceef374911c70a7fd8055442498fb525a1f80bf5");
+        SHIPPED.put("postgres/V004__events_and_notifications.sql", "a40447611dbf845ad4c05726dbf3907dc3170ae0e00e839d819b05e63cf11675");
     }
 
     @Test
