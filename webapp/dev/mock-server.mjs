@@ -63,7 +63,8 @@ const summary = (id) => {
   const u = users.find((x) => x.id === id);
   return { id, name: u?.name ?? null, avatar_url: null };
 };
-const detail = (p, viewer) => ({ ...p, creator: summary(p.created_by), user_voted: !!viewer && votes.has(`${viewer.id}:${p.id}`) });
+const detail = (p, viewer) => ({ ...p, response: p.response ?? null, creator: summary(p.created_by), user_voted: !!viewer && votes.has(`${viewer.id}:${p.id}`) });
+const statusChanges = [];
 const commentDetail = (c) => ({ ...c, creator: summary(c.created_by) });
 const paged = (items, url, map = (x) => x) => {
   const page = Math.max(1, Number(url.searchParams.get('page')) || 1);
@@ -144,8 +145,14 @@ async function api(method, path, url, body, viewer) {
     if (method === 'DELETE') return posts.splice(posts.indexOf(post), 1), [204, null];
     if (body.status && viewer.role !== 'admin') fail(403, 'forbidden', 'Only admins change the status');
     if (body.title !== undefined && !body.title.trim()) fail(400, 'invalid', 'Title is required', { title: 'Title is required' });
+    const from = post.status;
     for (const k of ['title', 'description', 'category', 'status']) if (body[k] !== undefined) post[k] = body[k] === '' && k === 'description' ? null : body[k];
     post.updated_at = now();
+    const response = body.response?.trim() || null;
+    if (response) post.response = { text: response, author: summary(viewer.id), created_at: now() };
+    if (response || post.status !== from) {
+      statusChanges.push({ id: randomUUID(), post_id: post.id, from, to: post.status, response, creator: summary(viewer.id), created_at: now() });
+    }
     if (body.status === 'done') post.done_at = now();
     return { data: detail(post, viewer) };
   }
@@ -157,6 +164,14 @@ async function api(method, path, url, body, viewer) {
       else votes.add(key), post.vote_count++;
     }
     return { data: { voted: votes.has(key), vote_count: post.vote_count } };
+  }
+  if ((m = path.match(/^\/posts\/([^/]+)\/timeline$/))) {
+    const post = findPost(m[1]);
+    const entries = [
+      ...comments.filter((c) => c.post_id === post.id).map((c) => ({ type: 'comment', comment: commentDetail(c), status_change: null })),
+      ...statusChanges.filter((c) => c.post_id === post.id).map((c) => ({ type: 'status_change', comment: null, status_change: c })),
+    ].sort((a, b) => (a.comment ?? a.status_change).created_at.localeCompare((b.comment ?? b.status_change).created_at));
+    return paged(entries, url, (x) => x);
   }
   if ((m = path.match(/^\/posts\/([^/]+)\/comments$/))) {
     const post = findPost(m[1]);

@@ -114,6 +114,12 @@ describe('Api', () => {
     expect(fetch.mock.calls[0][0]).toBe('/feedback/api/projects/app/posts');
   });
 
+  it('asks for similar posts with the text and a limit and returns the list', async () => {
+    const { api, fetch } = client(json({ data: [post] }));
+    expect(await api.similarPosts('app', 'Please add dark mode', 5)).toEqual([post]);
+    expect(fetch.mock.calls[0][0]).toBe('/feedback/api/projects/app/posts/similar?q=Please+add+dark+mode&limit=5');
+  });
+
   it('encodes path segments', async () => {
     const { api, fetch } = client(json({ data: post }));
     await api.getPost('a/b?c');
@@ -125,6 +131,14 @@ describe('Api', () => {
     expect(await api.logout()).toEqual({ ok: true });
     expect(fetch.mock.calls[0][0]).toBe('/feedback/auth/logout');
     expect(fetch.mock.calls[0][1]?.method).toBe('POST');
+  });
+
+  it('signs out everywhere with a POST that says whether to revoke the tokens', async () => {
+    const { api, fetch } = client(json({ ok: true, tokens_revoked: 2 }));
+    expect(await api.logoutEverywhere(true)).toEqual({ ok: true, tokens_revoked: 2 });
+    expect(fetch.mock.calls[0][0]).toBe('/feedback/auth/logout-everywhere');
+    expect(fetch.mock.calls[0][1]?.method).toBe('POST');
+    expect(JSON.parse(String(fetch.mock.calls[0][1]?.body))).toEqual({ revoke_tokens: true });
   });
 
   it('answers null for /auth/me when anonymous', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeBase, readBase, resolveServerUrl, stripBase, withBase } from '../src/lib/base';
-import { loginUrl, safeRedirect, signInErrorMessage } from '../src/lib/login';
+import { hostSignIn, loginUrl, safeRedirect, signInErrorMessage } from '../src/lib/login';
 import { matchRoute } from '../src/lib/router.svelte';
 
 function docWithBase(content: string | null): Document {
@@ -95,5 +95,20 @@ describe('sign-in redirects', () => {
     expect(signInErrorMessage('email_unverified')).toMatch(/verified email/);
     expect(signInErrorMessage('link_expired')).toMatch(/expired/);
     expect(signInErrorMessage('something_new')).toMatch(/something_new/);
+  });
+});
+
+describe('hostSignIn', () => {
+  const host = { name: 'host', label: 'your account', login_url: '/app/feedback/auth/host/login' };
+  it('goes straight to the host application\'s login when it is the only provider', () => {
+    expect(hostSignIn([host])).toBe(host);
+    expect(loginUrl(resolveServerUrl('/app/feedback', host.login_url), '/board/x')).toBe(
+      '/app/feedback/auth/host/login?redirect=%2Fboard%2Fx',
+    );
+  });
+  it('offers a choice otherwise', () => {
+    expect(hostSignIn([])).toBeNull();
+    expect(hostSignIn([{ name: 'github', label: 'GitHub', login_url: '/auth/github/login' }])).toBeNull();
+    expect(hostSignIn([host, { name: 'github', label: 'GitHub', login_url: '/auth/github/login' }])).toBeNull();
   });
 });

@@ -1,7 +1,9 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import Markdown from '../src/components/Markdown.svelte';
+import OfficialResponse from '../src/components/OfficialResponse.svelte';
 import PostCard from '../src/components/PostCard.svelte';
+import StatusChangeItem from '../src/components/StatusChangeItem.svelte';
 import type { PostDetail } from '../src/lib/types';
 
 const mounted: Record<string, unknown>[] = [];
@@ -10,7 +12,10 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function render(component: typeof PostCard | typeof Markdown, props: Record<string, unknown>) {
+function render(
+  component: typeof PostCard | typeof Markdown | typeof OfficialResponse | typeof StatusChangeItem,
+  props: Record<string, unknown>,
+) {
   const target = document.createElement('div');
   document.body.append(target);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -36,6 +41,7 @@ const post: PostDetail = {
   done_at: null,
   creator: { id: 'u1', name: '<b>Eve</b>', avatar_url: null },
   user_voted: true,
+  response: null,
 };
 
 describe('PostCard', () => {
@@ -66,5 +72,56 @@ describe('Markdown', () => {
     expect(md.querySelector('img')).toBeNull();
     expect(md.querySelector('a')).toBeNull();
     expect(md.textContent).toContain(XSS);
+  });
+});
+
+const response = {
+  text: `**Shipped** in 2.3 ${XSS}`,
+  author: { id: 'u2', name: 'Ada Admin', avatar_url: null },
+  created_at: new Date().toISOString(),
+};
+
+describe('OfficialResponse', () => {
+  it('shows the response as safe Markdown with its author on the post page', () => {
+    const el = render(OfficialResponse, { response });
+    const text = el.querySelector('[data-testid="official-response-text"]')!;
+    expect(text.querySelector('strong')?.textContent).toBe('Shipped');
+    expect(text.querySelector('img')).toBeNull();
+    expect(text.textContent).toContain(XSS);
+    expect(el.querySelector('[data-testid="official-response-author"]')?.textContent).toBe('Ada Admin');
+  });
+
+  it('shows a plain-text excerpt on cards', () => {
+    const el = render(PostCard, { post: { ...post, response }, slug: 'my-app', onvote: () => {} });
+    const text = el.querySelector('[data-testid="official-response-text"]')!;
+    expect(text.querySelector('strong')).toBeNull();
+    expect(text.textContent).toContain('Shipped in 2.3');
+    expect(el.querySelector('img')).toBeNull();
+  });
+
+  it('is absent from a card without a response', () => {
+    const el = render(PostCard, { post, slug: 'my-app', onvote: () => {} });
+    expect(el.querySelector('[data-testid="official-response"]')).toBeNull();
+  });
+});
+
+describe('StatusChangeItem', () => {
+  it('says who changed the status from what to what, with the response', () => {
+    const el = render(StatusChangeItem, {
+      change: {
+        id: 's1',
+        post_id: 'p1',
+        from: 'planned',
+        to: 'done',
+        response: 'Shipped',
+        creator: { id: 'u2', name: 'Ada Admin', avatar_url: null },
+        created_at: new Date().toISOString(),
+      },
+    });
+    const item = el.querySelector('[data-testid="timeline-status-change"]')!;
+    expect(item.textContent).toContain('Ada Admin');
+    expect(item.textContent).toContain('changed the status from Planned to Done');
+    expect(item.getAttribute('data-to')).toBe('done');
+    expect(el.querySelector('[data-testid="timeline-response"]')?.textContent).toContain('Shipped');
   });
 });

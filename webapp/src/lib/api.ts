@@ -2,7 +2,6 @@ import { readBase, withBase } from './base';
 import type {
   ApiToken,
   Attachment,
-  BoardStats,
   CommentDetail,
   Me,
   Paged,
@@ -14,9 +13,11 @@ import type {
   Provider,
   Roadmap,
   Role,
+  Stats,
+  TimelineEntry,
   TokenScope,
   User,
-  VoteState,
+  Vote,
 } from './types';
 
 /** A failed request: the server's `error` message, its `code` and per-field messages. */
@@ -137,7 +138,7 @@ export class Api {
   deleteProject(slug: string): Promise<void> {
     return this.request('DELETE', `/api/projects/${seg(slug)}`);
   }
-  getStats(slug: string): Promise<BoardStats> {
+  getStats(slug: string): Promise<Stats> {
     return this.data('GET', `/api/projects/${seg(slug)}/stats`);
   }
 
@@ -148,6 +149,10 @@ export class Api {
       'GET',
       `/api/projects/${seg(slug)}/posts${queryString({ sort, status, category, q: text, page, per_page })}`,
     );
+  }
+  /** Posts like a text, best first: any word but common ones matches (duplicate suggestions while composing). */
+  similarPosts(slug: string, text: string, limit?: number): Promise<PostDetail[]> {
+    return this.data('GET', `/api/projects/${seg(slug)}/posts/similar${queryString({ q: text, limit })}`);
   }
   createPost(slug: string, body: { title: string; description?: string; category?: PostCategory }): Promise<PostDetail> {
     return this.data('POST', `/api/projects/${seg(slug)}/posts`, body);
@@ -163,18 +168,32 @@ export class Api {
   }
   updatePost(
     id: string,
-    body: { title?: string; description?: string; category?: PostCategory; status?: PostStatus },
+    body: { title?: string; description?: string; category?: PostCategory; status?: PostStatus; response?: string },
   ): Promise<PostDetail> {
     return this.data('PATCH', `/api/posts/${seg(id)}`, body);
   }
   deletePost(id: string): Promise<void> {
     return this.request('DELETE', `/api/posts/${seg(id)}`);
   }
-  toggleVote(id: string): Promise<VoteState> {
+  toggleVote(id: string): Promise<Vote> {
     return this.data('POST', `/api/posts/${seg(id)}/vote`);
   }
-  getVote(id: string): Promise<VoteState> {
+  getVote(id: string): Promise<Vote> {
     return this.data('GET', `/api/posts/${seg(id)}/vote`);
+  }
+
+  // Timeline: comments and status changes, oldest first
+  listTimeline(postId: string, p: { page?: number; per_page?: number } = {}): Promise<Paged<TimelineEntry>> {
+    return this.request('GET', `/api/posts/${seg(postId)}/timeline${queryString(p)}`);
+  }
+  /** The whole timeline of a post, following the pages. */
+  async listAllTimeline(postId: string): Promise<TimelineEntry[]> {
+    const all: TimelineEntry[] = [];
+    for (let page = 1; ; page++) {
+      const res = await this.listTimeline(postId, { page, per_page: 100 });
+      all.push(...res.data);
+      if (page >= res.pagination.total_pages || res.data.length === 0) return all;
+    }
   }
 
   // Comments
@@ -258,6 +277,10 @@ export class Api {
   }
   logout(): Promise<{ ok: boolean }> {
     return this.request('POST', '/auth/logout');
+  }
+  /** Ends every session of the user; with revokeTokens, also revokes every API token. */
+  logoutEverywhere(revokeTokens: boolean): Promise<{ ok: boolean; tokens_revoked: number }> {
+    return this.request('POST', '/auth/logout-everywhere', { revoke_tokens: revokeTokens });
   }
 }
 

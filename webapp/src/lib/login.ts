@@ -1,3 +1,5 @@
+import type { Provider } from './types';
+
 /** An app path that is safe to return to after sign-in: same-site and not the login page itself. */
 export function safeRedirect(value: string | null | undefined): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
@@ -10,6 +12,14 @@ export function safeRedirect(value: string | null | undefined): string {
 export function loginUrl(providerUrl: string, redirect: string): string {
   const sep = providerUrl.includes('?') ? '&' : '?';
   return `${providerUrl}${sep}redirect=${encodeURIComponent(redirect)}`;
+}
+
+/**
+ * The host application's own login when it is the only way to sign in (a board embedded with the host's login
+ * and its sign-in URL): the sign-in page goes straight there instead of offering a single button.
+ */
+export function hostSignIn(providers: Provider[]): Provider | null {
+  return providers.length === 1 && providers[0].name === 'host' ? providers[0] : null;
 }
 
 const SIGN_IN_ERRORS: Record<string, string> = {

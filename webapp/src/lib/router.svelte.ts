@@ -49,7 +49,7 @@ export function matchRoute(path: string | null): Route {
 }
 
 /** Paths under the base that the server answers itself; links to them must load as pages. */
-const SERVER_PATHS = /^\/(api|auth|assets)(\/|$)/;
+const SERVER_PATHS = /^\/(api|auth|assets|feeds)(\/|$)/;
 
 class Router {
   readonly base: string;

@@ -37,6 +37,12 @@ export function canModify(ownerId: string | null | undefined): boolean {
   return !!u && (u.role === 'admin' || u.id === ownerId);
 }
 
+/** Signs out of every browser (and, when asked, revokes every API token), then reloads as anonymous. */
+export async function logoutEverywhere(revokeTokens: boolean): Promise<void> {
+  await api.logoutEverywhere(revokeTokens);
+  location.assign(withBase(api.base, '/'));
+}
+
 export async function logout(): Promise<void> {
   await api.logout();
   // A full reload drops every piece of state that belonged to the signed-in user.

@@ -1,19 +1,12 @@
-export type PostStatus = 'open' | 'planned' | 'in_progress' | 'done' | 'declined';
-export type PostCategory = 'feedback' | 'bug' | 'feature' | 'question';
-export type PostSort = 'newest' | 'oldest' | 'most_votes' | 'least_votes' | 'recently_updated' | 'relevance';
-export type Role = 'admin' | 'member';
-export type TokenScope = 'read' | 'write';
+// Generated from the OpenAPI document (GET /api/openapi.json) by rungu-http's WebAppTypes. Do not edit:
+// change the records in rungu-wire or the limits in rungu-model, then run
+//   ./mvnw -pl rungu-http test -Dtest=WebAppTypesTest -Drungu.regenerate=true
 
 export interface Pagination {
   page: number;
   per_page: number;
   total: number;
   total_pages: number;
-}
-
-export interface Paged<T> {
-  data: T[];
-  pagination: Pagination;
 }
 
 export interface Project {
@@ -46,6 +39,17 @@ export interface PostDetail {
   done_at: string | null;
   creator: Creator;
   user_voted: boolean;
+  response: OfficialResponse | null;
+}
+
+export type PostStatus = 'open' | 'planned' | 'in_progress' | 'done' | 'declined';
+
+export type PostCategory = 'feedback' | 'bug' | 'feature' | 'question';
+
+export interface OfficialResponse {
+  text: string;
+  author: Creator;
+  created_at: string;
 }
 
 export interface CommentDetail {
@@ -59,6 +63,29 @@ export interface CommentDetail {
   creator: Creator;
 }
 
+export interface StatusChange {
+  id: string;
+  post_id: string;
+  from: PostStatus;
+  to: PostStatus;
+  response: string | null;
+  creator: Creator;
+  created_at: string;
+}
+
+export interface TimelineEntry {
+  type: TimelineEntryType;
+  comment: CommentDetail | null;
+  status_change: StatusChange | null;
+}
+
+export type TimelineEntryType = 'comment' | 'status_change';
+
+export interface TimelinePage {
+  entries: TimelineEntry[];
+  pagination: Pagination;
+}
+
 export interface Attachment {
   id: string;
   post_id: string;
@@ -70,6 +97,42 @@ export interface Attachment {
   url: string;
 }
 
+export interface Vote {
+  voted: boolean;
+  vote_count: number;
+}
+
+export interface Subscription {
+  subscribed: boolean;
+}
+
+export interface NotificationSettings {
+  status_changes: boolean;
+  comments: boolean;
+}
+
+export interface EmailSignInRequested {
+  message: string;
+}
+
+export interface Roadmap {
+  planned: PostDetail[];
+  planned_total: number;
+  in_progress: PostDetail[];
+  in_progress_total: number;
+  done: PostDetail[];
+  done_total: number;
+  limit: number;
+}
+
+export interface Stats {
+  total_posts: number;
+  by_status: Record<string, number>;
+  by_category: Record<string, number>;
+  total_votes: number;
+  total_comments: number;
+}
+
 export interface User {
   id: string;
   email: string;
@@ -79,6 +142,8 @@ export interface User {
   created_at: string;
   last_login: string | null;
 }
+
+export type Role = 'member' | 'admin';
 
 export interface Me {
   id: string;
@@ -95,81 +160,122 @@ export interface ApiToken {
   scope: TokenScope;
   created_at: string;
   last_used_at: string | null;
+  expires_at: string | null;
+  expired: boolean;
 }
 
-export interface Roadmap {
-  planned: PostDetail[];
-  planned_total: number;
-  in_progress: PostDetail[];
-  in_progress_total: number;
-  done: PostDetail[];
-  done_total: number;
-  limit: number;
-}
+export type TokenScope = 'read' | 'write';
 
-export interface BoardStats {
-  total_posts: number;
-  by_status: Partial<Record<PostStatus, number>>;
-  by_category: Partial<Record<PostCategory, number>>;
-  total_votes: number;
-  total_comments: number;
-}
-
-export interface VoteState {
-  voted: boolean;
-  vote_count: number;
+export interface IssuedToken {
+  token: ApiToken;
+  secret: string;
 }
 
 export interface Provider {
   name: string;
-  label?: string;
+  label: string | null;
   login_url: string;
 }
 
-export interface PostQuery {
-  sort?: PostSort;
-  status?: PostStatus | '';
-  category?: PostCategory | '';
-  q?: string;
-  page?: number;
-  per_page?: number;
+export interface Providers {
+  providers: Provider[];
 }
 
-export const STATUSES: readonly PostStatus[] = ['open', 'planned', 'in_progress', 'done', 'declined'];
-export const CATEGORIES: readonly PostCategory[] = ['feedback', 'bug', 'feature', 'question'];
+export interface Ok {
+  ok: boolean;
+}
 
-export const STATUS_LABELS: Record<PostStatus, string> = {
-  open: 'Open',
-  planned: 'Planned',
-  in_progress: 'In progress',
-  done: 'Done',
-  declined: 'Declined',
-};
+export interface SignedOutEverywhere {
+  ok: boolean;
+  tokens_revoked: number;
+}
 
-export const CATEGORY_LABELS: Record<PostCategory, string> = {
-  feedback: 'Feedback',
-  bug: 'Bug',
-  feature: 'Feature',
-  question: 'Question',
-};
+export interface Ready {
+  status: string;
+}
 
-export const CATEGORY_EMOJI: Record<PostCategory, string> = {
-  feedback: '💬',
-  bug: '🐛',
-  feature: '✨',
-  question: '❓',
-};
+export interface Error {
+  error: string;
+  code: ErrorCode;
+  fields: Record<string, string>;
+  request_id?: string | null;
+}
 
-export const SORT_LABELS: Record<PostSort, string> = {
-  newest: 'Newest',
-  oldest: 'Oldest',
-  most_votes: 'Most votes',
-  least_votes: 'Fewest votes',
-  recently_updated: 'Recently updated',
-  relevance: 'Best match',
-};
+export type ErrorCode = 'not_found' | 'unauthenticated' | 'forbidden' | 'invalid' | 'conflict' | 'too_large' | 'method_not_allowed' | 'unsupported_media_type' | 'rate_limited' | 'unavailable' | 'internal';
 
-/** Server-side limits (rungu-model Limits), checked here too so users see the problem before submitting. */
+export type PostSort = 'newest' | 'oldest' | 'most_votes' | 'least_votes' | 'recently_updated' | 'relevance';
+
+export interface NewProject {
+  name: string;
+  slug?: string;
+  description?: string;
+}
+
+export interface ProjectEdit {
+  name?: string;
+  description?: string;
+}
+
+export interface NewPost {
+  title: string;
+  description?: string;
+  category?: PostCategory;
+}
+
+export interface PostEdit {
+  title?: string;
+  description?: string;
+  category?: PostCategory;
+  status?: PostStatus;
+  response?: string;
+}
+
+export interface SetVote {
+  voted: boolean;
+}
+
+export interface NewComment {
+  content: string;
+  parent_id?: string;
+}
+
+export interface CommentEdit {
+  content: string;
+}
+
+export interface RoleChange {
+  role: Role;
+}
+
+export interface ProfileEdit {
+  name: string;
+}
+
+export interface NotificationSettingsEdit {
+  status_changes?: boolean;
+  comments?: boolean;
+}
+
+export interface Upload {
+  file: string;
+}
+
+export interface EmailAddress {
+  email: string;
+}
+
+export interface NewToken {
+  name: string;
+  scope: TokenScope;
+}
+
+/** A page of a list, as every list route answers. */
+export interface Paged<T> {
+  data: T[];
+  pagination: Pagination;
+}
+
+/** Server-side input limits (rungu-model Limits), checked here too so users see a problem before submitting. */
 export const LIMITS = {
   projectName: 100,
   projectDescription: 2000,
@@ -178,10 +284,26 @@ export const LIMITS = {
   postDescription: 20000,
   comment: 4000,
   searchQuery: 200,
-  tokenName: 100,
-  userName: 100,
-  attachmentBytes: 10 * 1024 * 1024,
+  searchTerms: 8,
+  perPageDefault: 20,
+  perPage: 100,
+  page: 10000,
+  roadmapLimitDefault: 10,
+  roadmapLimit: 50,
+  trendingLimitDefault: 10,
+  trendingLimit: 100,
+  similarLimitDefault: 5,
+  similarLimit: 20,
+  trendingDaysDefault: 7,
+  trendingDays: 365,
+  attachmentBytes: 10485760,
   attachmentsPerPost: 20,
+  filename: 120,
+  userName: 100,
+  email: 254,
+  url: 2000,
+  tokenName: 100,
+  tokensPerUser: 50,
 } as const;
 
-export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
+export * from './ui';

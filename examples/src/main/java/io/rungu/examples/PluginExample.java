@@ -1,6 +1,7 @@
 package io.rungu.examples;
 
 import io.javalin.Javalin;
+import io.javalin.http.UnauthorizedResponse;
 import io.rungu.http.RunguPlugin;
 import io.rungu.model.Actor;
 import io.rungu.model.Role;
@@ -11,7 +12,8 @@ import java.nio.file.Path;
 /**
  * A host application with its own login that mounts a Rungu board at {@code /feedback}. The host tells Rungu who
  * is asking through an {@link io.rungu.http.ActorResolver}; Rungu then needs no OAuth and registers no sign-in
- * routes. Everything Rungu serves stays under {@code /feedback}; the host's own routes and settings are untouched.
+ * routes; the board's "Sign in" leads to the host's {@code /login}, which comes back to the page. Everything Rungu
+ * serves stays under {@code /feedback}; the host's own routes and settings are untouched.
  *
  * <p>Run, then open http://localhost:8080/login?user=ada and http://localhost:8080/feedback/
  */
@@ -35,13 +37,20 @@ public final class PluginExample {
             config.routes.get("/", ctx -> ctx.html("<a href='/feedback/'>Feedback</a>"));
             config.routes.get("/login", ctx -> {
                 String name = ctx.queryParam("user");
+                String back = ctx.queryParam("return_to");
+                if (name == null || name.isBlank()) {
+                    ctx.html("<form><input name='user' placeholder='name'><input type='hidden' name='return_to' value='"
+                            + (back == null ? "" : back.replace("'", "")) + "'><button>Sign in</button></form>");
+                    return;
+                }
                 User user = store.accounts().ensureUser(name + "@host.example", name,
                         "ada".equals(name) ? Role.ADMIN : Role.MEMBER);
                 ctx.sessionAttribute("rungu-user", user.id());
-                ctx.redirect("/feedback/");
+                // Only back into the board, never to another site.
+                ctx.redirect(back != null && back.startsWith("/feedback/") ? back : "/feedback/");
             });
 
-            // The board, identified by the host's session.
+            // The board, identified by the host's session; "Sign in" in the board leads to /login and back.
             config.registerPlugin(new RunguPlugin(store, ctx -> {
                 String userId = ctx.sessionAttribute("rungu-user");
                 if (userId == null) {
@@ -49,8 +58,11 @@ public final class PluginExample {
                 }
                 return store.accounts().findUser(userId)
                         .<Actor>map(u -> Actor.of(u.id(), u.role()))
-                        .orElse(Actor.anonymous());
-            }, http -> http.basePath = "/feedback"));
+                        .orElseThrow(() -> new UnauthorizedResponse("Your account no longer exists; sign in again"));
+            }, http -> {
+                http.basePath = "/feedback";
+                http.signInUrl = "/login";                  // + ?return_to=<the board page>
+            }));
         });
     }
 }

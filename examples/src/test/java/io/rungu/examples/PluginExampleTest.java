@@ -30,7 +30,12 @@ class PluginExampleTest {
                 assertThat(send(http, base + "/api/projects").statusCode()).as("nothing outside /feedback").isEqualTo(404);
 
                 assertThat(send(http, base + "/feedback/api/users").statusCode()).as("anonymous").isEqualTo(401);
-                send(http, base + "/login?user=ada");
+                HttpResponse<String> signIn = send(http, base + "/feedback/auth/host/login?redirect=%2Fboard%2Fapp");
+                assertThat(signIn.statusCode()).isEqualTo(302);
+                String login = signIn.headers().firstValue("Location").orElseThrow();
+                assertThat(login).isEqualTo("/login?return_to=%2Ffeedback%2Fboard%2Fapp");
+                HttpResponse<String> back = send(http, base + login + "&user=ada");
+                assertThat(back.headers().firstValue("Location")).hasValue("/feedback/board/app");
                 HttpResponse<String> users = send(http, base + "/feedback/api/users");
                 assertThat(users.statusCode()).as("ada is the host's admin").isEqualTo(200);
                 assertThat(users.body()).contains("ada@host.example");

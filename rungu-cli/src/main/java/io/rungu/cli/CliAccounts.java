@@ -36,6 +36,27 @@ final class CliAccounts {
         return new Actor.Account(user.id(), user.role(), channel, readOnly ? TokenScope.READ : TokenScope.WRITE);
     }
 
+    /**
+     * Who a listing or show command reads as: an anonymous visitor, or with {@code --as} that user with their role,
+     * so the answer equals the REST API's for the same viewer.
+     */
+    static Actor viewer(RunguStore store, String asEmail) {
+        return asEmail == null ? Actor.anonymous() : existing(store, asEmail, Actor.Channel.CLI, true);
+    }
+
+    /**
+     * Who a write acts as: the user of {@code --as} with their role, else the first admin. The Board decides what
+     * this account may do.
+     */
+    static Actor.Account actingAs(RunguStore store, String asEmail) {
+        if (asEmail != null) {
+            return existing(store, asEmail, Actor.Channel.CLI, false);
+        }
+        User admin = store.accounts().firstAdmin().orElseThrow(() -> new CliException(ExitCode.NOT_FOUND,
+                "No admin account yet: pass --as EMAIL, or make one with 'rungu login-link EMAIL --admin'"));
+        return new Actor.Account(admin.id(), admin.role(), Actor.Channel.CLI, TokenScope.WRITE);
+    }
+
     static User userByEmail(RunguStore store, String email) {
         return store.accounts().findUserByEmail(email)
                 .orElseThrow(() -> new CliException(ExitCode.NOT_FOUND, "No user with email " + email));

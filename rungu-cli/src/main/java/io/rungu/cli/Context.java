@@ -1,10 +1,14 @@
 package io.rungu.cli;
 
+import io.rungu.model.ByteSizes;
 import io.rungu.oauth.RunguAuth;
 import io.rungu.store.RunguStore;
+import io.rungu.store.StoreConfig;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What every command works with: the environment, the standard streams, and the global options. One instance per
@@ -44,15 +48,37 @@ final class Context {
     RunguStore openStore(boolean mustExist) {
         DatabaseLocation location = database();
         Duration cacheTtl = cacheTtl();
+        int cacheMegabytes = cacheMegabytes();
+        long quotaPerUser = byteSize("RUNGU_UPLOAD_QUOTA_USER", 200L * 1024 * 1024);
+        long quotaTotal = byteSize("RUNGU_UPLOAD_QUOTA_TOTAL", 0);
+        Consumer<StoreConfig> connection = connection(location);
+        boolean migrate = env.get("RUNGU_MIGRATE").map(v -> ServerSettings.parseBoolean("RUNGU_MIGRATE", v)).orElse(true);
         return StoreOpener.open(location, mustExist, cfg -> {
             cfg.cacheTtl = cacheTtl;
+            cfg.cacheMegabytes = cacheMegabytes;
+            cfg.uploadQuotaPerUser = quotaPerUser;
+            cfg.uploadQuotaTotal = quotaTotal;
+            cfg.migrate = migrate;
+            connection.accept(cfg);
+        });
+    }
+
+    /**
+     * How to reach the database at {@code location}: its URL or a connection pool, and {@code RUNGU_DB_SCHEMA}
+     * (PostgreSQL: the schema Rungu's tables live in).
+     */
+    Consumer<StoreConfig> connection(DatabaseLocation location) {
+        String schema = env.get("RUNGU_DB_SCHEMA").filter(v -> !v.isBlank()).orElse(null);
+        int poolSize = location.jdbcUrl().startsWith("jdbc:postgresql:") ? poolSize() : 0;
+        return cfg -> {
+            cfg.schema = schema;
             if (location.jdbcUrl().startsWith("jdbc:postgresql:")) {
-                cfg.dataSource = PostgresPool.open(location.jdbcUrl(), poolSize());
+                cfg.dataSource = PostgresPool.open(location.jdbcUrl(), poolSize);
                 cfg.closeDataSource = true;
             } else {
                 cfg.url = location.jdbcUrl();
             }
-        });
+        };
     }
 
     /** {@code RUNGU_CACHE_TTL}: how long kept list pages and sessions may answer (0s turns caching off). */
@@ -65,6 +91,36 @@ final class Context {
                     + env.get("RUNGU_CACHE_TTL").orElse(""));
         }
         return ttl;
+    }
+
+    /** A byte size such as {@code 200MiB} from the variable; {@code none} or {@code 0} means no limit (0). */
+    long byteSize(String name, long defaultValue) {
+        Optional<String> value = env.get(name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        if (value.get().strip().equalsIgnoreCase("none")) {
+            return 0;
+        }
+        try {
+            return ByteSizes.parse(value.get());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.INVALID, name + ": " + e.getMessage() + " (or none for no limit)");
+        }
+    }
+
+    /** {@code RUNGU_CACHE_MEGABYTES}: heap for kept list pages and posts (0 keeps none). */
+    int cacheMegabytes() {
+        String value = env.get("RUNGU_CACHE_MEGABYTES").orElse("16");
+        try {
+            int megabytes = Integer.parseInt(value.trim());
+            if (megabytes >= 0 && megabytes <= 4096) {
+                return megabytes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CliException(ExitCode.INVALID, "RUNGU_CACHE_MEGABYTES must be a number from 0 to 4096, got '" + value + "'");
     }
 
     /** {@code RUNGU_DB_POOL_SIZE}: PostgreSQL connections of this process. */

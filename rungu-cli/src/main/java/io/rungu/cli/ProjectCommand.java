@@ -5,13 +5,8 @@ import io.rungu.model.NewProject;
 import io.rungu.model.Project;
 import io.rungu.store.Board;
 import io.rungu.store.RunguStore;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.rungu.wire.Wire;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,7 +69,7 @@ final class ProjectCommand implements Callable<Integer> {
                 Board board = store.board();
                 List<Project> projects = Pages.all(page -> board.listProjects(Actor.anonymous(), page));
                 if (json) {
-                    context.out.println(Json.write(projects.stream().map(Json.ProjectJson::of).toList()));
+                    context.out.println(Json.write(projects.stream().map(Wire::project).toList()));
                 } else if (projects.isEmpty()) {
                     context.out.println("No projects found.");
                 } else {
@@ -107,24 +102,14 @@ final class ProjectCommand implements Callable<Integer> {
             try (RunguStore store = context.openStore()) {
                 Actor.Account operator = CliAccounts.operator(store);
                 Project project = store.board().getProject(operator, slug);
-                if (!yes && !confirmed(project)) {
+                if (!yes && !Confirm.ask(context, "Delete project " + project.slug() + " with " + project.postCount()
+                        + " posts? [y/N] ")) {
                     throw new CliException(ExitCode.FAILURE, "Not deleted (pass --yes to delete without asking)");
                 }
                 store.board().deleteProject(operator, slug);
                 context.out.println("Deleted project: " + project.name() + " (" + project.slug() + ")");
             }
             return ExitCode.OK;
-        }
-
-        private boolean confirmed(Project project) {
-            context.err.print("Delete project " + project.slug() + " with " + project.postCount() + " posts? [y/N] ");
-            context.err.flush();
-            try {
-                String answer = new BufferedReader(new InputStreamReader(context.in, StandardCharsets.UTF_8)).readLine();
-                return answer != null && List.of("y", "yes").contains(answer.trim().toLowerCase(Locale.ROOT));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }

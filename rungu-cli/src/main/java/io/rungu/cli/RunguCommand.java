@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ServeCommand.class,
             ProjectCommand.class,
+            PostCommand.class,
+            CommentCommand.class,
             UserCommand.class,
             LoginLinkCommand.class,
             TokenCommand.class,
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             McpCommand.class,
             HealthcheckCommand.class,
-            MigrateCommand.class, BackupCommand.class
+            MigrateCommand.class, BackupCommand.class, MigrateSchemaCommand.class,
+            CompletionCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error, 3 not found, 4 invalid input or conflict, 5 not allowed,",
             "6 database unusable."})

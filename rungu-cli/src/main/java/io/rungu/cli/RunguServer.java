@@ -1,6 +1,7 @@
 package io.rungu.cli;
 
 import io.javalin.Javalin;
+import io.rungu.http.HttpConfig;
 import io.rungu.http.RunguPlugin;
 import io.rungu.model.Role;
 import io.rungu.notify.RunguNotify;
@@ -61,14 +62,17 @@ final class RunguServer implements AutoCloseable {
                     };
                 }
             });
-            RunguPlugin plugin = plugin(store, auth, settings);
+            HttpConfig.AccessLog logFormat = logFormat(context.env);
+            RunguPlugin plugin = plugin(store, auth, settings, context.env, logFormat, context.out);
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
                 config.jetty.host = settings.host();
                 config.jetty.port = settings.port();
-                config.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms",
-                        ctx.method(), loggablePath(ctx.path()), ctx.statusCode(), String.format(Locale.ROOT, "%.1f", ms)));
+                if (logFormat == HttpConfig.AccessLog.TEXT) { // JSON lines come from the plugin, with route templates
+                    config.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms",
+                            ctx.method(), loggablePath(ctx.path()), ctx.statusCode(), String.format(Locale.ROOT, "%.1f", ms)));
+                }
                 config.registerPlugin(plugin);
             });
             try {
@@ -122,13 +126,42 @@ final class RunguServer implements AutoCloseable {
         }
     }
 
-    private static RunguPlugin plugin(RunguStore store, RunguAuth auth, ServerSettings settings) {
+    /** {@code RUNGU_LOG_FORMAT}: text (the default), json or none. */
+    static HttpConfig.AccessLog logFormat(Environment env) {
+        return env.get("RUNGU_LOG_FORMAT").map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "text" -> HttpConfig.AccessLog.TEXT;
+            case "json" -> HttpConfig.AccessLog.JSON;
+            case "none" -> HttpConfig.AccessLog.NONE;
+            default -> throw new CliException(ExitCode.INVALID, "RUNGU_LOG_FORMAT must be text, json or none, got '" + v + "'");
+        }).orElse(HttpConfig.AccessLog.TEXT);
+    }
+
+    private static RunguPlugin plugin(RunguStore store, RunguAuth auth, ServerSettings settings, Environment env,
+                                      HttpConfig.AccessLog logFormat, java.io.PrintStream out) {
         try {
             return new RunguPlugin(store, auth, http -> {
+                http.metrics = env.get("RUNGU_METRICS").map(v -> ServerSettings.parseBoolean("RUNGU_METRICS", v)).orElse(false);
+                http.metricsToken = env.get("RUNGU_METRICS_TOKEN").orElse(null);
+                if (logFormat == HttpConfig.AccessLog.JSON) {
+                    // Bare JSON lines on stdout (the other logs go to stderr): slf4j-simple would prefix each line.
+                    http.accessLog = HttpConfig.AccessLog.JSON;
+                    http.accessLogSink = out::println;
+                }
                 http.basePath = settings.basePath();
                 http.corsOrigins = new java.util.ArrayList<>(settings.corsOrigins());
                 http.rateLimits.enabled = settings.rateLimits();
                 http.trustForwardedFor = settings.trustForwardedFor();
+                http.trustedProxies = new java.util.ArrayList<>(settings.trustedProxies());
+                http.trustForwardedPrefix = env.get("RUNGU_TRUST_FORWARDED_PREFIX")
+                        .map(v -> ServerSettings.parseBoolean("RUNGU_TRUST_FORWARDED_PREFIX", v)).orElse(false);
+                boolean mcpReadOnly = env.get("RUNGU_MCP_READ_ONLY")
+                        .map(v -> ServerSettings.parseBoolean("RUNGU_MCP_READ_ONLY", v)).orElse(false);
+                http.mcp = m -> m.readOnly = mcpReadOnly;
+                if (settings.baseUrlConfigured()) {
+                    http.baseUrl = settings.baseUrl();
+                    http.allowedHosts = env.get("RUNGU_ALLOWED_HOSTS").map(v -> java.util.Arrays.stream(v.split(","))
+                            .map(String::trim).filter(h -> !h.isEmpty()).toList()).orElse(java.util.List.of());
+                }
             });
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.INVALID, e.getMessage(), e);

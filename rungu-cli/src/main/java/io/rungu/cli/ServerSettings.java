@@ -22,7 +22,8 @@ import java.util.Set;
  * @param secureCookies whether cookies are marked Secure
  */
 record ServerSettings(int port, String host, String basePath, String baseUrl, boolean secureCookies,
-                      Set<String> adminEmails, List<String> corsOrigins, boolean rateLimits, boolean trustForwardedFor) {
+                      Set<String> adminEmails, List<String> corsOrigins, boolean rateLimits, boolean trustForwardedFor,
+                      List<String> trustedProxies) {
     static final int DEFAULT_PORT = 3000;
 
     /** Flags override variables; null flags mean "not given". */
@@ -43,12 +44,14 @@ record ServerSettings(int port, String host, String basePath, String baseUrl, bo
                 .map(v -> parseBoolean("RUNGU_SECURE_COOKIES", v))
                 .orElseGet(() -> !isPlainLocalhost(baseUrl));
         Set<String> admins = new LinkedHashSet<>(list(first(env, "RUNGU_ADMIN_EMAILS", "ADMIN_EMAILS")).stream()
-                .map(e -> e.toLowerCase(Locale.ROOT)).toList());
+                .map(io.rungu.model.Emails::normalize).toList());
         List<String> cors = list(env.get("RUNGU_CORS_ORIGINS"));
         boolean rateLimits = env.get("RUNGU_RATE_LIMITS").map(v -> parseBoolean("RUNGU_RATE_LIMITS", v)).orElse(true);
         boolean trustForwardedFor = env.get("RUNGU_TRUST_FORWARDED_FOR")
                 .map(v -> parseBoolean("RUNGU_TRUST_FORWARDED_FOR", v)).orElse(false);
-        return new ServerSettings(port, host, basePath, baseUrl, secure, Set.copyOf(admins), cors, rateLimits, trustForwardedFor);
+        List<String> trustedProxies = list(env.get("RUNGU_TRUSTED_PROXIES"));
+        return new ServerSettings(port, host, basePath, baseUrl, secure, Set.copyOf(admins), cors, rateLimits, trustForwardedFor,
+                trustedProxies);
     }
 
     /**
@@ -77,6 +80,11 @@ record ServerSettings(int port, String host, String basePath, String baseUrl, bo
             }
             return new Listen(host, port);
         }
+    }
+
+    /** True when a public URL was given (flag or variable), not the default {@code http://localhost:<port>}. */
+    boolean baseUrlConfigured() {
+        return !baseUrl.equals(defaultBaseUrl(port, basePath));
     }
 
     /** Fills an auth configuration: secret, URLs, cookies, admins and the providers configured in the environment. */

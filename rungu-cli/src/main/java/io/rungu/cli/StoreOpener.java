@@ -31,6 +31,20 @@ final class StoreOpener {
         }
     }
 
+    /** Applies the pending migrations of the database at {@code location}; the file names applied, in order. */
+    static java.util.List<String> migrate(DatabaseLocation location, Consumer<StoreConfig> configure) {
+        location.sqliteFile().ifPresent(file -> checkFile(file, false));
+        try {
+            return RunguStore.migrate(configure);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.INVALID, e.getMessage(), e);
+        } catch (CliException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CliException(ExitCode.DATABASE, describe(location, e), e);
+        }
+    }
+
     /** What the file system already tells us, before SQLite would create a directory or an empty file. */
     private static void checkFile(Path file, boolean mustExist) {
         if (Files.isDirectory(file)) {
@@ -67,6 +81,10 @@ final class StoreOpener {
         }
         Path f = file.get();
         String code = sqliteCode(e);
+        if (code.isEmpty() && causedByFileSystem(e)) {
+            // The store creates the file itself (owner-only) before SQLite opens it: the same failure, found earlier.
+            code = "SQLITE_CANTOPEN";
+        }
         return switch (code) {
             case "SQLITE_CANTOPEN" -> "cannot open or create database " + f
                     + ": check that its directory exists and is writable by this user";
@@ -96,6 +114,15 @@ final class StoreOpener {
             }
         }
         return "";
+    }
+
+    private static boolean causedByFileSystem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.file.FileSystemException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

@@ -5,6 +5,7 @@ import io.rungu.model.Role;
 import io.rungu.model.User;
 import io.rungu.store.Board;
 import io.rungu.store.RunguStore;
+import io.rungu.wire.Wire;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -12,9 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rungu user list|role|rename}: accounts, administered as the operator. */
-@Command(name = "user", description = "List users, change their role or display name.",
-        subcommands = {UserCommand.ListUsers.class, UserCommand.SetRole.class, UserCommand.Rename.class})
+/** {@code rungu user list|show|role|rename|delete}: accounts, administered as the operator. */
+@Command(name = "user", description = "List and show users, change their role or display name, erase an account.",
+        subcommands = {UserCommand.ListUsers.class, UserCommand.Show.class, UserCommand.SetRole.class,
+            UserCommand.Rename.class, UserCommand.Delete.class})
 final class UserCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -43,11 +45,44 @@ final class UserCommand implements Callable<Integer> {
                 var operator = CliAccounts.operator(store);
                 List<User> users = Pages.all(page -> board.listUsers(operator, page));
                 if (json) {
-                    context.out.println(Json.write(users.stream().map(Json.UserJson::of).toList()));
+                    context.out.println(Json.write(users.stream().map(Wire::user).toList()));
                 } else {
                     for (User u : users) {
                         context.out.println("  " + u.email() + "  " + u.role().wire() + "  " + u.name());
                     }
+                }
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "show", description = "Show one user as an admin sees them.")
+    static final class Show implements Callable<Integer> {
+        private final Context context;
+
+        @Parameters(index = "0", paramLabel = "EMAIL")
+        String email;
+
+        @Option(names = "--json", description = "Print the REST API's user record.")
+        boolean json;
+
+        Show(Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            try (RunguStore store = context.openStore()) {
+                Wire.User u = Wire.user(CliAccounts.userByEmail(store, email));
+                if (json) {
+                    context.out.println(Json.write(u));
+                } else {
+                    context.out.println(u.email());
+                    context.out.println("  id:          " + u.id());
+                    context.out.println("  name:        " + Table.cell(u.name()));
+                    context.out.println("  role:        " + u.role().wire());
+                    context.out.println("  created:     " + Table.cell(u.createdAt()));
+                    context.out.println("  last login:  " + (u.lastLogin() == null ? "never" : Table.cell(u.lastLogin())));
                 }
             }
             return ExitCode.OK;
@@ -102,6 +137,37 @@ final class UserCommand implements Callable<Integer> {
                 var user = CliAccounts.existing(store, email, Actor.Channel.CLI, false);
                 User renamed = store.board().updateProfile(user, name);
                 context.out.println(renamed.email() + " is now named " + renamed.name());
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "delete", description = {
+        "Erase a user's account (GDPR); their posts and comments stay as \"Deleted user\".",
+        "Their votes, sessions, tokens and sign-in identities go; their email and name are scrubbed."})
+    static final class Delete implements Callable<Integer> {
+        private final Context context;
+
+        @Parameters(index = "0", paramLabel = "EMAIL")
+        String email;
+
+        @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
+        boolean yes;
+
+        Delete(Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            try (RunguStore store = context.openStore()) {
+                User user = CliAccounts.userByEmail(store, email);
+                if (!yes && !Confirm.ask(context, "Erase the account of " + user.email() + "? [y/N] ")) {
+                    throw new CliException(ExitCode.FAILURE, "Not deleted (pass --yes to delete without asking)");
+                }
+                store.board().deleteUser(CliAccounts.operator(store), user.id());
+                context.out.println("Deleted user " + user.email() + "; their posts and comments now show \""
+                        + io.rungu.store.Board.DELETED_USER_NAME + "\"");
             }
             return ExitCode.OK;
         }

@@ -28,7 +28,10 @@ class CommandTreeTest {
 
         assertThat(commands).contains("rungu", "rungu serve", "rungu project add", "rungu project list", "rungu project delete",
                 "rungu user list", "rungu user role", "rungu user rename", "rungu login-link", "rungu token create", "rungu seed", "rungu demo",
-                "rungu mcp", "rungu healthcheck", "rungu migrate", "rungu backup");
+                "rungu mcp", "rungu healthcheck", "rungu migrate", "rungu backup", "rungu migrate-schema",
+                "rungu post list", "rungu post show", "rungu post create", "rungu post edit", "rungu post status",
+                "rungu post delete", "rungu post vote", "rungu comment list", "rungu comment add", "rungu token list",
+                "rungu token revoke", "rungu user show", "rungu user delete", "rungu completion");
     }
 
     @Test

@@ -82,6 +82,7 @@ class McpSdkIT {
                     "category", "feature", "page", 1, "per_page", 5));
             call(client, tools, "get_post", Map.of("id", postId, "include_comments", true));
             call(client, tools, "search_posts", Map.of("slug", "sdk-board", "query", "dark"));
+            call(client, tools, "find_similar_posts", Map.of("slug", "sdk-board", "text", "Please add dark mode"));
             call(client, tools, "list_comments", Map.of("post_id", postId));
             call(client, tools, "list_attachments", Map.of("post_id", postId));
             call(client, tools, "whoami", Map.of());
@@ -96,7 +97,8 @@ class McpSdkIT {
 
             assertThat(readProject(client)).startsWith("# SDK Board");
             assertThat(prompt(client)).contains("Dark mode, please");
-            call(client, tools, "update_post_status", Map.of("id", postId, "status", "done"));
+            call(client, tools, "update_post_status", Map.of("id", postId, "status", "done", "response", "Shipped"));
+            call(client, tools, "get_post_timeline", Map.of("id", postId));
 
             call(client, tools, "delete_comment", Map.of("comment_id", commentId));
             call(client, tools, "delete_post", Map.of("id", postId));

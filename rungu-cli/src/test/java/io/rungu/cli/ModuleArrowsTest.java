@@ -1,10 +1,14 @@
 package io.rungu.cli;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -30,9 +34,21 @@ class ModuleArrowsTest {
 
     @Test
     void every_module_is_imported() {
-        for (String module : new String[] {"model", "store", "notify", "cli"}) {
-            classes().that().resideInAPackage("io.rungu." + module + "..").should().bePublic().orShould().notBePublic()
-                    .because("the import must contain io.rungu." + module).check(rungu);
+        for (String module : new String[] {"model", "store", "oauth", "mcp", "notify", "http", "cli"}) {
+            assertThat(rungu.stream().map(JavaClass::getPackageName))
+                    .as("the rules below only mean something if io.rungu.%s is imported", module)
+                    .anyMatch(p -> p.equals("io.rungu." + module) || p.startsWith("io.rungu." + module + "."));
+        }
+    }
+
+    @Test
+    void a_modules_internal_packages_are_used_by_that_module_alone() {
+        for (String module : new String[] {"oauth", "mcp", "notify", "http", "cli"}) {
+            noClasses().that().resideOutsideOfPackage("io.rungu." + module + "..")
+                    .should().dependOnClassesThat().resideInAPackage("io.rungu." + module + ".internal..")
+                    .because("other modules use io.rungu." + module + " through its public API only")
+                    .allowEmptyShould(true)
+                    .check(rungu);
         }
     }
 
@@ -66,6 +82,22 @@ class ModuleArrowsTest {
         noClasses().that().resideOutsideOfPackages("io.rungu.notify..", "io.rungu.cli..")
                 .should().dependOnClassesThat().resideInAPackage("io.rungu.notify..")
                 .because("the store, auth and adapters never need mail; the packaged server adds it")
+                .check(rungu);
+    }
+
+    @Test
+    void the_wire_model_knows_only_the_model_and_jackson() {
+        classes().that().resideInAPackage("io.rungu.wire..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "java..", "io.rungu.model..", "io.rungu.wire..", "com.fasterxml.jackson..")
+                .because("rungu-wire is shared by every adapter (docs/architecture.md)")
+                .check(rungu);
+    }
+
+    @Test
+    void the_store_does_not_know_the_wire_model() {
+        noClasses().that().resideInAPackage("io.rungu.store..")
+                .should().dependOnClassesThat().resideInAPackage("io.rungu.wire..")
                 .check(rungu);
     }
 
@@ -104,8 +136,10 @@ class ModuleArrowsTest {
     @Test
     void only_the_store_reaches_its_internals() {
         noClasses().that().resideOutsideOfPackage("io.rungu.store..")
-                .should().dependOnClassesThat().resideInAPackage("io.rungu.store.internal..")
-                .because("adapters call the Board and Accounts interfaces, never the store's implementation")
+                .should().dependOnClassesThat(resideInAPackage("io.rungu.store.internal..")
+                        .and(not(resideInAPackage("io.rungu.store.internal.cache.."))))
+                .because("adapters call the Board and Accounts interfaces, never the store's implementation "
+                        + "(the one bounded cache, io.rungu.store.internal.cache, is shared on purpose)")
                 .check(rungu);
     }
 

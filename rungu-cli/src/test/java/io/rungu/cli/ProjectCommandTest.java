@@ -56,7 +56,11 @@ class ProjectCommandTest {
         JsonNode web = json.get(0).get("slug").asText().equals("web") ? json.get(0) : json.get(1);
         assertThat(web.get("description").asText()).isEqualTo("Site");
         assertThat(web.get("post_count").asLong()).isZero();
-        assertThat(web.get("created_at").asText()).endsWith("Z");
+        assertThat(web.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        web.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).as("the REST and MCP project record").containsExactly("id", "slug", "name", "description",
+                "created_at", "post_count");
     }
 
     @Test

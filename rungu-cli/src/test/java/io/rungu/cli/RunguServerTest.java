@@ -55,6 +55,26 @@ class RunguServerTest {
     }
 
     @Test
+    void the_feeds_link_under_the_configured_public_url() throws Exception {
+        try (RunguServer server = start("/feedback")) {
+            String base = "http://127.0.0.1:" + server.port() + "/feedback";
+            get(base + URI.create(server.firstAdminLink()).getPath().substring("/feedback".length()));
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/projects"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"App\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+            HttpResponse<String> feed = get(base + "/feeds/app/posts.atom");
+
+            assertThat(feed.statusCode()).isEqualTo(200);
+            assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("application/atom+xml"));
+            assertThat(feed.body()).contains("href=\"http://localhost:3000/feedback/feeds/app/posts.atom\"");
+        }
+    }
+
+    @Test
     void once_an_admin_exists_no_link_is_offered() {
         try (RunguServer first = start("")) {
             assertThat(first.firstAdminLink()).isNotNull();
@@ -89,6 +109,55 @@ class RunguServerTest {
                         assertThat(e.getMessage()).startsWith("cannot listen on 127.0.0.1:" + server.port());
                     });
         }
+    }
+
+    @Test
+    void rungu_mcp_read_only_lists_and_allows_only_read_tools_over_http() throws Exception {
+        env.put("RUNGU_MCP_READ_ONLY", "true");
+        try (RunguServer server = start("")) {
+            CliRun cli = CliRun.in(home).env("RUNGU_DATA_DIR", home.toString());
+            CliRun.Result link = cli.run("login-link", "ada@example.com", "--admin");
+            assertThat(link.exitCode()).as(link.toString()).isZero();
+            CliRun.Result created = cli.run("token", "create", "--user", "ada@example.com", "--name", "agent", "--scope", "write");
+            assertThat(created.out()).as(created.toString()).startsWith("rgu_");
+            String token = created.out().trim();
+            String mcp = "http://127.0.0.1:" + server.port() + "/mcp";
+
+            HttpResponse<String> init = mcp(mcp, token, null, """
+                    {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25",
+                    "capabilities":{},"clientInfo":{"name":"test","version":"1"}}}""");
+            String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+            String tools = mcp(mcp, token, session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}").body();
+            String call = mcp(mcp, token, session, """
+                    {"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"create_project",
+                    "arguments":{"name":"Nope"}}}""").body();
+
+            assertThat(tools).contains("\"list_posts\"").doesNotContain("\"create_project\"");
+            assertThat(call).contains("\"isError\":true", "This MCP server is read-only");
+            assertThat(get("http://127.0.0.1:" + server.port() + "/api/projects").body()).doesNotContain("Nope");
+        }
+    }
+
+    @Test
+    void a_malformed_rungu_mcp_read_only_stops_the_server_with_the_reason() {
+        env.put("RUNGU_MCP_READ_ONLY", "sometimes");
+        assertThatThrownBy(() -> start("")).isInstanceOfSatisfying(CliException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID);
+            assertThat(e.getMessage()).contains("RUNGU_MCP_READ_ONLY must be true or false");
+        });
+    }
+
+    private HttpResponse<String> mcp(String url, String token, String session, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (session != null) {
+            request.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-11-25");
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response;
     }
 
     @Test

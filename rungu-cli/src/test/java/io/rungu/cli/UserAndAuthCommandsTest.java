@@ -87,6 +87,22 @@ class UserAndAuthCommandsTest {
     }
 
     @Test
+    void token_create_takes_an_expiry_and_says_when_the_token_expires() {
+        for (String[] c : new String[][] {{"90d", "in 90 days"}, {"12h", "in 12 hours"}, {"30m", "in 30 minutes"},
+                {"1s", "in 1 second"}}) {
+            CliRun.Result result = cli().run("token", "create", "--user", "ada@example.com", "--name", "ci " + c[0],
+                    "--expires", c[0]);
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.err()).contains("expires at ", c[1]);
+        }
+        assertThat(cli().run("token", "create", "--user", "ada@example.com", "--name", "x").err())
+                .contains("never expires");
+        CliRun.Result bad = cli().run("token", "create", "--user", "ada@example.com", "--name", "x", "--expires", "soon");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("expected a duration");
+    }
+
+    @Test
     void token_create_needs_a_user_and_a_name() {
         CliRun.Result result = cli().run("token", "create", "--name", "x");
 

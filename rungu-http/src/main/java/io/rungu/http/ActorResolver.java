@@ -19,8 +19,10 @@ import io.rungu.model.Actor;
 @FunctionalInterface
 public interface ActorResolver {
     /**
-     * The actor of this request; {@link Actor#anonymous()} when nobody is signed in. Throw a
-     * {@link io.rungu.model.RunguException} with {@code UNAUTHENTICATED} for credentials that are present but invalid.
+     * The actor of this request; {@link Actor#anonymous()} when nobody is signed in. For credentials that are present
+     * but invalid, throw Javalin's {@code UnauthorizedResponse} (or another {@link io.javalin.http.HttpResponseException},
+     * whose status is kept) or a {@link io.rungu.model.RunguException} with {@code UNAUTHENTICATED}; either is answered
+     * with Rungu's JSON error body. It also authenticates MCP requests to {@code <base>/mcp}.
      */
     Actor resolve(Context ctx);
 }

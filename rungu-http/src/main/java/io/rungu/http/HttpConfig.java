@@ -1,5 +1,6 @@
 package io.rungu.http;
 
+import io.rungu.http.internal.HostCheck;
 import io.rungu.model.Limits;
 import io.rungu.mcp.McpConfig;
 import java.time.Clock;
@@ -22,21 +23,56 @@ public final class HttpConfig {
     /** Request-rate limits per client IP and per signed-in user or token. */
     public RateLimits rateLimits = new RateLimits();
     /**
-     * Use the first address of {@code X-Forwarded-For} as the client IP. Turn on only behind a reverse proxy that
-     * sets it, or clients can pick their own rate-limit bucket.
+     * Take the client IP from {@code X-Forwarded-For}, trusting the peer as one proxy: the client is the rightmost
+     * address of the header (the one the proxy appended). Turn on only behind a reverse proxy that sets it; with
+     * several proxies in a row, list them in {@link #trustedProxies} instead.
      */
     public boolean trustForwardedFor = false;
+    /**
+     * Addresses or CIDR ranges (IPv4 or IPv6, e.g. {@code 10.0.0.0/8}, {@code fd00::/8}) of the reverse proxies in
+     * front of the server. When not empty, {@code X-Forwarded-For} is read only from a peer in these ranges, and the
+     * client IP is the rightmost address of it that is not one of them. Empty: see {@link #trustForwardedFor}.
+     */
+    public List<String> trustedProxies = new ArrayList<>();
+    /**
+     * Honour {@code X-Forwarded-Prefix} (the path a reverse proxy strips before passing requests on) in every URL
+     * the board makes: the web app's base, OpenAPI servers, attachment URLs, the sign-in return path. Turn on only
+     * behind a proxy that sets or removes it, or clients choose the paths in the pages they are served.
+     */
+    public boolean trustForwardedPrefix = false;
+    /**
+     * Host-login mode (an {@code ActorResolver}): the host application's sign-in page, where the web app's "Sign in"
+     * leads, e.g. {@code /login} or {@code https://example.com/login?next={return_to}}. The path to come back to
+     * (the board page, context and base path included) replaces {@code {return_to}}, or is appended as the query
+     * parameter {@link #signInReturnParameter} when the URL has no placeholder. Null: the web app shows no way to
+     * sign in.
+     */
+    public String signInUrl;
+    /** The query parameter that carries the path to come back to when {@link #signInUrl} has no placeholder. */
+    public String signInReturnParameter = "return_to";
+    /** What the web app's sign-in page calls the host's login ("Continue with ..."). */
+    public String signInLabel = "your account";
     /** Largest accepted JSON request body in bytes. */
     public int maxJsonBytes = 1024 * 1024;
     /** Largest accepted upload request in bytes: a 10 MiB image plus room for the multipart framing. */
     public int maxUploadBytes = Limits.ATTACHMENT_MAX_BYTES + 64 * 1024;
+    /**
+     * Most request bodies (JSON, uploads, MCP messages) read at the same time; past it a request is answered 503
+     * with {@code Retry-After} before its body is read, so slow senders cannot hold the server's memory.
+     */
+    public int maxConcurrentBodyReads = 64;
+    /** Heap, in MiB, for rendered post JSON kept for the next response showing the same post. 0 keeps none. */
+    public int postJsonCacheMegabytes = 16;
     /** Longest accepted query string, in characters. */
     public int maxQueryLength = 4096;
     /** Most request headers accepted, and their largest total size in bytes. */
     public int maxHeaderCount = 100;
     /** Largest total size of the request headers in bytes. */
     public int maxHeaderBytes = 16 * 1024;
-    /** Serve the MCP Streamable-HTTP endpoint at {@code <base>/mcp} (Bearer API token required). */
+    /**
+     * Serve the MCP Streamable-HTTP endpoint at {@code <base>/mcp}: with RunguAuth for Bearer API tokens, with a
+     * host's {@link ActorResolver} for whoever it names.
+     */
     public boolean mcpEnabled = true;
     /** Further settings of the MCP server behind {@code <base>/mcp} (read-only mode, session limits). */
     public Consumer<McpConfig> mcp = m -> {};
@@ -46,6 +82,54 @@ public final class HttpConfig {
     public boolean securityHeaders = true;
     /** Time source of the rate limiter. */
     public Clock clock = Clock.systemUTC();
+    /**
+     * The public URL people reach the board at (e.g. {@code https://feedback.example.com/fb}). When set, a request
+     * whose {@code Host} header names another host or port is refused with 400 (against DNS rebinding and links
+     * built from a forged Host); {@code localhost}, {@code 127.0.0.1} and {@code [::1]} are always accepted so local
+     * probes and a reverse proxy on the same machine keep working, and {@code /health} is never checked. It is also
+     * the base of the absolute links in the Atom feeds. Null (the default): any Host is served, as an embedding host
+     * expects, and the feeds take the scheme and host of each request.
+     */
+    public String baseUrl;
+    /** Further {@code Host} values (host or host:port, e.g. {@code rungu:3000} behind a proxy) accepted when {@link #baseUrl} is set. */
+    public List<String> allowedHosts = new ArrayList<>();
+
+    /**
+     * Serve {@code GET <base>/metrics} in the Prometheus text format: request counts and latencies by route template,
+     * method and status, JVM memory, garbage collection, threads and uptime, all named {@code rungu_*}. Off: the
+     * route does not exist.
+     */
+    public boolean metrics = false;
+    /**
+     * When set, {@code <base>/metrics} answers only requests carrying {@code Authorization: Bearer <metricsToken>}
+     * (compared in constant time); others get 401. Null: anyone who can reach the server can scrape it.
+     */
+    public String metricsToken;
+    /**
+     * One line per request on the slf4j logger {@code io.rungu.access}, at INFO, for Rungu's own routes only (the
+     * host's routes are the host's to log). {@link AccessLog#NONE} by default: a host usually logs requests itself.
+     */
+    public AccessLog accessLog = AccessLog.NONE;
+    /**
+     * Where {@link #accessLog} lines go instead of the slf4j logger {@code io.rungu.access}: for a logging backend
+     * that cannot print a bare message (slf4j-simple prefixes the level), e.g. {@code System.out::println} for JSON
+     * lines a log shipper reads. Null: the logger.
+     */
+    public Consumer<String> accessLogSink;
+
+    /** How {@link #accessLog} writes its lines. Every line names the route template, never the raw path. */
+    public enum AccessLog {
+        /** No access log. */
+        NONE,
+        /** {@code GET /api/posts/{id} 200 1.3ms <request id>} */
+        TEXT,
+        /**
+         * One JSON object per line: {@code time}, {@code request_id}, {@code method}, {@code route}, {@code status},
+         * {@code duration_ms}, {@code user_id} (null when anonymous; never an email) and {@code client_ip} (as the
+         * rate limiter sees it, so proxy settings apply).
+         */
+        JSON
+    }
 
     /** Requests per minute per bucket; each bucket also allows a burst of that many requests. 0 disables a limit. */
     public static final class RateLimits {
@@ -61,7 +145,10 @@ public final class HttpConfig {
         public int readsPerUser = 1200;
         /** Writes per signed-in user or API token per minute. */
         public int writesPerUser = 60;
-        /** Most clients tracked at once; idle entries are evicted first when the map is full. */
+        /**
+         * Most rate-limit buckets kept at once (one per client IP or user and kind of request); when full, the least
+         * recently used bucket is dropped.
+         */
         public int maxTrackedClients = 100_000;
     }
 
@@ -93,9 +180,20 @@ public final class HttpConfig {
             if (r.readsPerIp < 0 || r.writesPerIp < 0 || r.signInsPerIp < 0 || r.readsPerUser < 0 || r.writesPerUser < 0) {
                 problems.add("rate limits must be 0 (off) or positive");
             }
-            if (r.maxTrackedClients < 100) {
-                problems.add("rateLimits.maxTrackedClients must be at least 100, got " + r.maxTrackedClients);
+            if (r.maxTrackedClients < 100 || r.maxTrackedClients > 10_000_000) {
+                problems.add("rateLimits.maxTrackedClients must be between 100 and 10000000, got " + r.maxTrackedClients);
             }
+        }
+        if (trustedProxies == null) {
+            problems.add("trustedProxies must not be null; use an empty list when there is no proxy");
+        } else {
+            trustedProxies.forEach(p -> io.rungu.http.internal.ClientAddress.problem(p).ifPresent(problems::add));
+        }
+        if (maxConcurrentBodyReads < 1) {
+            problems.add("maxConcurrentBodyReads must be at least 1, got " + maxConcurrentBodyReads);
+        }
+        if (postJsonCacheMegabytes < 0 || postJsonCacheMegabytes > 4096) {
+            problems.add("postJsonCacheMegabytes must be between 0 and 4096, got " + postJsonCacheMegabytes);
         }
         if (maxJsonBytes < 1024) {
             problems.add("maxJsonBytes must be at least 1024, got " + maxJsonBytes);
@@ -118,6 +216,31 @@ public final class HttpConfig {
         }
         if (clock == null) {
             problems.add("clock must not be null");
+        }
+        if (baseUrl != null && HostCheck.authority(baseUrl) == null) {
+            problems.add("baseUrl must be an http or https URL such as https://feedback.example.com, got '" + baseUrl + "'");
+        }
+        if (signInUrl != null && !signInUrl.matches("(https?://[^\\s]+|/[^\\s]*)")) {
+            problems.add("signInUrl must be a path such as /login or an http(s) URL, got '" + signInUrl + "'");
+        }
+        if (signInReturnParameter == null || !signInReturnParameter.matches("[A-Za-z0-9._~-]+")) {
+            problems.add("signInReturnParameter must be a query parameter name such as return_to, got '"
+                    + signInReturnParameter + "'");
+        }
+        if (signInLabel == null || signInLabel.isBlank()) {
+            problems.add("signInLabel must not be blank");
+        }
+        if (metricsToken != null && (metricsToken.isBlank() || metricsToken.length() < 16)) {
+            problems.add("metricsToken must be at least 16 characters (or null for an open /metrics)");
+        }
+        if (metricsToken != null && !metrics) {
+            problems.add("metricsToken is set but metrics is off; set metrics = true (RUNGU_METRICS=true) or remove the token");
+        }
+        if (accessLog == null) {
+            problems.add("accessLog must not be null; use AccessLog.NONE for no access log");
+        }
+        if (allowedHosts == null) {
+            problems.add("allowedHosts must not be null; use an empty list");
         }
         return problems;
     }

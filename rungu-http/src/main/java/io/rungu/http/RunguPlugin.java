@@ -5,12 +5,17 @@ import io.javalin.plugin.Plugin;
 import io.rungu.http.internal.ApiRoutes;
 import io.rungu.http.internal.AuthIdentity;
 import io.rungu.http.internal.ClasspathFiles;
+import io.rungu.http.internal.CsvRoutes;
+import io.rungu.http.internal.Feeds;
 import io.rungu.http.internal.Guard;
 import io.rungu.http.internal.HostIdentity;
+import io.rungu.http.internal.HostSignIn;
 import io.rungu.http.internal.Identity;
 import io.rungu.http.internal.Json;
 import io.rungu.http.internal.McpEndpoint;
 import io.rungu.http.internal.MetaRoutes;
+import io.rungu.http.internal.Metrics;
+import io.rungu.http.internal.MetricsEndpoint;
 import io.rungu.http.internal.OpenApi;
 import io.rungu.http.internal.RateLimiter;
 import io.rungu.http.internal.Requests;
@@ -22,7 +27,10 @@ import io.rungu.http.internal.WebApp;
 import io.rungu.mcp.RunguMcpServer;
 import io.rungu.oauth.RunguAuth;
 import io.rungu.store.RunguStore;
+import io.rungu.wire.RunguVersion;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,7 +53,9 @@ import java.util.function.Consumer;
  */
 public final class RunguPlugin extends Plugin<HttpConfig> {
     private final String basePath;
-    private final List<Route> routes;
+    private final RunguStore store;
+    private final HttpConfig config;
+    private final Identity identity;
 
     /**
      * A board whose requests are identified by the host application.
@@ -74,6 +84,10 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
 
     private RunguPlugin(RunguStore store, HttpConfig config, RunguAuth auth) {
         this(store, config, new AuthIdentity(Objects.requireNonNull(auth, "auth"), config.corsOrigins));
+        if (config.signInUrl != null) {
+            throw new IllegalArgumentException("Invalid Rungu HTTP configuration:\n  - signInUrl is for a host's own login "
+                    + "(an ActorResolver); with RunguAuth the sign-in providers are Rungu's own. Remove signInUrl");
+        }
     }
 
     private RunguPlugin(RunguStore store, HttpConfig config, ActorResolver resolver) {
@@ -82,9 +96,10 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
 
     private RunguPlugin(RunguStore store, HttpConfig config, Identity identity) {
         super(c -> {}, config);
-        Objects.requireNonNull(store, "store");
+        this.store = Objects.requireNonNull(store, "store");
         this.basePath = config.basePath;
-        this.routes = buildRoutes(store, config, identity);
+        this.config = config;
+        this.identity = identity;
     }
 
     private static HttpConfig configured(Consumer<HttpConfig> configure) {
@@ -96,57 +111,84 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         }
         config.basePath = HttpConfig.normalise(config.basePath);
         config.corsOrigins = List.copyOf(config.corsOrigins);
+        config.trustedProxies = List.copyOf(config.trustedProxies);
         return config;
     }
 
-    private static List<Route> buildRoutes(RunguStore store, HttpConfig config, Identity identity) {
-        Json json = new Json();
-        Guard guard = new Guard(config, json, identity, new RateLimiter(config.rateLimits, config.clock));
+    /** The routes, once the host's context path is known (it prefixes MCP's attachment URLs). */
+    private static List<Route> buildRoutes(RunguStore store, HttpConfig config, Identity identity, String contextPath) {
+        Json json = new Json(config.postJsonCacheMegabytes * 1024L * 1024L);
+        Metrics metrics = config.metrics ? new Metrics() : null;
+        Guard guard = new Guard(config, json, identity, new RateLimiter(config.rateLimits, config.clock), metrics);
         ClasspathFiles files = new ClasspathFiles(RunguPlugin.class.getClassLoader());
         String apiBase = config.basePath + "/api";
         RouteTable table = new RouteTable();
-        ApiRoutes api = new ApiRoutes(store.board(), new Requests(json, config.maxJsonBytes), guard, apiBase,
-                config.maxUploadBytes);
+        Requests requests = new Requests(json, config.maxJsonBytes, config.maxConcurrentBodyReads);
+        ApiRoutes api = new ApiRoutes(store.board(), requests, guard, apiBase, config.maxUploadBytes);
         api.register(table);
         new UnsubscribePage(store.board()).register(table);
+        new CsvRoutes(store.board(), config.basePath, config.baseUrl).register(table);
         if (identity instanceof HostIdentity) {
             api.registerHostSignInInfo(table);
+            new HostSignIn(config, guard).register(table);
         }
         identity.routes().forEach(table::add);
         if (config.mcpEnabled) {
             AtomicInteger maxMessageBytes = new AtomicInteger();
             RunguMcpServer mcp = RunguMcpServer.create(store.board(), m -> {
                 m.allowedOrigins = Set.copyOf(config.corsOrigins);
+                m.basePath = contextPath + config.basePath;
                 config.mcp.accept(m);
                 maxMessageBytes.set(m.maxMessageBytes);
             });
-            new McpEndpoint(mcp, maxMessageBytes.get()).register(table);
+            new McpEndpoint(mcp, requests, maxMessageBytes.get(), guard, identity).register(table);
         }
+        new Feeds(store.board(), config.basePath,
+                config.baseUrl == null ? null : config.baseUrl.replaceAll("/+$", "")).register(table);
         MetaRoutes meta = new MetaRoutes(store, guard, config.basePath, config.corsOrigins);
         meta.registerHealth(table);
-        new SwaggerUi(files, apiBase).register(table);
-        AtomicReference<byte[]> document = new AtomicReference<>();
-        meta.registerOpenApi(table, document::get);
+        if (metrics != null) {
+            metrics.add("rungu_post_json_cache_hits_total", "counter", "Posts written from kept JSON.",
+                    () -> json.postCacheStats()[0]);
+            metrics.add("rungu_post_json_cache_misses_total", "counter", "Posts rendered to JSON anew.",
+                    () -> json.postCacheStats()[1]);
+            metrics.add("rungu_post_json_cache_entries", "gauge", "Rendered posts kept now.", () -> json.postCacheStats()[2]);
+            new MetricsEndpoint(metrics, config.metricsToken).register(table);
+        }
+        new SwaggerUi(files, guard).register(table);
+        AtomicReference<Map<String, Object>> document = new AtomicReference<>();
+        Map<String, byte[]> rendered = new ConcurrentHashMap<>();
+        meta.registerOpenApi(table, base -> {
+            byte[] bytes = rendered.get(base);
+            if (bytes == null) {
+                bytes = json.write(OpenApi.withServer(document.get(), base));
+                if (rendered.size() < 16) { // one per public base path; a forwarded prefix could vary without end
+                    rendered.put(base, bytes);
+                }
+            }
+            return bytes;
+        });
         AtomicReference<List<Route>> known = new AtomicReference<>();
         meta.registerCatchAlls(table, known::get);
         if (config.serveWebApp) {
-            new WebApp(files, config.basePath).register(table);
+            new WebApp(files, config.basePath, guard).register(table);
         }
         List<Route> all = table.routes();
         known.set(all);
-        document.set(json.write(OpenApi.document(all, config.basePath, version())));
+        document.set(OpenApi.document(all, config.basePath, RunguVersion.current(), identity.bearerTokens()));
         return all.stream().map(r -> r.withHandler(guard.wrap(r)))
                 .toList();
     }
 
-    private static String version() {
-        String v = RunguPlugin.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+    /** Every route with its guarded handler, relative to the base path, for a host at {@code contextPath}. */
+    List<Route> routes(String contextPath) {
+        return buildRoutes(store, config, identity, contextPath);
     }
 
     @Override
     public void onStart(JavalinState state) {
-        for (Route r : routes) {
+        String contextPath = state.router.contextPath == null ? "" : state.router.contextPath.replaceAll("/+$", "");
+        for (Route r : routes(contextPath)) {
             String path = r.path().equals("/") ? (basePath.isEmpty() ? "/" : basePath) : basePath + r.path();
             state.routes.addHttpHandler(r.method(), path, r.handler());
         }

@@ -404,6 +404,26 @@ class ApiTest {
     }
 
     @Test
+    void similar_posts_find_a_reworded_duplicate() {
+        s.board().createPost(member, "test-app", new io.rungu.model.NewPost("Dark mode please", "", null));
+        s.board().createPost(member, "test-app", new io.rungu.model.NewPost("CSV export", "", null));
+        var similar = s.get("/api/projects/test-app/posts/similar?q=" + enc("Please add dark mode") + "&limit=3");
+        assertThat(similar.status()).isEqualTo(200);
+        assertThat(similar.data()).hasSize(1);
+        assertThat(similar.data().get(0).get("title").asText()).isEqualTo("Dark mode please");
+        assertThat(similar.json().has("pagination")).isFalse();
+        assertThat(s.get("/api/projects/test-app/posts/similar?q=" + enc("🚀 please")).data()).isEmpty();
+        assertThat(s.get("/api/projects/nope/posts/similar?q=dark").status()).isEqualTo(404);
+        assertThat(s.get("/api/projects/test-app/posts/similar?q=" + "x".repeat(201)).status()).isEqualTo(400);
+        assertThat(s.get("/api/projects/test-app/posts/similar?q=dark&limit=21").json().get("error").asText())
+                .isEqualTo("limit must be between 1 and 20");
+    }
+
+    private static String enc(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void admins_list_users_and_change_roles() {
         var users = s.get("/api/users", admin);
         assertThat(users.status()).isEqualTo(200);

@@ -1,5 +1,8 @@
 package io.rungu.http;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -16,8 +19,10 @@ class HttpArchitectureTest {
     @Test
     void the_http_module_touches_no_sql_and_no_store_internals() {
         noClasses().that().resideInAPackage("io.rungu.http..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "io.rungu.store.internal..",
+                .should().dependOnClassesThat(resideInAnyPackage("org.jdbi..", "java.sql..", "io.rungu.store.internal..",
                         "io.rungu.oauth.internal..", "io.rungu.mcp.internal..")
+                        .and(not(resideInAPackage("io.rungu.store.internal.cache.."))))
+                .because("the one bounded cache (io.rungu.store.internal.cache) is the only internal class modules share")
                 .check(classes);
     }
 

@@ -66,8 +66,8 @@ class MalformedInputTest {
         List<String> problems = new ArrayList<>();
         paths.fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> {
             String method = m.toUpperCase(Locale.ROOT);
-            if (method.equals("GET") || method.equals("DELETE")) {
-                return;
+            if (method.equals("GET") || method.equals("DELETE") || p.getKey().equals("/mcp")) {
+                return; // MCP answers a signed-in caller's malformed messages with JSON-RPC errors, not Rungu's
             }
             String path = p.getKey().replace("{slug}", "app").replace("{id}", "x");
             for (String body : BODIES) {
@@ -89,7 +89,7 @@ class MalformedInputTest {
         List<String> problems = new ArrayList<>();
         paths.fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> {
             String method = m.toUpperCase(Locale.ROOT);
-            if (!method.equals("GET")) {
+            if (!method.equals("GET") || p.getKey().equals("/mcp")) {
                 return;
             }
             String path = p.getKey().replace("{slug}", "app").replace("{id}", "x");

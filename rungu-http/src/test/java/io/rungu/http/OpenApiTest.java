@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.HandlerType;
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,15 +47,21 @@ class OpenApiTest {
     void the_document_is_openapi_3_1_with_servers_and_security_schemes() {
         assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
         assertThat(doc.get("servers").get(0).get("url").asText()).isEqualTo("/fb");
-        assertThat(doc.get("components").get("securitySchemes").has("bearer")).isTrue();
-        assertThat(doc.get("components").get("securitySchemes").has("session")).isTrue();
+        // The host's login: Rungu's session cookie and API tokens do not exist, so they are not advertised.
+        assertThat(doc.get("components").has("securitySchemes")).isFalse();
+        try (TestServer auth = TestServer.startWithAuth(dir.resolve("auth"), http -> http.basePath = "/fb")) {
+            JsonNode withAuth = auth.get("/api/openapi.json").json();
+            assertThat(withAuth.get("components").get("securitySchemes").has("bearer")).isTrue();
+            assertThat(withAuth.get("components").get("securitySchemes").has("session")).isTrue();
+            assertThat(withAuth.get("paths").has("/api/tokens")).isTrue();
+        }
     }
 
     @Test
     void every_api_route_of_the_contract_is_documented() {
         assertThat(documented()).contains("GET /api/projects", "POST /api/projects", "GET /api/projects/{slug}",
                 "PATCH /api/projects/{slug}", "DELETE /api/projects/{slug}", "GET /api/projects/{slug}/posts",
-                "POST /api/projects/{slug}/posts", "GET /api/projects/{slug}/roadmap", "GET /api/projects/{slug}/changelog",
+                "GET /api/projects/{slug}/posts/similar", "POST /api/projects/{slug}/posts", "GET /api/projects/{slug}/roadmap", "GET /api/projects/{slug}/changelog",
                 "GET /api/projects/{slug}/stats", "GET /api/projects/{slug}/trending", "GET /api/posts/{id}",
                 "PATCH /api/posts/{id}", "DELETE /api/posts/{id}", "POST /api/posts/{id}/vote", "GET /api/posts/{id}/vote",
                 "PUT /api/posts/{id}/vote", "GET /api/posts/{id}/comments", "POST /api/posts/{id}/comments",
@@ -122,11 +127,90 @@ class OpenApiTest {
         assertThat(documented()).isNotEqualTo(registered);
     }
 
+    @Test
+    void every_json_success_of_every_route_references_component_schemas() {
+        JsonNode schemas = doc.get("components").get("schemas");
+        List<String> unreferenced = new ArrayList<>();
+        doc.get("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(op ->
+                op.getValue().get("responses").fields().forEachRemaining(r -> {
+                    JsonNode json = r.getValue().path("content").path("application/json");
+                    if (!r.getKey().startsWith("2") || json.isMissingNode()) {
+                        return;
+                    }
+                    List<String> refs = json.get("schema").findValuesAsText("$ref");
+                    if (refs.isEmpty()) {
+                        unreferenced.add(op.getKey() + " " + p.getKey() + " " + r.getKey());
+                    }
+                    for (String ref : refs) {
+                        assertThat(schemas.has(ref.substring("#/components/schemas/".length()))).as(ref).isTrue();
+                    }
+                })));
+        assertThat(unreferenced).isEmpty();
+    }
+
+    @Test
+    void the_records_of_the_wire_model_are_the_component_schemas() {
+        JsonNode schemas = doc.get("components").get("schemas");
+        for (var type : io.rungu.wire.Wire.ENTITIES) {
+            assertThat(schemas.has(type.getSimpleName())).as(type.getSimpleName()).isTrue();
+        }
+        JsonNode post = schemas.get("PostDetail").get("properties");
+        assertThat(post.get("creator").get("$ref").asText()).isEqualTo("#/components/schemas/Creator");
+        assertThat(post.get("done_at").get("type").toString()).isEqualTo("[\"string\",\"null\"]");
+        assertThat(doc.at("/paths/~1api~1posts~1{id}/get/responses/200/content/application~1json/schema/properties/data/$ref")
+                .asText()).isEqualTo("#/components/schemas/PostDetail");
+    }
+
+    @Test
+    void the_error_code_enum_lists_every_error_code() {
+        JsonNode error = doc.get("components").get("schemas").get("Error");
+        assertThat(error.at("/properties/code/$ref").asText()).isEqualTo("#/components/schemas/ErrorCode");
+        List<String> codes = new ArrayList<>();
+        doc.get("components").get("schemas").get("ErrorCode").get("enum").forEach(c -> codes.add(c.asText()));
+        assertThat(codes).containsExactlyElementsOf(java.util.Arrays.stream(io.rungu.model.ErrorCode.values())
+                .map(io.rungu.model.ErrorCode::wire).toList()).contains("method_not_allowed");
+    }
+
+    @Test
+    void health_mcp_and_readiness_document_what_they_really_answer() {
+        assertThat(fieldNames(doc.at("/paths/~1health/get/responses"))).containsExactly("200");
+        assertThat(fieldNames(doc.at("/paths/~1health~1ready/get/responses"))).containsExactly("200", "503");
+        assertThat(fieldNames(doc.at("/paths/~1mcp/post/responses"))).contains("200", "202", "404", "406");
+    }
+
+    @Test
+    void health_is_never_rate_limited_so_it_documents_no_429(@TempDir Path other) {
+        try (TestServer limited = TestServer.start(other, http -> http.rateLimits.readsPerIp = 2, host -> {})) {
+            for (int i = 0; i < 10; i++) {
+                assertThat(limited.get("/health").status()).as("request " + i).isEqualTo(200);
+            }
+            int last = 0;
+            for (int i = 0; i < 5; i++) {
+                last = limited.get("/api/projects").status();
+            }
+            assertThat(last).as("the read limit is on").isEqualTo(429);
+        }
+        assertThat(doc.at("/paths/~1api~1projects/get/responses").has("429")).isTrue();
+    }
+
+    @Test
+    void the_input_limits_of_the_model_are_in_the_document() {
+        JsonNode limits = doc.get("x-rungu-limits");
+        assertThat(limits.get("title_max").asInt()).isEqualTo(io.rungu.model.Limits.TITLE_MAX);
+        assertThat(limits.get("attachment_max_bytes").asInt()).isEqualTo(io.rungu.model.Limits.ATTACHMENT_MAX_BYTES);
+        assertThat(doc.at("/components/schemas/NewPost/properties/title/maxLength").asInt())
+                .isEqualTo(io.rungu.model.Limits.TITLE_MAX);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     @SuppressWarnings("unchecked")
     private List<io.rungu.http.internal.Route> routes() throws Exception {
         RunguPlugin plugin = new RunguPlugin(s.stores.store(), TestServer::resolve, http -> http.basePath = "/fb");
-        Field f = RunguPlugin.class.getDeclaredField("routes");
-        f.setAccessible(true);
-        return (List<io.rungu.http.internal.Route>) f.get(plugin);
+        return plugin.routes("");
     }
 }

@@ -112,6 +112,9 @@ class PermissionMatrixTest {
                         "401 403 403 200 403 403"),
                 new Row("PATCH /api/me", (s, f) -> s.req("PATCH", "/api/me").json("{\"name\":\"Renamed\"}"),
                         "401 200 200 200 403 200"),
+                // DELETE /api/me ends the caller's own account, so it has its own test (AccountErasureTest).
+                new Row("DELETE /api/users/{id}", (s, f) -> s.req("DELETE", "/api/users/" + f.userId()),
+                        "401 403 403 204 403 403"),
                 new Row("POST /api/tokens", (s, f) -> s.req("POST", "/api/tokens").json("{\"name\":\"t\",\"scope\":\"read\"}"),
                         "401 201 201 201 403 201"),
                 new Row("DELETE /api/tokens/{id}", (s, f) -> s.req("DELETE", "/api/tokens/"

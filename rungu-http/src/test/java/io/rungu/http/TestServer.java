@@ -74,7 +74,13 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path dir, Consumer<HttpConfig> http, Consumer<JavalinConfig> host) {
-        TestStores stores = TestStores.open(dir);
+        return start(dir, store -> {}, http, host);
+    }
+
+    /** As above, with store settings (quotas, caches) applied after the URL and clock. */
+    static TestServer start(Path dir, Consumer<io.rungu.store.StoreConfig> store, Consumer<HttpConfig> http,
+                            Consumer<JavalinConfig> host) {
+        TestStores stores = TestStores.open(io.rungu.store.TestDatabase.SQLITE, dir, store);
         HttpConfig probe = new HttpConfig();
         http.accept(probe);
         Javalin app = Javalin.create(config -> {

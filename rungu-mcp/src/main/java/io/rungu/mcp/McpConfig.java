@@ -10,8 +10,8 @@ import java.util.Set;
 public final class McpConfig {
     /** When true, no write tool is listed or callable, whatever the actor may do. */
     public boolean readOnly = false;
-    /** The version reported in {@code serverInfo} during initialize. */
-    public String serverVersion = "0.1.0";
+    /** The version reported in {@code serverInfo} during initialize: Rungu's own by default. */
+    public String serverVersion = io.rungu.wire.RunguVersion.current();
     /**
      * Origins a browser-based client may call the HTTP endpoint from (e.g. {@code https://app.example.com}).
      * A request with an {@code Origin} header outside this set is refused with 403, which protects local servers

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * and prompts for triage and summaries.
  *
  * <pre>{@code
- * RunguMcpServer mcp = RunguMcpServer.create(store.board(), cfg -> cfg.serverVersion = "0.1.0");
+ * RunguMcpServer mcp = RunguMcpServer.create(store.board(), cfg -> cfg.readOnly = true);
  * mcp.runStdio(System.in, System.out, agentActor);               // a local agent process
  * McpHttpResponse r = mcp.handleHttp(request, actorFromToken);    // Streamable HTTP, mounted by a web server
  * }</pre>
@@ -88,6 +88,17 @@ public final class RunguMcpServer {
      * @param actor   who sent it; a session only serves the user that created it
      */
     public McpHttpResponse handleHttp(McpHttpRequest request, Actor actor) {
-        return http.handle(Objects.requireNonNull(request, "request"), Objects.requireNonNull(actor, "actor"));
+        return handleHttp(request, actor, () -> { });
+    }
+
+    /**
+     * As {@link #handleHttp(McpHttpRequest, Actor)}, running {@code beforeWrite} before a tool that changes data
+     * is called, so the host can charge the call to its write rate limit. A
+     * {@link io.rungu.model.RunguException} it throws (e.g. RATE_LIMITED) refuses the call: the tool result is an
+     * error ({@code isError: true}) with its message, as any other refusal.
+     */
+    public McpHttpResponse handleHttp(McpHttpRequest request, Actor actor, Runnable beforeWrite) {
+        return http.handle(Objects.requireNonNull(request, "request"), Objects.requireNonNull(actor, "actor"),
+                Objects.requireNonNull(beforeWrite, "beforeWrite"));
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Agents meet the Board's permissions; read-only servers and credentials see and run only read tools. */
 class PermissionsTest {
     static final List<String> READ_TOOLS = List.of("list_projects", "get_project", "list_posts", "get_post",
-            "search_posts", "list_comments", "get_roadmap", "get_changelog", "get_stats", "get_trending",
+            "search_posts", "find_similar_posts", "list_comments", "get_roadmap", "get_changelog", "get_stats", "get_trending", "get_post_timeline",
             "list_attachments", "whoami");
 
     @TempDir
@@ -55,6 +55,17 @@ class PermissionsTest {
             assertThat(text).contains("forbidden");
         }
         assertThat(f.stores.board().getPost(f.admin, f.agentPost.post().id()).post().status()).isEqualTo(PostStatus.OPEN);
+    }
+
+    @Test
+    void a_member_agent_cannot_give_an_official_response() throws Exception {
+        try (var c = new StdioConversation(f.server(), f.agent)) {
+            c.initialize("2025-11-25");
+            String text = errorText(c.call("update_post_status", Map.of("id", f.agentPost.post().id(), "status", "open",
+                    "response", "Fixed it myself")));
+            assertThat(text).contains("Only admins can give an official response");
+        }
+        assertThat(f.stores.board().getPost(f.admin, f.agentPost.post().id()).response()).isNull();
     }
 
     @Test

@@ -62,7 +62,7 @@ class SdkClientTest {
             client.ping();
 
             List<McpSchema.Tool> tools = client.listTools().tools();
-            assertThat(tools).hasSize(24);
+            assertThat(tools).hasSize(26);
             for (McpSchema.Tool tool : tools) {
                 assertThat(tool.inputSchema().get("type")).as(tool.name()).isEqualTo("object");
                 assertThat(tool.outputSchema()).as(tool.name()).isNotNull();
@@ -83,6 +83,7 @@ class SdkClientTest {
                     "query", "dark", "page", 1, "per_page", 5));
             reads.put("get_post", Map.of("id", postId, "include_comments", true));
             reads.put("search_posts", Map.of("slug", "demo", "query", "crash"));
+            reads.put("find_similar_posts", Map.of("slug", "demo", "text", "Crashes on startup", "limit", 3));
             reads.put("list_comments", Map.of("post_id", postId));
             reads.put("get_roadmap", Map.of("slug", "demo", "limit", 3));
             reads.put("get_changelog", Map.of("slug", "demo", "since", "2020-01-01T00:00:00Z"));
@@ -102,7 +103,12 @@ class SdkClientTest {
                     .structuredContent();
             String newPost = (String) ((Map<?, ?>) created.get("post")).get("id");
             call(client, validator, byName, "update_post", Map.of("id", newPost, "title", "SDK post, edited"));
-            call(client, validator, byName, "update_post_status", Map.of("id", newPost, "status", "done"));
+            call(client, validator, byName, "update_post_status", Map.of("id", newPost, "status", "done",
+                    "response", "Shipped in 2.3"));
+            call(client, validator, byName, "add_comment", Map.of("post_id", newPost, "content", "Thanks!"));
+            Map<?, ?> timeline = (Map<?, ?>) call(client, validator, byName, "get_post_timeline",
+                    Map.of("id", newPost)).structuredContent();
+            assertThat((List<?>) timeline.get("entries")).hasSize(2);
             call(client, validator, byName, "vote_post", Map.of("id", newPost));
             call(client, validator, byName, "unsubscribe_post", Map.of("id", newPost));
             call(client, validator, byName, "subscribe_post", Map.of("id", newPost));
@@ -113,8 +119,9 @@ class SdkClientTest {
             call(client, validator, byName, "delete_post", Map.of("id", newPost));
             call(client, validator, byName, "update_project", Map.of("slug", "sdk-board", "name", "SDK Board 2"));
             call(client, validator, byName, "delete_project", Map.of("slug", "sdk-board"));
-            called.addAll(List.of("create_project", "create_post", "update_post", "update_post_status", "vote_post",
-                    "unsubscribe_post", "subscribe_post", "add_comment", "delete_comment", "delete_post", "update_project", "delete_project"));
+            called.addAll(List.of("create_project", "create_post", "update_post", "update_post_status", "get_post_timeline",
+                    "vote_post", "unsubscribe_post", "subscribe_post",
+                    "add_comment", "delete_comment", "delete_post", "update_project", "delete_project"));
             assertThat(called).containsExactlyInAnyOrderElementsOf(byName.keySet());
 
             McpSchema.CallToolResult failed = client.callTool(McpSchema.CallToolRequest.builder("get_post").arguments(Map.of("id", "nope")).build());

@@ -119,6 +119,22 @@ class StdioProtocolTest {
     }
 
     @Test
+    void deep_nesting_and_long_numbers_are_parse_errors_and_the_server_goes_on() throws Exception {
+        List<String> out = run(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"x\":" + "[".repeat(40)
+                        + "]".repeat(40) + "}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":" + "9".repeat(51) + ",\"method\":\"ping\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}");
+        assertThat(out).hasSize(3);
+        for (String line : out.subList(0, 2)) {
+            JsonNode answer = json(line);
+            assertThat(answer.path("error").path("code").asInt()).as(line).isEqualTo(-32700);
+            assertThat(answer.get("id").isNull()).isTrue();
+        }
+        assertThat(json(out.get(2)).path("id").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void trailing_garbage_after_a_message_is_a_parse_error() throws Exception {
         JsonNode answer = json(run("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"} {\"x\":1}").get(0));
         assertThat(answer.path("error").path("code").asInt()).isEqualTo(-32700);

@@ -42,7 +42,8 @@ class ToolsTest {
             c.initialize("2025-11-25");
             JsonNode tools = c.request("tools/list", null).path("result").path("tools");
             assertThat(names(tools)).containsExactlyInAnyOrder("list_projects", "get_project", "list_posts", "get_post",
-                    "search_posts", "list_comments", "get_roadmap", "get_changelog", "get_stats", "get_trending",
+                    "get_post_timeline",
+                    "search_posts", "find_similar_posts", "list_comments", "get_roadmap", "get_changelog", "get_stats", "get_trending",
                     "list_attachments", "whoami", "create_post", "update_post", "update_post_status", "delete_post",
                     "vote_post", "subscribe_post", "unsubscribe_post", "add_comment", "delete_comment", "create_project",
                     "update_project", "delete_project");
@@ -113,6 +114,12 @@ class ToolsTest {
             assertThat(without.path("comments").isNull()).isTrue();
             assertThat(c.call("search_posts", Map.of("slug", "demo", "query", "dar")).path("structuredContent")
                     .path("posts").get(0).path("id").asText()).isEqualTo(postId);
+            JsonNode similar = c.call("find_similar_posts", Map.of("slug", "demo", "text", "Please make the theme dark"))
+                    .path("structuredContent").path("posts");
+            assertThat(similar).hasSize(1);
+            assertThat(similar.get(0).path("id").asText()).isEqualTo(postId);
+            assertThat(c.call("find_similar_posts", Map.of("slug", "demo", "text", "please add 🚀"))
+                    .path("structuredContent").path("posts")).isEmpty();
             assertThat(c.call("list_comments", Map.of("post_id", postId)).path("structuredContent")
                     .path("comments")).hasSize(1);
             JsonNode roadmap = c.call("get_roadmap", Map.of("slug", "demo", "limit", 5)).path("structuredContent");
@@ -156,6 +163,19 @@ class ToolsTest {
             assertThat(c.call("update_post_status", Map.of("id", id, "status", "planned"))
                     .path("structuredContent").path("post").path("status").asText()).isEqualTo("planned");
             assertThat(f.stores.board().getPost(f.admin, id).post().status()).isEqualTo(PostStatus.PLANNED);
+            JsonNode responded = c.call("update_post_status", Map.of("id", id, "status", "done",
+                    "response", "Shipped in 2.3")).path("structuredContent").path("post");
+            assertThat(responded.path("status").asText()).isEqualTo("done");
+            assertThat(responded.path("response").path("text").asText()).isEqualTo("Shipped in 2.3");
+            assertThat(responded.path("response").path("author").path("name").asText()).isEqualTo("Ada Admin");
+            JsonNode timeline = c.call("get_post_timeline", Map.of("id", id, "per_page", 10)).path("structuredContent");
+            assertThat(timeline.path("pagination").path("total").asInt()).isEqualTo(2);
+            JsonNode last = timeline.path("entries").get(1);
+            assertThat(last.path("type").asText()).isEqualTo("status_change");
+            assertThat(last.path("comment").isNull()).isTrue();
+            assertThat(last.path("status_change").path("from").asText()).isEqualTo("planned");
+            assertThat(last.path("status_change").path("to").asText()).isEqualTo("done");
+            assertThat(last.path("status_change").path("response").asText()).isEqualTo("Shipped in 2.3");
 
             JsonNode vote = c.call("vote_post", Map.of("id", id)).path("structuredContent");
             assertThat(vote.path("voted").asBoolean()).isTrue();
@@ -188,7 +208,7 @@ class ToolsTest {
 
     @Test
     void attachments_are_listed_with_the_rest_url_under_the_base_path() throws Exception {
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0};
+        byte[] png = io.rungu.store.TestImages.png();
         var attachment = f.stores.board().addAttachment(f.admin, f.adminPost.post().id(),
                 new io.rungu.model.NewAttachment("shot.png", "image/png", png));
         RunguMcpServer mounted = RunguMcpServer.create(f.stores.board(), cfg -> cfg.basePath = "/feedback");

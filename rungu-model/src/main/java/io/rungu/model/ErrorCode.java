@@ -1,7 +1,7 @@
 package io.rungu.model;
 
 /** The kinds of failure a caller can cause or meet. Each adapter maps them in one exhaustive switch. */
-public enum ErrorCode {
+public enum ErrorCode implements WireValue {
     /** The thing asked for does not exist (HTTP 404). */
     NOT_FOUND,
     /** The caller must sign in first (HTTP 401). */
@@ -43,5 +43,6 @@ public enum ErrorCode {
     }
 
     /** The lower-case code sent to clients, e.g. {@code not_found}. */
+    @Override
     public String wire() { return name().toLowerCase(java.util.Locale.ROOT); }
 }

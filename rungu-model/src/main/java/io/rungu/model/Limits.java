@@ -22,11 +22,15 @@ public final class Limits {
     public static final int ROADMAP_LIMIT_MAX = 50;
     public static final int TRENDING_LIMIT_DEFAULT = 10;
     public static final int TRENDING_LIMIT_MAX = 100;
+    public static final int SIMILAR_LIMIT_DEFAULT = 5;
+    public static final int SIMILAR_LIMIT_MAX = 20;
     public static final int TRENDING_DAYS_DEFAULT = 7;
     public static final int TRENDING_DAYS_MAX = 365;
     /** 10 MiB. */
     public static final int ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
     public static final int ATTACHMENTS_PER_POST_MAX = 20;
+    /** Largest image area accepted, in pixels (40 megapixels), so a small file cannot expand into gigabytes. */
+    public static final long IMAGE_MAX_PIXELS = 40_000_000L;
     public static final int FILENAME_MAX = 120;
     public static final int USER_NAME_MAX = 100;
     public static final int EMAIL_MAX = 254;

@@ -2,12 +2,29 @@ package io.rungu.model;
 
 /**
  * A change to a post; a null field is left as it is. Title, description and category may be changed by the
- * author or an admin; status only by an admin. The whole change is checked before anything is written.
+ * author or an admin; status and the official response only by an admin. The whole change is checked before
+ * anything is written.
+ *
+ * @param response an official response (Markdown, the limits of a comment) recorded with the status change, or on
+ *                 its own when {@code status} is null or unchanged; null or blank gives none
  */
-public record PostEdit(String title, String description, PostCategory category, PostStatus status) {
+public record PostEdit(String title, String description, PostCategory category, PostStatus status, String response) {
+    /** An edit without an official response. */
+    public PostEdit(String title, String description, PostCategory category, PostStatus status) {
+        this(title, description, category, status, null);
+    }
+
     /** Only a status change. */
-    public static PostEdit status(PostStatus status) { return new PostEdit(null, null, null, status); }
+    public static PostEdit status(PostStatus status) { return new PostEdit(null, null, null, status, null); }
+
+    /** A status change with an official response ({@code status} null: the response alone). */
+    public static PostEdit status(PostStatus status, String response) {
+        return new PostEdit(null, null, null, status, response);
+    }
 
     /** True when nothing would change. */
-    public boolean isEmpty() { return title == null && description == null && category == null && status == null; }
+    public boolean isEmpty() {
+        return title == null && description == null && category == null && status == null
+                && (response == null || response.isBlank());
+    }
 }

@@ -19,6 +19,8 @@ public record Range(String name, int max) {
     public static final Range TRENDING_LIMIT = new Range("limit", Limits.TRENDING_LIMIT_MAX);
     /** Trending window in days. */
     public static final Range TRENDING_DAYS = new Range("days", Limits.TRENDING_DAYS_MAX);
+    /** Most similar posts. */
+    public static final Range SIMILAR_LIMIT = new Range("limit", Limits.SIMILAR_LIMIT_MAX);
 
     /** Returns {@code value} when it is within 1..max; refuses it otherwise. */
     public int check(int value) {

@@ -110,12 +110,28 @@ public final class RunguAuth {
      *                                       INVALID for a bad name
      */
     public IssuedToken createToken(Actor actor, String name, TokenScope scope) {
-        return core.createToken(actor, name, scope);
+        return core.createToken(actor, name, scope, null);
+    }
+
+    /**
+     * Creates an API token for the acting account that is refused once {@code expiresIn} has passed (null: it
+     * never expires).
+     *
+     * @throws io.rungu.model.RunguException as {@link #createToken(Actor, String, TokenScope)}, and INVALID for a
+     *                                       lifetime that is not positive or longer than ten years
+     */
+    public IssuedToken createToken(Actor actor, String name, TokenScope scope, Duration expiresIn) {
+        return core.createToken(actor, name, scope, expiresIn);
     }
 
     /** Creates an API token for the user with this email, creating a member account if there is none (CLI use). */
     public IssuedToken createTokenFor(String email, String name, TokenScope scope) {
-        return core.createTokenFor(email, name, scope);
+        return core.createTokenFor(email, name, scope, null);
+    }
+
+    /** As {@link #createTokenFor(String, String, TokenScope)}, refused once {@code expiresIn} has passed (null: never). */
+    public IssuedToken createTokenFor(String email, String name, TokenScope scope, Duration expiresIn) {
+        return core.createTokenFor(email, name, scope, expiresIn);
     }
 
     /** The enabled providers, in configuration order. */

@@ -6,6 +6,8 @@ import io.javalin.http.Handler;
 import io.javalin.plugin.Plugin;
 import io.rungu.model.ErrorBody;
 import io.rungu.model.RunguException;
+import io.rungu.oauth.internal.Json;
+import io.rungu.wire.Wire;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -73,6 +75,6 @@ public final class RunguAuthPlugin extends Plugin<RunguAuthPlugin.Config> {
     }
 
     private static void send(Context ctx, ErrorBody body) {
-        ctx.status(body.status()).contentType("application/json").result(body.toJson());
+        Json.send(ctx, body.status(), Wire.error(body));
     }
 }

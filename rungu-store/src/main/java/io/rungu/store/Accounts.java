@@ -35,7 +35,7 @@ public interface Accounts {
      */
     User ensureUser(String email, String name, Role atLeast);
 
-    /** The user with this email (case-insensitive). */
+    /** The user with this email, compared exactly after lower-casing ASCII letters (see {@link io.rungu.model.Emails}). */
     Optional<User> findUserByEmail(String email);
 
     /** The user with this id. */
@@ -43,6 +43,9 @@ public interface Accounts {
 
     /** True when at least one admin exists. */
     boolean hasAdmin();
+
+    /** The admin whose account is oldest (the first admin), as the CLI's default actor for writes. */
+    Optional<User> firstAdmin();
 
     // --- sessions ---
 
@@ -77,13 +80,36 @@ public interface Accounts {
     // --- API tokens ---
 
     /** Creates a token for the actor itself (write access required); {@code secretHash} is stored, not the secret. */
-    ApiToken createToken(Actor actor, String name, TokenScope scope, String prefix, String secretHash);
+    default ApiToken createToken(Actor actor, String name, TokenScope scope, String prefix, String secretHash) {
+        return createToken(actor, name, scope, prefix, secretHash, null);
+    }
+
+    /**
+     * Creates a token for the actor itself that is refused from {@code expiresAt} on (null: never expires).
+     *
+     * @throws io.rungu.model.RunguException INVALID when {@code expiresAt} is not in the future
+     */
+    ApiToken createToken(Actor actor, String name, TokenScope scope, String prefix, String secretHash, Instant expiresAt);
 
     /** Creates a token for any user, as the CLI does on the server's machine. */
-    ApiToken createTokenFor(String userId, String name, TokenScope scope, String prefix, String secretHash);
+    default ApiToken createTokenFor(String userId, String name, TokenScope scope, String prefix, String secretHash) {
+        return createTokenFor(userId, name, scope, prefix, secretHash, null);
+    }
 
-    /** The owner of an active token, with the owner's current role; records the use time. */
+    /** Creates a token for any user that is refused from {@code expiresAt} on (null: never expires). */
+    ApiToken createTokenFor(String userId, String name, TokenScope scope, String prefix, String secretHash,
+                            Instant expiresAt);
+
+    /**
+     * The owner of an active token, with the owner's current role; records the use time. Empty for an unknown or
+     * revoked token.
+     *
+     * @throws io.rungu.model.RunguException UNAUTHENTICATED for a token past its expiry, saying when it expired
+     */
     Optional<TokenOwner> useToken(String secretHash);
+
+    /** Revokes every active token of the user ("sign out everywhere" with tokens); returns how many. */
+    int revokeAllTokens(String userId);
 
     /** The actor's own tokens (an admin may pass another user's id; null means the actor). */
     Page<ApiToken> listTokens(Actor actor, String userId, PageRequest page);

@@ -19,10 +19,12 @@ import io.rungu.model.Project;
 import io.rungu.model.ProjectEdit;
 import io.rungu.model.Role;
 import io.rungu.model.Roadmap;
+import io.rungu.model.TimelineItem;
 import io.rungu.model.TrendingQuery;
 import io.rungu.model.User;
 import io.rungu.model.VoteResult;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Every use case of a feedback board. Each method takes the acting {@link Actor} and enforces permissions,
@@ -56,6 +58,18 @@ public interface Board {
     /** Posts of a board, filtered, searched and sorted, with the viewer's voted-state. */
     Page<PostView> listPosts(Actor actor, String projectSlug, PostQuery query);
 
+    /**
+     * The posts of a board most like {@code text}, best first, for spotting a duplicate before posting: a post
+     * matches when it shares any content word with the text (common words such as "the", "please" or "add" are
+     * ignored; the last word matches by prefix, as it may still be typed), and posts sharing more and rarer words,
+     * in the title rather than the description, rank higher. Empty when the text has no content words.
+     *
+     * @param limit at most this many posts, 1..{@link io.rungu.model.Limits#SIMILAR_LIMIT_MAX} (INVALID outside)
+     * @throws io.rungu.model.RunguException NOT_FOUND for an unknown board; INVALID when the text is longer than
+     *                                       {@link io.rungu.model.Limits#SEARCH_QUERY_MAX}
+     */
+    List<PostView> similarPosts(Actor actor, String projectSlug, String text, int limit);
+
     /** Creates an open post as the actor. */
     PostView createPost(Actor actor, String projectSlug, NewPost input);
 
@@ -63,13 +77,30 @@ public interface Board {
     PostView getPost(Actor actor, String postId);
 
     /**
-     * Changes a post. Title, description and category: author or admin. Status: admin only. The whole edit is
-     * validated before anything is written.
+     * Changes a post. Title, description and category: author or admin. Status and the official response: admin
+     * only. The whole edit is validated before anything is written. A status change, and an official response given
+     * with or without one, is recorded in the post's status history in the same transaction; a response (Markdown,
+     * the limits of a comment; blank means none) becomes the post's latest {@link PostView#response()}.
      */
     PostView editPost(Actor actor, String postId, PostEdit edit);
 
+    /**
+     * A post's timeline: its comments (replies included) and status changes with their official responses, oldest
+     * first (ties by id), paged like every list; the total counts both. NOT_FOUND "Post not found".
+     */
+    Page<TimelineItem> timeline(Actor actor, String postId, PageRequest page);
+
     /** Deletes a post with its votes, comments and attachments (author or admin). */
     void deletePost(Actor actor, String postId);
+
+    /**
+     * Every post of a board, oldest first, handed to {@code each} a page at a time, for exports (admin; read-only
+     * credentials suffice). Each page is its own short read resumed after the last post, so a board of any size
+     * streams in bounded memory and the database is not held while {@code each} writes; a post created or deleted
+     * meanwhile may or may not appear. {@code votedByViewer} is always false. The permission and the board are
+     * checked before {@code each} is first called.
+     */
+    void exportPosts(Actor actor, String projectSlug, Consumer<PostView> each);
 
     // --- votes ---
 
@@ -188,4 +219,17 @@ public interface Board {
      * returns the updated account. Needs credentials that may write.
      */
     User updateProfile(Actor actor, String name);
+
+    /**
+     * Erases an account (the user themself, or an admin for anyone): their posts, comments and attachments stay,
+     * shown as {@value #DELETED_USER_NAME}; their votes are removed, so every count stays exact; their sessions,
+     * sign-in links, API tokens and provider identities are deleted; their email, name and avatar are scrubbed and
+     * the account is left out of the user list. The user id stays on what they wrote. The last admin cannot be
+     * erased (CONFLICT). On SQLite the freed bytes are overwritten and the write-ahead log is emptied, so the email
+     * is nowhere in the database files; PostgreSQL keeps old row versions until its VACUUM.
+     */
+    void deleteUser(Actor actor, String userId);
+
+    /** The name an erased account's posts and comments show. */
+    String DELETED_USER_NAME = "Deleted user";
 }

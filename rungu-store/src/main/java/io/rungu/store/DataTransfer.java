@@ -21,8 +21,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  *
  * <p>{@link #copy} reads every table of the source in one consistent snapshot (so the source may stay in use)
  * and writes the rows to the target in batches, one transaction per batch, in foreign-key order: users,
- * identities, sessions, sign-in links, login flows, API tokens, projects, posts, votes, post and board subscriptions, notification settings,
- * comments, attachments.
+ * identities, sessions, sign-in links, login flows, API tokens, projects, posts, votes, post and board subscriptions,
+ * notification settings, comments, status changes, attachments.
  * The target's own triggers rebuild what is derived from rows (vote and comment counts, per-board counts, the
  * search index), so the copy is exact even between SQLite and PostgreSQL. Both stores must be open (which
  * applies migrations, so the target's schema exists).
@@ -246,13 +246,13 @@ public final class DataTransfer {
                     "state_hash", "provider", "code_verifier", "nonce", "redirect", "expires_at:TIME"),
             table("api_tokens", "ORDER BY t.id",
                     "id", "user_id", "name", "prefix", "secret_hash", "scope", "created_at:TIME",
-                    "last_used_at:TIME", "revoked_at:TIME"),
+                    "last_used_at:TIME", "revoked_at:TIME", "expires_at:TIME"),
             table("projects", "ORDER BY t.id",
                     "id", "slug", "name", "description", "created_at:TIME"),
             table("posts", "ORDER BY t.seq",
                     "seq:INTEGER", "id", "project_id", "title", "description", "status", "category",
                     "vote_count:COUNTER", "comment_count:COUNTER", "created_by", "created_at:TIME",
-                    "updated_at:TIME", "done_at:TIME"),
+                    "updated_at:TIME", "done_at:TIME", "response_text", "response_by", "response_at:TIME"),
             table("votes", "ORDER BY t.user_id, t.post_id",
                     "user_id", "post_id", "created_at:TIME"),
             table("post_subscriptions", "ORDER BY t.post_id, t.user_id",
@@ -267,6 +267,8 @@ public final class DataTransfer {
                             + "SELECT c.id, tree.depth + 1 FROM comments c JOIN tree ON c.parent_id = tree.id) "
                             + "SELECT id, depth FROM tree) d ON d.id = t.id ORDER BY d.depth, t.id",
                     "id", "post_id", "parent_id", "content", "created_by", "created_at:TIME", "edited_at:TIME"),
+            table("post_status_changes", "ORDER BY t.id",
+                    "id", "post_id", "from_status", "to_status", "response", "created_by", "created_at:TIME"),
             table("attachments", "ORDER BY t.id",
                     "id", "post_id", "filename", "mime", "size:INTEGER", "created_by", "created_at:TIME"),
             table("attachment_blobs", "ORDER BY t.attachment_id",

@@ -40,15 +40,14 @@ public final class RunguStore implements AutoCloseable {
      * @throws IllegalStateException    when the database cannot be opened or migrated
      */
     public static RunguStore open(Consumer<StoreConfig> configure) {
-        StoreConfig config = new StoreConfig();
-        configure.accept(config);
-        List<String> problems = config.problems();
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("Invalid Rungu store configuration:\n  - " + String.join("\n  - ", problems));
-        }
+        StoreConfig config = configured(configure);
         Database database = io.rungu.store.internal.Services.database(config);
         try {
-            Migrations.apply(database, config.clock);
+            if (config.migrate) {
+                Migrations.apply(database, config.clock);
+            } else {
+                Migrations.requireCurrent(database);
+            }
             RunguStore store = new RunguStore(config, database);
             store.events.prune();
             return store;
@@ -56,6 +55,32 @@ public final class RunguStore implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Applies the pending migrations to a database and closes it again, for deployment pipelines that migrate
+     * before starting servers with {@link StoreConfig#migrate} {@code = false}. Safe to run while servers of the
+     * same version run.
+     *
+     * @return the file names of the migrations applied now, in order; empty when the database was up to date
+     * @throws IllegalArgumentException listing every configuration problem
+     * @throws IllegalStateException    when the database cannot be migrated
+     */
+    public static List<String> migrate(Consumer<StoreConfig> configure) {
+        StoreConfig config = configured(configure);
+        try (Database database = io.rungu.store.internal.Services.database(config)) {
+            return Migrations.apply(database, config.clock).stream().map(Migrations.Migration::file).toList();
+        }
+    }
+
+    private static StoreConfig configured(Consumer<StoreConfig> configure) {
+        StoreConfig config = new StoreConfig();
+        configure.accept(config);
+        List<String> problems = config.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Invalid Rungu store configuration:\n  - " + String.join("\n  - ", problems));
+        }
+        return config;
     }
 
     /** Every board use case. */

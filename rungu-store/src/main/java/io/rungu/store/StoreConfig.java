@@ -23,6 +23,20 @@ public final class StoreConfig {
     public DataSource dataSource;
     /** Close {@link #dataSource} (when it is {@link AutoCloseable}) as the store closes, handing it over. */
     public boolean closeDataSource;
+    /**
+     * PostgreSQL: the schema Rungu's tables live in, created when missing (e.g. {@code "rungu"}), so Rungu can
+     * share a host's database without its generic table names ({@code users}, {@code posts}) meeting the host's.
+     * Every connection works in it: connections opened from {@link #url} get {@code currentSchema}, a host
+     * {@link #dataSource}'s connections get their {@code search_path} set while Rungu holds them (and restored).
+     * Null (the default): the connection's own search path, usually {@code public}.
+     */
+    public String schema;
+    /**
+     * Apply pending migrations when the store opens (the default). False for hosts that migrate in their
+     * deployment pipeline ({@code rungu migrate-schema} or {@link RunguStore#migrate}): {@code open()} then changes
+     * nothing and refuses a database that is behind with a message saying so.
+     */
+    public boolean migrate = true;
     /** Source of the current time; inject a fixed clock in tests. */
     public Clock clock = Clock.systemUTC();
     /** Source of new ids; UUID v4 strings by default. */
@@ -58,6 +72,18 @@ public final class StoreConfig {
      * run, except those a pending notification still tells; a consumer that stays away longer misses them.
      */
     public Duration eventRetention = Duration.ofDays(30);
+    /**
+     * Most bytes of attachments one user may have stored, all their uploads together (200 MiB); an upload past it
+     * is refused with CONFLICT. 0 means no per-user quota.
+     */
+    public long uploadQuotaPerUser = 200L * 1024 * 1024;
+    /** Most bytes of attachments the whole installation may hold; 0 (the default) means no limit. */
+    public long uploadQuotaTotal = 0;
+    /**
+     * Active sessions kept (see {@link #cacheTtl}), about 200 bytes each; the least recently used go first. 0 keeps
+     * none.
+     */
+    public int sessionCacheEntries = 10_000;
 
     /** Every problem with this configuration, each with how to fix it; empty when it is usable. */
     public List<String> problems() {
@@ -67,6 +93,18 @@ public final class StoreConfig {
         }
         if (url != null && !url.isBlank() && !url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
             problems.add("url must start with jdbc:sqlite: or jdbc:postgresql:, got '" + url + "'");
+        }
+        if (schema != null) {
+            if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+                problems.add("schema must be a lower-case PostgreSQL identifier such as rungu (letters, digits, _), got '"
+                        + schema + "'");
+            }
+            if (url != null && url.startsWith("jdbc:sqlite:")) {
+                problems.add("schema is for PostgreSQL only; a SQLite file is Rungu's alone, remove schema");
+            }
+            if (url != null && url.contains("currentSchema=")) {
+                problems.add("Set the schema either in the URL (currentSchema=) or in schema, not both");
+            }
         }
         if (clock == null) {
             problems.add("clock must not be null");
@@ -95,6 +133,15 @@ public final class StoreConfig {
         }
         if (eventRetention == null || eventRetention.compareTo(Duration.ofHours(1)) < 0) {
             problems.add("eventRetention must be at least one hour");
+        }
+        if (uploadQuotaPerUser < 0) {
+            problems.add("uploadQuotaPerUser must be 0 (no quota) or a number of bytes, got " + uploadQuotaPerUser);
+        }
+        if (uploadQuotaTotal < 0) {
+            problems.add("uploadQuotaTotal must be 0 (no quota) or a number of bytes, got " + uploadQuotaTotal);
+        }
+        if (sessionCacheEntries < 0 || sessionCacheEntries > 10_000_000) {
+            problems.add("sessionCacheEntries must be between 0 and 10000000, got " + sessionCacheEntries);
         }
         return problems;
     }

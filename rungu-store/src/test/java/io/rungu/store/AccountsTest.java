@@ -284,6 +284,54 @@ class AccountsTest {
     }
 
     @Test
+    void a_token_with_an_expiry_is_refused_from_then_on_and_listed_with_it() throws Exception {
+        User user = accounts.ensureUser("ada@example.com", "Ada", Role.MEMBER);
+        Actor actor = Actor.of(user.id(), Role.MEMBER);
+        Instant expires = clock.peek().plus(Duration.ofHours(12));
+        ApiToken token = accounts.createToken(actor, "ci", TokenScope.READ, "rgu_abcd", hash("rgu_exp"), expires);
+        assertThat(token.expiresAt()).isEqualTo(expires);
+        assertThat(accounts.useToken(hash("rgu_exp"))).isPresent();
+
+        clock.advance(Duration.ofHours(12));
+        assertThatThrownBy(() -> accounts.useToken(hash("rgu_exp")))
+                .isInstanceOfSatisfying(RunguException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED))
+                .hasMessageContaining("expired");
+        ApiToken listed = accounts.listTokens(actor, null, PageRequest.FIRST).items().get(0);
+        assertThat(listed.expiresAt()).isEqualTo(expires);
+        assertThat(listed.expiredAt(clock.peek())).isTrue();
+        assertThatThrownBy(() -> accounts.createToken(actor, "past", TokenScope.READ, "rgu_efgh", hash("rgu_past"),
+                clock.peek().minusSeconds(1))).isInstanceOf(RunguException.class).hasMessageContaining("future");
+    }
+
+    @Test
+    void revoking_all_tokens_of_a_user_leaves_other_users_tokens() throws Exception {
+        User ada = accounts.ensureUser("ada@example.com", "Ada", Role.MEMBER);
+        User bob = accounts.ensureUser("bob@example.com", "Bob", Role.MEMBER);
+        accounts.createTokenFor(ada.id(), "a", TokenScope.READ, "rgu_aaaa", hash("rgu_a1"));
+        accounts.createTokenFor(ada.id(), "b", TokenScope.WRITE, "rgu_aaab", hash("rgu_a2"));
+        accounts.createTokenFor(bob.id(), "c", TokenScope.READ, "rgu_bbbb", hash("rgu_b1"));
+
+        assertThat(accounts.revokeAllTokens(ada.id())).isEqualTo(2);
+
+        assertThat(accounts.useToken(hash("rgu_a1"))).isEmpty();
+        assertThat(accounts.useToken(hash("rgu_a2"))).isEmpty();
+        assertThat(accounts.useToken(hash("rgu_b1"))).isPresent();
+    }
+
+    @Test
+    void an_address_that_changes_under_unicode_case_mapping_never_links_or_creates_an_account() {
+        User kim = accounts.ensureUser("victim.kim@example.com", "Kim", Role.MEMBER);
+        assertThatThrownBy(() -> accounts.signIn(new ProviderIdentity("oidc", "attacker", "victim.\u212Aim@example.com",
+                true, "Mallory", null), List.of()))
+                .isInstanceOfSatisfying(RunguException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID));
+        assertThatThrownBy(() -> accounts.ensureUser("victim.\u212Aim@example.com", "", Role.MEMBER))
+                .isInstanceOf(RunguException.class);
+        assertThat(accounts.findUser(kim.id()).orElseThrow().name()).isEqualTo("Kim");
+        assertThat(accounts.findUserByEmail("victim.\u212Aim@example.com")).isEmpty();
+        assertThat(accounts.findUserByEmail("Victim.Kim@EXAMPLE.com")).map(User::id).contains(kim.id());
+    }
+
+    @Test
     void the_last_use_of_a_token_is_recorded_at_most_once_a_minute() throws Exception {
         User user = accounts.ensureUser("ada@example.com", "Ada", Role.MEMBER);
         Actor actor = Actor.of(user.id(), Role.MEMBER);

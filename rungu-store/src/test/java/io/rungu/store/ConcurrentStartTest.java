@@ -38,7 +38,7 @@ class ConcurrentStartTest {
                     stores.add(f.get());
                 }
                 long applied = stores.get(0).database().read(h -> h.createQuery(
-                        "SELECT count(*) FROM schema_migrations").mapTo(Long.class).one());
+                        "SELECT count(*) FROM rungu_schema_migrations").mapTo(Long.class).one());
                 assertThat(applied).isEqualTo(io.rungu.store.internal.db.Migrations.shipped(
                         stores.get(0).database().dialect().name()).size());
                 stores.forEach(RunguStore::checkHealth);

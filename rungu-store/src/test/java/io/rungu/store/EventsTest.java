@@ -20,7 +20,6 @@ import io.rungu.store.internal.events.Outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -47,7 +46,7 @@ class EventsTest extends OnEachDatabase {
         board.toggleVote(admin, post.post().id());
         board.toggleVote(admin, post.post().id());
         board.setVote(admin, post.post().id(), false); // no change, no event
-        var file = board.addAttachment(member, post.post().id(), new NewAttachment("a.png", null, png()));
+        var file = board.addAttachment(member, post.post().id(), new NewAttachment("a.png", null, TestImages.png()));
         board.deleteAttachment(member, file.id());
         board.unsubscribe(admin, post.post().id()); // commenting subscribed the admin
         board.subscribe(admin, post.post().id());
@@ -219,8 +218,4 @@ class EventsTest extends OnEachDatabase {
         }
     }
 
-    private static byte[] png() {
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
-        return Arrays.copyOf(png, 64);
-    }
 }

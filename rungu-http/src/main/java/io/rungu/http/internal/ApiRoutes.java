@@ -30,6 +30,7 @@ import io.rungu.model.Role;
 import io.rungu.model.TrendingQuery;
 import io.rungu.model.User;
 import io.rungu.store.Board;
+import io.rungu.wire.Wire;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class ApiRoutes {
     private static final List<String> NEW_PROJECT = List.of("name", "slug", "description");
     private static final List<String> PROJECT_EDIT = List.of("name", "description");
     private static final List<String> NEW_POST = List.of("title", "description", "category");
-    private static final List<String> POST_EDIT = List.of("title", "description", "category", "status");
+    private static final List<String> POST_EDIT = List.of("title", "description", "category", "status", "response");
     private static final List<String> SET_VOTE = List.of("voted");
     private static final List<String> NEW_COMMENT = List.of("content", "parent_id");
     private static final List<String> COMMENT_EDIT = List.of("content");
@@ -91,6 +92,13 @@ public final class ApiRoutes {
                         new Param("category", "string", "only posts of this category", wires(PostCategory.values())),
                         new Param("q", "string", "search words, matched by prefix (at most " + Limits.SEARCH_QUERY_MAX + " characters)"))
                 .query(PAGING).reply(200, Shape.PAGE, "PostDetail").done();
+        t.add(GET, "/api/projects/{slug}/posts/similar", this::similarPosts)
+                .doc("posts", "Posts like a text, best first (duplicate suggestions)", Access.PUBLIC)
+                .query(new Param("q", "string", "the text, e.g. a new post's title: any word but common ones matches, "
+                                + "the last by prefix (at most " + Limits.SEARCH_QUERY_MAX + " characters)"),
+                        new Param("limit", "integer", "most posts, 1.." + Limits.SIMILAR_LIMIT_MAX + " (default "
+                                + Limits.SIMILAR_LIMIT_DEFAULT + ")"))
+                .reply(200, Shape.LIST, "PostDetail").done();
         t.add(POST, "/api/projects/{slug}/posts", this::createPost).doc("posts", "Create a post", Access.SIGNED_IN)
                 .json("NewPost").reply(201, Shape.DATA, "PostDetail").done();
         t.add(GET, "/api/projects/{slug}/roadmap", this::roadmap).doc("boards", "Planned, in-progress and done posts", Access.PUBLIC)
@@ -109,12 +117,18 @@ public final class ApiRoutes {
         t.add(GET, "/api/posts/{id}", ctx -> ok(ctx, Wire.post(board.getPost(actor(ctx), ctx.pathParam("id")))))
                 .doc("posts", "Get a post", Access.PUBLIC).reply(200, Shape.DATA, "PostDetail").done();
         t.add(PATCH, "/api/posts/{id}", this::editPost)
-                .doc("posts", "Edit a post (author or admin; status: admin only)", Access.SIGNED_IN)
+                .doc("posts", "Edit a post (author or admin; status and official response: admin only)", Access.SIGNED_IN)
                 .json("PostEdit").reply(200, Shape.DATA, "PostDetail").done();
         t.add(DELETE, "/api/posts/{id}", ctx -> {
             board.deletePost(actor(ctx), ctx.pathParam("id"));
             ctx.status(204);
         }).doc("posts", "Delete a post (author or admin)", Access.SIGNED_IN).reply(204, Shape.NONE, null).done();
+
+        t.add(GET, "/api/posts/{id}/timeline", ctx -> ok(ctx, Wire.listing(
+                board.timeline(actor(ctx), ctx.pathParam("id"), page(ctx)), Wire::timelineEntry)))
+                .doc("posts", "Comments and status changes (with official responses) of a post, oldest first",
+                        Access.PUBLIC)
+                .query(PAGING).reply(200, Shape.PAGE, "TimelineEntry").done();
 
         // votes
         t.add(POST, "/api/posts/{id}/vote", ctx -> ok(ctx, Wire.vote(board.toggleVote(actor(ctx), ctx.pathParam("id")))))
@@ -181,7 +195,7 @@ public final class ApiRoutes {
 
         // attachments
         t.add(GET, "/api/posts/{id}/attachments", ctx -> ok(ctx, Wire.listing(
-                board.listAttachments(actor(ctx), ctx.pathParam("id"), page(ctx)), Wire.attachment(apiBase))))
+                board.listAttachments(actor(ctx), ctx.pathParam("id"), page(ctx)), Wire.attachment(guard.base(ctx) + "/api"))))
                 .doc("attachments", "Images attached to a post", Access.PUBLIC).query(PAGING)
                 .reply(200, Shape.PAGE, "Attachment").done();
         t.add(POST, "/api/posts/{id}/attachments", this::upload)
@@ -202,6 +216,16 @@ public final class ApiRoutes {
             Role role = Requests.wire(requests.object(ctx, ROLE_CHANGE), "role", Role::parse);
             ok(ctx, Wire.user(board.setRole(actor(ctx), ctx.pathParam("id"), role)));
         }).doc("users", "Change a user's role", Access.ADMIN).json("RoleChange").reply(200, Shape.DATA, "User").done();
+        t.add(DELETE, "/api/users/{id}", ctx -> {
+            board.deleteUser(actor(ctx), ctx.pathParam("id"));
+            ctx.status(204);
+        }).doc("users", "Erase a user's account (GDPR); their posts and comments stay as \"Deleted user\"", Access.ADMIN)
+                .reply(204, Shape.NONE, null).done();
+        t.add(DELETE, "/api/me", ctx -> {
+            board.deleteUser(actor(ctx), actor(ctx).userId());
+            ctx.status(204);
+        }).doc("users", "Erase your own account (GDPR); your posts and comments stay as \"Deleted user\"",
+                Access.SIGNED_IN).reply(204, Shape.NONE, null).done();
         t.add(PATCH, "/api/me", ctx -> ok(ctx, Wire.user(board.updateProfile(actor(ctx),
                         Requests.string(requests.object(ctx, PROFILE_EDIT), "name")))))
                 .doc("users", "Set your own display name", Access.SIGNED_IN).json("ProfileEdit")
@@ -224,13 +248,9 @@ public final class ApiRoutes {
      */
     public void registerHostSignInInfo(RouteTable t) {
         t.add(GET, "/auth/me", ctx -> {
-            User u = board.me(actor(ctx));
-            ok(ctx, new Wire.Me(u.id(), u.email(), u.name(), u.avatarUrl(), u.role().wire()));
+            ok(ctx, Wire.me(board.me(actor(ctx))));
         }).doc("auth", "The signed-in user (from the host application's login)", Access.SIGNED_IN)
                 .reply(200, Shape.DATA, "Me").done();
-        t.add(GET, "/auth/providers", ctx -> guard.send(ctx, 200, java.util.Map.of("providers", List.of())))
-                .doc("auth", "Sign-in providers: none, the host application signs people in", Access.PUBLIC)
-                .reply(200, Shape.JSON, null).done();
     }
 
     private void listProjects(Context ctx) {
@@ -258,6 +278,12 @@ public final class ApiRoutes {
         ok(ctx, Wire.listing(board.listPosts(actor(ctx), ctx.pathParam("slug"), query), Wire::post));
     }
 
+    private void similarPosts(Context ctx) {
+        int limit = Range.SIMILAR_LIMIT.orDefault(Requests.rangeParam(ctx, Range.SIMILAR_LIMIT),
+                Limits.SIMILAR_LIMIT_DEFAULT);
+        ok(ctx, Wire.posts(board.similarPosts(actor(ctx), ctx.pathParam("slug"), ctx.queryParam("q"), limit)));
+    }
+
     private void createPost(Context ctx) {
         JsonNode body = requests.object(ctx, NEW_POST);
         var input = new NewPost(Requests.string(body, "title"), Requests.string(body, "description"),
@@ -268,7 +294,8 @@ public final class ApiRoutes {
     private void editPost(Context ctx) {
         JsonNode body = requests.object(ctx, POST_EDIT);
         var edit = new PostEdit(Requests.string(body, "title"), Requests.string(body, "description"),
-                Requests.wire(body, "category", PostCategory::parse), Requests.wire(body, "status", PostStatus::parse));
+                Requests.wire(body, "category", PostCategory::parse), Requests.wire(body, "status", PostStatus::parse),
+                Requests.string(body, "response"));
         ok(ctx, Wire.post(board.editPost(actor(ctx), ctx.pathParam("id"), edit)));
     }
 
@@ -290,12 +317,10 @@ public final class ApiRoutes {
     }
 
     private void upload(Context ctx) {
-        String boundary = Multipart.boundary(ctx.header("Content-Type"));
-        byte[] body = Requests.bounded(ctx, maxUploadBytes, "Upload");
-        Multipart.Part file = Multipart.find(body, boundary, "file");
+        MultipartUpload.File file = requests.upload(ctx, maxUploadBytes, "file");
         String filename = file.filename() == null || file.filename().isBlank() ? "upload" : file.filename();
         var input = new NewAttachment(filename, file.contentType(), file.bytes());
-        created(ctx, Wire.attachment(apiBase).apply(board.addAttachment(actor(ctx), ctx.pathParam("id"), input)));
+        created(ctx, Wire.attachment(guard.base(ctx) + "/api").apply(board.addAttachment(actor(ctx), ctx.pathParam("id"), input)));
     }
 
     private void download(Context ctx) {
@@ -317,11 +342,11 @@ public final class ApiRoutes {
     }
 
     private void ok(Context ctx, Object data) {
-        guard.send(ctx, 200, data instanceof Wire.Listing ? data : new Wire.Data(data));
+        guard.send(ctx, 200, data instanceof Wire.Listing ? data : new Wire.Data<>(data));
     }
 
     private void created(Context ctx, Object data) {
-        guard.send(ctx, 201, new Wire.Data(data));
+        guard.send(ctx, 201, new Wire.Data<>(data));
     }
 
     private static List<String> wires(io.rungu.model.WireValue[] values) {

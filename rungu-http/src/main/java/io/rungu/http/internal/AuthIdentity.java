@@ -25,6 +25,12 @@ public final class AuthIdentity implements Identity {
             Map.entry("GET /api/tokens", "The caller's API tokens"),
             Map.entry("POST /api/tokens", "Create an API token (the secret is shown once)"),
             Map.entry("DELETE /api/tokens/{id}", "Revoke an API token"));
+    /** The wire record each JSON route answers with, and how it is wrapped (bare unless listed). */
+    private static final Map<String, String> SCHEMAS = Map.of("GET /auth/providers", "Providers", "GET /auth/me", "Me",
+            "POST /auth/logout", "Ok", "POST /auth/logout-everywhere", "SignedOutEverywhere", "GET /api/tokens", "ApiToken",
+            "POST /api/tokens", "IssuedToken", "POST /auth/email", "EmailSignInRequested");
+    private static final Map<String, Shape> SHAPES = Map.of("GET /auth/me", Shape.DATA, "GET /api/tokens", Shape.PAGE,
+            "POST /api/tokens", Shape.DATA);
 
     private final RunguAuth auth;
     private final List<String> corsOrigins;
@@ -49,6 +55,21 @@ public final class AuthIdentity implements Identity {
     }
 
     @Override
+    public boolean bearerTokens() {
+        return true;
+    }
+
+    /** Only API tokens: a browser session cookie is not meant for agents. */
+    @Override
+    public Actor.Account mcpCaller(Actor actor) {
+        if (actor instanceof Actor.Account account && account.channel() == Actor.Channel.API_TOKEN) {
+            return account;
+        }
+        throw new io.rungu.model.RunguException(io.rungu.model.ErrorCode.UNAUTHENTICATED,
+                "The MCP endpoint needs an API token: send Authorization: Bearer rgu_...");
+    }
+
+    @Override
     public List<Route> routes() {
         return auth.routes().stream().map(AuthIdentity::route).toList();
     }
@@ -65,11 +86,13 @@ public final class AuthIdentity implements Identity {
         boolean accepted = r.path().equals("/auth/email");
         String tag = r.path().startsWith("/api/tokens") ? "tokens" : "auth";
         Doc doc = new Doc(tag, SUMMARIES.getOrDefault(key, key), signedIn ? Access.SIGNED_IN : Access.PUBLIC, List.of(),
-                r.method() == HandlerType.POST && r.path().startsWith("/api/tokens") ? "application/json" : null,
-                r.method() == HandlerType.POST && r.path().startsWith("/api/tokens") ? "NewToken" : null,
+                r.method() == HandlerType.POST && r.path().startsWith("/api/tokens") || accepted ? "application/json" : null,
+                r.method() == HandlerType.POST && r.path().startsWith("/api/tokens") ? "NewToken"
+                        : accepted ? "EmailAddress" : null,
                 accepted ? 202 : redirect ? 302 : r.method() == HandlerType.DELETE ? 204 : r.method() == HandlerType.POST
                         && r.path().startsWith("/api/tokens") ? 201 : 200,
-                redirect ? Shape.NONE : r.method() == HandlerType.DELETE ? Shape.NONE : Shape.JSON, null);
+                redirect || r.method() == HandlerType.DELETE ? Shape.NONE : SHAPES.getOrDefault(key, Shape.JSON),
+                SCHEMAS.get(key), List.of());
         return new Route(r.method(), r.path(), r.handler(), kind, false, doc, false);
     }
 }

@@ -8,6 +8,15 @@ public final class ContentDisposition {
 
     /** {@code inline; filename="..."; filename*=UTF-8''...}, safe for any input (quotes, CR/LF, non-ASCII). */
     public static String inline(String filename) {
+        return "inline; " + names(filename);
+    }
+
+    /** {@code attachment; filename=...}: the browser saves the file instead of showing it. */
+    public static String attachment(String filename) {
+        return "attachment; " + names(filename);
+    }
+
+    private static String names(String filename) {
         String name = filename == null || filename.isEmpty() ? "attachment" : filename;
         StringBuilder ascii = new StringBuilder();
         for (int i = 0; i < name.length(); i++) {
@@ -24,6 +33,6 @@ public final class ContentDisposition {
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }
-        return "inline; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+        return "filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 }

@@ -3,13 +3,18 @@ package io.rungu.http.internal;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.rungu.http.HttpConfig;
 import io.rungu.model.Actor;
 import io.rungu.model.ErrorBody;
 import io.rungu.model.ErrorCode;
 import io.rungu.model.RunguException;
+import io.rungu.wire.Wire;
+import java.util.Collections;
 import java.util.Enumeration;
-import java.util.UUID;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,16 +29,26 @@ public final class Guard {
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self'; frame-ancestors 'self'";
 
+    private static final List<String> METHOD_OVERRIDES =
+            List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
+
     private final HttpConfig config;
     private final Json json;
     private final Identity identity;
     private final RateLimiter limiter;
+    private final HostCheck hostCheck;
+    private final ClientAddress clientAddress;
+    private final Observer observer;
 
-    public Guard(HttpConfig config, Json json, Identity identity, RateLimiter limiter) {
+    /** @param metrics where requests are counted; null when metrics are off */
+    public Guard(HttpConfig config, Json json, Identity identity, RateLimiter limiter, Metrics metrics) {
         this.config = config;
         this.json = json;
         this.identity = identity;
         this.limiter = limiter;
+        this.hostCheck = HostCheck.of(config.baseUrl, config.allowedHosts);
+        this.clientAddress = new ClientAddress(config.trustForwardedFor, config.trustedProxies);
+        this.observer = new Observer(config, metrics, this::clientIp);
     }
 
     /** The actor the guard resolved for this request (anonymous for routes that do not authenticate). */
@@ -45,48 +60,111 @@ public final class Guard {
     public Handler wrap(Route route) {
         Handler inner = route.handler();
         return ctx -> {
+            long start = System.nanoTime();
+            String requestId = observer.begin(ctx);
             try {
                 headers(ctx);
+                if (isPrivate(route)) {
+                    ctx.header("Cache-Control", "no-store");
+                }
+                if (hostCheck != null && !route.path().startsWith("/health") && !route.path().equals("/metrics")) {
+                    hostCheck.check(ctx);
+                }
                 checkShape(ctx);
+                refuseMethodOverride(ctx, route);
                 Actor actor = Actor.anonymous();
                 if (route.authenticate()) {
                     actor = identity.authenticate(ctx);
                     ctx.attribute(ACTOR, actor);
                 }
-                long wait = limiter.acquire(route.kind(), clientIp(ctx), actor.userId());
-                if (wait > 0) {
-                    ctx.header("Retry-After", Long.toString(wait));
-                    throw new RunguException(ErrorCode.RATE_LIMITED, "Too many requests; retry in " + wait + " s");
-                }
+                charge(route.kind(), ctx, actor);
                 if (route.authenticate() && isWrite(ctx.method())) {
                     identity.checkCrossSite(ctx, actor);
                 }
+                refuseAnonymousBody(ctx, route, actor);
                 inner.handle(ctx);
             } catch (RunguException e) {
-                if (e.code() == ErrorCode.UNAUTHENTICATED && route.doc() != null
+                if (e.code() == ErrorCode.UNAUTHENTICATED && identity.bearerTokens() && route.doc() != null
                         && route.doc().access() == Route.Access.API_TOKEN) {
                     ctx.header("WWW-Authenticate", "Bearer realm=\"rungu\"");
                 }
                 error(ctx, e);
+            } catch (HttpResponseException e) {
+                // Javalin's idiomatic refusals (UnauthorizedResponse, ForbiddenResponse, ...), typically thrown by a
+                // host's ActorResolver: their status, in Rungu's error JSON.
+                hostResponse(ctx, e);
             } catch (Exception e) {
-                String requestId = UUID.randomUUID().toString();
                 LOG.error("Request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
-                ctx.status(500);
-                ctx.contentType("application/json; charset=utf-8");
-                ctx.result(ErrorBody.internalJson(requestId));
+                send(ctx, 500, Wire.internal(requestId));
             }
             if (ctx.statusCode() >= 400) {
-                // Javalin runs the host's error(status) handlers after every route; they must not rewrite Rungu's
-                // JSON errors, so the remaining tasks (host error and after handlers) are skipped for them.
-                ctx.skipRemainingHandlers();
+                ErrorResponses.keep(ctx);
             }
+            observer.end(ctx, route, requestId, start);
         };
+    }
+
+    private void hostResponse(Context ctx, HttpResponseException e) {
+        int status = e.getStatus();
+        if (status < 400) {
+            ctx.status(status); // a RedirectResponse: its Location header is already set
+            return;
+        }
+        ErrorCode code = switch (status) {
+            case 401 -> ErrorCode.UNAUTHENTICATED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 409 -> ErrorCode.CONFLICT;
+            case 413 -> ErrorCode.TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> ErrorCode.RATE_LIMITED;
+            default -> status < 500 ? ErrorCode.INVALID : status == 500 ? ErrorCode.INTERNAL : ErrorCode.UNAVAILABLE;
+        };
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? code.name() : e.getMessage();
+        send(ctx, status, Wire.error(ErrorBody.of(code, message)));
+    }
+
+    /**
+     * The public path of the board for this request: the proxy's {@code X-Forwarded-Prefix} (only when
+     * {@link HttpConfig#trustForwardedPrefix}), the host's context path and the base path; "" at the root.
+     */
+    public String base(Context ctx) {
+        String prefix = "";
+        if (config.trustForwardedPrefix) {
+            String forwarded = ctx.header("X-Forwarded-Prefix");
+            if (forwarded != null) {
+                String f = forwarded.split(",", 2)[0].trim().replaceAll("/+$", "");
+                if (f.matches("(/[A-Za-z0-9._~-]+)*")) {
+                    prefix = f;
+                }
+            }
+        }
+        return prefix + ctx.contextPath().replaceAll("/+$", "") + config.basePath;
+    }
+
+    /**
+     * Counts one request of this kind against the caller's limits.
+     *
+     * @throws RunguException RATE_LIMITED (with a Retry-After header) past a limit
+     */
+    private void charge(RateLimiter.Kind kind, Context ctx, Actor actor) {
+        long wait = limiter.acquire(kind, clientIp(ctx), actor.userId());
+        if (wait > 0) {
+            ctx.header("Retry-After", Long.toString(wait));
+            throw new RunguException(ErrorCode.RATE_LIMITED, "Too many requests; retry in " + wait + " s");
+        }
+    }
+
+    /** Counts a write made inside another request (an MCP tool call) against the caller's write limits. */
+    public void chargeWrite(Context ctx, Actor actor) {
+        charge(RateLimiter.Kind.WRITE, ctx, actor);
     }
 
     /** Writes the error JSON for a domain failure. */
     public void error(Context ctx, RunguException e) {
         ErrorBody body = ErrorBody.of(e);
-        send(ctx, body.status(), body);
+        send(ctx, body.status(), Wire.error(body));
     }
 
     /** Writes a JSON response. */
@@ -106,7 +184,7 @@ public final class Guard {
         if (origin != null && config.corsOrigins.contains(origin)) {
             ctx.header("Access-Control-Allow-Origin", origin);
             ctx.header("Access-Control-Allow-Credentials", "true");
-            ctx.header("Access-Control-Expose-Headers", "Retry-After, Mcp-Session-Id, WWW-Authenticate");
+            ctx.header("Access-Control-Expose-Headers", "Retry-After, Mcp-Session-Id, WWW-Authenticate, X-Request-Id");
         }
         if (!config.corsOrigins.isEmpty()) {
             ctx.header("Vary", "Origin");
@@ -134,14 +212,50 @@ public final class Guard {
         }
     }
 
-    private String clientIp(Context ctx) {
-        if (config.trustForwardedFor) {
-            String forwarded = ctx.header("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) {
-                return forwarded.split(",", 2)[0].trim();
+    /**
+     * A route that takes a body and serves only accounts answers an anonymous caller before reading a byte of it, so
+     * nobody can make the server receive a body without signing in. The Board would refuse the call with the same
+     * answer; this only moves the refusal ahead of the upload. The body is left unread and the connection closed
+     * after the answer. (The MCP endpoint checks its API token itself, also before reading.)
+     */
+    private static void refuseAnonymousBody(Context ctx, Route route, Actor actor) {
+        Route.Doc doc = route.doc();
+        if (!route.authenticate() || doc == null || doc.bodyMediaType() == null || actor instanceof Actor.Account) {
+            return;
+        }
+        if (doc.access() == Route.Access.SIGNED_IN || doc.access() == Route.Access.ADMIN) {
+            if (ctx.req().getContentLengthLong() != 0) {
+                ctx.header("Connection", "close");
+            }
+            throw RunguException.unauthenticated();
+        }
+    }
+
+    /**
+     * A method-override header would let a request pass the guard as one method (a GET, a POST with a simple
+     * content type) and be treated as another by a proxy or framework that honours it; Rungu honours none.
+     */
+    private static void refuseMethodOverride(Context ctx, Route route) {
+        if (!route.path().startsWith("/api") && !route.path().startsWith("/auth") && !route.path().startsWith("/mcp")) {
+            return;
+        }
+        for (String name : METHOD_OVERRIDES) {
+            if (ctx.header(name) != null) {
+                throw new RunguException(ErrorCode.INVALID, name + " is not supported; send the request with its real method");
             }
         }
-        return ctx.req().getRemoteAddr();
+    }
+
+    /** The client's address for rate limits (see {@link ClientAddress}). */
+    public String clientIp(Context ctx) {
+        return clientAddress.of(ctx.req().getRemoteAddr(), Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+    }
+
+    /** Answers about a user, a token or an admin view: never kept by a browser or a shared cache. */
+    private static boolean isPrivate(Route route) {
+        String p = route.path();
+        return p.startsWith("/api/me") || p.startsWith("/api/users") || p.startsWith("/api/tokens")
+                || p.startsWith("/auth/") || route.doc() != null && route.doc().access() == Route.Access.ADMIN;
     }
 
     static boolean isWrite(HandlerType method) {

@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import io.rungu.http.ActorResolver;
 import io.rungu.model.Actor;
 import io.rungu.model.CrossSite;
+import io.rungu.model.ErrorCode;
+import io.rungu.model.RunguException;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,5 +38,20 @@ public final class HostIdentity implements Identity {
     @Override
     public List<Route> routes() {
         return List.of();
+    }
+
+    @Override
+    public boolean bearerTokens() {
+        return false;
+    }
+
+    /** Whoever the host's resolver names, acting as an agent (MCP tools see the agent channel). */
+    @Override
+    public Actor.Account mcpCaller(Actor actor) {
+        if (actor instanceof Actor.Account account) {
+            return new Actor.Account(account.userId(), account.role(), Actor.Channel.AGENT, account.scope());
+        }
+        throw new RunguException(ErrorCode.UNAUTHENTICATED,
+                "The MCP endpoint needs a signed-in caller: sign in to the host application first");
     }
 }

@@ -14,4 +14,14 @@ public interface Identity {
 
     /** Routes this identity provider serves itself (sign-in, tokens), relative to the base path. */
     List<Route> routes();
+
+    /** True when callers authenticate with Rungu's own session cookie and bearer API tokens (RunguAuth). */
+    boolean bearerTokens();
+
+    /**
+     * The account an MCP request acts as, given the request's actor.
+     *
+     * @throws io.rungu.model.RunguException UNAUTHENTICATED when this actor may not use MCP over HTTP
+     */
+    Actor.Account mcpCaller(Actor actor);
 }

@@ -8,38 +8,57 @@ import io.rungu.mcp.McpHttpRequest;
 import io.rungu.mcp.McpHttpResponse;
 import io.rungu.mcp.RunguMcpServer;
 import io.rungu.model.Actor;
-import io.rungu.model.ErrorCode;
 import io.rungu.model.RunguException;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Mounts the MCP Streamable-HTTP transport at {@code /mcp}; only API-token callers get through. */
+/**
+ * Mounts the MCP Streamable-HTTP transport at {@code /mcp}: with RunguAuth only API-token callers get through, with
+ * a host's login whoever its resolver names.
+ */
 public final class McpEndpoint {
     private final RunguMcpServer mcp;
+    private final Requests requests;
     private final int maxMessageBytes;
+    private final Guard guard;
+    private final Identity identity;
 
-    public McpEndpoint(RunguMcpServer mcp, int maxMessageBytes) {
+    public McpEndpoint(RunguMcpServer mcp, Requests requests, int maxMessageBytes, Guard guard, Identity identity) {
         this.mcp = mcp;
+        this.requests = requests;
         this.maxMessageBytes = maxMessageBytes;
+        this.guard = guard;
+        this.identity = identity;
     }
 
     public void register(RouteTable t) {
         t.add(HandlerType.POST, "/mcp", this::handle).doc("mcp", "MCP Streamable HTTP: one JSON-RPC message",
-                Access.API_TOKEN).json("JsonRpc").reply(200, Shape.JSON, null).kind(RateLimiter.Kind.READ).done();
+                Access.API_TOKEN).json("JsonRpc").reply(200, Shape.JSON, "JsonRpc")
+                .also(202, "A notification or client response, accepted (no body)", null)
+                .also(400, "Not a JSON-RPC message, an unsupported protocol version, or no session header", "JsonRpc")
+                .also(404, "Session not found or expired: initialize again", "JsonRpc")
+                .also(406, "Accept allows neither application/json nor text/event-stream", "JsonRpc")
+                .also(413, "Message too large", "JsonRpc")
+                .also(415, "Content-Type is not application/json", "JsonRpc")
+                .kind(RateLimiter.Kind.READ).done();
         t.add(HandlerType.GET, "/mcp", this::handle).doc("mcp", "MCP Streamable HTTP: server stream (not offered, 405)",
                 Access.API_TOKEN).reply(405, Shape.JSON, null).done();
         t.add(HandlerType.DELETE, "/mcp", this::handle).doc("mcp", "MCP Streamable HTTP: end the session",
-                Access.API_TOKEN).reply(204, Shape.NONE, null).done();
+                Access.API_TOKEN).reply(204, Shape.NONE, null)
+                .also(404, "Session not found or expired", "JsonRpc").done();
     }
 
     private void handle(Context ctx) {
-        Actor actor = Guard.actor(ctx);
-        if (!(actor instanceof Actor.Account account) || account.channel() != Actor.Channel.API_TOKEN) {
-            ctx.header("WWW-Authenticate", "Bearer realm=\"rungu\"");
-            throw new RunguException(ErrorCode.UNAUTHENTICATED,
-                    "The MCP endpoint needs an API token: send Authorization: Bearer rgu_...");
+        Actor.Account account;
+        try {
+            account = identity.mcpCaller(Guard.actor(ctx));
+        } catch (RunguException e) {
+            if (identity.bearerTokens()) {
+                ctx.header("WWW-Authenticate", "Bearer realm=\"rungu\"");
+            }
+            throw e;
         }
         Map<String, String> headers = new LinkedHashMap<>();
         Enumeration<String> names = ctx.req().getHeaderNames();
@@ -49,11 +68,13 @@ public final class McpEndpoint {
                     (a, b) -> a + ", " + b);
         }
         byte[] body = ctx.method() == HandlerType.POST
-                ? Requests.bounded(ctx, maxMessageBytes, "MCP message") : new byte[0];
+                ? requests.bounded(ctx, maxMessageBytes, "MCP message") : new byte[0];
         // The token's holder, acting through MCP: events and notifications name the channel.
         Actor.Account agent = new Actor.Account(account.userId(), account.role(), Actor.Channel.MCP_HTTP,
                 account.scope());
-        McpHttpResponse r = mcp.handleHttp(new McpHttpRequest(ctx.method().name(), headers, body), agent);
+        // The POST itself counts as a read; each tool call that writes also counts against the write limit.
+        McpHttpResponse r = mcp.handleHttp(new McpHttpRequest(ctx.method().name(), headers, body), agent,
+                () -> guard.chargeWrite(ctx, agent));
         ctx.status(r.status());
         r.headers().forEach(ctx::header);
         ctx.result(r.body());

@@ -9,8 +9,8 @@ import io.rungu.http.internal.Route.Shape;
 import io.rungu.model.ErrorCode;
 import io.rungu.model.RunguException;
 import io.rungu.store.RunguStore;
+import io.rungu.wire.Wire;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -39,15 +39,18 @@ public final class MetaRoutes {
                 .doc("health", "Liveness: the process answers", Access.NONE).reply(200, Shape.TEXT, null)
                 .kind(RateLimiter.Kind.UNLIMITED).anonymousOnly().done();
         t.add(GET, "/health/ready", this::ready).doc("health", "Readiness: the database answers", Access.NONE)
-                .reply(200, Shape.JSON, "Ready").kind(RateLimiter.Kind.UNLIMITED).anonymousOnly().done();
+                .reply(200, Shape.JSON, "Ready").also(503, "The database does not answer", "Error").kind(RateLimiter.Kind.UNLIMITED).anonymousOnly().done();
     }
 
-    /** The document route; the supplier is called once the whole table is known. */
-    public void registerOpenApi(RouteTable t, Supplier<byte[]> document) {
+    /**
+     * The document route; the function gives the document for a public base path and is called once the whole
+     * table is known.
+     */
+    public void registerOpenApi(RouteTable t, java.util.function.Function<String, byte[]> document) {
         t.add(GET, "/api/openapi.json", ctx -> {
             ctx.header("Cache-Control", "no-cache");
-            ctx.contentType("application/json; charset=utf-8").result(document.get());
-        }).doc("meta", "This OpenAPI 3.1 document", Access.NONE).reply(200, Shape.JSON, null).anonymousOnly().done();
+            ctx.contentType("application/json; charset=utf-8").result(document.apply(guard.base(ctx)));
+        }).doc("meta", "This OpenAPI 3.1 document", Access.NONE).reply(200, Shape.JSON, "OpenApiDocument").anonymousOnly().done();
     }
 
     /** JSON 404 (or 405 when another method matches) for every unknown path under /api, /auth and /health. */
@@ -55,7 +58,7 @@ public final class MetaRoutes {
         for (String prefix : List.of("/api", "/auth", "/health")) {
             for (HandlerType m : METHODS) {
                 t.addCatchAll(m, prefix + "/*", ctx -> unknown(ctx, known.get()));
-                if (!prefix.equals("/health")) {
+                if (!prefix.equals("/health") || m != HandlerType.GET) {
                     t.addCatchAll(m, prefix, ctx -> unknown(ctx, known.get()));
                 }
             }
@@ -106,6 +109,6 @@ public final class MetaRoutes {
             LOG.warn("Readiness check failed: {}", e.toString());
             throw new RunguException(ErrorCode.UNAVAILABLE, "Database unavailable");
         }
-        guard.send(ctx, 200, Map.of("status", "ready"));
+        guard.send(ctx, 200, new Wire.Ready("ready"));
     }
 }

@@ -4,27 +4,36 @@ import io.rungu.http.internal.Route.Access;
 import io.rungu.http.internal.Route.Doc;
 import io.rungu.http.internal.Route.Param;
 import io.rungu.model.Limits;
-import io.rungu.model.PostCategory;
-import io.rungu.model.PostStatus;
-import io.rungu.model.Role;
-import io.rungu.model.WireValue;
-import java.util.Arrays;
+import io.rungu.model.PostSort;
+import io.rungu.wire.JsonSchemas;
+import io.rungu.wire.Wire;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Builds the OpenAPI 3.1 document from the same route list the plugin registers. */
 public final class OpenApi {
+    private static final String REF = "#/components/schemas/";
+
     private OpenApi() {}
 
-    public static Map<String, Object> document(List<Route> routes, String basePath, String version) {
+    /**
+     * The document for routes mounted at {@code basePath}; {@code bearerTokens} says whether Rungu's session cookie
+     * and API tokens exist (RunguAuth), or the host application authenticates every request.
+     */
+    public static Map<String, Object> document(List<Route> routes, String basePath, String version, boolean bearerTokens) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.1.0");
         doc.put("info", map("title", "Rungu API", "version", version,
                 "description", "The REST API of a Rungu feedback board. Errors are {\"error\", \"code\", \"fields\"}.",
                 "license", map("name", "Apache-2.0", "identifier", "Apache-2.0")));
         doc.put("servers", List.of(map("url", basePath.isEmpty() ? "/" : basePath)));
+        doc.put("x-rungu-limits", limits());
         Map<String, Object> paths = new TreeMap<>();
         for (Route r : routes) {
             if (r.doc() == null) {
@@ -32,18 +41,30 @@ public final class OpenApi {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> item = (Map<String, Object>) paths.computeIfAbsent(r.path(), k -> new LinkedHashMap<>());
-            item.put(r.method().name().toLowerCase(java.util.Locale.ROOT), operation(r));
+            item.put(r.method().name().toLowerCase(java.util.Locale.ROOT), operation(r, bearerTokens));
         }
         doc.put("paths", paths);
-        doc.put("components", map("schemas", schemas(), "securitySchemes", map(
-                "session", map("type", "apiKey", "in", "cookie", "name", "session",
-                        "description", "Browser session set by the sign-in routes; writes also need a same-site Origin"),
-                "bearer", map("type", "http", "scheme", "bearer", "bearerFormat", "rgu_… API token",
-                        "description", "Personal API token; read tokens cannot write"))));
+        if (bearerTokens) {
+            doc.put("components", map("schemas", schemas(), "securitySchemes", map(
+                    "session", map("type", "apiKey", "in", "cookie", "name", "session",
+                            "description", "Browser session set by the sign-in routes; writes also need a same-site Origin"),
+                    "bearer", map("type", "http", "scheme", "bearer", "bearerFormat", "rgu_… API token",
+                            "description", "Personal API token; read tokens cannot write"))));
+        } else {
+            // The host application's own login identifies callers (its cookies or headers, unknown to Rungu).
+            doc.put("components", map("schemas", schemas()));
+        }
         return doc;
     }
 
-    private static Map<String, Object> operation(Route r) {
+    /** The same document served under another public base path (context path, forwarded prefix). */
+    public static Map<String, Object> withServer(Map<String, Object> document, String base) {
+        Map<String, Object> copy = new LinkedHashMap<>(document);
+        copy.put("servers", List.of(map("url", base.isEmpty() ? "/" : base)));
+        return copy;
+    }
+
+    private static Map<String, Object> operation(Route r, boolean bearerTokens) {
         Doc d = r.doc();
         Map<String, Object> op = new LinkedHashMap<>();
         op.put("tags", List.of(d.tag()));
@@ -74,7 +95,16 @@ public final class OpenApi {
             responses.put(Integer.toString(status), map("description", errorText(status),
                     "content", map("application/json", map("schema", ref("Error")))));
         }
+        for (Route.Reply also : d.also()) {
+            responses.put(Integer.toString(also.status()), also.schema() == null ? map("description", also.description())
+                    : map("description", also.description(), "content", map("application/json",
+                            map("schema", ref(also.schema())))));
+        }
         op.put("responses", responses);
+        if (!bearerTokens) {
+            op.put("x-rungu-access", d.access().name().toLowerCase(Locale.ROOT));
+            return op;
+        }
         switch (d.access()) {
             case PUBLIC -> op.put("security", List.of(Map.of(), map("session", List.of()), map("bearer", List.of())));
             case SIGNED_IN, ADMIN -> op.put("security", List.of(map("session", List.of()), map("bearer", List.of())));
@@ -88,6 +118,10 @@ public final class OpenApi {
         return switch (d.shape()) {
             case NONE -> map("description", "Done, no content");
             case TEXT -> map("description", "Plain text", "content", map("text/plain", map("schema", map("type", "string"))));
+            case ATOM -> map("description", "Atom 1.0 feed", "content", map("application/atom+xml",
+                    map("schema", map("type", "string"))));
+            case CSV -> map("description", "CSV (RFC 4180) with a header row", "content",
+                    map("text/csv", map("schema", map("type", "string"))));
             case HTML -> map("description", "HTML page", "content", map("text/html", map("schema", map("type", "string"))));
             case SCRIPT -> map("description", "Script", "content", map("text/javascript", map("schema", map("type", "string"))));
             case BINARY -> map("description", "The bytes", "content", map("application/octet-stream",
@@ -108,7 +142,7 @@ public final class OpenApi {
         List<Integer> out = new java.util.ArrayList<>();
         Doc d = r.doc();
         if (d.access() == Access.NONE) {
-            return List.of(429);
+            return r.kind() == RateLimiter.Kind.UNLIMITED ? List.of() : List.of(429);
         }
         boolean hasInput = d.bodyMediaType() != null || !d.query().isEmpty();
         if (hasInput) {
@@ -156,69 +190,54 @@ public final class OpenApi {
         return id.toString();
     }
 
+    /** The wire records (generated, the same schemas as MCP's output schemas), then the request bodies. */
     private static Map<String, Object> schemas() {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("Error", object(map("error", str(), "code", map("type", "string", "enum", List.of("not_found", "invalid",
-                        "unauthenticated", "forbidden", "conflict", "too_large", "unsupported_media_type", "rate_limited",
-                        "unavailable", "internal")),
-                "fields", map("type", "object", "additionalProperties", str()), "request_id", str()), "error", "code"));
-        s.put("Pagination", object(map("page", integer(), "per_page", integer(), "total", integer(), "total_pages", integer()),
-                "page", "per_page", "total", "total_pages"));
-        s.put("Project", object(map("id", str(), "slug", str(), "name", str(), "description", str(), "created_at", time(),
-                "post_count", integer()), "id", "slug", "name", "description", "created_at", "post_count"));
-        s.put("Creator", object(map("id", str(), "name", str(), "avatar_url", str()), "id", "name", "avatar_url"));
-        s.put("PostDetail", object(props("id", str(), "project_id", str(), "title", str(), "description", str(),
-                "status", enumOf(PostStatus.values()), "category", enumOf(PostCategory.values()), "vote_count", integer(),
-                "comment_count", integer(), "created_by", str(), "created_at", time(), "updated_at", time(),
-                "done_at", nullable(time()), "creator", ref("Creator"), "user_voted", bool()),
-                "id", "project_id", "title", "description", "status", "category", "vote_count", "comment_count",
-                "created_by", "created_at", "updated_at", "done_at", "creator", "user_voted"));
-        s.put("CommentDetail", object(props("id", str(), "post_id", str(), "parent_id", nullable(str()), "content", str(),
-                "created_by", str(), "created_at", time(), "edited_at", nullable(time()), "creator", ref("Creator")),
-                "id", "post_id", "parent_id", "content", "created_by", "created_at", "edited_at", "creator"));
-        s.put("Attachment", object(props("id", str(), "post_id", str(), "filename", str(), "mime", str(), "size", integer(),
-                "created_by", str(), "created_at", time(), "url", str()),
-                "id", "post_id", "filename", "mime", "size", "created_by", "created_at", "url"));
-        s.put("Vote", object(map("voted", bool(), "vote_count", integer()), "voted", "vote_count"));
-        s.put("Subscription", object(map("subscribed", bool()), "subscribed"));
-        s.put("NotificationSettings", object(map("status_changes", bool(), "comments", bool()), "status_changes",
-                "comments"));
-        s.put("NotificationSettingsEdit", object(map("status_changes", bool(), "comments", bool())));
-        s.put("Roadmap", object(props("planned", posts(), "planned_total", integer(), "in_progress", posts(),
-                "in_progress_total", integer(), "done", posts(), "done_total", integer(), "limit", integer()),
-                "planned", "planned_total", "in_progress", "in_progress_total", "done", "done_total", "limit"));
-        s.put("Stats", object(props("total_posts", integer(), "by_status", counts(), "by_category", counts(),
-                "total_votes", integer(), "total_comments", integer()),
-                "total_posts", "by_status", "by_category", "total_votes", "total_comments"));
-        s.put("User", object(props("id", str(), "email", str(), "name", str(), "avatar_url", str(),
-                "role", enumOf(Role.values()), "created_at", time(), "last_login", nullable(time())),
-                "id", "email", "name", "avatar_url", "role", "created_at"));
+        List<Class<?>> wire = new ArrayList<>(Wire.ENTITIES);
+        wire.add(PostSort.class);
+        Map<String, Object> s = new LinkedHashMap<>(JsonSchemas.components(wire, REF));
         s.put("NewProject", object(map("name", limited(Limits.PROJECT_NAME_MAX), "slug", limited(Limits.SLUG_MAX),
                 "description", limited(Limits.PROJECT_DESCRIPTION_MAX)), "name"));
         s.put("ProjectEdit", object(map("name", limited(Limits.PROJECT_NAME_MAX),
                 "description", limited(Limits.PROJECT_DESCRIPTION_MAX))));
         s.put("NewPost", object(map("title", limited(Limits.TITLE_MAX), "description", limited(Limits.POST_DESCRIPTION_MAX),
-                "category", enumOf(PostCategory.values())), "title"));
+                "category", ref("PostCategory")), "title"));
         s.put("PostEdit", object(map("title", limited(Limits.TITLE_MAX), "description", limited(Limits.POST_DESCRIPTION_MAX),
-                "category", enumOf(PostCategory.values()), "status", enumOf(PostStatus.values()))));
-        s.put("SetVote", object(map("voted", bool()), "voted"));
-        s.put("NewComment", object(map("content", limited(Limits.COMMENT_MAX), "parent_id", str()), "content"));
+                "category", ref("PostCategory"), "status", ref("PostStatus"),
+                "response", limited(Limits.COMMENT_MAX))));
+        s.put("SetVote", object(map("voted", map("type", "boolean")), "voted"));
+        s.put("NewComment", object(map("content", limited(Limits.COMMENT_MAX), "parent_id", map("type", "string")), "content"));
         s.put("CommentEdit", object(map("content", limited(Limits.COMMENT_MAX)), "content"));
-        s.put("RoleChange", object(map("role", enumOf(Role.values())), "role"));
+        s.put("RoleChange", object(map("role", ref("Role")), "role"));
         s.put("ProfileEdit", object(map("name", limited(Limits.USER_NAME_MAX)), "name"));
+        s.put("NotificationSettingsEdit", object(map("status_changes", map("type", "boolean"),
+                "comments", map("type", "boolean"))));
         s.put("Upload", object(map("file", map("type", "string", "contentMediaType", "application/octet-stream",
                 "description", "PNG, JPEG, WebP or GIF, at most " + Limits.ATTACHMENT_MAX_BYTES + " bytes")), "file"));
-        s.put("Me", object(map("id", str(), "email", str(), "name", str(), "avatar_url", str(), "role", enumOf(Role.values())),
-                "id", "email", "name", "avatar_url", "role"));
-        s.put("NewToken", object(map("name", limited(Limits.TOKEN_NAME_MAX), "scope", map("type", "string", "enum",
-                List.of("read", "write"))), "name", "scope"));
+        s.put("EmailAddress", object(map("email", map("type", "string")), "email"));
+        s.put("NewToken", object(map("name", limited(Limits.TOKEN_NAME_MAX), "scope", ref("TokenScope")), "name", "scope"));
         s.put("JsonRpc", map("type", "object", "description", "One JSON-RPC 2.0 message of the Model Context Protocol"));
-        s.put("Ready", object(map("status", str()), "status"));
+        s.put("OpenApiDocument", map("type", "object", "description", "An OpenAPI 3.1 document",
+                "required", List.of("openapi", "info", "paths")));
         return s;
     }
 
+    /** Every input limit of rungu-model's {@code Limits}, by its snake_case name, for clients that check early. */
+    static Map<String, Object> limits() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Field f : Limits.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == int.class) {
+                try {
+                    out.put(f.getName().toLowerCase(Locale.ROOT), f.getInt(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return out;
+    }
+
     static Map<String, Object> ref(String name) {
-        return map("$ref", "#/components/schemas/" + name);
+        return map("$ref", REF + name);
     }
 
     private static Map<String, Object> object(Map<String, Object> properties, String... required) {
@@ -231,42 +250,8 @@ public final class OpenApi {
         return o;
     }
 
-    private static Map<String, Object> str() {
-        return map("type", "string");
-    }
-
     private static Map<String, Object> limited(int max) {
         return map("type", "string", "maxLength", max);
-    }
-
-    private static Map<String, Object> integer() {
-        return map("type", "integer");
-    }
-
-    private static Map<String, Object> bool() {
-        return map("type", "boolean");
-    }
-
-    private static Map<String, Object> time() {
-        return map("type", "string", "format", "date-time");
-    }
-
-    private static Map<String, Object> nullable(Map<String, Object> schema) {
-        Map<String, Object> copy = new LinkedHashMap<>(schema);
-        copy.put("type", List.of(schema.get("type"), "null"));
-        return copy;
-    }
-
-    private static Map<String, Object> posts() {
-        return map("type", "array", "items", ref("PostDetail"));
-    }
-
-    private static Map<String, Object> counts() {
-        return map("type", "object", "additionalProperties", integer());
-    }
-
-    private static Map<String, Object> enumOf(WireValue[] values) {
-        return map("type", "string", "enum", Arrays.stream(values).map(WireValue::wire).toList());
     }
 
     /** An ordered map from alternating keys and values. */
@@ -276,9 +261,5 @@ public final class OpenApi {
             m.put((String) kv[i], kv[i + 1]);
         }
         return m;
-    }
-
-    private static Map<String, Object> props(Object... kv) {
-        return map(kv);
     }
 }

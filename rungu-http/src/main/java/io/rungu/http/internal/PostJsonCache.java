@@ -5,9 +5,10 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.rungu.store.internal.cache.BoundedCache;
+import io.rungu.wire.Wire;
 import java.io.IOException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Writes a post's JSON, keeping it by the post's value: the same post seen again (a board's front page read by
@@ -17,26 +18,30 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PostJsonCache extends StdSerializer<Wire.PostDetail> {
     private final ObjectMapper renderer;
-    private final long maxBytes;
-    private final ConcurrentHashMap<Wire.PostDetail, SerializedString> kept = new ConcurrentHashMap<>();
-    private final AtomicLong bytes = new AtomicLong();
+    // The text and its UTF-8 bytes (made on first write) are both kept: about 3 bytes per char.
+    private final BoundedCache<Wire.PostDetail, SerializedString> kept;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     /**
      * @param renderer renders a post the first time; it must not use this serializer
-     * @param maxBytes estimated heap for the kept texts; when full, everything is dropped and kept again as seen
+     * @param maxBytes estimated heap for the kept texts; the least recently used go first
      */
     PostJsonCache(ObjectMapper renderer, long maxBytes) {
         super(Wire.PostDetail.class);
         this.renderer = renderer;
-        this.maxBytes = maxBytes;
+        this.kept = BoundedCache.ofBytes(maxBytes, json -> 3L * json.charLength());
     }
 
     @Override
     public void serialize(Wire.PostDetail post, JsonGenerator gen, SerializerProvider provider) throws IOException {
         SerializedString json = kept.get(post);
-        if (json == null) {
+        if (json != null) {
+            hits.increment();
+        } else {
+            misses.increment();
             json = new SerializedString(renderer.writeValueAsString(post));
-            keep(post, json);
+            kept.put(post, json);
         }
         gen.writeRawValue(json);
     }
@@ -45,18 +50,11 @@ final class PostJsonCache extends StdSerializer<Wire.PostDetail> {
         return kept.size();
     }
 
-    private void keep(Wire.PostDetail post, SerializedString json) {
-        // The text and its UTF-8 bytes (made on first write) are both kept.
-        long size = 3L * json.charLength();
-        if (size > maxBytes) {
-            return;
-        }
-        // Dropping everything at once keeps the bound without tracking recency; the count is approximate under
-        // concurrent writers, which only moves the moment of the next drop.
-        if (bytes.addAndGet(size) > maxBytes) {
-            kept.clear();
-            bytes.set(size);
-        }
-        kept.put(post, json);
+    long hits() {
+        return hits.sum();
+    }
+
+    long misses() {
+        return misses.sum();
     }
 }

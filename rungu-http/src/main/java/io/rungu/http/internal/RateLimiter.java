@@ -1,13 +1,13 @@
 package io.rungu.http.internal;
 
 import io.rungu.http.HttpConfig;
+import io.rungu.store.internal.cache.BoundedCache;
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * In-memory token buckets per client key (an IP or a user) and request class. Each limit is "n per minute" with
- * a burst of n. The map is bounded: when it is full, buckets that have refilled completely (idle clients) are
- * dropped; if that frees nothing, all buckets are dropped, which errs on the side of letting requests through.
+ * a burst of n. At most {@code maxTrackedClients} buckets are kept: when full, the least recently used bucket goes
+ * (an idle client's, usually full again anyway), so many new source addresses never reset anyone else's limit.
  */
 public final class RateLimiter {
     /** What a request does, for picking its limits. */
@@ -15,11 +15,12 @@ public final class RateLimiter {
 
     private final HttpConfig.RateLimits limits;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Bucket> buckets;
 
     public RateLimiter(HttpConfig.RateLimits limits, Clock clock) {
         this.limits = limits;
         this.clock = clock;
+        this.buckets = BoundedCache.ofEntries(limits.maxTrackedClients);
     }
 
     /** Seconds to wait before retrying, or 0 when this request may go ahead (and has been counted). */
@@ -46,21 +47,7 @@ public final class RateLimiter {
         if (perMinute <= 0) {
             return 0;
         }
-        Bucket bucket = buckets.get(key);
-        if (bucket == null) {
-            if (buckets.size() >= limits.maxTrackedClients) {
-                evict(now);
-            }
-            bucket = buckets.computeIfAbsent(key, k -> new Bucket(perMinute, now));
-        }
-        return bucket.take(perMinute, now);
-    }
-
-    private void evict(long now) {
-        buckets.entrySet().removeIf(e -> e.getValue().isFull(now));
-        if (buckets.size() >= limits.maxTrackedClients) {
-            buckets.clear();
-        }
+        return buckets.computeIfAbsent(key, k -> new Bucket(perMinute, now)).take(perMinute, now);
     }
 
     /** Number of tracked buckets (for tests of the bound). */
@@ -87,11 +74,6 @@ public final class RateLimiter {
             }
             double perMilli = perMinute / 60_000.0;
             return Math.max(1, (long) Math.ceil((1 - tokens) / perMilli / 1000.0));
-        }
-
-        synchronized boolean isFull(long now) {
-            refill((int) capacity, now);
-            return tokens >= capacity;
         }
 
         private void refill(int perMinute, long now) {

@@ -11,19 +11,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads request input with a limit on everything: bodies are read from the raw stream with a byte bound (the
- * host's global {@code maxRequestSize} is neither used nor changed), query values are parsed strictly.
+ * host's global {@code maxRequestSize} is neither used nor changed), query values are parsed strictly. A buffer
+ * grows with the bytes that actually arrive, never from a declared length, and at most {@code maxConcurrentReads}
+ * bodies are read at once: past that a request is answered 503 before its body is touched.
  */
 public final class Requests {
     private final Json json;
     private final int maxJsonBytes;
+    private final Semaphore reads;
 
-    public Requests(Json json, int maxJsonBytes) {
+    public Requests(Json json, int maxJsonBytes, int maxConcurrentReads) {
         this.json = json;
         this.maxJsonBytes = maxJsonBytes;
+        this.reads = new Semaphore(maxConcurrentReads);
     }
 
     /**
@@ -55,18 +61,55 @@ public final class Requests {
     static final long DRAIN_MAX = 32L * 1024 * 1024;
 
     /**
+     * The {@code field} file of a multipart/form-data upload of at most {@code max} bytes in all: 415 unless the body
+     * is multipart, 413 past the limit, 400 when malformed or without the field.
+     */
+    public MultipartUpload.File upload(Context ctx, int max, String field) {
+        String boundary = MultipartUpload.boundary(ctx.header("Content-Type"));
+        return withPermit(ctx, () -> {
+            long declared = ctx.req().getContentLengthLong();
+            try (InputStream in = ctx.req().getInputStream()) {
+                if (declared > max) {
+                    drain(ctx, in, declared);
+                    throw tooLarge("Upload", max);
+                }
+                return MultipartUpload.read(in, boundary, max, field);
+            } catch (IOException e) {
+                throw new RunguException(ErrorCode.INVALID, "Could not read the request body");
+            }
+        });
+    }
+
+    /**
      * Reads the whole body, refusing more than {@code max} bytes: at once from a declared Content-Length, else
      * while streaming. A refused body of moderate size is read to its end and discarded, so the client can read
      * the 413 answer instead of seeing its upload cut off.
      */
-    public static byte[] bounded(Context ctx, int max, String what) {
+    public byte[] bounded(Context ctx, int max, String what) {
+        return withPermit(ctx, () -> read(ctx, max, what));
+    }
+
+    private <T> T withPermit(Context ctx, Supplier<T> read) {
+        if (!reads.tryAcquire()) {
+            ctx.header("Retry-After", "1");
+            ctx.header("Connection", "close");
+            throw new RunguException(ErrorCode.UNAVAILABLE, "The server is busy reading other requests; retry in 1 s");
+        }
+        try {
+            return read.get();
+        } finally {
+            reads.release();
+        }
+    }
+
+    private static byte[] read(Context ctx, int max, String what) {
         long declared = ctx.req().getContentLengthLong();
         try (InputStream in = ctx.req().getInputStream()) {
             if (declared > max) {
                 drain(ctx, in, declared);
                 throw tooLarge(what, max);
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
             byte[] buf = new byte[16 * 1024];
             int total = 0;
             for (int n; (n = in.read(buf)) > 0; ) {

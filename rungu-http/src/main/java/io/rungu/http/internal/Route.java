@@ -22,7 +22,7 @@ public record Route(HandlerType method, String path, Handler handler, RateLimite
     public enum Access { PUBLIC, SIGNED_IN, ADMIN, API_TOKEN, NONE }
 
     /** How the success response is shaped. */
-    public enum Shape { DATA, LIST, PAGE, NONE, TEXT, BINARY, HTML, SCRIPT, JSON }
+    public enum Shape { DATA, LIST, PAGE, NONE, TEXT, BINARY, HTML, SCRIPT, JSON, ATOM, CSV }
 
     /** A query parameter. */
     public record Param(String name, String type, String description, List<String> values) {
@@ -31,9 +31,12 @@ public record Route(HandlerType method, String path, Handler handler, RateLimite
         }
     }
 
-    /** OpenAPI metadata of a route. */
+    /** OpenAPI metadata of a route; {@code also} lists answers besides the success and the usual errors. */
     public record Doc(String tag, String summary, Access access, List<Param> query, String bodyMediaType,
-                      String bodySchema, int status, Shape shape, String schema) {}
+                      String bodySchema, int status, Shape shape, String schema, List<Reply> also) {}
+
+    /** A further answer of a route: its status, what it means, and its JSON schema (null when it has no body). */
+    public record Reply(int status, String description, String schema) {}
 
     /** True when this route's path pattern matches a request path relative to the base. */
     public boolean matches(String relativePath) {

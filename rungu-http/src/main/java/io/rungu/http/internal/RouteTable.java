@@ -51,6 +51,7 @@ public final class RouteTable {
         private int status = 200;
         private Shape shape = Shape.DATA;
         private String schema;
+        private final List<Route.Reply> also = new ArrayList<>();
         private RateLimiter.Kind kind;
         private boolean authenticate = true;
 
@@ -97,6 +98,12 @@ public final class RouteTable {
             return this;
         }
 
+        /** Documents a further answer (schema null when it has no body). */
+        public Builder also(int status, String description, String schema) {
+            also.add(new Route.Reply(status, description, schema));
+            return this;
+        }
+
         public Builder kind(RateLimiter.Kind kind) {
             this.kind = kind;
             return this;
@@ -109,7 +116,8 @@ public final class RouteTable {
 
         public void done() {
             routes.add(new Route(method, path, handler, kind, authenticate,
-                    new Doc(tag, summary, access, List.copyOf(query), bodyMediaType, bodySchema, status, shape, schema), false));
+                    new Doc(tag, summary, access, List.copyOf(query), bodyMediaType, bodySchema, status, shape, schema,
+                            List.copyOf(also)), false));
         }
     }
 }

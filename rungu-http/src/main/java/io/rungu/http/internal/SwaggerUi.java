@@ -22,16 +22,18 @@ public final class SwaggerUi {
             "swagger-ui-standalone-preset.js", "favicon-16x16.png", "favicon-32x32.png");
 
     private final ClasspathFiles files;
-    private final String docsBase;
+    private final Guard guard;
     private final String webjarDir;
-    private final byte[] page;
-    private final byte[] initializer;
 
-    public SwaggerUi(ClasspathFiles files, String apiBase) {
+    /** The page and its script name absolute URLs under the request's public base path (context path included). */
+    public SwaggerUi(ClasspathFiles files, Guard guard) {
         this.files = files;
-        this.docsBase = apiBase + "/docs";
+        this.guard = guard;
         this.webjarDir = "META-INF/resources/webjars/swagger-ui/" + webjarVersion();
-        this.page = ("""
+    }
+
+    private static byte[] page(String apiBase) {
+        return ("""
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>Rungu API</title>
                 <link rel="stylesheet" href="%1$s/swagger-ui.css"><link rel="stylesheet" href="%1$s/index.css">
@@ -41,8 +43,11 @@ public final class SwaggerUi {
                 <script src="%1$s/swagger-ui-standalone-preset.js"></script>
                 <script src="%1$s/swagger-initializer.js"></script>
                 </body></html>
-                """).formatted(docsBase).getBytes(StandardCharsets.UTF_8);
-        this.initializer = ("""
+                """).formatted(apiBase + "/docs").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] initializer(String apiBase) {
+        return ("""
                 window.onload = function () {
                   window.ui = SwaggerUIBundle({
                     url: "%s/openapi.json",
@@ -62,14 +67,14 @@ public final class SwaggerUi {
                 .reply(200, Shape.HTML, null).anonymousOnly().done();
         t.add(GET, "/api/docs/swagger-initializer.js", ctx -> {
             ctx.header("Cache-Control", "no-cache");
-            ctx.contentType("text/javascript; charset=utf-8").result(initializer);
+            ctx.contentType("text/javascript; charset=utf-8").result(initializer(guard.base(ctx) + "/api"));
         }).doc("meta", "Swagger UI start-up script", Access.NONE).reply(200, Shape.SCRIPT, null).anonymousOnly().done();
         t.addUndocumented(GET, "/api/docs/{file}", this::file, RateLimiter.Kind.READ);
     }
 
     private void page(Context ctx) {
         ctx.header("Cache-Control", "no-cache");
-        ctx.contentType("text/html; charset=utf-8").result(page);
+        ctx.contentType("text/html; charset=utf-8").result(page(guard.base(ctx) + "/api"));
     }
 
     private void file(Context ctx) {

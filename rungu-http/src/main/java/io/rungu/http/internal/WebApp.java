@@ -5,12 +5,14 @@ import static io.javalin.http.HandlerType.GET;
 import io.javalin.http.Context;
 import io.rungu.model.RunguException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serves the single-page web app from {@code io/rungu/webapp/} on the classpath: hashed assets with a long cache,
- * other files at the top level, and index.html (with {@code %RUNGU_BASE%} replaced) for every other GET under the
- * base path that is not /api, /auth or /health.
+ * other files at the top level, and index.html (with {@code %RUNGU_BASE%} replaced by the public base path: forwarded
+ * prefix, context path and base path) for every other GET under the base path that is not /api, /auth or /health.
  */
 public final class WebApp {
     static final String ROOT = "io/rungu/webapp";
@@ -25,13 +27,28 @@ public final class WebApp {
 
     private final ClasspathFiles files;
     private final String basePath;
-    private final byte[] index;
+    private final Guard guard;
+    private final String html;
+    /** index.html per public base path (context path and forwarded prefix vary only by deployment). */
+    private final Map<String, byte[]> indexes = new ConcurrentHashMap<>();
 
-    public WebApp(ClasspathFiles files, String basePath) {
+    public WebApp(ClasspathFiles files, String basePath, Guard guard) {
         this.files = files;
         this.basePath = basePath;
-        String html = files.read(ROOT, "index.html").map(b -> new String(b, StandardCharsets.UTF_8)).orElse(FALLBACK_PAGE);
-        this.index = html.replace("%RUNGU_BASE%", basePath).getBytes(StandardCharsets.UTF_8);
+        this.guard = guard;
+        this.html = files.read(ROOT, "index.html").map(b -> new String(b, StandardCharsets.UTF_8)).orElse(FALLBACK_PAGE);
+    }
+
+    private byte[] index(Context ctx) {
+        String base = guard.base(ctx);
+        byte[] page = indexes.get(base);
+        if (page == null) {
+            page = html.replace("%RUNGU_BASE%", base).getBytes(StandardCharsets.UTF_8);
+            if (indexes.size() < 16) {
+                indexes.put(base, page);
+            }
+        }
+        return page;
     }
 
     /** Adds the asset route and the single-page fallback (after every other route, by Javalin's specificity order). */
@@ -64,7 +81,7 @@ public final class WebApp {
             ctx.result(file.get());
         } else {
             ctx.contentType("text/html; charset=utf-8");
-            ctx.result(index);
+            ctx.result(index(ctx));
         }
     }
 

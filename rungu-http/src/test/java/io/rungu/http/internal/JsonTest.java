@@ -9,6 +9,7 @@ import io.rungu.model.PostCategory;
 import io.rungu.model.PostStatus;
 import io.rungu.model.PostView;
 import io.rungu.model.UserSummary;
+import io.rungu.wire.Wire;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -34,8 +35,8 @@ class JsonTest {
         assertThat(text(Wire.post(view("Dark mode", 3, true)))).isEqualTo("{\"id\":\"p1\",\"project_id\":\"b1\",\"title\":\"Dark mode\","
                 + "\"description\":\"Line one\\n\\\"quoted\\\" <b>ünïcode</b> \u2028 😀\",\"status\":\"planned\","
                 + "\"category\":\"bug\",\"vote_count\":3,\"comment_count\":2,\"created_by\":\"u1\","
-                + "\"created_at\":\"2026-01-02T03:04:05.678Z\",\"updated_at\":\"2026-01-02T03:04:05Z\","
-                + "\"done_at\":null,\"creator\":{\"id\":\"u1\",\"name\":\"Ann\",\"avatar_url\":null},\"user_voted\":true}");
+                + "\"created_at\":\"2026-01-02T03:04:05.678Z\",\"updated_at\":\"2026-01-02T03:04:05.000Z\","
+                + "\"done_at\":null,\"creator\":{\"id\":\"u1\",\"name\":\"Ann\",\"avatar_url\":null},\"user_voted\":true,\"response\":null}");
     }
 
     @Test

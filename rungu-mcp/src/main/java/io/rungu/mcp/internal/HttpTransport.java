@@ -30,19 +30,19 @@ public final class HttpTransport {
         this.sessions = new SessionRegistry(config.clock, config.sessionIdleTimeout, config.maxSessions);
     }
 
-    public McpHttpResponse handle(McpHttpRequest request, Actor actor) {
+    public McpHttpResponse handle(McpHttpRequest request, Actor actor, Runnable beforeWrite) {
         String origin = request.header("origin");
         if (origin != null && !config.allowedOrigins.contains(origin)) {
             return error(403, new RpcException(RpcException.INVALID_REQUEST, "Origin not allowed: " + origin), false);
         }
         return switch (request.method().toUpperCase(Locale.ROOT)) {
-            case "POST" -> post(request, actor);
+            case "POST" -> post(request, actor, beforeWrite);
             case "DELETE" -> delete(request, actor);
             default -> new McpHttpResponse(405, Map.of("Allow", "POST, DELETE"), new byte[0]);
         };
     }
 
-    private McpHttpResponse post(McpHttpRequest request, Actor actor) {
+    private McpHttpResponse post(McpHttpRequest request, Actor actor, Runnable beforeWrite) {
         boolean sse = wantsEventStream(request.header("accept"));
         if (!sse && !acceptsJson(request.header("accept"))) {
             return error(406, new RpcException(RpcException.INVALID_REQUEST,
@@ -84,7 +84,7 @@ public final class HttpTransport {
             return error(404, new RpcException(RpcException.INVALID_REQUEST,
                     "Session not found or expired: send initialize to start a new session"), sse);
         }
-        Optional<byte[]> answer = protocol.answer(message, actor, session);
+        Optional<byte[]> answer = protocol.answer(message, actor, session, beforeWrite);
         return answer.map(bytes -> respond(200, bytes, sse, Map.of()))
                 .orElseGet(() -> new McpHttpResponse(202, Map.of(), new byte[0]));
     }

@@ -17,6 +17,7 @@ import io.rungu.mcp.internal.tools.ToolSpec;
 import io.rungu.model.Actor;
 import io.rungu.model.RunguException;
 import io.rungu.store.Board;
+import io.rungu.wire.WireJson;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,8 @@ public final class McpProtocol {
     /** The refusal of a write tool on a server configured read-only (whatever the credentials). */
     static final String READ_ONLY_SERVER = "This MCP server is read-only; only read tools are available";
 
-    private final ObjectMapper mapper = Json.mapper();
+    private final ObjectMapper mapper = WireJson.newMapper();
+    private final ObjectMapper requests = WireJson.newRequestMapper();
     private final McpConfig config;
     private final List<ToolSpec> tools;
     private final Map<String, ToolSpec> toolsByName;
@@ -62,16 +64,21 @@ public final class McpProtocol {
     }
 
     public Incoming parse(byte[] message) {
-        return Incoming.parse(mapper, message);
+        return Incoming.parse(requests, message);
     }
 
     /** The answer to one message, or empty for notifications and client responses. */
     public Optional<byte[]> answer(Incoming message, Actor actor, McpSession session) {
+        return answer(message, actor, session, () -> { });
+    }
+
+    /** As above; {@code beforeWrite} runs before each write tool call, and what it throws refuses the call. */
+    public Optional<byte[]> answer(Incoming message, Actor actor, McpSession session, Runnable beforeWrite) {
         if (message instanceof Incoming.Invalid invalid) {
             return Optional.of(failure(invalid.id(), invalid.error()));
         }
         if (message instanceof Incoming.Request request) {
-            return Optional.of(answer(request, actor, session));
+            return Optional.of(answer(request, actor, session, beforeWrite));
         }
         if (message instanceof Incoming.Notification n) {
             log.debug("notification {}", n.method());
@@ -79,9 +86,9 @@ public final class McpProtocol {
         return Optional.empty();
     }
 
-    private byte[] answer(Incoming.Request request, Actor actor, McpSession session) {
+    private byte[] answer(Incoming.Request request, Actor actor, McpSession session, Runnable beforeWrite) {
         try {
-            return write(new Wire.Result(request.id(), dispatch(request, actor, session)));
+            return write(new Wire.Result(request.id(), dispatch(request, actor, session, beforeWrite)));
         } catch (RpcException e) {
             return failure(request.id(), e);
         } catch (RuntimeException e) {
@@ -105,14 +112,14 @@ public final class McpProtocol {
         }
     }
 
-    private Object dispatch(Incoming.Request request, Actor actor, McpSession session) {
+    private Object dispatch(Incoming.Request request, Actor actor, McpSession session, Runnable beforeWrite) {
         ObjectNode params = request.params();
         return switch (request.method()) {
             case "initialize" -> initialize(params, session);
             case "ping" -> Map.of();
             case "tools/list" -> new Wire.ListToolsResult(visibleTools(actor).stream()
                     .map(t -> describe(t, session.structuredOutput())).toList(), null);
-            case "tools/call" -> callTool(params, actor, session);
+            case "tools/call" -> callTool(params, actor, session, beforeWrite);
             case "resources/list" -> resources.list(actor, optionalText(params, "cursor"));
             case "resources/templates/list" -> resources.templates();
             case "resources/read" -> resources.read(actor, requiredText(params, "uri"));
@@ -155,7 +162,7 @@ public final class McpProtocol {
                 structured ? Schemas.output(t.output()) : null, annotations);
     }
 
-    private Wire.CallToolResult callTool(ObjectNode params, Actor actor, McpSession session) {
+    private Wire.CallToolResult callTool(ObjectNode params, Actor actor, McpSession session, Runnable beforeWrite) {
         String name = requiredText(params, "name");
         ToolSpec tool = toolsByName.get(name);
         if (tool == null) {
@@ -171,7 +178,11 @@ public final class McpProtocol {
             if (tool.write() && config.readOnly) {
                 throw RunguException.forbidden(READ_ONLY_SERVER);
             }
-            // Read-only or anonymous credentials reach the Board, which refuses a write with its one message.
+            // Read-only or anonymous credentials reach the Board, which refuses a write with its one message;
+            // only calls that may write are charged to the write limit.
+            if (tool.write() && mayWrite(actor)) {
+                beforeWrite.run();
+            }
             Record output = tool.handler().call(actor, Args.parse(tool.params(), args));
             String text = mapper.writeValueAsString(output);
             return new Wire.CallToolResult(List.of(new Wire.TextContent(text)),

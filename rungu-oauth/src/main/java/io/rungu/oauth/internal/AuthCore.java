@@ -56,7 +56,7 @@ public final class AuthCore {
         this.clock = s.clock();
         this.sessionTtl = s.sessionTtl();
         this.loginTimeout = s.loginTimeout();
-        this.adminEmails = s.adminEmails().stream().map(e -> e.strip().toLowerCase(Locale.ROOT))
+        this.adminEmails = s.adminEmails().stream().map(io.rungu.model.Emails::normalize)
                 .filter(e -> !e.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
         String url = s.baseUrl().strip();
         while (url.endsWith("/")) {
@@ -177,18 +177,35 @@ public final class AuthCore {
     }
 
     /** See RunguAuth#createToken. */
-    public IssuedToken createToken(Actor actor, String name, TokenScope scope) {
+    public IssuedToken createToken(Actor actor, String name, TokenScope scope, Duration expiresIn) {
+        Instant expiresAt = expiry(expiresIn);
         String secret = TOKEN_PREFIX + secrets.random(32);
-        ApiToken token = accounts.createToken(actor, name, scope, prefixOf(secret), Secrets.sha256Hex(secret));
+        ApiToken token = accounts.createToken(actor, name, scope, prefixOf(secret), Secrets.sha256Hex(secret), expiresAt);
         return new IssuedToken(token, secret);
     }
 
     /** See RunguAuth#createTokenFor. */
-    public IssuedToken createTokenFor(String email, String name, TokenScope scope) {
+    public IssuedToken createTokenFor(String email, String name, TokenScope scope, Duration expiresIn) {
+        Instant expiresAt = expiry(expiresIn);
         User user = accounts.ensureUser(email, "", Role.MEMBER);
         String secret = TOKEN_PREFIX + secrets.random(32);
-        ApiToken token = accounts.createTokenFor(user.id(), name, scope, prefixOf(secret), Secrets.sha256Hex(secret));
+        ApiToken token = accounts.createTokenFor(user.id(), name, scope, prefixOf(secret), Secrets.sha256Hex(secret),
+                expiresAt);
         return new IssuedToken(token, secret);
+    }
+
+    private Instant expiry(Duration expiresIn) {
+        if (expiresIn == null) {
+            return null;
+        }
+        if (expiresIn.isNegative() || expiresIn.isZero()) {
+            throw RunguException.invalid("expires_in", "A token's lifetime must be positive, e.g. 90 days");
+        }
+        try {
+            return clock.instant().plus(expiresIn);
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            throw RunguException.invalid("expires_in", "A token's lifetime is too long");
+        }
     }
 
     private static String prefixOf(String secret) {
@@ -207,6 +224,11 @@ public final class AuthCore {
     /** Where a browser goes after a failed sign-in. */
     String failurePage(String code) {
         return basePath + "/login?error=" + code;
+    }
+
+    /** A {@code redirect} target, which is a path within the board (as the web app names its pages), under the base path. */
+    String underBase(String appPath) {
+        return basePath + appPath;
     }
 
     /** Where a browser goes after sign-in when no redirect was asked for. */

@@ -1,8 +1,6 @@
 package io.rungu.oauth.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
@@ -18,8 +16,8 @@ import io.rungu.model.TokenScope;
 import io.rungu.model.User;
 import io.rungu.oauth.AuthRoute;
 import io.rungu.oauth.IssuedToken;
-import io.rungu.oauth.ProviderInfo;
 import io.rungu.store.Accounts;
+import io.rungu.wire.Wire;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * they redirect to {@code <base>/login?error=<code>}; the JSON routes throw RunguException for the host's mapping.
  */
 public final class AuthHandlers {
+    private static final List<String> TOKEN_FIELDS = List.of("expires_in", "name", "scope");
+
     private static final Logger LOG = LoggerFactory.getLogger(AuthHandlers.class);
     private static final String STATE_COOKIE = "rungu_oauth_state";
     private static final String STATE_COOKIE_PATH = "/auth";
@@ -73,7 +73,7 @@ public final class AuthHandlers {
         }
         email.request(address);
         noStore(ctx);
-        Json.send(ctx, 202, Json.object().put("message",
+        Json.send(ctx, 202, new Wire.EmailSignInRequested(
                 "If this address can receive email, a sign-in link is on its way; it works once, for "
                         + email.ttl().toMinutes() + " minutes."));
     }
@@ -152,7 +152,7 @@ public final class AuthHandlers {
         }
         core.startSession(ctx, user.id());
         noStore(ctx);
-        ctx.redirect(flow.get().redirect() == null ? core.home() : flow.get().redirect(), HttpStatus.FOUND);
+        ctx.redirect(flow.get().redirect() == null ? core.home() : core.underBase(flow.get().redirect()), HttpStatus.FOUND);
     }
 
     private void link(Context ctx) {
@@ -171,7 +171,7 @@ public final class AuthHandlers {
         core.promoteIfAdminEmail(userId.get());
         core.startSession(ctx, userId.get());
         noStore(ctx);
-        ctx.redirect(redirect == null || redirect.isEmpty() ? core.home() : redirect, HttpStatus.FOUND);
+        ctx.redirect(redirect == null || redirect.isEmpty() ? core.home() : core.underBase(redirect), HttpStatus.FOUND);
     }
 
     private void fail(Context ctx, String code, String logMessage) {
@@ -183,29 +183,20 @@ public final class AuthHandlers {
     // --- JSON routes ---
 
     private void providers(Context ctx) {
-        ArrayNode list = Json.object().arrayNode();
-        for (ProviderInfo p : core.providers()) {
-            list.add(Json.object().put("name", p.name()).put("label", p.label()).put("login_url", p.loginUrl()));
-        }
+        List<Wire.Provider> list = new java.util.ArrayList<>(core.providers().stream()
+                .map(p -> new Wire.Provider(p.name(), p.label(), p.loginUrl())).toList());
         if (email != null) {
             // Not a redirect: the web app shows an address field that POSTs to login_url.
-            list.add(Json.object().put("name", "email").put("label", "Email").put("login_url",
-                    core.baseUrl + "/auth/email"));
+            list.add(new Wire.Provider("email", "Email", core.baseUrl + "/auth/email"));
         }
-        ObjectNode body = Json.object();
-        body.set("providers", list);
-        Json.send(ctx, 200, body);
+        Json.send(ctx, 200, new Wire.Providers(list));
     }
 
     private void me(Context ctx) {
         Actor actor = core.authenticate(ctx);
         User user = core.accounts.findUser(actor.userId()).orElseThrow(RunguException::unauthenticated);
-        ObjectNode data = Json.object().put("id", user.id()).put("email", user.email()).put("name", user.name())
-                .put("avatar_url", user.avatarUrl()).put("role", user.role().wire());
-        ObjectNode body = Json.object();
-        body.set("data", data);
         noStore(ctx);
-        Json.send(ctx, 200, body);
+        Json.send(ctx, 200, new Wire.Data<>(Wire.me(user)));
     }
 
     /** The answer to a sign-out sent with an API token: it ends no session, and the token keeps working. */
@@ -219,15 +210,29 @@ public final class AuthHandlers {
         }
         core.checkCrossSite(ctx, actor);
         core.endSession(ctx);
-        Json.send(ctx, 200, Json.object().put("ok", true));
+        Json.send(ctx, 200, new Wire.Ok(true));
     }
 
     private void logoutEverywhere(Context ctx) {
         Actor actor = Actor.writer(core.authenticate(ctx));
         core.checkCrossSite(ctx, actor);
+        boolean revokeTokens = revokeTokensAsked(ctx);
         core.accounts.revokeAllSessions(actor.userId());
+        int tokens = revokeTokens ? core.accounts.revokeAllTokens(actor.userId()) : 0;
         core.cookies.clear(ctx, core.cookieName, "");
-        Json.send(ctx, 200, Json.object().put("ok", true));
+        Json.send(ctx, 200, new Wire.SignedOutEverywhere(true, tokens));
+    }
+
+    /** {@code {"revoke_tokens": true}} in an optional JSON body also revokes every API token of the user. */
+    private static boolean revokeTokensAsked(Context ctx) {
+        if (ctx.body().isBlank()) {
+            return false;
+        }
+        JsonNode flag = jsonBody(ctx).get("revoke_tokens");
+        if (flag != null && !flag.isNull() && !flag.isBoolean()) {
+            throw RunguException.invalid("revoke_tokens", "revoke_tokens must be true or false");
+        }
+        return flag != null && flag.asBoolean(false);
     }
 
     private void listTokens(Context ctx) {
@@ -235,34 +240,26 @@ public final class AuthHandlers {
         PageRequest page = PageRequest.of(Range.PAGE.parse(ctx.queryParam("page")),
                 Range.PER_PAGE.parse(ctx.queryParam("per_page")));
         Page<ApiToken> tokens = core.accounts.listTokens(actor, ctx.queryParam("user_id"), page);
-        ArrayNode items = Json.object().arrayNode();
-        tokens.items().forEach(t -> items.add(token(t)));
-        ObjectNode body = Json.object();
-        body.set("data", items);
-        body.set("pagination", Json.object().put("page", tokens.page()).put("per_page", tokens.perPage())
-                .put("total", tokens.total()).put("total_pages", tokens.totalPages()));
         noStore(ctx);
-        Json.send(ctx, 200, body);
+        Instant now = core.clock.instant();
+        Json.send(ctx, 200, Wire.listing(tokens, t -> Wire.token(t, now)));
     }
 
     private void createToken(Context ctx) {
         Actor actor = requireAccount(ctx);
         core.checkCrossSite(ctx, actor);
         JsonNode input = jsonBody(ctx);
+        RunguException.requireKnownFields(input::fieldNames, TOKEN_FIELDS);
         String scope = Json.text(input, "scope");
         JsonNode name = input.get("name");
         if (name != null && !name.isNull() && !name.isTextual()) {
             throw RunguException.invalid("name", "name must be a string");
         }
         IssuedToken issued = core.createToken(actor, name == null ? null : name.asText(null),
-                scope == null ? null : TokenScope.parse(scope));
-        ObjectNode data = Json.object();
-        data.set("token", token(issued.token()));
-        data.put("secret", issued.secret());
-        ObjectNode body = Json.object();
-        body.set("data", data);
+                scope == null ? null : TokenScope.parse(scope), expiresIn(input.get("expires_in")));
         noStore(ctx);
-        Json.send(ctx, 201, body);
+        var token = Wire.token(issued.token(), core.clock.instant());
+        Json.send(ctx, 201, new Wire.Data<>(new Wire.IssuedToken(token, issued.secret())));
     }
 
     private void revokeToken(Context ctx) {
@@ -280,14 +277,16 @@ public final class AuthHandlers {
         return actor;
     }
 
-    private static ObjectNode token(ApiToken t) {
-        return Json.object().put("id", t.id()).put("name", t.name()).put("prefix", t.prefix())
-                .put("scope", t.scope().wire()).put("created_at", time(t.createdAt()))
-                .put("last_used_at", time(t.lastUsedAt()));
-    }
-
-    private static String time(Instant instant) {
-        return instant == null ? null : instant.toString();
+    /** {@code expires_in}: a positive whole number of seconds, or absent/null for a token that never expires. */
+    private static java.time.Duration expiresIn(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() <= 0) {
+            throw RunguException.invalid("expires_in", "expires_in must be a positive whole number of seconds, "
+                    + "e.g. 7776000 for 90 days; leave it out for a token that never expires");
+        }
+        return java.time.Duration.ofSeconds(value.asLong());
     }
 
     private static JsonNode jsonBody(Context ctx) {

@@ -3,19 +3,15 @@ package io.rungu.oauth.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.rungu.wire.WireJson;
+import java.io.UncheckedIOException;
 
-/** This module's own JSON mapper, so a host's mapper settings never change the wire format. */
+/** This module's own wire mapper ({@link WireJson}), so a host's mapper settings never change the wire format. */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = WireJson.newMapper();
 
     private Json() {}
-
-    /** A new empty object. */
-    public static ObjectNode object() {
-        return MAPPER.createObjectNode();
-    }
 
     /** Parses JSON text, or returns null when it is not JSON. */
     public static JsonNode parseOrNull(String text) {
@@ -29,9 +25,13 @@ public final class Json {
         }
     }
 
-    /** Writes the node as the response body with the given status. */
-    public static void send(Context ctx, int status, JsonNode body) {
-        ctx.status(status).contentType("application/json").result(body.toString());
+    /** Writes a wire record as the response body with the given status. */
+    public static void send(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The text value of a field, or null when absent, null or not text. */

@@ -91,6 +91,7 @@ final class OidcProvider implements Provider {
                 || "true".equals(String.valueOf(claims.getClaim("email_verified")));
         String name = stringClaim(claims, "name");
         String username = stringClaim(claims, "preferred_username");
+        String given = fullName(stringClaim(claims, "given_name"), stringClaim(claims, "family_name"));
         String picture = stringClaim(claims, "picture");
         if (r.userinfo() != null) {
             JsonNode info = r.client().getJson(token, r.userinfo(), "application/json");
@@ -103,9 +104,11 @@ final class OidcProvider implements Provider {
             }
             name = firstNonBlank(Json.text(info, "name"), name);
             username = firstNonBlank(Json.text(info, "preferred_username"), username);
+            given = firstNonBlank(fullName(Json.text(info, "given_name"), Json.text(info, "family_name")), given);
             picture = firstNonBlank(Json.text(info, "picture"), picture);
         }
-        return new ProviderIdentity(config.name, subject, email, verified, firstNonBlank(name, username), picture);
+        return new ProviderIdentity(config.name, subject, email, verified,
+                firstNonBlank(withoutAt(name), firstNonBlank(withoutAt(given), withoutAt(username))), picture);
     }
 
     private JWTClaimsSet verifyIdToken(Resolved r, String idToken, String nonce) {
@@ -231,6 +234,16 @@ final class OidcProvider implements Provider {
     private static String stringClaim(JWTClaimsSet claims, String name) {
         Object v = claims.getClaim(name);
         return v instanceof String s ? s : null;
+    }
+
+    /** Null for a value holding an {@code @}: Keycloak ("email as username") and Entra ID put the email there. */
+    private static String withoutAt(String value) {
+        return value == null || value.indexOf('@') >= 0 ? null : value;
+    }
+
+    private static String fullName(String given, String family) {
+        String name = ((given == null ? "" : given.strip()) + " " + (family == null ? "" : family.strip())).strip();
+        return name.isEmpty() ? null : name;
     }
 
     private static String firstNonBlank(String a, String b) {

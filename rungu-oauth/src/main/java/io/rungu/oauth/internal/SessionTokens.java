@@ -10,8 +10,8 @@ import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
+import io.rungu.store.internal.cache.BoundedCache;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Session cookies as HS256-signed tokens carrying the user id and the server-side session id. A token proves
@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SessionTokens {
     private static final String ISSUER = "rungu";
-    /** Tokens whose signature was checked, kept; when full, all are dropped and checked again as they come. */
+    /** Tokens whose signature was checked, kept; when full, the least recently used is dropped. */
     static final int VERIFIED_MAX = 10_000;
 
     private final MACSigner signer;
@@ -29,7 +29,7 @@ public final class SessionTokens {
      * the same token with every request. A token's signature and claims never change, so what was read from this
      * exact text is kept by it; the expiry is still compared with the time of every use.
      */
-    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Verified> verified = BoundedCache.ofEntries(VERIFIED_MAX);
 
     private record Verified(Claims claims, Instant expiresAt) {}
 
@@ -87,9 +87,6 @@ public final class SessionTokens {
                 return Optional.empty();
             }
             Claims valid = new Claims(claims.getSubject(), sessionId);
-            if (verified.size() >= VERIFIED_MAX) {
-                verified.clear();
-            }
             verified.put(token, new Verified(valid, exp.toInstant()));
             return Optional.of(valid);
         } catch (ParseException | JOSEException | IllegalStateException e) {

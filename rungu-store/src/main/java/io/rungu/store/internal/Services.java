@@ -18,7 +18,7 @@ public final class Services {
         if (config.dataSource != null) {
             String product = PostgresDatabase.productOf(config.dataSource);
             if (product.equalsIgnoreCase("PostgreSQL")) {
-                return new PostgresDatabase(config.dataSource, config.closeDataSource);
+                return new PostgresDatabase(config.dataSource, config.closeDataSource, config.schema);
             }
             if (product.equalsIgnoreCase("SQLite")) {
                 throw new IllegalArgumentException("A SQLite dataSource is not supported: Rungu opens SQLite itself "
@@ -28,7 +28,7 @@ public final class Services {
                     + "; Rungu supports PostgreSQL data sources (and SQLite through url = jdbc:sqlite:<file>)");
         }
         if (config.url.startsWith("jdbc:postgresql:")) {
-            return new PostgresDatabase(config.url, config.poolSize);
+            return new PostgresDatabase(config.url, config.poolSize, config.schema);
         }
         return new SqliteDatabase(config.url, config.readConnections, config.busyTimeout);
     }
@@ -36,11 +36,13 @@ public final class Services {
     /** The Board service. */
     public static Board board(Database database, StoreConfig config) {
         return BoardService.create(database, config.clock, config.ids, config.cacheTtl,
-                config.cacheMegabytes * 1024L * 1024L);
+                config.cacheMegabytes * 1024L * 1024L,
+                new io.rungu.store.internal.board.UploadQuotas(config.uploadQuotaPerUser, config.uploadQuotaTotal));
     }
 
     /** The Accounts service. */
     public static Accounts accounts(Database database, StoreConfig config) {
-        return AccountsService.create(database, config.clock, config.ids, config.cacheTtl);
+        return AccountsService.create(database, config.clock, config.ids, config.cacheTtl,
+                config.sessionCacheEntries);
     }
 }

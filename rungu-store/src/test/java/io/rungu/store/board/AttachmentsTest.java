@@ -13,14 +13,14 @@ import io.rungu.model.NewProject;
 import io.rungu.model.PageRequest;
 import io.rungu.model.RunguException;
 import io.rungu.store.OnEachDatabase;
-import java.util.Arrays;
+import io.rungu.store.TestImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Uploads through the Board: type by content, size and count limits, safe names, bytes round-trip. */
 class AttachmentsTest extends OnEachDatabase {
-    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
-    static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0};
+    static final byte[] PNG = TestImages.png();
+    static final byte[] JPEG = TestImages.jpeg();
 
     Actor.Account author;
     String post;
@@ -42,8 +42,7 @@ class AttachmentsTest extends OnEachDatabase {
     }
 
     static byte[] png(int size) {
-        byte[] bytes = Arrays.copyOf(PNG, size);
-        return bytes;
+        return TestImages.pngOfSize(size);
     }
 
     @Test

@@ -143,13 +143,14 @@ class BoardTest extends OnEachDatabase {
     }
 
     @Test
-    void punctuation_only_search_is_ignored() {
+    void punctuation_only_search_finds_nothing() {
         project("App");
         post("app", "One", "", null);
         post("app", "Two", "", null);
         Page<PostView> result = board.listPosts(Actor.anonymous(), "app", query("!!!"));
-        assertThat(result.total()).isEqualTo(2);
-        assertThat(result.items()).hasSize(2);
+        assertThat(result.total()).isZero();
+        assertThat(result.items()).isEmpty();
+        assertThat(board.listPosts(Actor.anonymous(), "app", query("  ")).total()).isEqualTo(2);
     }
 
     @Test

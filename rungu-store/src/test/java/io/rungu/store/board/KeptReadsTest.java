@@ -202,8 +202,10 @@ class KeptReadsTest extends OnEachDatabase {
             c.url = t.url();
             c.cacheTtl = Duration.ofSeconds(-1);
             c.cacheMegabytes = -1;
+            c.sessionCacheEntries = -1;
         })).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cacheTtl must be between zero (no caching) and one hour")
-                .hasMessageContaining("cacheMegabytes must be between 0 and 4096, got -1");
+                .hasMessageContaining("cacheMegabytes must be between 0 and 4096, got -1")
+                .hasMessageContaining("sessionCacheEntries must be between 0 and 10000000, got -1");
     }
 }

@@ -48,7 +48,7 @@ class PermissionMatrixTest {
     @Parameter
     TestDatabase database;
 
-    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
+    static final byte[] PNG = io.rungu.store.TestImages.png();
 
     enum Who { ANONYMOUS, READ_ONLY_ADMIN, MEMBER, AUTHOR, ADMIN }
 

@@ -8,6 +8,7 @@ import io.rungu.model.PostStatus;
 import io.rungu.model.PostView;
 import io.rungu.model.Project;
 import io.rungu.model.Roadmap;
+import io.rungu.wire.WireJson;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -76,10 +77,10 @@ final class Markdown {
         md.append("- Status: ").append(p.status().wire()).append(" · Category: ").append(p.category().wire()).append('\n');
         md.append("- Votes: ").append(p.voteCount()).append(" · Comments: ").append(p.commentCount())
                 .append(view.votedByViewer() ? " · You voted for it" : "").append('\n');
-        md.append("- By ").append(name(view.creator().name())).append(" on ").append(p.createdAt())
-                .append(" · Updated ").append(p.updatedAt()).append('\n');
+        md.append("- By ").append(name(view.creator().name())).append(" on ").append(WireJson.timestamp(p.createdAt()))
+                .append(" · Updated ").append(WireJson.timestamp(p.updatedAt())).append('\n');
         if (p.doneAt() != null) {
-            md.append("- Done on ").append(p.doneAt()).append('\n');
+            md.append("- Done on ").append(WireJson.timestamp(p.doneAt())).append('\n');
         }
         md.append('\n');
         md.append(p.description() == null || p.description().isBlank() ? "_No description._" : p.description().trim());
@@ -93,7 +94,7 @@ final class Markdown {
             depth.put(c.comment().id(), d);
             String indent = "  ".repeat(d);
             md.append(indent).append("- **").append(name(c.creator().name())).append("** (")
-                    .append(c.comment().createdAt()).append(", id `").append(c.comment().id()).append("`): ")
+                    .append(WireJson.timestamp(c.comment().createdAt())).append(", id `").append(c.comment().id()).append("`): ")
                     .append(c.comment().content().trim().replace("\n", "\n" + indent + "  ")).append('\n');
         }
         if (comments.total() > comments.items().size()) {

@@ -26,6 +26,9 @@ public sealed interface Incoming {
         JsonNode node;
         try {
             node = mapper.readTree(bytes);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            return new Invalid(null, new RpcException(RpcException.PARSE_ERROR,
+                    "Parse error: the message is nested too deeply or holds a number that is too long"));
         } catch (IOException e) {
             return new Invalid(null, new RpcException(RpcException.PARSE_ERROR, "Parse error: " + firstLine(e)));
         }

@@ -1,22 +1,15 @@
 package io.rungu.mcp.internal.tools;
 
 import io.rungu.mcp.internal.tools.Outputs.AttachmentList;
-import io.rungu.mcp.internal.tools.Outputs.AttachmentOut;
-import io.rungu.mcp.internal.tools.Outputs.CommentDetail;
 import io.rungu.mcp.internal.tools.Outputs.CommentList;
 import io.rungu.mcp.internal.tools.Outputs.CommentResult;
 import io.rungu.mcp.internal.tools.Outputs.Deleted;
-import io.rungu.mcp.internal.tools.Outputs.Pagination;
-import io.rungu.mcp.internal.tools.Outputs.PostDetail;
 import io.rungu.mcp.internal.tools.Outputs.PostList;
 import io.rungu.mcp.internal.tools.Outputs.PostResult;
 import io.rungu.mcp.internal.tools.Outputs.PostWithComments;
 import io.rungu.mcp.internal.tools.Outputs.ProjectList;
-import io.rungu.mcp.internal.tools.Outputs.ProjectOut;
 import io.rungu.mcp.internal.tools.Outputs.ProjectResult;
-import io.rungu.mcp.internal.tools.Outputs.RoadmapOut;
-import io.rungu.mcp.internal.tools.Outputs.StatsOut;
-import io.rungu.mcp.internal.tools.Outputs.TrendingOut;
+import io.rungu.mcp.internal.tools.Outputs.PostsOut;
 import io.rungu.mcp.internal.tools.Outputs.SubscriptionOut;
 import io.rungu.mcp.internal.tools.Outputs.VoteOut;
 import io.rungu.mcp.internal.tools.Outputs.WhoAmI;
@@ -34,12 +27,14 @@ import io.rungu.model.PostEdit;
 import io.rungu.model.PostQuery;
 import io.rungu.model.PostSort;
 import io.rungu.model.PostStatus;
+import io.rungu.model.PostView;
 import io.rungu.model.ProjectEdit;
 import io.rungu.model.Range;
 import io.rungu.model.TrendingQuery;
 import io.rungu.model.User;
 import io.rungu.model.VoteResult;
 import io.rungu.store.Board;
+import io.rungu.wire.Wire;
 import java.util.List;
 import java.util.Locale;
 
@@ -72,80 +67,97 @@ public final class BoardTools {
                         List.of(PAGE, PER_PAGE), ProjectList.class,
                         (actor, a) -> {
                             var page = board.listProjects(actor, pageOf(a));
-                            return new ProjectList(Outputs.map(page.items(), ProjectOut::of), Pagination.of(page));
+                            return new ProjectList(page.items().stream().map(Wire::project).toList(), Wire.pagination(page));
                         }),
                 ToolSpec.read("get_project", "Get a board", "Get one board by slug, with its post count.",
                         List.of(SLUG), ProjectResult.class,
-                        (actor, a) -> new ProjectResult(ProjectOut.of(board.getProject(actor, a.string("slug"))))),
+                        (actor, a) -> new ProjectResult(Wire.project(board.getProject(actor, a.string("slug"))))),
                 ToolSpec.read("list_posts", "List posts",
                         "List the posts of a board with optional filters (status, category), a search query and a "
                                 + "sort order. Each post has its vote and comment counts and whether you voted.",
                         List.of(SLUG, SORT, STATUS_FILTER, CATEGORY_FILTER, QUERY, PAGE, PER_PAGE), PostList.class,
-                        (actor, a) -> PostList.of(board.listPosts(actor, a.string("slug"), postQuery(a)))),
+                        (actor, a) -> postList(board.listPosts(actor, a.string("slug"), postQuery(a)))),
                 ToolSpec.read("get_post", "Get a post",
                         "Get one post by id; with include_comments=true also its first "
                                 + Limits.PER_PAGE_MAX + " comments, oldest first (list_comments pages through more).",
                         List.of(ID, Param.bool("include_comments", "Also return the post's comments").withDefault(false)),
                         PostWithComments.class,
                         (actor, a) -> {
-                            PostDetail post = PostDetail.of(board.getPost(actor, a.string("id")));
+                            Wire.PostDetail post = Wire.post(board.getPost(actor, a.string("id")));
                             if (!Boolean.TRUE.equals(a.bool("include_comments"))) {
                                 return new PostWithComments(post, null, null);
                             }
                             Page<CommentView> comments = board.listComments(actor, post.id(),
                                     PageRequest.of(1, Limits.PER_PAGE_MAX));
-                            return new PostWithComments(post, Outputs.map(comments.items(), CommentDetail::of),
-                                    Pagination.of(comments));
+                            return new PostWithComments(post, Wire.comments(comments.items()),
+                                    Wire.pagination(comments));
                         }),
+                ToolSpec.read("get_post_timeline", "Get a post's timeline",
+                        "A post's comments and status changes interleaved, oldest first: each entry is a comment "
+                                + "(type comment) or a status change with who made it, from, to and the official "
+                                + "response given with it (type status_change).",
+                        List.of(ID, PAGE, PER_PAGE), Wire.TimelinePage.class,
+                        (actor, a) -> Wire.timeline(board.timeline(actor, a.string("id"), pageOf(a)))),
                 ToolSpec.read("search_posts", "Search posts",
                         "Full-text search in one board's post titles and descriptions, best match first. Words match "
                                 + "by prefix (\"dark mo\" finds \"dark mode\"); punctuation is treated as text.",
                         List.of(SLUG, QUERY.asRequired(), STATUS_FILTER, CATEGORY_FILTER, SORT, PAGE, PER_PAGE),
                         PostList.class,
-                        (actor, a) -> PostList.of(board.listPosts(actor, a.string("slug"), postQuery(a)))),
+                        (actor, a) -> postList(board.listPosts(actor, a.string("slug"), postQuery(a)))),
+                ToolSpec.read("find_similar_posts", "Find similar posts",
+                        "Posts of one board most like a text, best first: to spot a duplicate before creating a post, "
+                                + "or to find the duplicates of a post while triaging (the post itself is found "
+                                + "too). Any word but common ones (\"the\", \"please\", \"add\") matches, the last "
+                                + "by prefix; posts sharing more and rarer words, in the title, rank higher.",
+                        List.of(SLUG, Param.string("text", "A title or short text, e.g. \"Please add dark mode\"")
+                                        .asRequired().maxLength(Limits.SEARCH_QUERY_MAX),
+                                Param.counted(Range.SIMILAR_LIMIT, "Most posts to return", Limits.SIMILAR_LIMIT_DEFAULT)),
+                        PostsOut.class,
+                        (actor, a) -> new PostsOut(Wire.posts(board.similarPosts(actor, a.string("slug"),
+                                a.string("text"), a.integer("limit", Limits.SIMILAR_LIMIT_DEFAULT))))),
                 ToolSpec.read("list_comments", "List comments",
                         "List the comments of a post, oldest first; replies carry their parent's id in parent_id.",
                         List.of(POST_ID, PAGE, PER_PAGE), CommentList.class,
                         (actor, a) -> {
                             var page = board.listComments(actor, a.string("post_id"), pageOf(a));
-                            return new CommentList(Outputs.map(page.items(), CommentDetail::of), Pagination.of(page));
+                            return new CommentList(Wire.comments(page.items()), Wire.pagination(page));
                         }),
                 ToolSpec.read("get_roadmap", "Get the roadmap",
                         "The board's roadmap: planned, in-progress and done posts, most-voted first, at most `limit` "
                                 + "per column, with the exact total of each column.",
                         List.of(SLUG, Param.counted(Range.ROADMAP_LIMIT, "Posts per column", Limits.ROADMAP_LIMIT_DEFAULT)),
-                        RoadmapOut.class,
-                        (actor, a) -> RoadmapOut.of(board.roadmap(actor, a.string("slug"),
+                        Wire.Roadmap.class,
+                        (actor, a) -> Wire.roadmap(board.roadmap(actor, a.string("slug"),
                                 a.integer("limit", Limits.ROADMAP_LIMIT_DEFAULT)))),
                 ToolSpec.read("get_changelog", "Get the changelog",
                         "Done posts of a board, most recently shipped first; `since` keeps only posts done at or after "
                                 + "that moment.",
                         List.of(SLUG, Param.string("since", "RFC 3339 timestamp, e.g. 2026-01-31T00:00:00Z"), PAGE, PER_PAGE),
                         PostList.class,
-                        (actor, a) -> PostList.of(board.changelog(actor, a.string("slug"),
+                        (actor, a) -> postList(board.changelog(actor, a.string("slug"),
                                 new ChangelogQuery(ChangelogQuery.parseSince(a.string("since")), pageOf(a))))),
                 ToolSpec.read("get_stats", "Get board statistics",
                         "Exact counts for a board: posts in total, by status and by category, votes and comments.",
-                        List.of(SLUG), StatsOut.class,
-                        (actor, a) -> StatsOut.of(board.stats(actor, a.string("slug")))),
+                        List.of(SLUG), Wire.Stats.class,
+                        (actor, a) -> Wire.stats(board.stats(actor, a.string("slug")))),
                 ToolSpec.read("get_trending", "Get trending posts",
                         "The most-voted posts created in the last `days` days (default "
                                 + Limits.TRENDING_DAYS_DEFAULT + "), any status.",
                         List.of(SLUG,
                                 Param.counted(Range.TRENDING_DAYS, "Window in days", Limits.TRENDING_DAYS_DEFAULT),
                                 Param.counted(Range.TRENDING_LIMIT, "Most posts to return", Limits.TRENDING_LIMIT_DEFAULT)),
-                        TrendingOut.class,
+                        PostsOut.class,
                         (actor, a) -> {
                             var query = TrendingQuery.of(a.integer("days"), a.integer("limit"));
-                            return new TrendingOut(Outputs.map(board.trending(actor, a.string("slug"), query),
-                                    PostDetail::of));
+                            return new PostsOut(Wire.posts(board.trending(actor, a.string("slug"), query)));
                         }),
                 ToolSpec.read("list_attachments", "List attachments",
                         "List the images attached to a post (metadata only), oldest first.",
                         List.of(POST_ID, PAGE, PER_PAGE), AttachmentList.class,
                         (actor, a) -> {
                             var page = board.listAttachments(actor, a.string("post_id"), pageOf(a));
-                            return new AttachmentList(Outputs.map(page.items(), x -> AttachmentOut.of(x, basePath)), Pagination.of(page));
+                            return new AttachmentList(page.items().stream().map(Wire.attachment(basePath + "/api")).toList(),
+                                    Wire.pagination(page));
                         }),
                 ToolSpec.read("whoami", "Who am I",
                         "The account this agent acts as: its role (member or admin) and whether it may write. Members "
@@ -161,7 +173,7 @@ public final class BoardTools {
                                 Param.string("description", "Details, Markdown allowed").maxLength(Limits.POST_DESCRIPTION_MAX),
                                 Param.oneOf("category", "Kind of post (default feedback)", PostCategory.class)),
                         PostResult.class,
-                        (actor, a) -> new PostResult(PostDetail.of(board.createPost(actor, a.string("slug"),
+                        (actor, a) -> new PostResult(Wire.post(board.createPost(actor, a.string("slug"),
                                 new NewPost(a.string("title"), a.string("description"), category(a.string("category"))))))),
                 ToolSpec.write("update_post", "Edit a post",
                         "Change a post's title, description or category (its author or an admin). Omitted fields stay "
@@ -171,15 +183,20 @@ public final class BoardTools {
                                 Param.string("description", "New description").maxLength(Limits.POST_DESCRIPTION_MAX),
                                 Param.oneOf("category", "New category", PostCategory.class)),
                         PostResult.class,
-                        (actor, a) -> new PostResult(PostDetail.of(board.editPost(actor, a.string("id"),
+                        (actor, a) -> new PostResult(Wire.post(board.editPost(actor, a.string("id"),
                                 new PostEdit(a.string("title"), a.string("description"), category(a.string("category")), null))))),
                 ToolSpec.write("update_post_status", "Set a post's status",
-                        "Move a post to open, planned, in_progress, done or declined (admins only). Done posts appear "
-                                + "in the changelog; planned, in_progress and done on the roadmap.", true, true,
-                        List.of(ID, Param.oneOf("status", "New status", PostStatus.class).asRequired()),
+                        "Move a post to open, planned, in_progress, done or declined (admins only), optionally with an "
+                                + "official response that is shown at the top of the post and in lists (the post's "
+                                + "latest response). Done posts appear in the changelog; planned, in_progress and "
+                                + "done on the roadmap. Giving the current status with a response only responds.",
+                        true, true,
+                        List.of(ID, Param.oneOf("status", "New status", PostStatus.class).asRequired(),
+                                Param.string("response", "Official response, Markdown, e.g. \"Shipped in 2.3\"")
+                                        .maxLength(Limits.COMMENT_MAX)),
                         PostResult.class,
-                        (actor, a) -> new PostResult(PostDetail.of(board.editPost(actor, a.string("id"),
-                                PostEdit.status(PostStatus.parse(a.string("status"))))))),
+                        (actor, a) -> new PostResult(Wire.post(board.editPost(actor, a.string("id"),
+                                PostEdit.status(PostStatus.parse(a.string("status")), a.string("response")))))),
                 ToolSpec.write("delete_post", "Delete a post",
                         "Delete a post with its votes, comments and attachments (its author or an admin). Cannot be undone.",
                         true, true, List.of(ID), Deleted.class,
@@ -219,7 +236,7 @@ public final class BoardTools {
                                 Param.string("content", "Comment text").asRequired().maxLength(Limits.COMMENT_MAX),
                                 Param.string("parent_id", "Id of the comment this replies to (same post)")),
                         CommentResult.class,
-                        (actor, a) -> new CommentResult(CommentDetail.of(board.addComment(actor, a.string("post_id"),
+                        (actor, a) -> new CommentResult(Wire.comment(board.addComment(actor, a.string("post_id"),
                                 new NewComment(a.string("content"), a.string("parent_id")))))),
                 ToolSpec.write("delete_comment", "Delete a comment",
                         "Delete a comment and every reply under it (its author or an admin). Cannot be undone.", true, true,
@@ -238,14 +255,14 @@ public final class BoardTools {
                                 Param.string("description", "What the board collects feedback about")
                                         .maxLength(Limits.PROJECT_DESCRIPTION_MAX)),
                         ProjectResult.class,
-                        (actor, a) -> new ProjectResult(ProjectOut.of(board.createProject(actor,
+                        (actor, a) -> new ProjectResult(Wire.project(board.createProject(actor,
                                 new NewProject(a.string("name"), a.string("slug"), a.string("description")))))),
                 ToolSpec.write("update_project", "Edit a board",
                         "Rename a board or change its description (admins only). The slug stays.", true, true,
                         List.of(SLUG, Param.string("name", "New name").maxLength(Limits.PROJECT_NAME_MAX),
                                 Param.string("description", "New description").maxLength(Limits.PROJECT_DESCRIPTION_MAX)),
                         ProjectResult.class,
-                        (actor, a) -> new ProjectResult(ProjectOut.of(board.updateProject(actor, a.string("slug"),
+                        (actor, a) -> new ProjectResult(Wire.project(board.updateProject(actor, a.string("slug"),
                                 new ProjectEdit(a.string("name"), a.string("description")))))),
                 ToolSpec.write("delete_project", "Delete a board",
                         "Delete a board with all its posts, votes, comments and attachments (admins only). Cannot be undone.",
@@ -254,6 +271,10 @@ public final class BoardTools {
                             board.deleteProject(actor, a.string("slug"));
                             return new Deleted(true, "project", a.string("slug"));
                         }));
+    }
+
+    private static PostList postList(Page<PostView> page) {
+        return new PostList(Wire.posts(page.items()), Wire.pagination(page));
     }
 
     private static PageRequest pageOf(Args a) {
@@ -276,7 +297,7 @@ public final class BoardTools {
             return new WhoAmI(false, null, null, null, null, null, false);
         }
         User me = board.me(actor);
-        return new WhoAmI(true, me.id(), me.name(), me.email(), me.role().wire(),
+        return new WhoAmI(true, me.id(), me.name(), me.email(), me.role(),
                 account.channel().name().toLowerCase(Locale.ROOT), account.canWrite() && !readOnlyServer);
     }
 }

@@ -2,6 +2,8 @@ package io.rungu.store.internal.accounts;
 
 import io.rungu.model.Actor;
 import io.rungu.model.ApiToken;
+import io.rungu.model.Emails;
+import io.rungu.model.ErrorCode;
 import io.rungu.model.Limits;
 import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
@@ -19,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -34,9 +35,12 @@ import org.jdbi.v3.core.Handle;
 public final class AccountsService implements Accounts {
     /** A token's last use is written at most this often, so busy tokens do not turn every read into a write. */
     static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
+    /** The longest expiry a token can be given (ten years); without one it never expires. */
+    static final Duration TOKEN_LIFETIME_MAX = Duration.ofDays(3650);
 
     private static final String USER_COLUMNS = "u.id, u.email, u.name, u.avatar_url, u.role, u.created_at, u.last_login";
-    private static final String TOKEN_COLUMNS = "t.id, t.user_id, t.name, t.prefix, t.scope, t.created_at, t.last_used_at";
+    private static final String TOKEN_COLUMNS = "t.id, t.user_id, t.name, t.prefix, t.scope, t.created_at, t.last_used_at, "
+            + "t.expires_at";
 
     private final Database db;
     private final Clock clock;
@@ -44,16 +48,17 @@ public final class AccountsService implements Accounts {
 
     private final SessionCache sessions;
 
-    private AccountsService(Database db, Clock clock, Supplier<String> ids, Duration cacheTtl) {
+    private AccountsService(Database db, Clock clock, Supplier<String> ids, Duration cacheTtl, int sessionCacheEntries) {
         this.db = db;
         this.clock = clock;
         this.ids = ids;
-        this.sessions = new SessionCache(db::writeGeneration, cacheTtl, System::nanoTime);
+        this.sessions = new SessionCache(db::writeGeneration, cacheTtl, sessionCacheEntries, System::nanoTime);
     }
 
-    /** The Accounts service over {@code database}. */
-    public static Accounts create(Database database, Clock clock, Supplier<String> ids, Duration cacheTtl) {
-        return new AccountsService(database, clock, ids, cacheTtl);
+    /** The Accounts service over {@code database}, keeping up to {@code sessionCacheEntries} active sessions. */
+    public static Accounts create(Database database, Clock clock, Supplier<String> ids, Duration cacheTtl,
+                                  int sessionCacheEntries) {
+        return new AccountsService(database, clock, ids, cacheTtl, sessionCacheEntries);
     }
 
     // --- users ---
@@ -95,7 +100,7 @@ public final class AccountsService implements Accounts {
                         .bind("s", identity.subject()).bind("e", email).bind("t", now).execute();
             }
             User current = findUser(h, id).orElseThrow();
-            String name = identity.name() == null || identity.name().isBlank() ? current.name() : clip(identity.name().strip(), Limits.USER_NAME_MAX);
+            String name = displayName(identity.name(), current);
             String avatar = identity.avatarUrl() == null || identity.avatarUrl().isBlank() ? current.avatarUrl() : identity.avatarUrl().strip();
             boolean promote = current.role() != Role.ADMIN
                     && ((current.email() != null && admins.contains(current.email())) || (verified && admins.contains(email)));
@@ -139,7 +144,7 @@ public final class AccountsService implements Accounts {
         if (email == null || email.isBlank()) {
             return Optional.empty();
         }
-        String normalized = email.strip().toLowerCase(Locale.ROOT);
+        String normalized = Emails.normalize(email);
         return db.read(h -> findUserByEmail(h, normalized));
     }
 
@@ -155,6 +160,12 @@ public final class AccountsService implements Accounts {
     public boolean hasAdmin() {
         return db.read(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM users WHERE role = 'admin')")
                 .mapTo(Boolean.class).one());
+    }
+
+    @Override
+    public Optional<User> firstAdmin() {
+        return db.read(h -> h.createQuery("SELECT " + USER_COLUMNS + " FROM users u WHERE u.role = 'admin' "
+                + "ORDER BY u.created_at, u.id LIMIT 1").map((rs, ctx) -> user(rs)).findOne());
     }
 
     // --- sessions ---
@@ -291,14 +302,16 @@ public final class AccountsService implements Accounts {
     // --- API tokens ---
 
     @Override
-    public ApiToken createToken(Actor actor, String name, TokenScope scope, String prefix, String secretHash) {
+    public ApiToken createToken(Actor actor, String name, TokenScope scope, String prefix, String secretHash,
+                                Instant expiresAt) {
         Actor.Account account = requireWriter(actor);
-        return insertToken(account.userId(), name, scope, prefix, secretHash);
+        return insertToken(account.userId(), name, scope, prefix, secretHash, expiresAt);
     }
 
     @Override
-    public ApiToken createTokenFor(String userId, String name, TokenScope scope, String prefix, String secretHash) {
-        return insertToken(userId, name, scope, prefix, secretHash);
+    public ApiToken createTokenFor(String userId, String name, TokenScope scope, String prefix, String secretHash,
+                                   Instant expiresAt) {
+        return insertToken(userId, name, scope, prefix, secretHash, expiresAt);
     }
 
     @Override
@@ -307,14 +320,18 @@ public final class AccountsService implements Accounts {
             return Optional.empty();
         }
         Instant now = now();
-        Optional<TokenRow> row = db.read(h -> h.createQuery("SELECT t.id, t.user_id, u.role, t.scope, t.last_used_at "
-                        + "FROM api_tokens t JOIN users u ON u.id = t.user_id "
+        Optional<TokenRow> row = db.read(h -> h.createQuery("SELECT t.id, t.user_id, u.role, t.scope, t.last_used_at, "
+                        + "t.expires_at FROM api_tokens t JOIN users u ON u.id = t.user_id "
                         + "WHERE t.secret_hash = :h AND t.revoked_at IS NULL")
                 .bind("h", secretHash)
                 .map((rs, ctx) -> new TokenRow(new TokenOwner(rs.getString(1), rs.getString(2),
                         Role.parse(rs.getString(3)), TokenScope.parse(rs.getString(4))),
-                        Timestamps.read(rs, 5)))
+                        Timestamps.read(rs, 5), Timestamps.read(rs, 6)))
                 .findOne());
+        row.filter(r -> r.expiresAt() != null && !now.isBefore(r.expiresAt())).ifPresent(r -> {
+            throw new RunguException(ErrorCode.UNAUTHENTICATED, "The API token expired at " + r.expiresAt()
+                    + "; create a new one");
+        });
         row.ifPresent(r -> {
             if (r.lastUsedAt() == null || !r.lastUsedAt().plus(LAST_USED_GRANULARITY).isAfter(now)) {
                 db.writeVoid(h -> h.createUpdate("UPDATE api_tokens SET last_used_at = :now WHERE id = :id")
@@ -345,6 +362,13 @@ public final class AccountsService implements Accounts {
     }
 
     @Override
+    public int revokeAllTokens(String userId) {
+        Instant now = now();
+        return db.write(h -> h.createUpdate("UPDATE api_tokens SET revoked_at = :now WHERE user_id = :u AND revoked_at IS NULL")
+                .bind("now", now).bind("u", userId).execute());
+    }
+
+    @Override
     public void revokeToken(Actor actor, String tokenId) {
         Actor.Account account = requireWriter(actor);
         Instant now = now();
@@ -362,7 +386,8 @@ public final class AccountsService implements Accounts {
 
     // --- helpers ---
 
-    private ApiToken insertToken(String userId, String name, TokenScope scope, String prefix, String secretHash) {
+    private ApiToken insertToken(String userId, String name, TokenScope scope, String prefix, String secretHash,
+                                 Instant expiresAt) {
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty()) {
             throw RunguException.invalid("name", "Give the token a name");
@@ -376,6 +401,14 @@ public final class AccountsService implements Accounts {
         requireText(prefix, "prefix");
         requireHash(secretHash);
         Instant now = now();
+        Instant expires = expiresAt == null ? null : Timestamps.truncate(expiresAt);
+        if (expires != null && !expires.isAfter(now)) {
+            throw RunguException.invalid("expires_in", "A token's expiry must be in the future");
+        }
+        if (expires != null && expires.isAfter(now.plus(TOKEN_LIFETIME_MAX))) {
+            throw RunguException.invalid("expires_in", "A token can live at most " + TOKEN_LIFETIME_MAX.toDays()
+                    + " days; leave the expiry out for a token that never expires");
+        }
         String id = ids.get();
         db.writeVoid(h -> {
             requireUser(h, userId);
@@ -388,17 +421,17 @@ public final class AccountsService implements Accounts {
                 throw RunguException.conflict("A user can have at most " + Limits.TOKENS_PER_USER_MAX
                         + " active tokens; revoke one first");
             }
-            h.createUpdate("INSERT INTO api_tokens (id, user_id, name, prefix, secret_hash, scope, created_at) "
-                            + "VALUES (:id, :u, :n, :p, :h, :s, :t)")
+            h.createUpdate("INSERT INTO api_tokens (id, user_id, name, prefix, secret_hash, scope, created_at, expires_at) "
+                            + "VALUES (:id, :u, :n, :p, :h, :s, :t, :e)")
                     .bind("id", id).bind("u", userId).bind("n", cleanName).bind("p", prefix)
-                    .bind("h", secretHash).bind("s", scope.wire()).bind("t", now).execute();
+                    .bind("h", secretHash).bind("s", scope.wire()).bind("t", now).bindByType("e", expires, Instant.class).execute();
         });
-        return new ApiToken(id, userId, cleanName, prefix, scope, now, null);
+        return new ApiToken(id, userId, cleanName, prefix, scope, now, null, expires);
     }
 
     private static ApiToken token(ResultSet rs) throws SQLException {
         return new ApiToken(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                TokenScope.parse(rs.getString(5)), Timestamps.read(rs, 6), Timestamps.read(rs, 7));
+                TokenScope.parse(rs.getString(5)), Timestamps.read(rs, 6), Timestamps.read(rs, 7), Timestamps.read(rs, 8));
     }
 
     /**
@@ -454,7 +487,11 @@ public final class AccountsService implements Accounts {
         if (email == null || email.isBlank()) {
             throw RunguException.invalid("email", "An email address is required");
         }
-        String normalized = email.strip().toLowerCase(Locale.ROOT);
+        String normalized = Emails.normalize(email);
+        if (Emails.changesUnderCaseFolding(normalized)) {
+            throw RunguException.invalid("email", "'" + clip(email, 60) + "' contains letters that change under "
+                    + "Unicode case mapping, so it could pass for another address; use a plain address");
+        }
         if (normalized.length() > Limits.EMAIL_MAX || normalized.indexOf('@') < 1
                 || normalized.indexOf('@') == normalized.length() - 1 || normalized.chars().anyMatch(Character::isWhitespace)) {
             throw RunguException.invalid("email", "'" + clip(email, 60) + "' is not a valid email address");
@@ -462,11 +499,26 @@ public final class AccountsService implements Accounts {
         return normalized;
     }
 
+    /**
+     * The provider's name unless it is blank or holds an {@code @} (providers fall back to the email, which would be
+     * shown on every post); else the kept name, else a neutral "User" and a few characters of the id.
+     */
+    private static String displayName(String offered, User current) {
+        if (offered != null && !offered.isBlank() && offered.indexOf('@') < 0) {
+            return clip(offered.strip(), Limits.USER_NAME_MAX);
+        }
+        if (current.name() != null && !current.name().isBlank() && current.name().indexOf('@') < 0) {
+            return current.name();
+        }
+        String id = current.id().replace("-", "");
+        return "User " + id.substring(0, Math.min(6, id.length()));
+    }
+
     private static Set<String> normalizeEmails(Collection<String> emails) {
         if (emails == null) {
             return Set.of();
         }
-        return emails.stream().filter(Objects::nonNull).map(e -> e.strip().toLowerCase(Locale.ROOT))
+        return emails.stream().filter(Objects::nonNull).map(Emails::normalize)
                 .filter(e -> !e.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
@@ -496,5 +548,5 @@ public final class AccountsService implements Accounts {
         return Timestamps.truncate(clock.instant());
     }
 
-    private record TokenRow(TokenOwner owner, Instant lastUsedAt) {}
+    private record TokenRow(TokenOwner owner, Instant lastUsedAt, Instant expiresAt) {}
 }

@@ -1,36 +1,35 @@
 package io.rungu.store.internal.accounts;
 
 import io.rungu.store.Accounts.ActiveSession;
+import io.rungu.store.internal.cache.BoundedCache;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
  * Sessions recently found active, so a signed-in request does not read its session row every time. An entry is
  * used only while the database's write generation is unchanged (a sign-out, "sign out everywhere", a role change
  * or a deleted user through this store drops every entry at once), for at most the time to live (the bound on how
- * late such a change made through another server is seen), and never past the session's own expiry.
+ * late such a change made through another server is seen), and never past the session's own expiry. At most
+ * {@code maxEntries} sessions are kept (each ~200 bytes), the least recently used dropped first.
  */
 final class SessionCache {
-    /** Entries kept; when full, everything is dropped and refilled as requests come (each entry is ~200 bytes). */
-    static final int MAX_ENTRIES = 10_000;
-
     private record Entry(ActiveSession session, long generation, long storedAt) {}
 
     private final LongSupplier generation;
     private final LongSupplier nanoTime;
     private final long ttlNanos;
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Entry> entries;
 
-    SessionCache(LongSupplier generation, Duration ttl, LongSupplier nanoTime) {
+    SessionCache(LongSupplier generation, Duration ttl, int maxEntries, LongSupplier nanoTime) {
         this.generation = generation;
         this.ttlNanos = ttl.toNanos();
+        this.entries = BoundedCache.ofEntries(maxEntries);
         this.nanoTime = nanoTime;
     }
 
     boolean enabled() {
-        return ttlNanos > 0;
+        return ttlNanos > 0 && entries.maxWeight() > 0;
     }
 
     long generationNow() {
@@ -55,9 +54,6 @@ final class SessionCache {
     void put(ActiveSession session, long generationAtRead) {
         if (generationAtRead != generation.getAsLong()) {
             return;
-        }
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
         }
         entries.put(session.sessionId(), new Entry(session, generationAtRead, nanoTime.getAsLong()));
     }

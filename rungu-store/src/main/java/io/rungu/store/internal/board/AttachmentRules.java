@@ -4,7 +4,7 @@ import io.rungu.model.Limits;
 import io.rungu.model.RunguException;
 import java.util.Locale;
 
-/** Uploads are judged by their bytes: PNG, JPEG, WebP or GIF, within the size limit, with a safe file name. */
+/** Uploads are judged by their bytes: PNG, JPEG, WebP or GIF that parse as such, within the size and area limits, with a safe file name. */
 final class AttachmentRules {
     private AttachmentRules() {}
 
@@ -29,8 +29,9 @@ final class AttachmentRules {
     /**
      * The detected type of an acceptable upload.
      *
-     * @throws RunguException INVALID when empty, unrecognised or contradicting the declared type;
-     *                        TOO_LARGE past {@link Limits#ATTACHMENT_MAX_BYTES}
+     * @throws RunguException INVALID when empty, unrecognised, contradicting the declared type or not parsing as
+     *                        the detected type; TOO_LARGE past {@link Limits#ATTACHMENT_MAX_BYTES} or
+     *                        {@link Limits#IMAGE_MAX_PIXELS}
      */
     static String check(byte[] bytes, String declaredMime) {
         if (bytes == null || bytes.length == 0) {
@@ -49,6 +50,7 @@ final class AttachmentRules {
         if (declared != null && !declared.equals(detected)) {
             throw RunguException.invalid("file", "MIME type mismatch: declared " + declared + ", detected " + detected);
         }
+        ImageHeaders.check(bytes, detected);
         return detected;
     }
 

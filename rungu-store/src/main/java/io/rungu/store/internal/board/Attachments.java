@@ -4,6 +4,7 @@ import io.rungu.model.Actor;
 import io.rungu.model.BoardEvent;
 import io.rungu.model.Attachment;
 import io.rungu.model.AttachmentContent;
+import io.rungu.model.ByteSizes;
 import io.rungu.model.Limits;
 import io.rungu.model.NewAttachment;
 import io.rungu.model.Page;
@@ -18,9 +19,11 @@ final class Attachments {
     private static final String UPLOAD_DENIED = "Only the post author or admin can upload attachments";
 
     private final Context cx;
+    private final UploadQuotas quotas;
 
-    Attachments(Context cx) {
+    Attachments(Context cx, UploadQuotas quotas) {
         this.cx = cx;
+        this.quotas = quotas;
     }
 
     Page<Attachment> list(String postId, PageRequest page) {
@@ -55,6 +58,7 @@ final class Attachments {
                 throw RunguException.invalid("file", "A post can have at most " + Limits.ATTACHMENTS_PER_POST_MAX
                         + " attachments");
             }
+            requireQuota(h, account.userId(), input.bytes().length);
             h.createUpdate("INSERT INTO attachments (id, post_id, filename, mime, size, created_by, created_at) "
                             + "VALUES (:id, :post, :filename, :mime, :size, :user, :now)")
                     .bind("id", id).bind("post", postId).bind("filename", filename).bind("mime", mime)
@@ -87,6 +91,29 @@ final class Attachments {
             h.createUpdate("DELETE FROM attachments WHERE id = :id").bind("id", attachmentId).execute();
             cx.event(h, account, BoardEvent.Type.ATTACHMENT_DELETED, projectId, attachment.postId(), attachmentId);
         });
+    }
+
+    /** Refuses (CONFLICT) an upload that would take the uploader or the installation past its quota. */
+    private void requireQuota(Handle h, String userId, long size) {
+        if (quotas.perUser() > 0) {
+            // Locks the uploader so that concurrent uploads on other servers count each other.
+            h.createQuery("SELECT id FROM users WHERE id = :u" + cx.db().dialect().lockRows())
+                    .bind("u", userId).mapTo(String.class).findOne();
+            long used = h.createQuery("SELECT COALESCE(SUM(size), 0) FROM attachments WHERE created_by = :u")
+                    .bind("u", userId).mapTo(Long.class).one();
+            if (used + size > quotas.perUser()) {
+                throw RunguException.conflict("Upload quota reached: your attachments can take at most "
+                        + ByteSizes.describe(quotas.perUser()) + " and already take " + ByteSizes.describe(used)
+                        + "; delete some attachments first");
+            }
+        }
+        if (quotas.total() > 0) {
+            long used = h.createQuery("SELECT COALESCE(SUM(size), 0) FROM attachments").mapTo(Long.class).one();
+            if (used + size > quotas.total()) {
+                throw RunguException.conflict("Storage quota reached: attachments on this board can take at most "
+                        + ByteSizes.describe(quotas.total()) + " in all; an admin can delete old ones");
+            }
+        }
     }
 
     private static long count(Handle h, String postId) {

@@ -19,6 +19,7 @@ import io.rungu.model.Project;
 import io.rungu.model.ProjectEdit;
 import io.rungu.model.Roadmap;
 import io.rungu.model.Role;
+import io.rungu.model.TimelineItem;
 import io.rungu.model.TrendingQuery;
 import io.rungu.model.User;
 import io.rungu.model.VoteResult;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The Board: each method hands its use case to the part that owns it. */
@@ -41,12 +43,12 @@ public final class BoardService implements Board {
     private final Users users;
     private final Subscriptions subscriptions;
 
-    private BoardService(Context cx) {
+    private BoardService(Context cx, UploadQuotas quotas) {
         this.projects = new Projects(cx);
         this.posts = new Posts(cx);
         this.votes = new Votes(cx);
         this.comments = new Comments(cx);
-        this.attachments = new Attachments(cx);
+        this.attachments = new Attachments(cx, quotas);
         this.views = new Views(cx);
         this.users = new Users(cx);
         this.subscriptions = new Subscriptions(cx);
@@ -58,10 +60,16 @@ public final class BoardService implements Board {
      */
     public static Board create(Database database, Clock clock, Supplier<String> ids, Duration cacheTtl,
             long cacheBytes) {
+        return create(database, clock, ids, cacheTtl, cacheBytes, UploadQuotas.NONE);
+    }
+
+    /** As above, with upload quotas. */
+    public static Board create(Database database, Clock clock, Supplier<String> ids, Duration cacheTtl,
+            long cacheBytes, UploadQuotas quotas) {
         Objects.requireNonNull(database);
         KeptReads kept = new KeptReads(database::writeGeneration, cacheTtl, cacheBytes, System::nanoTime);
         return new BoardService(new Context(database, Objects.requireNonNull(clock), Objects.requireNonNull(ids),
-                kept));
+                kept), Objects.requireNonNull(quotas));
     }
 
     private static Actor actor(Actor actor) {
@@ -103,6 +111,16 @@ public final class BoardService implements Board {
     }
 
     @Override
+    public List<PostView> similarPosts(Actor actor, String projectSlug, String text, int limit) {
+        return posts.similar(actor(actor), projectSlug, text, limit);
+    }
+
+    @Override
+    public void exportPosts(Actor actor, String projectSlug, Consumer<PostView> each) {
+        posts.export(actor(actor), projectSlug, each);
+    }
+
+    @Override
     public PostView createPost(Actor actor, String projectSlug, NewPost input) {
         return posts.create(actor(actor), projectSlug, input);
     }
@@ -115,6 +133,11 @@ public final class BoardService implements Board {
     @Override
     public PostView editPost(Actor actor, String postId, PostEdit edit) {
         return posts.edit(actor(actor), postId, edit);
+    }
+
+    @Override
+    public Page<TimelineItem> timeline(Actor actor, String postId, PageRequest page) {
+        return posts.timeline(postId, page(page));
     }
 
     @Override
@@ -261,5 +284,10 @@ public final class BoardService implements Board {
     @Override
     public User updateProfile(Actor actor, String name) {
         return users.updateProfile(actor(actor), name);
+    }
+
+    @Override
+    public void deleteUser(Actor actor, String userId) {
+        users.delete(actor(actor), userId);
     }
 }

@@ -53,7 +53,9 @@ final class KeptReads {
 
     static long weigh(PostView view) {
         return POST_OVERHEAD_BYTES + 2L * (length(view.post().title()) + length(view.post().description())
-                + length(view.creator().name()) + length(view.creator().avatarUrl()));
+                + length(view.creator().name()) + length(view.creator().avatarUrl())
+                + (view.response() == null ? 0 : length(view.response().text()) + length(view.response().author().name())
+                        + length(view.response().author().avatarUrl())));
     }
 
     private static int length(String text) {

@@ -2,6 +2,7 @@ package io.rungu.store.internal.board;
 
 import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
+import io.rungu.model.Post;
 import io.rungu.model.PostCategory;
 import io.rungu.model.PostQuery;
 import io.rungu.model.PostSort;
@@ -12,18 +13,16 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
-/** The post list of a board: filters, sorts, search and page totals. */
+/** The post list of a board: filters, sorts, search and page totals; and the posts similar to a text. */
 final class PostLists {
     /**
-     * How many matches, across all boards, one search considers: the most recent ones, ranked among themselves.
-     * The full-text index cannot filter by board, and scoring every match of a common word costs the number of
-     * matches in the whole installation (0.2-1.4 s at 1M posts). With the bound, a search costs about the same
-     * whatever it matches (about 20 ms for a word in 97 % of 100k posts, against 250 ms to rank them all). The
-     * price: when a search matches more than this many posts across all boards, older matches are not found, the
-     * reported total counts only this board's share of the candidates, and a quiet board next to a busy one may
-     * find fewer of its own old posts. Searches that match fewer posts than this are exact and fully ranked.
+     * Below this many matches, a search sorted other than by relevance reads its matches by key and sorts them;
+     * at or above it, it walks the sort's index of the board and keeps the posts that match (the matches are
+     * first gathered into a set), which stops after one page however many posts match. A walk reads about
+     * (board size / matches) index entries per post of the page, a sort one row per match: with a page of 20 on
+     * a board of 10k-100k posts they cost about the same near a few hundred matches.
      */
-    static final int SEARCH_CANDIDATES = 2000;
+    static final int WALK_INDEX_MATCHES = 300;
 
     private final Dialect dialect;
 
@@ -35,30 +34,70 @@ final class PostLists {
         PageRequest page = query.page() == null ? PageRequest.FIRST : query.page();
         List<String> terms = SearchTerms.of(query.text());
         Filters filters = new Filters(projectId, query.status(), query.category());
-        List<Long> seqs;
-        long total;
         if (terms.isEmpty()) {
+            if (SearchTerms.unsearchable(query.text())) {
+                return new Page<>(List.of(), page.page(), page.perPage(), 0);
+            }
             PostSort sort = query.sort() == null || query.sort() == PostSort.RELEVANCE ? PostSort.NEWEST : query.sort();
-            seqs = filters.bind(h.createQuery(keysSql(sort, filters)))
+            List<Long> seqs = filters.bind(h.createQuery(keysSql(sort, filters)))
                     .bind("limit", page.perPage()).bind("offset", page.offset())
                     .mapTo(Long.class).list();
-            total = filters.bind(h.createQuery(countSql(filters))).mapTo(Long.class).one();
-        } else {
-            PostSort sort = query.sort() == null ? PostSort.RELEVANCE : query.sort();
-            String search = dialect.searchExpression(terms);
-            // The page carries the total (a window count), so the full-text query runs once per page; only a
-            // page past the end needs a separate count.
-            List<long[]> rows = filters.bind(h.createQuery(searchKeysSql(dialect, sort, filters)))
-                    .bind("search", search).bind("candidates", SEARCH_CANDIDATES)
-                    .bind("limit", page.perPage()).bind("offset", page.offset())
-                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
-            seqs = rows.stream().map(r -> r[0]).toList();
-            total = !rows.isEmpty() ? rows.get(0)[1]
-                    : filters.bind(h.createQuery(searchCountSql(dialect, filters)))
-                            .bind("search", search).bind("candidates", SEARCH_CANDIDATES)
-                            .mapTo(Long.class).one();
+            long total = filters.bind(h.createQuery(countSql(filters))).mapTo(Long.class).one();
+            return new Page<>(PostReads.bySeqs(h, seqs, viewerId), page.page(), page.perPage(), total);
         }
+        PostSort sort = query.sort() == null ? PostSort.RELEVANCE : query.sort();
+        String search = dialect.searchExpression(terms, false);
+        if (sort == PostSort.RELEVANCE) {
+            // Ranking reads every match anyway, so the page carries the total (a window count); only a page past
+            // the end needs a separate count.
+            List<long[]> rows = filters.bind(h.createQuery(rankedPageSql(dialect, filters)))
+                    .bind("search", search).bind("limit", page.perPage()).bind("offset", page.offset())
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+            long total = !rows.isEmpty() ? rows.get(0)[1] : filters.bind(h.createQuery(searchCountSql(dialect, filters)))
+                    .bind("search", search).mapTo(Long.class).one();
+            List<Long> seqs = rows.stream().map(r -> r[0]).toList();
+            return new Page<>(PostReads.bySeqs(h, seqs, viewerId), page.page(), page.perPage(), total);
+        }
+        long total = filters.bind(h.createQuery(searchCountSql(dialect, filters)))
+                .bind("search", search).mapTo(Long.class).one();
+        if (total <= page.offset()) {
+            return new Page<>(List.of(), page.page(), page.perPage(), total);
+        }
+        List<Long> seqs = filters.bind(h.createQuery(sortedPageSql(dialect, sort, filters, total)))
+                .bind("search", search).bind("limit", page.perPage()).bind("offset", page.offset())
+                .mapTo(Long.class).list();
         return new Page<>(PostReads.bySeqs(h, seqs, viewerId), page.page(), page.perPage(), total);
+    }
+
+    /**
+     * The board's posts sharing content words with {@code text}, best first: any word matches (the last by
+     * prefix), stop words are ignored, bm25 ranks posts sharing more and rarer words higher. Empty when the text
+     * has no content words.
+     */
+    List<PostView> similar(Handle h, String projectId, String text, int limit, String viewerId) {
+        List<String> terms = SearchTerms.contentWords(text);
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        List<Long> seqs = h.createQuery("SELECT r.seq FROM (" + dialect.searchRanked() + ") r "
+                        + "ORDER BY r.rank, r.seq DESC LIMIT :limit")
+                .bind("project", projectId).bind("search", dialect.searchExpression(terms, true))
+                .bind("limit", limit).mapTo(Long.class).list();
+        return PostReads.bySeqs(h, seqs, viewerId);
+    }
+
+    /**
+     * Up to {@code limit} posts of a board after {@code after} (null: from the start) in creation order, by a keyset
+     * on the {@code posts_newest} index: every page costs the same at any depth, unlike an offset.
+     */
+    List<PostView> after(Handle h, String projectId, Post after, int limit) {
+        Query q = h.createQuery("SELECT p.seq FROM posts p WHERE p.project_id = :project"
+                + (after == null ? "" : " AND (p.created_at, p.id) > (:created, :id)")
+                + " ORDER BY p.created_at, p.id LIMIT :limit").bind("project", projectId).bind("limit", limit);
+        if (after != null) {
+            q.bind("created", after.createdAt()).bind("id", after.id());
+        }
+        return PostReads.bySeqs(h, q.mapTo(Long.class).list(), null);
     }
 
     /** The page's keys in list order, walking one index (see the posts indexes of the schema). */
@@ -72,30 +111,49 @@ final class PostLists {
         return "SELECT coalesce(sum(posts), 0) FROM project_post_counts p WHERE " + filters.sql();
     }
 
-    static String searchKeysSql(Dialect dialect, PostSort sort, Filters filters) {
-        String order = sort == PostSort.RELEVANCE ? "p.rank, p.id" : PostReads.order(sort);
-        return searchFrom(dialect, "p.seq, count(*) OVER () AS total", filters) + " ORDER BY " + order
-                + " LIMIT :limit OFFSET :offset";
-    }
-
+    /**
+     * The exact number of the board's matches: counted inside the full-text index alone when no filter applies,
+     * else over the matches joined with their posts by key.
+     */
     static String searchCountSql(Dialect dialect, Filters filters) {
-        return searchFrom(dialect, "count(*)", filters);
+        if (!filters.narrows()) {
+            return "SELECT count(*) FROM (" + dialect.searchMatches() + ") m";
+        }
+        return "SELECT count(*) FROM (" + dialect.searchMatches() + ") m CROSS JOIN posts p "
+                + "WHERE p.seq = m.seq AND " + filters.sql();
     }
 
     /**
-     * The candidates are joined with their posts by key and materialised before the board's filters apply, so the
-     * work is bounded by the candidates: left to itself, the planner may instead walk the board's index and probe
-     * the candidates, which costs the size of the board.
+     * The page's keys by relevance with the number of matches: every match of the board is ranked (the rank needs
+     * the match's postings, nothing else), then joined with its post by key only when a filter applies.
      */
-    private static String searchFrom(Dialect dialect, String columns, Filters filters) {
-        return "WITH c AS (" + dialect.searchCandidates() + "), "
-                + "m AS MATERIALIZED (SELECT p.seq, c.rank, p.id, p.project_id, p.status, p.category, p.created_at, "
-                + "p.updated_at, p.vote_count FROM c CROSS JOIN posts p WHERE p.seq = c.seq) "
-                + "SELECT " + columns + " FROM m p WHERE " + filters.sql();
+    static String rankedPageSql(Dialect dialect, Filters filters) {
+        String from = "(" + dialect.searchRanked() + ") r";
+        return "SELECT r.seq, count(*) OVER () AS total FROM " + from
+                + (filters.narrows() ? " CROSS JOIN posts p WHERE p.seq = r.seq AND " + filters.sql() : "")
+                + " ORDER BY r.rank, r.seq DESC LIMIT :limit OFFSET :offset";
+    }
+
+    /**
+     * The page's keys over every match of the board in another order: a few matches are read by key and sorted;
+     * many are kept as a set while the board's index for that order is walked (see {@link #WALK_INDEX_MATCHES}).
+     */
+    static String sortedPageSql(Dialect dialect, PostSort sort, Filters filters, long matches) {
+        if (matches < WALK_INDEX_MATCHES) {
+            return "SELECT p.seq FROM (" + dialect.searchMatches() + ") m CROSS JOIN posts p WHERE p.seq = m.seq AND "
+                    + filters.sql() + " ORDER BY " + PostReads.order(sort) + " LIMIT :limit OFFSET :offset";
+        }
+        return "SELECT p.seq FROM posts p WHERE " + filters.sql() + " AND p.seq IN (" + dialect.searchMatches()
+                + ") ORDER BY " + PostReads.order(sort) + " LIMIT :limit OFFSET :offset";
     }
 
     /** The WHERE conditions of a list, on a table aliased {@code p} having project_id, status and category. */
     record Filters(String projectId, PostStatus status, PostCategory category) {
+        /** True when a filter beyond the board applies. */
+        boolean narrows() {
+            return status != null || category != null;
+        }
+
         String sql() {
             return "p.project_id = :project" + (status == null ? "" : " AND p.status = :status")
                     + (category == null ? "" : " AND p.category = :category");

@@ -69,7 +69,7 @@ final class PostReads {
             return views;
         }
         return views.stream()
-                .map(v -> voted.contains(v.post().id()) ? new PostView(v.post(), v.creator(), true) : v)
+                .map(v -> voted.contains(v.post().id()) ? v.withVoted(true) : v)
                 .toList();
     }
 

@@ -27,7 +27,15 @@ final class PostRules {
         }
         String title = edit.title() == null ? null : title(edit.title());
         description(edit.description());
-        return new PostEdit(title, edit.description(), edit.category(), edit.status());
+        return new PostEdit(title, edit.description(), edit.category(), edit.status(), response(edit.response()));
+    }
+
+    /** An official response: trimmed, the limits of a comment; blank means none (null). */
+    static String response(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return Text.atMost("response", raw.strip(), Limits.COMMENT_MAX, "Response");
     }
 
     private static String title(String raw) {

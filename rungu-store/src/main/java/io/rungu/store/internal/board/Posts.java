@@ -4,19 +4,26 @@ import io.rungu.model.Actor;
 import io.rungu.model.BoardEvent;
 import io.rungu.model.NewPost;
 import io.rungu.model.Page;
+import io.rungu.model.PageRequest;
 import io.rungu.model.Post;
 import io.rungu.model.PostEdit;
 import io.rungu.model.PostQuery;
 import io.rungu.model.PostStatus;
 import io.rungu.model.PostView;
+import io.rungu.model.Range;
 import io.rungu.model.RunguException;
+import io.rungu.model.TimelineItem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.statement.Update;
 
 /** Posts: create, read, list, edit, delete. */
 final class Posts {
+    /** Posts per read of an export. */
+    static final int EXPORT_PAGE = 500;
+
     private final Context cx;
     private final PostLists lists;
     private final KeptReads kept;
@@ -29,6 +36,10 @@ final class Posts {
 
     Page<PostView> list(Actor actor, String projectSlug, PostQuery query) {
         PostQuery q = query == null ? PostQuery.newest() : query;
+        if (SearchTerms.unsearchable(q.text())) {
+            // Only symbols or emoji: the search finds nothing (and must not be served the unsearched list).
+            return cx.db().read(h -> lists.list(h, Lookups.projectId(h, projectSlug), q, actor.userId()));
+        }
         KeptReads.PageKey key = kept.pages.enabled() ? KeptReads.PageKey.of(projectSlug, q) : null;
         if (key == null) {
             return cx.db().read(h -> lists.list(h, Lookups.projectId(h, projectSlug), q, actor.userId()));
@@ -40,6 +51,26 @@ final class Posts {
         }
         List<PostView> marked = cx.db().read(h -> PostReads.markVoted(h, page.items(), actor.userId()));
         return marked == page.items() ? page : new Page<>(marked, page.page(), page.perPage(), page.total());
+    }
+
+    List<PostView> similar(Actor actor, String projectSlug, String text, int limit) {
+        int n = Range.SIMILAR_LIMIT.check(limit);
+        return cx.db().read(h -> lists.similar(h, Lookups.projectId(h, projectSlug), text, n, actor.userId()));
+    }
+
+    void export(Actor actor, String projectSlug, Consumer<PostView> each) {
+        Permissions.adminReader(actor);
+        String projectId = cx.db().read(h -> Lookups.projectId(h, projectSlug));
+        Post last = null;
+        while (true) {
+            Post after = last;
+            List<PostView> page = cx.db().read(h -> lists.after(h, projectId, after, EXPORT_PAGE));
+            page.forEach(each);
+            if (page.size() < EXPORT_PAGE) {
+                return;
+            }
+            last = page.get(page.size() - 1).post();
+        }
     }
 
     PostView get(Actor actor, String postId) {
@@ -78,12 +109,16 @@ final class Posts {
         Actor.Account account = Permissions.writer(actor);
         PostEdit valid = PostRules.validate(edit);
         Instant now = cx.now();
+        String historyId = cx.newId();
         return cx.db().write(h -> {
             Post post = Lookups.post(h, postId);
             boolean statusChanges = valid.status() != null && valid.status() != post.status();
             // The status rule comes first, so author and other members alike are told why a status change fails.
             if (statusChanges && !account.isAdmin()) {
                 throw RunguException.forbidden("Only admins can change a post's status");
+            }
+            if (valid.response() != null && !account.isAdmin()) {
+                throw RunguException.forbidden("Only admins can give an official response");
             }
             Permissions.ownerOrAdmin(account, post.createdBy(), "You can only edit your own posts");
             // Only the columns that are given appear in SET, so a status change never rewrites the search index.
@@ -121,11 +156,19 @@ final class Posts {
             if (valid.title() != null || valid.description() != null || valid.category() != null) {
                 cx.event(h, account, BoardEvent.Type.POST_EDITED, post.projectId(), postId, null);
             }
+            if (statusChanges || valid.response() != null) {
+                PostStatus to = statusChanges ? valid.status() : post.status();
+                StatusHistory.record(h, historyId, postId, post.status(), to, valid.response(), account.userId(), now);
+            }
             if (statusChanges) {
-                cx.statusChanged(h, account, post, valid.status(), null);
+                cx.statusChanged(h, account, post, valid.status(), valid.response());
             }
             return PostReads.require(h, postId, account.userId());
         });
+    }
+
+    Page<TimelineItem> timeline(String postId, PageRequest page) {
+        return cx.db().read(h -> StatusHistory.timeline(h, postId, page));
     }
 
     void delete(Actor actor, String postId) {

@@ -11,7 +11,7 @@ import io.rungu.model.RunguException;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 
-/** Boards: public reads, admin writes. */
+/** Boards: public reads, admin writes; the statements are in {@link ProjectDao}. */
 final class Projects {
     private final Context cx;
 
@@ -21,12 +21,8 @@ final class Projects {
 
     Page<Project> list(PageRequest page) {
         return cx.db().read(h -> {
-            var items = h.createQuery("SELECT " + Rows.PROJECT_COLUMNS + " FROM projects pr "
-                            + "ORDER BY pr.created_at DESC, pr.id DESC LIMIT :limit OFFSET :offset")
-                    .bind("limit", page.perPage()).bind("offset", page.offset())
-                    .map(Rows.PROJECT).list();
-            long total = h.createQuery("SELECT count(*) FROM projects").mapTo(Long.class).one();
-            return new Page<>(items, page.page(), page.perPage(), total);
+            ProjectDao projects = h.attach(ProjectDao.class);
+            return new Page<>(projects.page(page.perPage(), page.offset()), page.page(), page.perPage(), projects.count());
         });
     }
 
@@ -41,11 +37,7 @@ final class Projects {
         Instant now = cx.now();
         try {
             return cx.db().write(h -> {
-                h.createUpdate("INSERT INTO projects (id, slug, name, description, created_at) "
-                                + "VALUES (:id, :slug, :name, :description, :now)")
-                        .bind("id", id).bind("slug", p.slug()).bind("name", p.name())
-                        .bind("description", p.description()).bind("now", now)
-                        .execute();
+                h.attach(ProjectDao.class).insert(id, p.slug(), p.name(), p.description(), now);
                 cx.event(h, account, BoardEvent.Type.PROJECT_CREATED, id, null, null);
                 return bySlug(h, p.slug());
             });
@@ -61,11 +53,7 @@ final class Projects {
         Actor.Account account = Permissions.admin(actor);
         ProjectRules.ValidEdit valid = ProjectRules.validate(edit);
         return cx.db().write(h -> {
-            int changed = h.createUpdate("UPDATE projects SET name = coalesce(:name, name), "
-                            + "description = coalesce(:description, description) WHERE slug = :slug")
-                    .bind("name", valid.name()).bind("description", valid.description()).bind("slug", slug)
-                    .execute();
-            if (changed == 0) {
+            if (h.attach(ProjectDao.class).update(slug, valid.name(), valid.description()) == 0) {
                 throw RunguException.notFound("Project not found");
             }
             Project project = bySlug(h, slug);
@@ -78,14 +66,14 @@ final class Projects {
         Actor.Account account = Permissions.admin(actor);
         cx.db().writeVoid(h -> {
             String id = Lookups.projectId(h, slug);
-            h.createUpdate("DELETE FROM projects WHERE id = :id").bind("id", id).execute();
+            if (h.attach(ProjectDao.class).delete(slug) == 0) {
+                throw RunguException.notFound("Project not found");
+            }
             cx.event(h, account, BoardEvent.Type.PROJECT_DELETED, id, null, null);
         });
     }
 
     private static Project bySlug(Handle h, String slug) {
-        return h.createQuery("SELECT " + Rows.PROJECT_COLUMNS + " FROM projects pr WHERE pr.slug = :slug")
-                .bind("slug", slug).map(Rows.PROJECT).findOne()
-                .orElseThrow(() -> RunguException.notFound("Project not found"));
+        return h.attach(ProjectDao.class).bySlug(slug).orElseThrow(() -> RunguException.notFound("Project not found"));
     }
 }

@@ -1,9 +1,7 @@
 package io.rungu.store.internal.board;
 
+import io.rungu.store.internal.cache.BoundedCache;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -15,7 +13,7 @@ import java.util.function.ToLongFunction;
  * generation is unchanged, so any write through this store (a vote, a comment, a renamed author) makes every kept
  * value stale at once, and a value read while a write was committing is never used. Writes by another process or
  * server on the same database cannot be seen that way; the time to live bounds how long a value may miss them.
- * The heap bound drops the least recently used values first.
+ * The heap bound ({@link BoundedCache}) drops the least recently used values first.
  *
  * @param <K> what selects a value (a record, compared by value)
  * @param <V> an immutable value, shared by every caller that gets it
@@ -27,9 +25,7 @@ final class ReadCache<K, V> {
     private final LongSupplier nanoTime;
     private final ToLongFunction<V> weigher;
     private final long ttlNanos;
-    private final long maxBytes;
-    private final LinkedHashMap<K, Entry<V>> entries = new LinkedHashMap<>(64, 0.75f, true);
-    private long bytes;
+    private final BoundedCache<K, Entry<V>> entries;
 
     /**
      * @param generation the database's {@code writeGeneration}
@@ -41,13 +37,13 @@ final class ReadCache<K, V> {
     ReadCache(LongSupplier generation, Duration ttl, long maxBytes, ToLongFunction<V> weigher, LongSupplier nanoTime) {
         this.generation = generation;
         this.ttlNanos = ttl.toNanos();
-        this.maxBytes = maxBytes;
+        this.entries = BoundedCache.ofBytes(maxBytes, Entry::bytes);
         this.weigher = weigher;
         this.nanoTime = nanoTime;
     }
 
     boolean enabled() {
-        return ttlNanos > 0 && maxBytes > 0;
+        return ttlNanos > 0 && entries.maxWeight() > 0;
     }
 
     /** The generation to pass to {@link #put} for a read that starts now. */
@@ -68,41 +64,27 @@ final class ReadCache<K, V> {
     }
 
     /** The kept value for {@code key}, or null when there is none or it may be stale. */
-    synchronized V get(K key) {
+    V get(K key) {
         Entry<V> entry = entries.get(key);
         if (entry == null) {
             return null;
         }
         if (entry.generation != generation.getAsLong() || nanoTime.getAsLong() - entry.storedAt >= ttlNanos) {
-            entries.remove(key);
-            bytes -= entry.bytes;
+            entries.remove(key, entry);
             return null;
         }
         return entry.value;
     }
 
     /** Keeps {@code value}, read by a read that began at {@code generationAtRead}, unless a write came since. */
-    synchronized void put(K key, V value, long generationAtRead) {
+    void put(K key, V value, long generationAtRead) {
         if (generationAtRead != generation.getAsLong()) {
             return;
         }
-        long size = weigher.applyAsLong(value);
-        if (size > maxBytes) {
-            return;
-        }
-        Entry<V> previous = entries.put(key, new Entry<>(value, generationAtRead, nanoTime.getAsLong(), size));
-        if (previous != null) {
-            bytes -= previous.bytes;
-        }
-        bytes += size;
-        Iterator<Map.Entry<K, Entry<V>>> eldest = entries.entrySet().iterator();
-        while (bytes > maxBytes && eldest.hasNext()) {
-            bytes -= eldest.next().getValue().bytes;
-            eldest.remove();
-        }
+        entries.put(key, new Entry<>(value, generationAtRead, nanoTime.getAsLong(), weigher.applyAsLong(value)));
     }
 
-    synchronized int size() {
+    int size() {
         return entries.size();
     }
 }

@@ -3,11 +3,11 @@ package io.rungu.store.internal.board;
 import io.rungu.model.Attachment;
 import io.rungu.model.Comment;
 import io.rungu.model.CommentView;
+import io.rungu.model.OfficialResponse;
 import io.rungu.model.Post;
 import io.rungu.model.PostCategory;
 import io.rungu.model.PostStatus;
 import io.rungu.model.PostView;
-import io.rungu.model.Project;
 import io.rungu.model.Role;
 import io.rungu.model.User;
 import io.rungu.model.UserSummary;
@@ -21,18 +21,18 @@ import org.jdbi.v3.core.mapper.RowMapper;
 final class Rows {
     private Rows() {}
 
-    static final String PROJECT_COLUMNS = "pr.id, pr.slug, pr.name, pr.description, pr.created_at, "
-            + "(SELECT coalesce(sum(c.posts), 0) FROM project_post_counts c WHERE c.project_id = pr.id) AS post_count";
-
     /**
      * A post with its author and the viewer's vote, in one row: bind {@code :viewer} (null when anonymous).
      * Add the WHERE clause after it.
      */
     static final String POST_VIEW_SELECT = "SELECT p.seq, p.id, p.project_id, p.title, p.description, p.status, "
             + "p.category, p.vote_count, p.comment_count, p.created_by, p.created_at, p.updated_at, p.done_at, "
-            + "u.name AS creator_name, u.avatar_url AS creator_avatar, (v.user_id IS NOT NULL) AS voted "
+            + "u.name AS creator_name, u.avatar_url AS creator_avatar, (v.user_id IS NOT NULL) AS voted, "
+            + "p.response_text, p.response_by, p.response_at, ru.name AS response_name, "
+            + "ru.avatar_url AS response_avatar "
             + "FROM posts p JOIN users u ON u.id = p.created_by "
-            + "LEFT JOIN votes v ON v.user_id = :viewer AND v.post_id = p.id ";
+            + "LEFT JOIN votes v ON v.user_id = :viewer AND v.post_id = p.id "
+            + "LEFT JOIN users ru ON ru.id = p.response_by ";
 
     static final String COMMENT_VIEW_SELECT = "SELECT c.id, c.post_id, c.parent_id, c.content, c.created_by, "
             + "c.created_at, c.edited_at, u.name AS creator_name, u.avatar_url AS creator_avatar "
@@ -42,12 +42,9 @@ final class Rows {
 
     static final String USER_COLUMNS = "u.id, u.email, u.name, u.avatar_url, u.role, u.created_at, u.last_login";
 
-    static final RowMapper<Project> PROJECT = (rs, ctx) -> new Project(rs.getString("id"), rs.getString("slug"),
-            rs.getString("name"), rs.getString("description"), instant(rs, "created_at"), rs.getLong("post_count"));
-
     static final RowMapper<PostView> POST_VIEW = (rs, ctx) -> new PostView(post(rs),
             new UserSummary(rs.getString("created_by"), rs.getString("creator_name"), rs.getString("creator_avatar")),
-            rs.getBoolean("voted"));
+            rs.getBoolean("voted"), response(rs));
 
     static final RowMapper<CommentView> COMMENT_VIEW = (rs, ctx) -> new CommentView(
             new Comment(rs.getString("id"), rs.getString("post_id"), rs.getString("parent_id"),
@@ -69,6 +66,16 @@ final class Rows {
                 PostCategory.parse(rs.getString("category")), rs.getLong("vote_count"), rs.getLong("comment_count"),
                 rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "updated_at"),
                 instant(rs, "done_at"));
+    }
+
+    /** The latest official response kept on a post row (see POST_VIEW_SELECT); null when none. */
+    static OfficialResponse response(ResultSet rs) throws SQLException {
+        String text = rs.getString("response_text");
+        if (text == null) {
+            return null;
+        }
+        return new OfficialResponse(text, new UserSummary(rs.getString("response_by"), rs.getString("response_name"),
+                rs.getString("response_avatar")), instant(rs, "response_at"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

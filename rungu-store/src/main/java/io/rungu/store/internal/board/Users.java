@@ -7,6 +7,8 @@ import io.rungu.model.PageRequest;
 import io.rungu.model.Role;
 import io.rungu.model.RunguException;
 import io.rungu.model.User;
+import io.rungu.store.Board;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /** The actor's own account and the admin's user list and roles. */
@@ -25,11 +27,11 @@ final class Users {
     Page<User> list(Actor actor, PageRequest page) {
         Permissions.adminReader(actor);
         return cx.db().read(h -> {
-            var items = h.createQuery("SELECT " + Rows.USER_COLUMNS + " FROM users u "
+            var items = h.createQuery("SELECT " + Rows.USER_COLUMNS + " FROM users u WHERE u.email IS NOT NULL "
                             + "ORDER BY u.created_at DESC, u.id DESC LIMIT :limit OFFSET :offset")
                     .bind("limit", page.perPage()).bind("offset", page.offset())
                     .map(Rows.USER).list();
-            long total = h.createQuery("SELECT count(*) FROM users").mapTo(Long.class).one();
+            long total = h.createQuery("SELECT count(*) FROM users WHERE email IS NOT NULL").mapTo(Long.class).one();
             return new Page<>(items, page.page(), page.perPage(), total);
         });
     }
@@ -40,7 +42,7 @@ final class Users {
             throw RunguException.invalid("role", "Role is required");
         }
         return cx.db().write(h -> {
-            User user = byId(h, userId);
+            User user = live(h, userId);
             if (user.role() == Role.ADMIN && role != Role.ADMIN) {
                 long admins = h.createQuery("SELECT count(*) FROM (SELECT id FROM users WHERE role = 'admin'"
                                 + cx.db().dialect().lockRows() + ") admins")
@@ -64,6 +66,49 @@ final class Users {
                     .bind("name", clean).bind("id", account.userId()).execute();
             return byId(h, account.userId());
         });
+    }
+
+    /** Tables whose rows belong to a user and go with an erased account (votes first: their triggers fix counts). */
+    private static final List<String> OWNED = List.of("votes", "sessions", "sign_in_links", "api_tokens",
+            "user_identities", "post_subscriptions", "project_subscriptions", "notification_settings");
+
+    void delete(Actor actor, String userId) {
+        Actor.Account account = Permissions.writer(actor);
+        if (!account.userId().equals(userId)) {
+            Permissions.admin(actor);
+        }
+        cx.db().writeVoid(h -> {
+            User user = live(h, userId);
+            if (user.role() == Role.ADMIN) {
+                long admins = h.createQuery("SELECT count(*) FROM (SELECT id FROM users WHERE role = 'admin'"
+                                + cx.db().dialect().lockRows() + ") admins")
+                        .mapTo(Long.class).one();
+                if (admins <= 1) {
+                    throw RunguException.conflict("The last admin cannot be deleted; promote another admin first");
+                }
+            }
+            for (String table : OWNED) {
+                h.createUpdate("DELETE FROM " + table + " WHERE user_id = :id").bind("id", userId).execute();
+            }
+            // Pending emails to the account go (their event links first), and events no longer name it.
+            h.createUpdate("DELETE FROM notification_events WHERE notification_id IN "
+                    + "(SELECT id FROM notifications WHERE user_id = :id)").bind("id", userId).execute();
+            h.createUpdate("DELETE FROM notifications WHERE user_id = :id").bind("id", userId).execute();
+            h.createUpdate("UPDATE outbox SET actor_id = NULL WHERE actor_id = :id").bind("id", userId).execute();
+            h.createUpdate("UPDATE users SET email = NULL, name = :name, avatar_url = '', role = 'member' "
+                    + "WHERE id = :id").bind("name", Board.DELETED_USER_NAME).bind("id", userId)
+                    .execute();
+        });
+        cx.db().eraseFreedData();
+    }
+
+    /** A user whose account was not erased (an erased account has no email); NOT_FOUND otherwise. */
+    private static User live(Handle h, String userId) {
+        User user = byId(h, userId);
+        if (user.email() == null) {
+            throw RunguException.notFound("User not found");
+        }
+        return user;
     }
 
     private static User byId(Handle h, String userId) {

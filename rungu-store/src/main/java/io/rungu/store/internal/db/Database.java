@@ -42,6 +42,15 @@ public interface Database extends AutoCloseable {
      */
     void backupTo(java.nio.file.Path file);
 
+    /**
+     * After data was deleted for good (an account erased): makes it unrecoverable from the database's own files
+     * where the database allows. SQLite, which overwrites freed space as it goes ({@code secure_delete}), moves its
+     * write-ahead log into the file and truncates the log; PostgreSQL keeps old row versions until VACUUM, so
+     * nothing is done here.
+     */
+    default void eraseFreedData() {
+    }
+
     /** Closes every connection this database opened (a host data source is left alone). */
     @Override
     void close();

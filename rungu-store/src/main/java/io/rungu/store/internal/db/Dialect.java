@@ -16,17 +16,24 @@ public interface Dialect {
     boolean isUniqueViolation(Exception e);
 
     /**
-     * The search expression for {@link #searchCandidates()} from already tokenised words (letters and digits
-     * only, at least one): every word must match, words of two or more characters match by prefix.
+     * The search expression bound as {@code :search} for {@link #searchMatches()} and {@link #searchRanked()}, from
+     * already tokenised words (letters and digits only, at least one): every word must match, or with
+     * {@code anyWord} any one of them; the last word, and every word of two or more characters, matches by prefix.
+     * Words match titles and descriptions only, never the board a post belongs to.
      */
-    String searchExpression(List<String> terms);
+    String searchExpression(List<String> terms, boolean anyWord);
 
     /**
-     * A query yielding {@code (seq, rank)} for the most recent posts (highest {@code seq}) matching the expression
-     * bound as {@code :search}, across all boards, at most {@code :candidates} rows, each with its relevance rank
-     * (lower is better). Its cost must stay bounded by {@code :candidates}, however many posts match.
+     * A query yielding the {@code seq} of every post of the board {@code :project} that matches {@code :search}.
+     * The board is part of the full-text match, so its cost follows the board's matches, not the installation's.
      */
-    String searchCandidates();
+    String searchMatches();
+
+    /**
+     * As {@link #searchMatches()}, yielding {@code (seq, rank)}: the relevance of each match, lower is better, with
+     * a title match weighing more than a description match.
+     */
+    String searchRanked();
 
     /** Inserts the vote {@code (:user, :post, :now)} unless it exists; updates 1 row or 0. */
     String insertVoteIfAbsent();
@@ -36,6 +43,15 @@ public interface Dialect {
 
     /** Releases {@link #migrationLock()}. */
     java.util.Optional<String> migrationUnlock();
+
+    /** A query with a row when the table {@code :name} exists where Rungu's tables live (its schema). */
+    String tableExists();
+
+    /** Creates the configured schema when missing (PostgreSQL with {@code StoreConfig.schema}); empty otherwise. */
+    java.util.Optional<String> createSchema();
+
+    /** Renames the pre-0.2 migration table {@code schema_migrations} (and anything named after it). */
+    List<String> renameLegacyMigrationTable();
 
     /**
      * Suffix for a SELECT inside a write that locks the selected rows until the transaction ends, so a rule

@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
 public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final String ROOT = "/io/rungu/store/migrations/";
+    /** Where applied migrations are recorded; named for Rungu so it can share a database with other tools. */
+    public static final String TABLE = "rungu_schema_migrations";
+    /** The table's name before 0.2, renamed to {@link #TABLE} at the first start of a newer version. */
+    static final String LEGACY_TABLE = "schema_migrations";
 
     private Migrations() {}
 
@@ -39,8 +43,8 @@ public final class Migrations {
             }
             String sql = read(ROOT + dialect + "/" + file);
             int version = Integer.parseInt(file.substring(1, file.indexOf("__")));
-            // Numbers only increase; a gap is allowed, because branches developed in parallel take numbers ahead.
-            if (!result.isEmpty() && version <= result.get(result.size() - 1).version()) {
+            // Ascending, not necessarily consecutive: branches developed in parallel number theirs ahead.
+            if (version <= (result.isEmpty() ? 0 : result.get(result.size() - 1).version())) {
                 throw new IllegalStateException("Migration " + file + " is out of sequence");
             }
             result.add(new Migration(version, file, sql, sha256(sql)));
@@ -51,60 +55,130 @@ public final class Migrations {
     /**
      * Applies every migration not yet applied, each in its own transaction, on one connection that holds the
      * dialect's migration lock meanwhile, so servers starting together against one database migrate it once.
+     * The first transaction also creates the schema (if one is configured) and the migration table, so a start
+     * that fails in the first migration leaves nothing behind.
+     *
+     * @return the migrations applied now, in order (empty when the database was up to date)
      */
-    public static void apply(Database db, Clock clock) {
+    public static List<Migration> apply(Database db, Clock clock) {
+        return run(db, clock, true);
+    }
+
+    /**
+     * Checks, without changing anything, that every shipped migration has been applied.
+     *
+     * @throws IllegalStateException naming the pending migrations and how to apply them
+     */
+    public static void requireCurrent(Database db) {
+        run(db, Clock.systemUTC(), false);
+    }
+
+    private static List<Migration> run(Database db, Clock clock, boolean migrate) {
         List<Migration> shipped = shipped(db.dialect().name());
-        db.maintenance(h -> {
+        return db.maintenance(h -> {
             db.dialect().migrationLock().ifPresent(h::execute);
             try {
-                apply(h, shipped, clock);
+                return apply(h, db.dialect(), shipped, clock, migrate);
             } finally {
                 db.dialect().migrationUnlock().ifPresent(h::execute);
             }
-            return null;
         });
     }
 
-    private static void apply(Handle h, List<Migration> shipped, Clock clock) {
-        h.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                + "version INTEGER PRIMARY KEY, file TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)");
-        Map<Integer, String> applied = h
-                .createQuery("SELECT version, checksum FROM schema_migrations")
+    private static List<Migration> apply(Handle h, Dialect dialect, List<Migration> shipped, Clock clock, boolean migrate) {
+        boolean exists = exists(h, dialect, TABLE);
+        if (!exists && exists(h, dialect, LEGACY_TABLE) && isRungus(h, shipped)) {
+            if (!migrate) {
+                throw behind("its migrations are recorded in the old table " + LEGACY_TABLE + " (renamed to " + TABLE
+                        + " by this version)");
+            }
+            // Rungu before 0.2 named its table schema_migrations, which collides with other tools in a shared
+            // database; renamed in place, in one transaction, only when it holds Rungu's own first migration.
+            h.useTransaction(tx -> {
+                for (String statement : dialect.renameLegacyMigrationTable()) {
+                    tx.execute(statement);
+                }
+            });
+            LOG.info("Renamed the migration table {} to {}", LEGACY_TABLE, TABLE);
+            exists = true;
+        }
+        Map<Integer, String> applied = exists ? h
+                .createQuery("SELECT version, checksum FROM " + TABLE)
                 .map((rs, ctx) -> Map.entry(rs.getInt(1), rs.getString(2)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)) : Map.of();
+        int newest = applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+        int newestShipped = shipped.isEmpty() ? 0 : shipped.get(shipped.size() - 1).version();
+        if (newest > newestShipped) {
+            throw new IllegalStateException("The database has migration " + newest + " but this Rungu ships only "
+                    + newestShipped + ": it was written by a newer version. Upgrade Rungu.");
+        }
+        List<Migration> pending = new ArrayList<>();
         for (Migration m : shipped) {
             String recorded = applied.get(m.version());
-            if (recorded != null) {
-                if (!recorded.equals(m.checksum())) {
-                    throw new IllegalStateException("Migration " + m.file() + " was changed after it was applied "
-                            + "(checksum " + recorded + " in the database, " + m.checksum() + " shipped). "
-                            + "Shipped migrations must never be edited; add a new one instead.");
-                }
-                continue;
+            if (recorded == null) {
+                pending.add(m);
+            } else if (!recorded.equals(m.checksum())) {
+                throw new IllegalStateException("Migration " + m.file() + " was changed after it was applied "
+                        + "(checksum " + recorded + " in the database, " + m.checksum() + " shipped). "
+                        + "Shipped migrations must never be edited; add a new one instead.");
             }
-            h.useTransaction(tx -> {
+        }
+        if (!migrate) {
+            if (!pending.isEmpty()) {
+                throw behind(pending.size() + " migration(s) are not applied: "
+                        + pending.stream().map(Migration::file).collect(Collectors.joining(", ")));
+            }
+            return List.of();
+        }
+        List<Migration> done = new ArrayList<>();
+        for (Migration m : pending) {
+            boolean ran = h.inTransaction(tx -> {
+                dialect.createSchema().ifPresent(tx::execute);
+                tx.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
+                        + "version INTEGER PRIMARY KEY, file TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)");
                 // Another process may have applied it since the read above (SQLite has no migration lock, but
                 // its write transactions are serialised, so this check sees the other's commit).
-                if (tx.createQuery("SELECT 1 FROM schema_migrations WHERE version = :v").bind("v", m.version())
+                if (tx.createQuery("SELECT 1 FROM " + TABLE + " WHERE version = :v").bind("v", m.version())
                         .mapTo(Integer.class).findOne().isPresent()) {
-                    return;
+                    return false;
                 }
                 LOG.info("Applying migration {}", m.file());
                 for (String statement : statements(m.sql())) {
                     tx.execute(statement);
                 }
-                tx.createUpdate("INSERT INTO schema_migrations (version, file, checksum, applied_at) "
+                tx.createUpdate("INSERT INTO " + TABLE + " (version, file, checksum, applied_at) "
                                 + "VALUES (:v, :f, :c, :t)")
                         .bind("v", m.version()).bind("f", m.file()).bind("c", m.checksum())
                         .bind("t", Timestamps.format(clock.instant()))
                         .execute();
+                return true;
             });
+            if (ran) {
+                done.add(m);
+            }
         }
-        int newest = applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
-        int newestShipped = shipped.isEmpty() ? 0 : shipped.get(shipped.size() - 1).version();
-        if (newest > newestShipped) {
-            throw new IllegalStateException("The database has migration " + newest + " but this Rungu ships only "
-                    + "up to " + newestShipped + ": it was written by a newer version. Upgrade Rungu.");
+        return done;
+    }
+
+    private static IllegalStateException behind(String why) {
+        return new IllegalStateException("The database schema is behind this version of Rungu: " + why
+                + ". Apply the migrations first (rungu migrate-schema, or RunguStore.migrate(...)), "
+                + "or open the store with migrate = true.");
+    }
+
+    private static boolean exists(Handle h, Dialect dialect, String table) {
+        return h.createQuery(dialect.tableExists()).bind("name", table).mapTo(Integer.class).findOne().isPresent();
+    }
+
+    /** True when the legacy table records Rungu's own first migration (and not another tool's). */
+    private static boolean isRungus(Handle h, List<Migration> shipped) {
+        Migration first = shipped.get(0);
+        try {
+            return h.createQuery("SELECT file, checksum FROM " + LEGACY_TABLE + " WHERE version = 1")
+                    .map((rs, ctx) -> first.file().equals(rs.getString(1)) && first.checksum().equals(rs.getString(2)))
+                    .findOne().orElse(false);
+        } catch (RuntimeException e) {
+            return false; // another tool's table with other columns
         }
     }
 

@@ -30,23 +30,34 @@ public final class PostgresDatabase implements Database {
     private static final int WRITE_ATTEMPTS = 5;
     private static final String DRIVER = "org.postgresql.Driver";
 
-    private final Dialect dialect = new PostgresDialect();
+    private final Dialect dialect;
     private final AutoCloseable owned;
     private final Jdbi jdbi;
     private final WriteGeneration generation = new WriteGeneration();
 
-    /** Over a data source; it is closed with this database only when {@code owned} (and closeable). */
-    public PostgresDatabase(DataSource dataSource, boolean owned) {
+    /**
+     * Over a data source; it is closed with this database only when {@code owned} (and closeable). With a
+     * {@code schema}, each borrowed connection's search path is set to it and restored when it is returned.
+     */
+    public PostgresDatabase(DataSource dataSource, boolean owned, String schema) {
         this.owned = owned && dataSource instanceof AutoCloseable c ? c : null;
-        this.jdbi = configure(Jdbi.create(dataSource));
+        this.dialect = new PostgresDialect(schema);
+        this.jdbi = configure(Jdbi.create(schema == null ? dataSource : new SchemaDataSource(dataSource, schema)));
     }
 
-    /** Over {@code poolSize} connections opened from a {@code jdbc:postgresql:} URL. */
-    public PostgresDatabase(String url, int poolSize) {
+    /**
+     * Over {@code poolSize} connections opened from a {@code jdbc:postgresql:} URL; with a {@code schema}, they
+     * open with {@code currentSchema} set to it.
+     */
+    public PostgresDatabase(String url, int poolSize, String schema) {
         requireDriver();
+        this.dialect = new PostgresDialect(schema);
         // Batched inserts (bulk loads, data transfers) go as multi-row INSERTs unless the URL says otherwise.
         java.util.Properties defaults = new java.util.Properties();
         defaults.setProperty("reWriteBatchedInserts", "true");
+        if (schema != null) {
+            defaults.setProperty("currentSchema", schema);
+        }
         PooledConnections pool = new PooledConnections(poolSize, CONNECTION_WAIT_MILLIS,
                 () -> DriverManager.getConnection(url, defaults));
         this.owned = pool;

@@ -14,6 +14,13 @@ final class PostgresDialect implements Dialect {
     private static final long MIGRATION_LOCK_KEY = 0x72756e6775L;
     private static final long OUTBOX_LOCK_KEY = 0x72756e67756fL;
 
+    private final String schema;
+
+    /** @param schema the schema Rungu's tables live in (created when missing), or null for the search path's */
+    PostgresDialect(String schema) {
+        this.schema = schema;
+    }
+
     @Override
     public String name() {
         return "postgres";
@@ -31,20 +38,23 @@ final class PostgresDialect implements Dialect {
 
     /**
      * A tsquery in {@code to_tsquery} syntax: each word single-quoted (quotes doubled), so operators and
-     * punctuation in user input are never parsed as query syntax, joined by {@code &}; words of two or more
-     * characters match by prefix ({@code :*}), like the SQLite dialect. The words come from the same tokenizer,
-     * and the indexed document is split at the same characters and has its accents folded like the
-     * query (see the postgres migration), so both databases find the same posts.
+     * punctuation in user input are never parsed as query syntax, joined by {@code &} (or {@code |} for any word),
+     * matching by prefix ({@code :*}) like the SQLite dialect. No weights are named (that would make the index
+     * recheck every matching document), and no word can match the board's lexeme, which begins with {@code ~}
+     * (see the V003 migration). The words come from the same tokenizer, and the indexed
+     * document is split at the same characters and has its accents folded like the query (see the postgres
+     * migrations), so both databases find the same posts.
      */
     @Override
-    public String searchExpression(List<String> terms) {
+    public String searchExpression(List<String> terms, boolean anyWord) {
         StringBuilder query = new StringBuilder();
-        for (String term : terms) {
+        for (int i = 0; i < terms.size(); i++) {
+            String term = terms.get(i);
             if (query.length() > 0) {
-                query.append(" & ");
+                query.append(anyWord ? " | " : " & ");
             }
             query.append('\'').append(term.replace("'", "''").replace("\\", "\\\\")).append('\'');
-            if (term.codePointCount(0, term.length()) >= 2) {
+            if (i == terms.size() - 1 || term.codePointCount(0, term.length()) >= 2) {
                 query.append(":*");
             }
         }
@@ -52,18 +62,27 @@ final class PostgresDialect implements Dialect {
     }
 
     /**
-     * The GIN index finds the matches, the newest {@code :candidates} of them are kept, and only those are
-     * ranked: ts_rank (normalised by document length, as bm25 is), negated so that lower is better as on SQLite.
-     * The newest are chosen by key alone and their documents read afterwards by key, so a word in most posts
-     * does not sort every matching document (about half the time for a prefix in 70 % of 30k posts).
+     * The words ANDed with the board's lexeme: the GIN index intersects their posting lists. Words the parser
+     * keeps nothing of make an empty tsquery, and an empty query ANDed with the board's would match the whole
+     * board: then nothing matches (a one-time filter, evaluated once per query).
+     */
+    private static final String MATCH = "s.document @@ (to_tsquery('simple', rungu_fold(:search)) "
+            + "&& rungu_board_query(:project)) AND numnode(to_tsquery('simple', rungu_fold(:search))) > 0";
+
+    @Override
+    public String searchMatches() {
+        return "SELECT s.seq FROM post_search s WHERE " + MATCH;
+    }
+
+    /**
+     * ts_rank over the words alone (the board lexeme would only add noise), normalised by document length as bm25
+     * is, negated so that lower is better as on SQLite; weights {D, C, B, A}: a title match (A) counts five times a
+     * description match (D, the default weight).
      */
     @Override
-    public String searchCandidates() {
-        return "SELECT m.seq AS seq, -ts_rank(d.document, q.query, 1) AS rank "
-                + "FROM to_tsquery('simple', rungu_fold(:search)) AS q(query) "
-                + "CROSS JOIN LATERAL (SELECT s.seq FROM post_search s WHERE s.document @@ q.query "
-                + "ORDER BY s.seq DESC LIMIT :candidates) m "
-                + "CROSS JOIN LATERAL (SELECT x.document FROM post_search x WHERE x.seq = m.seq) d";
+    public String searchRanked() {
+        return "SELECT s.seq, -ts_rank('{0.2, 0, 0, 1}', s.document, to_tsquery('simple', rungu_fold(:search)), 1) "
+                + "AS rank FROM post_search s WHERE " + MATCH;
     }
 
     @Override
@@ -94,6 +113,29 @@ final class PostgresDialect implements Dialect {
         return java.util.Optional.of("SELECT pg_advisory_xact_lock(" + OUTBOX_LOCK_KEY + ")");
     }
 
+    /** In the first schema of the search path (the configured schema); none while that schema does not exist. */
+    @Override
+    public String tableExists() {
+        return "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = :name";
+    }
+
+    @Override
+    public java.util.Optional<String> createSchema() {
+        return schema == null ? java.util.Optional.empty()
+                : java.util.Optional.of("CREATE SCHEMA IF NOT EXISTS " + quoted(schema));
+    }
+
+    @Override
+    public List<String> renameLegacyMigrationTable() {
+        return List.of("ALTER TABLE schema_migrations RENAME TO rungu_schema_migrations",
+                "ALTER INDEX IF EXISTS schema_migrations_pkey RENAME TO rungu_schema_migrations_pkey");
+    }
+
+    /** A double-quoted identifier (the configured schema is validated as a plain identifier anyway). */
+    static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
     /** NO KEY UPDATE: it does not block inserts that only refer to the locked rows (votes, comments). */
     @Override
     public String lockRows() {
@@ -114,7 +156,7 @@ final class PostgresDialect implements Dialect {
             // Building the GIN index once after the rows is several times faster than growing it row by row.
             finishing.execute("DROP INDEX post_search_document");
             finishing.execute("INSERT INTO post_search (seq, document) "
-                    + "SELECT p.seq, rungu_search_document(p.title, p.description) FROM posts p "
+                    + "SELECT p.seq, rungu_search_document(p.title, p.description, p.project_id) FROM posts p "
                     + "WHERE NOT EXISTS (SELECT 1 FROM post_search s WHERE s.seq = p.seq)");
             finishing.execute("SET LOCAL maintenance_work_mem = '256MB'");
             finishing.execute("CREATE INDEX post_search_document ON post_search USING GIN (document)");

@@ -50,6 +50,9 @@ public final class SqliteDatabase implements Database {
         boolean inMemory = isInMemory(url);
         if (!inMemory) {
             createParentDirectory(url);
+            if (!url.contains("mode=ro") && !url.contains("mode=rw")) { // those modes must not create the file
+                OwnerOnlyFiles.createIfMissing(fileOf(url));
+            }
         }
         writerConnection = new PooledConnections(1, CONNECTION_WAIT_MILLIS,
                 () -> open(url, busyTimeout, SQLiteConfig.TransactionMode.IMMEDIATE, false));
@@ -113,6 +116,8 @@ public final class SqliteDatabase implements Database {
         if (Files.exists(file)) {
             throw new IllegalArgumentException("The backup file " + file + " already exists; choose a new name");
         }
+        // VACUUM INTO fills an existing empty file, keeping the owner-only permissions given here.
+        OwnerOnlyFiles.createIfMissing(file);
         writer.useHandle(h -> h.createUpdate("VACUUM INTO :file").bind("file", file.toAbsolutePath().toString())
                 .execute());
     }
@@ -134,6 +139,18 @@ public final class SqliteDatabase implements Database {
             readerConnections.close();
         }
         writerConnection.close();
+    }
+
+    @Override
+    public void eraseFreedData() {
+        if (checkpointer == null) {
+            return; // in memory: no files
+        }
+        // TRUNCATE waits (busy timeout) for readers of older snapshots, copies every frame and empties the log.
+        int busy = maintenance(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapTo(Integer.class).first());
+        if (busy != 0) {
+            LOG.warn("The WAL could not be truncated after an erasure (readers busy); it is checkpointed later");
+        }
     }
 
     private void checkpoint() {
@@ -160,8 +177,10 @@ public final class SqliteDatabase implements Database {
         config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
         config.setTransactionMode(mode);
         Connection connection = config.createConnection(url);
-        if (queryOnly) {
-            try (Statement s = connection.createStatement()) {
+        try (Statement s = connection.createStatement()) {
+            // Deleted rows are overwritten, not left in free space: an erased account's email must not survive.
+            s.execute("PRAGMA secure_delete = ON");
+            if (queryOnly) {
                 s.execute("PRAGMA query_only = 1");
             }
         }
@@ -173,13 +192,17 @@ public final class SqliteDatabase implements Database {
         return rest.isEmpty() || rest.startsWith(":memory:") || rest.contains("mode=memory");
     }
 
-    private static void createParentDirectory(String url) {
+    private static Path fileOf(String url) {
         String rest = url.substring("jdbc:sqlite:".length());
         if (rest.startsWith("file:")) {
             rest = rest.substring("file:".length());
         }
         int query = rest.indexOf('?');
-        Path parent = Path.of(query < 0 ? rest : rest.substring(0, query)).toAbsolutePath().getParent();
+        return Path.of(query < 0 ? rest : rest.substring(0, query)).toAbsolutePath();
+    }
+
+    private static void createParentDirectory(String url) {
+        Path parent = fileOf(url).getParent();
         try {
             if (parent != null) {
                 Files.createDirectories(parent);

@@ -25,33 +25,39 @@ final class SqliteDialect implements Dialect {
     }
 
     /**
-     * Each word becomes an FTS5 string ({@code "word"}, quotes doubled), so operators, column filters and
-     * punctuation in user input are never parsed as query syntax; juxtaposed strings are ANDed. The
-     * {@code prefix='2 3'} indexes make two- and three-character prefixes cheap.
+     * FTS5 syntax matching the post's board token (see the V003 migration) and the words, in title and description
+     * only. The board id and each word become FTS5 strings ({@code "word"}, quotes doubled), so operators, column
+     * filters and punctuation in user input are never parsed as query syntax.
      */
+    private static final String MATCH = "posts_fts MATCH ('board : \"b' || replace(replace(:project, '-', ''), "
+            + "'\"', '\"\"') || '\" AND {title description} : (' || :search || ')')";
+
+    /** Words joined by AND or OR; the {@code prefix='1 2 3'} indexes make short prefixes cheap. */
     @Override
-    public String searchExpression(List<String> terms) {
+    public String searchExpression(List<String> terms, boolean anyWord) {
         StringBuilder match = new StringBuilder();
-        for (String term : terms) {
+        for (int i = 0; i < terms.size(); i++) {
+            String term = terms.get(i);
             if (match.length() > 0) {
-                match.append(' ');
+                match.append(anyWord ? " OR " : " AND ");
             }
             match.append('"').append(term.replace("\"", "\"\"")).append('"');
-            if (term.codePointCount(0, term.length()) >= 2) {
+            if (i == terms.size() - 1 || term.codePointCount(0, term.length()) >= 2) {
                 match.append('*');
             }
         }
         return match.toString();
     }
 
-    /**
-     * FTS5 streams matches in rowid order and stops at the limit, and {@code rank} (bm25) is computed only for
-     * the rows kept; {@code ORDER BY rank} instead would score and sort every match in the installation.
-     */
     @Override
-    public String searchCandidates() {
-        return "SELECT seq, rank FROM (SELECT rowid AS seq, rank FROM posts_fts WHERE posts_fts MATCH :search "
-                + "ORDER BY rowid DESC LIMIT :candidates) newest_matches";
+    public String searchMatches() {
+        return "SELECT rowid AS seq FROM posts_fts WHERE " + MATCH;
+    }
+
+    /** bm25 with the weights set in the index's {@code rank} option: title 5, description 1, board 0. */
+    @Override
+    public String searchRanked() {
+        return "SELECT rowid AS seq, rank FROM posts_fts WHERE " + MATCH;
     }
 
     @Override
@@ -69,6 +75,21 @@ final class SqliteDialect implements Dialect {
     @Override
     public java.util.Optional<String> migrationUnlock() {
         return java.util.Optional.empty();
+    }
+
+    @Override
+    public String tableExists() {
+        return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name";
+    }
+
+    @Override
+    public java.util.Optional<String> createSchema() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public List<String> renameLegacyMigrationTable() {
+        return List.of("ALTER TABLE schema_migrations RENAME TO rungu_schema_migrations");
     }
 
     @Override

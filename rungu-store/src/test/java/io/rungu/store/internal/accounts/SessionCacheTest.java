@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The session cache's rules: write generation, time to live, the session's own expiry, the entry bound. */
+/** The session cache's rules: write generation, time to live, the session's own expiry, the entry bound (least recently used out first). */
 class SessionCacheTest {
     static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");
     final AtomicLong generation = new AtomicLong();
     final AtomicLong nanos = new AtomicLong();
-    final SessionCache cache = new SessionCache(generation::get, Duration.ofSeconds(1), nanos::get);
+    final SessionCache cache = new SessionCache(generation::get, Duration.ofSeconds(1), 100, nanos::get);
 
     static ActiveSession session(String id, Instant expiresAt) {
         return new ActiveSession(id, "u1", Role.MEMBER, expiresAt);
@@ -53,17 +53,23 @@ class SessionCacheTest {
 
     @Test
     void theCacheHoldsAtMostItsBound() {
-        for (int i = 0; i <= SessionCache.MAX_ENTRIES; i++) {
+        for (int i = 0; i < 100; i++) {
             cache.put(session("s" + i, NOW.plusSeconds(3600)), cache.generationNow());
         }
+        assertThat(cache.get("s0", NOW)).isNotNull(); // s0 is now the most recently used; s1 the least
 
-        assertThat(cache.get("s" + SessionCache.MAX_ENTRIES, NOW)).isNotNull();
-        assertThat(cache.get("s0", NOW)).isNull();
+        cache.put(session("s100", NOW.plusSeconds(3600)), cache.generationNow());
+
+        assertThat(cache.get("s100", NOW)).isNotNull();
+        assertThat(cache.get("s0", NOW)).isNotNull();
+        assertThat(cache.get("s1", NOW)).isNull();
+        assertThat(cache.get("s2", NOW)).isNotNull();
     }
 
     @Test
     void aZeroTimeToLiveTurnsItOff() {
-        assertThat(new SessionCache(generation::get, Duration.ZERO, nanos::get).enabled()).isFalse();
+        assertThat(new SessionCache(generation::get, Duration.ZERO, 100, nanos::get).enabled()).isFalse();
+        assertThat(new SessionCache(generation::get, Duration.ofSeconds(1), 0, nanos::get).enabled()).isFalse();
         assertThat(cache.enabled()).isTrue();
     }
 }

@@ -68,7 +68,7 @@ class QueryPlanTest {
 
     static final Map<String, Object> PARAMS = Map.ofEntries(Map.entry("project", "p"), Map.entry("status", "open"),
             Map.entry("category", "bug"), Map.entry("limit", 20), Map.entry("offset", 0), Map.entry("viewer", "u"),
-            Map.entry("search", "\"dark\"*"), Map.entry("candidates", PostLists.SEARCH_CANDIDATES),
+            Map.entry("search", "\"dark\"*"),
             Map.entry("since", "2026-01-01T00:00:00.000000Z"));
 
     record Check(String name, String sql, boolean sortedByIndex) {}
@@ -87,12 +87,20 @@ class QueryPlanTest {
                     PostLists.keysSql(sort, new PostLists.Filters("p", null, PostCategory.BUG)), true));
             checks.add(new Check("list " + sort + " by status and category",
                     PostLists.keysSql(sort, new PostLists.Filters("p", PostStatus.OPEN, PostCategory.BUG)), false));
-            checks.add(new Check("search by " + sort, PostLists.searchKeysSql(dialect, sort,
-                    new PostLists.Filters("p", null, null)), false));
+            checks.add(new Check("search by " + sort + ", few matches", PostLists.sortedPageSql(dialect, sort,
+                    new PostLists.Filters("p", null, null), 1), false));
+            checks.add(new Check("search by " + sort + ", many matches: walk", PostLists.sortedPageSql(dialect, sort,
+                    new PostLists.Filters("p", null, null), PostLists.WALK_INDEX_MATCHES), true));
+            checks.add(new Check("search by " + sort + " by status, many matches: walk", PostLists.sortedPageSql(
+                    dialect, sort, new PostLists.Filters("p", PostStatus.OPEN, null), PostLists.WALK_INDEX_MATCHES), true));
         }
-        checks.add(new Check("search by relevance", PostLists.searchKeysSql(dialect, PostSort.RELEVANCE,
+        checks.add(new Check("search by relevance", PostLists.rankedPageSql(dialect,
+                new PostLists.Filters("p", null, null)), false));
+        checks.add(new Check("search by relevance by status", PostLists.rankedPageSql(dialect,
                 new PostLists.Filters("p", PostStatus.OPEN, null)), false));
         checks.add(new Check("search count", PostLists.searchCountSql(dialect,
+                new PostLists.Filters("p", null, null)), false));
+        checks.add(new Check("search count by category", PostLists.searchCountSql(dialect,
                 new PostLists.Filters("p", null, PostCategory.BUG)), false));
         checks.add(new Check("list total", PostLists.countSql(new PostLists.Filters("p", PostStatus.OPEN, null)), false));
         checks.add(new Check("page fetch", Rows.POST_VIEW_SELECT + "WHERE p.seq IN (<seqs>)", false));
@@ -113,11 +121,14 @@ class QueryPlanTest {
                 DynamicTest.dynamicTest(c.name() + " on the " + which + " database", () -> {
                     String plan = plan(which.equals("empty") ? empty : loaded, c.sql(), PARAMS);
                     assertThat(plan).as(plan).doesNotContain("AUTOMATIC");
-                    if (c.name().startsWith("search")) {
-                        // Candidates first, each post by key, then the bounded, materialised matches are filtered
-                        // (that last step is the "SCAN p" of the materialised table).
-                        assertThat(plan).as(plan).contains("MATERIALIZE", "SEARCH p USING INTEGER PRIMARY KEY")
-                                .doesNotContain("INDEX posts_").doesNotContain("SCAN posts ");
+                    if (c.name().endsWith(": walk")) {
+                        // The board's index in the sort's order, each entry tested against the set of matches.
+                        assertThat(plan).as(plan).contains("LIST SUBQUERY", "VIRTUAL TABLE")
+                                .containsPattern("SEARCH p USING COVERING INDEX posts_\\w+ \\(project_id=\\?");
+                    } else if (c.name().startsWith("search")) {
+                        // The board's matches from the full-text index, each post (if needed) by key.
+                        assertThat(plan).as(plan).contains("SCAN posts_fts VIRTUAL TABLE")
+                                .doesNotContain("INDEX posts_").doesNotContainPattern("SCAN (p|posts)\\b");
                     } else {
                         assertThat(plan).as(plan).doesNotContainPattern("SCAN (p|posts|u|users|v|votes)\\b");
                     }

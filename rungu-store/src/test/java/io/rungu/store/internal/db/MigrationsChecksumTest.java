@@ -17,6 +17,14 @@ class MigrationsChecksumTest {
     static {
         SHIPPED.put("sqlite/V001__initial.sql", "8480e80e5fc57217edea7b3c1a170b6428fb43dd87974237cba85197c79da65a");
         SHIPPED.put("postgres/V001__initial.sql", "6fe914ddd143e788a0d00186f59aeb8425baaf95bd04183443c7810622eb1347");
+        SHIPPED.put("sqlite/V002__token_expiry_upload_quota.sql", "5dd4a92d4df5b2f89b171cc1930cac6bfb73e88d065607d08bce3003943a1f37");
+        SHIPPED.put("postgres/V002__token_expiry_upload_quota.sql", "8887736361139bcd1f8eb67dcb66f5651345787d931f74f438ea3b8b4644611a");
+        SHIPPED.put("sqlite/V005__status_history.sql",
+                "32cda38fc9685914ab6d87b6540441f48dbb64c528b90f967320cd29c41a6c45");
+        SHIPPED.put("postgres/V005__status_history.sql",
+                "d1967b75de732c6011a813f480194594ebf6ebeb901df45377178777ac324d45");
+        SHIPPED.put("sqlite/V003__board_scoped_search.sql", "34869589795bcc18a4b7a43b623232d474f439705230513ab3e115ea4a0c7577");
+        SHIPPED.put("postgres/V003__board_scoped_search.sql", "480b326afb4df6e72f61c2814895e461bca3bfd1f57aeb2b11aba7f7cebd268c");
         SHIPPED.put("sqlite/V004__events_and_notifications.sql", "83f74e05a3b5d5da6c3494f3ceef374911c70a7fd8055442498fb525a1f80bf5");
         SHIPPED.put("postgres/V004__events_and_notifications.sql", "a40447611dbf845ad4c05726dbf3907dc3170ae0e00e839d819b05e63cf11675");
     }

@@ -1,0 +1,83 @@
+package io.rungu.store.internal.board;
+
+import io.rungu.model.Comment;
+import io.rungu.model.CommentView;
+import io.rungu.model.Page;
+import io.rungu.model.PageRequest;
+import io.rungu.model.PostStatus;
+import io.rungu.model.RunguException;
+import io.rungu.model.StatusChange;
+import io.rungu.model.TimelineItem;
+import io.rungu.model.UserSummary;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * A post's status history and official responses, and its timeline (comments interleaved with status changes).
+ * A change is written in the transaction of the edit that makes it; the post keeps its latest response in its own
+ * row so lists read it without a query per post.
+ */
+final class StatusHistory {
+    /**
+     * Comments and status changes of one post in one ordered list, each branch served by its (post_id, created_at,
+     * id) index. Comment rows carry their text in {@code content}, status rows their response.
+     */
+    static final String TIMELINE_SQL = "SELECT t.* FROM ("
+            + "SELECT 'comment' AS kind, c.id, c.created_at, c.created_by, u.name AS creator_name, "
+            + "u.avatar_url AS creator_avatar, c.parent_id, c.content, c.edited_at, "
+            + "NULL AS from_status, NULL AS to_status "
+            + "FROM comments c JOIN users u ON u.id = c.created_by WHERE c.post_id = :post "
+            + "UNION ALL "
+            + "SELECT 'status', s.id, s.created_at, s.created_by, u.name, u.avatar_url, NULL, s.response, NULL, "
+            + "s.from_status, s.to_status "
+            + "FROM post_status_changes s JOIN users u ON u.id = s.created_by WHERE s.post_id = :post"
+            + ") t ORDER BY t.created_at, t.id LIMIT :limit OFFSET :offset";
+
+    private StatusHistory() {}
+
+    /**
+     * Records a change from {@code from} to {@code to} (equal for a response alone) with an optional response, and
+     * keeps a given response as the post's latest. Runs inside the caller's write transaction.
+     */
+    static void record(Handle h, String id, String postId, PostStatus from, PostStatus to, String response,
+            String actorId, Instant now) {
+        h.createUpdate("INSERT INTO post_status_changes (id, post_id, from_status, to_status, response, created_by, "
+                        + "created_at) VALUES (:id, :post, :from, :to, :response, :user, :now)")
+                .bind("id", id).bind("post", postId).bind("from", from.wire()).bind("to", to.wire())
+                .bind("response", response).bind("user", actorId).bind("now", now)
+                .execute();
+        if (response != null) {
+            h.createUpdate("UPDATE posts SET response_text = :response, response_by = :user, response_at = :now "
+                            + "WHERE id = :post")
+                    .bind("response", response).bind("user", actorId).bind("now", now).bind("post", postId)
+                    .execute();
+        }
+    }
+
+    /** One page of the post's timeline, oldest first; the total counts comments and status changes. */
+    static Page<TimelineItem> timeline(Handle h, String postId, PageRequest page) {
+        long comments = h.createQuery("SELECT comment_count FROM posts WHERE id = :id").bind("id", postId)
+                .mapTo(Long.class).findOne()
+                .orElseThrow(() -> RunguException.notFound("Post not found"));
+        long changes = h.createQuery("SELECT count(*) FROM post_status_changes WHERE post_id = :post")
+                .bind("post", postId).mapTo(Long.class).one();
+        List<TimelineItem> items = h.createQuery(TIMELINE_SQL)
+                .bind("post", postId).bind("limit", page.perPage()).bind("offset", page.offset())
+                .map((rs, ctx) -> {
+                    UserSummary who = new UserSummary(rs.getString("created_by"), rs.getString("creator_name"),
+                            rs.getString("creator_avatar"));
+                    Instant at = Rows.instant(rs, "created_at");
+                    if ("comment".equals(rs.getString("kind"))) {
+                        return (TimelineItem) new TimelineItem.CommentItem(new CommentView(new Comment(
+                                rs.getString("id"), postId, rs.getString("parent_id"), rs.getString("content"),
+                                who.id(), at, Rows.instant(rs, "edited_at")), who));
+                    }
+                    return new TimelineItem.StatusItem(new StatusChange(rs.getString("id"), postId,
+                            PostStatus.parse(rs.getString("from_status")), PostStatus.parse(rs.getString("to_status")),
+                            rs.getString("content"), who, at));
+                })
+                .list();
+        return new Page<>(items, page.page(), page.perPage(), comments + changes);
+    }
+}

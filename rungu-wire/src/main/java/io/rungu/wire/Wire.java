@@ -1,0 +1,294 @@
+package io.rungu.wire;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.rungu.model.BoardStats;
+import io.rungu.model.CommentView;
+import io.rungu.model.ErrorBody;
+import io.rungu.model.ErrorCode;
+import io.rungu.model.Page;
+import io.rungu.model.PostCategory;
+import io.rungu.model.PostStatus;
+import io.rungu.model.PostView;
+import io.rungu.model.Role;
+import io.rungu.model.TimelineItem;
+import io.rungu.model.TokenScope;
+import io.rungu.model.UserSummary;
+import io.rungu.model.VoteResult;
+import io.rungu.model.WireValue;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The JSON a client sees for each entity, defined once for REST ({@code {"data": ...}}), MCP
+ * {@code structuredContent}, the sign-in routes and the CLI's {@code --json}, with the conversions from the model.
+ * Rendered by {@link WireJson#newMapper()}; the OpenAPI component schemas, the MCP output schemas and the web app's
+ * TypeScript types are generated from these records, so a field added here appears everywhere. A record's simple
+ * name is its schema name.
+ */
+public final class Wire {
+    private Wire() {}
+
+    /** The REST envelope of one value: {@code {"data": ...}}. */
+    public record Data<T>(T data) {}
+
+    /** The REST envelope of a page: {@code {"data": [...], "pagination": {...}}}. */
+    public record Listing<T>(List<T> data, Pagination pagination) {}
+
+    /** Where a page stands in the whole list. */
+    public record Pagination(int page, int perPage, long total, int totalPages) {}
+
+    /** A board. */
+    public record Project(String id, String slug, String name, @Nullable String description, Instant createdAt,
+                          long postCount) {}
+
+    /** A user as anyone may see them: never an email. */
+    public record Creator(String id, @Nullable String name, @Nullable String avatarUrl) {}
+
+    /** A post as a given viewer sees it ({@code user_voted} is that viewer's vote). */
+    public record PostDetail(String id, String projectId, String title, @Nullable String description, PostStatus status,
+                             PostCategory category, long voteCount, long commentCount, String createdBy,
+                             Instant createdAt, Instant updatedAt, @Nullable Instant doneAt, Creator creator,
+                             boolean userVoted, @Nullable OfficialResponse response) {}
+
+    /** A post's latest official response, given by an administrator with a status change or on its own. */
+    public record OfficialResponse(String text, Creator author, Instant createdAt) {}
+
+    /**
+     * One entry of a post's status history; a response given without a status change has {@code from} equal to
+     * {@code to}, and {@code response} is null for a change without one.
+     */
+    public record StatusChange(String id, String postId, PostStatus from, PostStatus to, @Nullable String response,
+                               Creator creator, Instant createdAt) {}
+
+    /** What a timeline entry is. */
+    public enum TimelineEntryType implements WireValue {
+        COMMENT("comment"), STATUS_CHANGE("status_change");
+
+        private final String wire;
+
+        TimelineEntryType(String wire) {
+            this.wire = wire;
+        }
+
+        @Override
+        public String wire() {
+            return wire;
+        }
+    }
+
+    /** One entry of a post's timeline: the key named by {@code type} is set, the other is null. */
+    public record TimelineEntry(TimelineEntryType type, @Nullable CommentDetail comment,
+                                @Nullable StatusChange statusChange) {}
+
+    /** A page of a post's timeline, oldest first (MCP's {@code get_post_timeline}; REST pages it as {@code data}). */
+    public record TimelinePage(List<TimelineEntry> entries, Pagination pagination) {}
+
+    /** A comment; replies carry their parent's id. */
+    public record CommentDetail(String id, String postId, @Nullable String parentId, String content, String createdBy,
+                                Instant createdAt, @Nullable Instant editedAt, Creator creator) {}
+
+    /** An image attached to a post; {@code url} serves its bytes. */
+    public record Attachment(String id, String postId, String filename, String mime, long size, String createdBy,
+                             Instant createdAt, String url) {}
+
+    /** The caller's vote on a post after a read or change, with the exact count. */
+    public record Vote(boolean voted, long voteCount) {}
+
+    /** Whether the caller follows a post or a board after a read or change. */
+    public record Subscription(boolean subscribed) {}
+
+    /** Which emails a person gets about the posts they follow; a new account has every kind on. */
+    public record NotificationSettings(boolean statusChanges, boolean comments) {}
+
+    /** The answer of a sign-in-by-email request: the same whatever the address, so it tells nobody who has an account. */
+    public record EmailSignInRequested(String message) {}
+
+    /** The planned, in-progress and done posts of a board, at most {@code limit} each, with exact totals. */
+    public record Roadmap(List<PostDetail> planned, long plannedTotal, List<PostDetail> inProgress,
+                          long inProgressTotal, List<PostDetail> done, long doneTotal, int limit) {}
+
+    /** Exact counts of a board; every status and category is present, zero when none. */
+    public record Stats(long totalPosts, Map<String, Long> byStatus, Map<String, Long> byCategory, long totalVotes,
+                        long totalComments) {}
+
+    /** A user as an administrator sees them. */
+    public record User(String id, String email, @Nullable String name, @Nullable String avatarUrl, Role role,
+                       Instant createdAt, @Nullable Instant lastLogin) {}
+
+    /** The signed-in user ({@code /auth/me}); the email is the caller's own. */
+    public record Me(String id, String email, @Nullable String name, @Nullable String avatarUrl, Role role) {}
+
+    /** An API token's metadata; the secret is never shown again after creation. */
+    public record ApiToken(String id, String name, String prefix, TokenScope scope, Instant createdAt,
+                           @Nullable Instant lastUsedAt, @Nullable Instant expiresAt, boolean expired) {}
+
+    /** A token just created, with its secret (shown this once). */
+    public record IssuedToken(ApiToken token, String secret) {}
+
+    /** A sign-in provider the web app offers. */
+    public record Provider(String name, @Nullable String label, String loginUrl) {}
+
+    /** The enabled sign-in providers. */
+    public record Providers(List<Provider> providers) {}
+
+    /** The answer of a sign-out. */
+    public record Ok(boolean ok) {}
+
+    /** The answer of "sign out everywhere": how many API tokens were revoked with the sessions (0 unless asked). */
+    public record SignedOutEverywhere(boolean ok, int tokensRevoked) {}
+
+    /** Readiness: the database answers. */
+    public record Ready(String status) {}
+
+    /**
+     * The error body of every HTTP adapter; {@code request_id} only on internal errors, to find the log entry.
+     *
+     * @param fields input field name to its problem, in name order; empty when none
+     */
+    public record Error(String error, ErrorCode code, Map<String, String> fields,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String requestId) {}
+
+    /** The records that make up the wire model, for schema and type generators. */
+    public static final List<Class<? extends Record>> ENTITIES = List.of(Pagination.class, Project.class,
+            Creator.class, PostDetail.class, OfficialResponse.class, CommentDetail.class, StatusChange.class,
+            TimelineEntry.class, TimelinePage.class, Attachment.class, Vote.class, Subscription.class,
+            NotificationSettings.class, EmailSignInRequested.class, Roadmap.class,
+            Stats.class, User.class, Me.class, ApiToken.class, IssuedToken.class, Provider.class, Providers.class,
+            Ok.class, SignedOutEverywhere.class, Ready.class, Error.class);
+
+    /** Where {@code page} stands in its list. */
+    public static Pagination pagination(Page<?> page) {
+        return new Pagination(page.page(), page.perPage(), page.total(), page.totalPages());
+    }
+
+    /** The REST envelope of a page, its items converted by {@code f}. */
+    public static <T, R> Listing<R> listing(Page<T> page, Function<? super T, R> f) {
+        return new Listing<>(page.items().stream().<R>map(f).toList(), pagination(page));
+    }
+
+    /** A board as every adapter shows it. */
+    public static Project project(io.rungu.model.Project p) {
+        return new Project(p.id(), p.slug(), p.name(), p.description(), p.createdAt(), p.postCount());
+    }
+
+    /** The public view of an author; null stays null. */
+    public static Creator creator(UserSummary u) {
+        return u == null ? null : new Creator(u.id(), u.name(), u.avatarUrl());
+    }
+
+    /** A post as its viewer sees it. */
+    public static PostDetail post(PostView v) {
+        var p = v.post();
+        return new PostDetail(p.id(), p.projectId(), p.title(), p.description(), p.status(), p.category(),
+                p.voteCount(), p.commentCount(), p.createdBy(), p.createdAt(), p.updatedAt(), p.doneAt(),
+                creator(v.creator()), v.votedByViewer(), response(v.response()));
+    }
+
+    /** An official response with its author; null stays null. */
+    public static OfficialResponse response(io.rungu.model.OfficialResponse r) {
+        return r == null ? null : new OfficialResponse(r.text(), creator(r.author()), r.createdAt());
+    }
+
+    /** One status change with who made it. */
+    public static StatusChange statusChange(io.rungu.model.StatusChange c) {
+        return new StatusChange(c.id(), c.postId(), c.from(), c.to(), c.response(), creator(c.actor()), c.createdAt());
+    }
+
+    /** A comment or a status change of a timeline. */
+    public static TimelineEntry timelineEntry(TimelineItem item) {
+        if (item instanceof TimelineItem.CommentItem c) {
+            return new TimelineEntry(TimelineEntryType.COMMENT, comment(c.comment()), null);
+        }
+        return new TimelineEntry(TimelineEntryType.STATUS_CHANGE, null,
+                statusChange(((TimelineItem.StatusItem) item).change()));
+    }
+
+    /** A page of a timeline. */
+    public static TimelinePage timeline(Page<TimelineItem> page) {
+        return new TimelinePage(page.items().stream().map(Wire::timelineEntry).toList(), pagination(page));
+    }
+
+    /** {@link #post} of each. */
+    public static List<PostDetail> posts(List<PostView> views) {
+        return views.stream().map(Wire::post).toList();
+    }
+
+    /** A comment with its author. */
+    public static CommentDetail comment(CommentView v) {
+        var c = v.comment();
+        return new CommentDetail(c.id(), c.postId(), c.parentId(), c.content(), c.createdBy(), c.createdAt(),
+                c.editedAt(), creator(v.creator()));
+    }
+
+    /** {@link #comment} of each. */
+    public static List<CommentDetail> comments(List<CommentView> views) {
+        return views.stream().map(Wire::comment).toList();
+    }
+
+    /** The conversion of attachments served under {@code apiBase} (the plugin's base path + {@code /api}). */
+    public static Function<io.rungu.model.Attachment, Attachment> attachment(String apiBase) {
+        return a -> new Attachment(a.id(), a.postId(), a.filename(), a.mime(), a.size(), a.createdBy(), a.createdAt(),
+                apiBase + "/attachments/" + a.id());
+    }
+
+    /** A vote after a read or change. */
+    public static Vote vote(VoteResult r) {
+        return new Vote(r.voted(), r.voteCount());
+    }
+
+    /** A roadmap with its posts. */
+    public static Roadmap roadmap(io.rungu.model.Roadmap r) {
+        return new Roadmap(posts(r.planned()), r.plannedTotal(), posts(r.inProgress()), r.inProgressTotal(),
+                posts(r.done()), r.doneTotal(), r.limit());
+    }
+
+    /** A board's counts, every status and category present in the model's order. */
+    public static Stats stats(BoardStats s) {
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (PostStatus st : PostStatus.values()) {
+            byStatus.put(st.wire(), s.byStatus().getOrDefault(st, 0L));
+        }
+        Map<String, Long> byCategory = new LinkedHashMap<>();
+        for (PostCategory c : PostCategory.values()) {
+            byCategory.put(c.wire(), s.byCategory().getOrDefault(c, 0L));
+        }
+        return new Stats(s.totalPosts(), byStatus, byCategory, s.totalVotes(), s.totalComments());
+    }
+
+    /** A person's notification settings. */
+    public static NotificationSettings notificationSettings(io.rungu.model.NotificationSettings s) {
+        return new NotificationSettings(s.statusChanges(), s.comments());
+    }
+
+    /** A user as an administrator (or the CLI operator) sees them. */
+    public static User user(io.rungu.model.User u) {
+        return new User(u.id(), u.email(), u.name(), u.avatarUrl(), u.role(), u.createdAt(), u.lastLogin());
+    }
+
+    /** The signed-in user, for themselves. */
+    public static Me me(io.rungu.model.User u) {
+        return new Me(u.id(), u.email(), u.name(), u.avatarUrl(), u.role());
+    }
+
+    /** A token's metadata, never its secret or hash; {@code expired} as of {@code now}. */
+    public static ApiToken token(io.rungu.model.ApiToken t, Instant now) {
+        return new ApiToken(t.id(), t.name(), t.prefix(), t.scope(), t.createdAt(), t.lastUsedAt(), t.expiresAt(),
+                t.expiredAt(now));
+    }
+
+    /** The body of a domain failure. */
+    public static Error error(ErrorBody body) {
+        return new Error(body.error(), ErrorCode.valueOf(body.code().toUpperCase(Locale.ROOT)),
+                new TreeMap<>(body.fields()), null);
+    }
+
+    /** The body of a bug: a generic message and the reference the operator finds in the log. */
+    public static Error internal(String requestId) {
+        return new Error("Internal server error", ErrorCode.INTERNAL, Map.of(), requestId);
+    }
+}
