@@ -102,6 +102,19 @@ export interface Vote {
   vote_count: number;
 }
 
+export interface Subscription {
+  subscribed: boolean;
+}
+
+export interface NotificationSettings {
+  status_changes: boolean;
+  comments: boolean;
+}
+
+export interface EmailSignInRequested {
+  message: string;
+}
+
 export interface Roadmap {
   planned: PostDetail[];
   planned_total: number;
@@ -238,8 +251,17 @@ export interface ProfileEdit {
   name: string;
 }
 
+export interface NotificationSettingsEdit {
+  status_changes?: boolean;
+  comments?: boolean;
+}
+
 export interface Upload {
   file: string;
+}
+
+export interface EmailAddress {
+  email: string;
 }
 
 export interface NewToken {

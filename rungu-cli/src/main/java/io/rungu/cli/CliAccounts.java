@@ -20,7 +20,7 @@ final class CliAccounts {
      */
     static Actor.Account operator(RunguStore store) {
         User user = store.accounts().ensureUser(OPERATOR_EMAIL, "Rungu CLI", Role.MEMBER);
-        return new Actor.Account(user.id(), Role.ADMIN, Actor.Channel.DIRECT, TokenScope.WRITE);
+        return new Actor.Account(user.id(), Role.ADMIN, Actor.Channel.CLI, TokenScope.WRITE);
     }
 
     /** The default identity of an MCP agent: its own member account, read-only when asked. */
@@ -41,7 +41,7 @@ final class CliAccounts {
      * so the answer equals the REST API's for the same viewer.
      */
     static Actor viewer(RunguStore store, String asEmail) {
-        return asEmail == null ? Actor.anonymous() : existing(store, asEmail, Actor.Channel.DIRECT, true);
+        return asEmail == null ? Actor.anonymous() : existing(store, asEmail, Actor.Channel.CLI, true);
     }
 
     /**
@@ -50,11 +50,11 @@ final class CliAccounts {
      */
     static Actor.Account actingAs(RunguStore store, String asEmail) {
         if (asEmail != null) {
-            return existing(store, asEmail, Actor.Channel.DIRECT, false);
+            return existing(store, asEmail, Actor.Channel.CLI, false);
         }
         User admin = store.accounts().firstAdmin().orElseThrow(() -> new CliException(ExitCode.NOT_FOUND,
                 "No admin account yet: pass --as EMAIL, or make one with 'rungu login-link EMAIL --admin'"));
-        return new Actor.Account(admin.id(), admin.role(), Actor.Channel.DIRECT, TokenScope.WRITE);
+        return new Actor.Account(admin.id(), admin.role(), Actor.Channel.CLI, TokenScope.WRITE);
     }
 
     static User userByEmail(RunguStore store, String email) {

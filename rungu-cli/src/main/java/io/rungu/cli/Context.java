@@ -139,9 +139,17 @@ final class Context {
 
     /** Sign-in over the store, configured from the environment (and serve's flags, when given). */
     RunguAuth openAuth(RunguStore store, ServerSettings settings) {
+        return openAuth(store, settings, auth -> { });
+    }
+
+    /** As {@link #openAuth(RunguStore, ServerSettings)}, then {@code more} (what serve adds, e.g. email sign-in). */
+    RunguAuth openAuth(RunguStore store, ServerSettings settings, java.util.function.Consumer<io.rungu.oauth.AuthConfig> more) {
         String secret = SecretFile.load(env, database().dataDir());
         try {
-            return RunguAuth.create(store, auth -> settings.configure(auth, secret, env));
+            return RunguAuth.create(store, auth -> {
+                settings.configure(auth, secret, env);
+                more.accept(auth);
+            });
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.INVALID, e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.rungu.http.HttpConfig;
 import io.rungu.http.RunguPlugin;
 import io.rungu.model.Role;
+import io.rungu.notify.RunguNotify;
 import io.rungu.oauth.RunguAuth;
 import io.rungu.store.RunguStore;
 import java.nio.file.Path;
@@ -27,10 +28,13 @@ final class RunguServer implements AutoCloseable {
     private final String firstAdminLink;
     private final RunningServer running;
     private final Path dataDir;
+    private final RunguNotify notify;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private RunguServer(RunguStore store, Javalin app, String firstAdminLink, RunningServer running, Path dataDir) {
+    private RunguServer(RunguStore store, Javalin app, String firstAdminLink, RunningServer running, Path dataDir,
+            RunguNotify notify) {
         this.store = store;
+        this.notify = notify;
         this.app = app;
         this.firstAdminLink = firstAdminLink;
         this.running = running;
@@ -43,9 +47,21 @@ final class RunguServer implements AutoCloseable {
      */
     static RunguServer start(Context context, ServerSettings settings) {
         Ports.checkFree(settings.host(), settings.port());
+        java.util.Optional<MailSettings> mail = MailSettings.resolve(context.env);
         RunguStore store = context.openStore();
         try {
-            RunguAuth auth = context.openAuth(store, settings);
+            // Sign-in links go out through the mailer, which starts once the public URL is known.
+            java.util.concurrent.atomic.AtomicReference<RunguNotify> mailer = new java.util.concurrent.atomic.AtomicReference<>();
+            RunguAuth auth = context.openAuth(store, settings, a -> {
+                if (mail.isPresent() && mail.get().emailSignIn()) {
+                    a.emailSignIn = (email, link) -> {
+                        RunguNotify n = mailer.get();
+                        if (n != null) {
+                            n.sendSignInLink(email, link);
+                        }
+                    };
+                }
+            });
             HttpConfig.AccessLog logFormat = logFormat(context.env);
             RunguPlugin plugin = plugin(store, auth, settings, context.env, logFormat, context.out);
             Javalin app = Javalin.create(config -> {
@@ -71,13 +87,42 @@ final class RunguServer implements AutoCloseable {
             if (link != null && link.startsWith(settings.baseUrl())) {
                 link = publicUrl + link.substring(settings.baseUrl().length()); // port 0: the port actually bound
             }
-            RunningServer running = RunningServer.self(publicUrl, context.database().displayName());
-            Path dataDir = context.database().dataDir();
-            running.write(dataDir);
-            return new RunguServer(store, app, link, running, dataDir);
+            RunguNotify notify;
+            try {
+                notify = startMail(store, mail, publicUrl);
+                mailer.set(notify);
+            } catch (RuntimeException e) {
+                app.stop();
+                throw e;
+            }
+            try {
+                RunningServer running = RunningServer.self(publicUrl, context.database().displayName());
+                Path dataDir = context.database().dataDir();
+                running.write(dataDir);
+                return new RunguServer(store, app, link, running, dataDir, notify);
+            } catch (RuntimeException e) {
+                app.stop();
+                if (notify != null) {
+                    notify.close();
+                }
+                throw e;
+            }
         } catch (RuntimeException e) {
             store.close();
             throw e;
+        }
+    }
+
+    /** Email notifications when RUNGU_SMTP_URL is set; otherwise says once that email is off. */
+    private static RunguNotify startMail(RunguStore store, java.util.Optional<MailSettings> mail, String publicUrl) {
+        if (mail.isEmpty()) {
+            LOG.info("Email is off: set RUNGU_SMTP_URL and RUNGU_MAIL_FROM to send notifications (docs/notifications.md)");
+            return null;
+        }
+        try {
+            return RunguNotify.start(store, n -> mail.get().configure(n, publicUrl));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.INVALID, e.getMessage(), e);
         }
     }
 
@@ -167,6 +212,11 @@ final class RunguServer implements AutoCloseable {
         return running.url();
     }
 
+    /** The store this server owns (tests drive the Board directly through it). */
+    RunguStore store() {
+        return store;
+    }
+
     /** The first-admin sign-in link made at start, or null when it was not needed. */
     String firstAdminLink() {
         return firstAdminLink;
@@ -181,6 +231,9 @@ final class RunguServer implements AutoCloseable {
         try {
             running.remove(dataDir);
             app.stop();
+            if (notify != null) {
+                notify.close();
+            }
         } finally {
             store.close();
             LOG.info("Rungu stopped");

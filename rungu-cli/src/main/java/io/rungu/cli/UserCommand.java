@@ -134,7 +134,7 @@ final class UserCommand implements Callable<Integer> {
         public Integer call() {
             try (RunguStore store = context.openStore()) {
                 // The same Board rule a person meets on their Account page (trimmed, 1..100 characters).
-                var user = CliAccounts.existing(store, email, Actor.Channel.DIRECT, false);
+                var user = CliAccounts.existing(store, email, Actor.Channel.CLI, false);
                 User renamed = store.board().updateProfile(user, name);
                 context.out.println(renamed.email() + " is now named " + renamed.name());
             }

@@ -87,6 +87,8 @@ class McpSdkIT {
             call(client, tools, "list_attachments", Map.of("post_id", postId));
             call(client, tools, "whoami", Map.of());
             call(client, tools, "vote_post", Map.of("id", postId));
+            call(client, tools, "unsubscribe_post", Map.of("id", postId));
+            call(client, tools, "subscribe_post", Map.of("id", postId));
             call(client, tools, "update_post", Map.of("id", postId, "title", "Dark mode, please"));
             call(client, tools, "get_roadmap", Map.of("slug", "sdk-board", "limit", 3));
             call(client, tools, "get_changelog", Map.of("slug", "sdk-board", "since", "2020-01-01T00:00:00Z"));

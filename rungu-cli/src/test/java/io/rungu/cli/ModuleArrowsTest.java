@@ -34,7 +34,7 @@ class ModuleArrowsTest {
 
     @Test
     void every_module_is_imported() {
-        for (String module : new String[] {"model", "store", "oauth", "mcp", "http", "cli"}) {
+        for (String module : new String[] {"model", "store", "oauth", "mcp", "notify", "http", "cli"}) {
             assertThat(rungu.stream().map(JavaClass::getPackageName))
                     .as("the rules below only mean something if io.rungu.%s is imported", module)
                     .anyMatch(p -> p.equals("io.rungu." + module) || p.startsWith("io.rungu." + module + "."));
@@ -43,7 +43,7 @@ class ModuleArrowsTest {
 
     @Test
     void a_modules_internal_packages_are_used_by_that_module_alone() {
-        for (String module : new String[] {"oauth", "mcp", "http", "cli"}) {
+        for (String module : new String[] {"oauth", "mcp", "notify", "http", "cli"}) {
             noClasses().that().resideOutsideOfPackage("io.rungu." + module + "..")
                     .should().dependOnClassesThat().resideInAPackage("io.rungu." + module + ".internal..")
                     .because("other modules use io.rungu." + module + " through its public API only")
@@ -63,8 +63,25 @@ class ModuleArrowsTest {
     void the_store_knows_no_adapter_no_web_framework_and_no_json() {
         noClasses().that().resideInAPackage("io.rungu.store..")
                 .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.rungu.oauth..", "io.rungu.http..", "io.rungu.mcp..", "io.rungu.cli..", "io.rungu.notify..",
+                        "io.javalin..", "com.fasterxml.jackson..", "tools.jackson..", "jakarta.mail..")
+                .check(rungu);
+    }
+
+    @Test
+    void notify_knows_only_the_model_the_store_and_its_mail_library() {
+        noClasses().that().resideInAPackage("io.rungu.notify..")
+                .should().dependOnClassesThat().resideInAnyPackage(
                         "io.rungu.oauth..", "io.rungu.http..", "io.rungu.mcp..", "io.rungu.cli..",
                         "io.javalin..", "com.fasterxml.jackson..", "tools.jackson..")
+                .check(rungu);
+    }
+
+    @Test
+    void only_the_cli_composes_notify() {
+        noClasses().that().resideOutsideOfPackages("io.rungu.notify..", "io.rungu.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.rungu.notify..")
+                .because("the store, auth and adapters never need mail; the packaged server adds it")
                 .check(rungu);
     }
 

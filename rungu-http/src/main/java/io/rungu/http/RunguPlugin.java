@@ -22,6 +22,7 @@ import io.rungu.http.internal.Requests;
 import io.rungu.http.internal.Route;
 import io.rungu.http.internal.RouteTable;
 import io.rungu.http.internal.SwaggerUi;
+import io.rungu.http.internal.UnsubscribePage;
 import io.rungu.http.internal.WebApp;
 import io.rungu.mcp.RunguMcpServer;
 import io.rungu.oauth.RunguAuth;
@@ -125,6 +126,7 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         Requests requests = new Requests(json, config.maxJsonBytes, config.maxConcurrentBodyReads);
         ApiRoutes api = new ApiRoutes(store.board(), requests, guard, apiBase, config.maxUploadBytes);
         api.register(table);
+        new UnsubscribePage(store.board()).register(table);
         new CsvRoutes(store.board(), config.basePath, config.baseUrl).register(table);
         if (identity instanceof HostIdentity) {
             api.registerHostSignInInfo(table);

@@ -132,6 +132,62 @@ class ApiTest {
     }
 
     @Test
+    void a_member_follows_and_unfollows_a_post_and_an_unsubscribe_link_works_without_signing_in() {
+        String id = post("Follow me");
+        Actor.Account other = s.member("Olu Other");
+        assertThat(s.get("/api/posts/" + id + "/subscription", member).data().get("subscribed").asBoolean())
+                .as("the author follows their post").isTrue();
+        assertThat(s.get("/api/posts/" + id + "/subscription", other).data().get("subscribed").asBoolean()).isFalse();
+        assertThat(s.req("PUT", "/api/posts/" + id + "/subscription").send().status()).isEqualTo(401);
+        var put = s.req("PUT", "/api/posts/" + id + "/subscription").as(other).send();
+        assertThat(put.data().get("subscribed").asBoolean()).as(put.toString()).isTrue();
+        assertThat(s.board().isSubscribed(other, id)).isTrue();
+        var delete = s.req("DELETE", "/api/posts/" + id + "/subscription").as(other).send();
+        assertThat(delete.data().get("subscribed").asBoolean()).isFalse();
+        assertThat(s.board().isSubscribed(other, id)).isFalse();
+        assertThat(s.req("PUT", "/api/posts/nope/subscription").as(other).send().status()).isEqualTo(404);
+
+        String token = s.stores.sql(h -> h.createQuery("SELECT token FROM post_subscriptions WHERE user_id = :u")
+                .bind("u", member.userId()).mapTo(String.class).one());
+        var page = s.get("/unsubscribe/" + token);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("<form method=\"post\">");
+        assertThat(s.board().isSubscribed(member, id)).as("a GET changes nothing").isTrue();
+        var oneClick = s.req("POST", "/unsubscribe/" + token)
+                .body("application/x-www-form-urlencoded", "List-Unsubscribe=One-Click".getBytes()).send();
+        assertThat(oneClick.status()).isEqualTo(200);
+        assertThat(oneClick.text()).contains("Unsubscribed");
+        assertThat(s.board().isSubscribed(member, id)).isFalse();
+        assertThat(s.req("POST", "/unsubscribe/" + token).send().text()).contains("used already");
+    }
+
+    @Test
+    void an_admin_follows_a_board_and_a_member_may_not() {
+        assertThat(s.req("PUT", "/api/projects/test-app/subscription").as(member).send().status()).isEqualTo(403);
+        var put = s.req("PUT", "/api/projects/test-app/subscription").as(admin).send();
+        assertThat(put.data().get("subscribed").asBoolean()).as(put.toString()).isTrue();
+        assertThat(s.get("/api/projects/test-app/subscription", admin).data().get("subscribed").asBoolean()).isTrue();
+        assertThat(s.req("DELETE", "/api/projects/test-app/subscription").as(admin).send().data().get("subscribed")
+                .asBoolean()).isFalse();
+        assertThat(s.board().isSubscribedToProject(admin, "test-app")).isFalse();
+        assertThat(s.req("PUT", "/api/projects/nope/subscription").as(admin).send().status()).isEqualTo(404);
+    }
+
+    @Test
+    void notification_settings_start_all_on_and_a_patch_changes_only_what_it_names() {
+        var start = s.get("/api/me/notifications", member);
+        assertThat(start.data().get("status_changes").asBoolean()).as(start.toString()).isTrue();
+        assertThat(start.data().get("comments").asBoolean()).isTrue();
+        var off = s.json("PATCH", "/api/me/notifications", member, "{\"comments\": false}");
+        assertThat(off.data().get("comments").asBoolean()).as(off.toString()).isFalse();
+        assertThat(off.data().get("status_changes").asBoolean()).isTrue();
+        assertThat(s.get("/api/me/notifications", member).data().get("comments").asBoolean()).isFalse();
+        assertThat(s.json("PATCH", "/api/me/notifications", member, "{\"comments\": \"no\"}").status()).isEqualTo(400);
+        assertThat(s.json("PATCH", "/api/me/notifications", member, "{\"email\": true}").status()).isEqualTo(400);
+        assertThat(s.get("/api/me/notifications").status()).isEqualTo(401);
+    }
+
+    @Test
     void voting_twice_removes_the_vote() {
         String id = post("Vote me");
         var first = s.req("POST", "/api/posts/" + id + "/vote").as(member).send();

@@ -62,7 +62,7 @@ class SdkClientTest {
             client.ping();
 
             List<McpSchema.Tool> tools = client.listTools().tools();
-            assertThat(tools).hasSize(24);
+            assertThat(tools).hasSize(26);
             for (McpSchema.Tool tool : tools) {
                 assertThat(tool.inputSchema().get("type")).as(tool.name()).isEqualTo("object");
                 assertThat(tool.outputSchema()).as(tool.name()).isNotNull();
@@ -110,6 +110,8 @@ class SdkClientTest {
                     Map.of("id", newPost)).structuredContent();
             assertThat((List<?>) timeline.get("entries")).hasSize(2);
             call(client, validator, byName, "vote_post", Map.of("id", newPost));
+            call(client, validator, byName, "unsubscribe_post", Map.of("id", newPost));
+            call(client, validator, byName, "subscribe_post", Map.of("id", newPost));
             Map<?, ?> comment = (Map<?, ?>) call(client, validator, byName, "add_comment",
                     Map.of("post_id", newPost, "content", "Shipped")).structuredContent();
             String commentId = (String) ((Map<?, ?>) comment.get("comment")).get("id");
@@ -118,7 +120,7 @@ class SdkClientTest {
             call(client, validator, byName, "update_project", Map.of("slug", "sdk-board", "name", "SDK Board 2"));
             call(client, validator, byName, "delete_project", Map.of("slug", "sdk-board"));
             called.addAll(List.of("create_project", "create_post", "update_post", "update_post_status", "get_post_timeline",
-                    "vote_post",
+                    "vote_post", "unsubscribe_post", "subscribe_post",
                     "add_comment", "delete_comment", "delete_post", "update_project", "delete_project"));
             assertThat(called).containsExactlyInAnyOrderElementsOf(byName.keySet());
 

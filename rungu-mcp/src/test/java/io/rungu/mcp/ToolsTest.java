@@ -45,7 +45,8 @@ class ToolsTest {
                     "get_post_timeline",
                     "search_posts", "find_similar_posts", "list_comments", "get_roadmap", "get_changelog", "get_stats", "get_trending",
                     "list_attachments", "whoami", "create_post", "update_post", "update_post_status", "delete_post",
-                    "vote_post", "add_comment", "delete_comment", "create_project", "update_project", "delete_project");
+                    "vote_post", "subscribe_post", "unsubscribe_post", "add_comment", "delete_comment", "create_project",
+                    "update_project", "delete_project");
             for (JsonNode t : tools) {
                 String name = t.path("name").asText();
                 assertThat(t.path("description").asText()).as(name).hasSizeGreaterThan(20);
@@ -182,6 +183,12 @@ class ToolsTest {
             assertThat(c.call("vote_post", Map.of("id", id)).path("structuredContent").path("voted").asBoolean()).isFalse();
             assertThat(c.call("vote_post", Map.of("id", id, "voted", true)).path("structuredContent").path("vote_count").asInt()).isEqualTo(1);
             assertThat(c.call("vote_post", Map.of("id", id, "voted", true)).path("structuredContent").path("vote_count").asInt()).isEqualTo(1);
+
+            assertThat(f.stores.board().isSubscribed(f.adminAgent, id)).as("the author follows the post").isTrue();
+            assertThat(c.call("unsubscribe_post", Map.of("id", id)).path("structuredContent").path("subscribed").asBoolean()).isFalse();
+            assertThat(f.stores.board().isSubscribed(f.adminAgent, id)).isFalse();
+            assertThat(c.call("subscribe_post", Map.of("id", id)).path("structuredContent").path("subscribed").asBoolean()).isTrue();
+            assertThat(f.stores.board().isSubscribed(f.adminAgent, id)).isTrue();
 
             JsonNode comment = c.call("add_comment", Map.of("post_id", id, "content", "On it"))
                     .path("structuredContent").path("comment");

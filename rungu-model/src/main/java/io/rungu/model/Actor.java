@@ -14,9 +14,13 @@ public sealed interface Actor permits Actor.Anonymous, Actor.Account {
         SESSION,
         /** A personal API token ({@code Authorization: Bearer rgu_...}). */
         API_TOKEN,
-        /** An AI agent through the MCP server. */
+        /** An AI agent through the MCP server over stdio ({@code rungu mcp}). */
         AGENT,
-        /** The host application or the command line, acting directly on the store. */
+        /** An AI agent through the MCP server's Streamable HTTP endpoint. */
+        MCP_HTTP,
+        /** The operator at the command line ({@code rungu project ...}, {@code rungu user ...}). */
+        CLI,
+        /** The host application embedding Rungu, acting directly on the store. */
         DIRECT
     }
 

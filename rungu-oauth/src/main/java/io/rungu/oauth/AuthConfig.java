@@ -44,6 +44,17 @@ public final class AuthConfig {
     public String cookieName = "session";
     /** Source of the current time; inject a fixed clock in tests. */
     public Clock clock = Clock.systemUTC();
+    /**
+     * Sign-in by email: when set, {@code POST <base>/auth/email} with {@code {"email"}} mails a one-time sign-in
+     * link through this callback ({@code (address, link)}), and {@code /auth/providers} lists {@code "email"}. It
+     * runs on the request thread, so hand the mail over rather than wait for the SMTP server; rungu-notify's
+     * {@code RunguNotify::sendSignInLink} does. Null (the default) turns email sign-in off.
+     */
+    public java.util.function.BiConsumer<String, String> emailSignIn;
+    /** How long an emailed sign-in link works (it works once). */
+    public Duration emailLinkTtl = Duration.ofMinutes(15);
+    /** Most sign-in links mailed to one address per hour; further requests are answered alike and send nothing. */
+    public int emailLinksPerAddressPerHour = 5;
     /** The configured providers, in the order the web app shows them. */
     public final List<ProviderConfig> providers = new ArrayList<>();
 

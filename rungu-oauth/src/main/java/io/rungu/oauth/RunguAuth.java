@@ -31,9 +31,9 @@ public final class RunguAuth {
     private final AuthCore core;
     private final List<AuthRoute> routes;
 
-    private RunguAuth(AuthCore core) {
+    private RunguAuth(AuthCore core, io.rungu.oauth.internal.EmailSignIn email) {
         this.core = core;
-        this.routes = new AuthHandlers(core).routes();
+        this.routes = new AuthHandlers(core, email).routes();
     }
 
     /**
@@ -53,7 +53,11 @@ public final class RunguAuth {
         AuthCore.Settings settings = new AuthCore.Settings(config.key(), config.baseUrl, config.secureCookies,
                 config.adminEmails, config.sessionTtl, config.loginTimeout, config.providerTimeout, config.cookieName,
                 config.clock);
-        return new RunguAuth(new AuthCore(store.accounts(), settings, enabled));
+        AuthCore core = new AuthCore(store.accounts(), settings, enabled);
+        io.rungu.oauth.internal.EmailSignIn email = config.emailSignIn == null ? null
+                : new io.rungu.oauth.internal.EmailSignIn(core, config.emailSignIn, config.emailLinkTtl,
+                        config.emailLinksPerAddressPerHour);
+        return new RunguAuth(core, email);
     }
 
     /**

@@ -141,6 +141,48 @@ public interface Board {
     /** Deletes an attachment (uploader or admin). */
     void deleteAttachment(Actor actor, String attachmentId);
 
+    // --- subscriptions ---
+
+    /**
+     * Follows a post: the actor is then told of its status changes and new comments (docs/notifications.md).
+     * Authors, voters and commenters follow a post automatically. Doing it twice changes nothing.
+     */
+    void subscribe(Actor actor, String postId);
+
+    /** Stops following a post; doing it when not following changes nothing. */
+    void unsubscribe(Actor actor, String postId);
+
+    /**
+     * Follows a whole board (admins): the actor is then told of every new post on it. Doing it twice changes
+     * nothing.
+     */
+    void subscribeProject(Actor actor, String projectSlug);
+
+    /** Stops following a board; doing it when not following changes nothing. */
+    void unsubscribeProject(Actor actor, String projectSlug);
+
+    /** True when the signed-in actor follows the board (UNAUTHENTICATED when anonymous). */
+    boolean isSubscribedToProject(Actor actor, String projectSlug);
+
+    /** True when the signed-in actor follows the post (UNAUTHENTICATED when anonymous). */
+    boolean isSubscribed(Actor actor, String postId);
+
+    /**
+     * The one-click unsubscribe of a notification email: removes the one subscription the link's token belongs
+     * to, whoever asks (the token is the credential). False when the token is unknown or was used already.
+     */
+    boolean unsubscribeByToken(Actor actor, String token);
+
+    /** The actor's own email settings; everything is on until changed (UNAUTHENTICATED when anonymous). */
+    io.rungu.model.NotificationSettings notificationSettings(Actor actor);
+
+    /**
+     * Changes the actor's own email settings; a null value keeps the current one. Needs credentials that may
+     * write. Returns the settings now in force.
+     */
+    io.rungu.model.NotificationSettings updateNotificationSettings(Actor actor, Boolean statusChanges,
+            Boolean comments);
+
     // --- derived views ---
 
     /**

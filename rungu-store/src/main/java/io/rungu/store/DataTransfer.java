@@ -21,8 +21,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  *
  * <p>{@link #copy} reads every table of the source in one consistent snapshot (so the source may stay in use)
  * and writes the rows to the target in batches, one transaction per batch, in foreign-key order: users,
- * identities, sessions, sign-in links, login flows, API tokens, projects, posts, votes, comments, status
- * changes, attachments.
+ * identities, sessions, sign-in links, login flows, API tokens, projects, posts, votes, post and board subscriptions,
+ * notification settings, comments, status changes, attachments.
  * The target's own triggers rebuild what is derived from rows (vote and comment counts, per-board counts, the
  * search index), so the copy is exact even between SQLite and PostgreSQL. Both stores must be open (which
  * applies migrations, so the target's schema exists).
@@ -229,7 +229,9 @@ public final class DataTransfer {
 
     /**
      * Every table that holds original data, in foreign-key order. Derived tables (per-board counts, the search
-     * index) and the migration history are left to the target. A test checks this list against the schema.
+     * index), the migration history and the event machinery (the outbox, consumer positions, pending
+     * notifications: they describe the source's past, not the board) are left to the target. A test checks this
+     * list against the schema.
      */
     static final List<Table> TABLES = List.of(
             table("users", "ORDER BY t.id",
@@ -253,6 +255,12 @@ public final class DataTransfer {
                     "updated_at:TIME", "done_at:TIME", "response_text", "response_by", "response_at:TIME"),
             table("votes", "ORDER BY t.user_id, t.post_id",
                     "user_id", "post_id", "created_at:TIME"),
+            table("post_subscriptions", "ORDER BY t.post_id, t.user_id",
+                    "post_id", "user_id", "token", "created_at:TIME"),
+            table("project_subscriptions", "ORDER BY t.project_id, t.user_id",
+                    "project_id", "user_id", "token", "created_at:TIME"),
+            table("notification_settings", "ORDER BY t.user_id",
+                    "user_id", "status_changes:INTEGER", "comments:INTEGER", "updated_at:TIME"),
             // A reply refers to its parent, so comments go in order of depth in their thread.
             table("comments", "JOIN (WITH RECURSIVE tree (id, depth) AS ("
                             + "SELECT id, 0 FROM comments WHERE parent_id IS NULL UNION ALL "

@@ -20,12 +20,17 @@ public final class RunguStore implements AutoCloseable {
     private final Database database;
     private final Board board;
     private final Accounts accounts;
+    private final io.rungu.store.internal.events.Dispatcher events;
+    private final Notifications notifications;
 
     private RunguStore(StoreConfig config, Database database) {
         this.config = config;
         this.database = database;
         this.board = io.rungu.store.internal.Services.board(database, config);
         this.accounts = io.rungu.store.internal.Services.accounts(database, config);
+        this.events = new io.rungu.store.internal.events.Dispatcher(database, config.clock, config.eventPollInterval,
+                config.eventRetention);
+        this.notifications = new io.rungu.store.internal.events.NotificationService(database, events, config.clock);
     }
 
     /**
@@ -43,11 +48,13 @@ public final class RunguStore implements AutoCloseable {
             } else {
                 Migrations.requireCurrent(database);
             }
+            RunguStore store = new RunguStore(config, database);
+            store.events.prune();
+            return store;
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
-        return new RunguStore(config, database);
     }
 
     /**
@@ -86,6 +93,19 @@ public final class RunguStore implements AutoCloseable {
         return accounts;
     }
 
+    /**
+     * The board's events: every write records its events in the same transaction; subscribe to receive them in
+     * order, in-process (docs/embedding.md, "Events").
+     */
+    public Events events() {
+        return events;
+    }
+
+    /** Who is told what, and the queue of notifications a sender delivers (docs/notifications.md). */
+    public Notifications notifications() {
+        return notifications;
+    }
+
     /** The configuration this store was opened with. */
     public StoreConfig config() {
         return config;
@@ -101,9 +121,10 @@ public final class RunguStore implements AutoCloseable {
         return database;
     }
 
-    /** Closes the connections this store opened. */
+    /** Stops delivering events and closes the connections this store opened. */
     @Override
     public void close() {
+        events.close();
         database.close();
     }
 

@@ -62,6 +62,17 @@ public final class StoreConfig {
      */
     public int cacheMegabytes = 16;
     /**
+     * How often event consumers look for events written by other servers sharing the database; events written
+     * through this store are handed on at once. A failing consumer is retried after the same delay, doubling up
+     * to ten minutes.
+     */
+    public Duration eventPollInterval = Duration.ofSeconds(1);
+    /**
+     * How long events stay in the outbox. Older ones are deleted when the store opens and hourly while consumers
+     * run, except those a pending notification still tells; a consumer that stays away longer misses them.
+     */
+    public Duration eventRetention = Duration.ofDays(30);
+    /**
      * Most bytes of attachments one user may have stored, all their uploads together (200 MiB); an upload past it
      * is refused with CONFLICT. 0 means no per-user quota.
      */
@@ -115,6 +126,13 @@ public final class StoreConfig {
         }
         if (cacheMegabytes < 0 || cacheMegabytes > 4096) {
             problems.add("cacheMegabytes must be between 0 and 4096, got " + cacheMegabytes);
+        }
+        if (eventPollInterval == null || eventPollInterval.compareTo(Duration.ofMillis(10)) < 0
+                || eventPollInterval.compareTo(Duration.ofMinutes(10)) > 0) {
+            problems.add("eventPollInterval must be between 10 ms and 10 minutes");
+        }
+        if (eventRetention == null || eventRetention.compareTo(Duration.ofHours(1)) < 0) {
+            problems.add("eventRetention must be at least one hour");
         }
         if (uploadQuotaPerUser < 0) {
             problems.add("uploadQuotaPerUser must be 0 (no quota) or a number of bytes, got " + uploadQuotaPerUser);

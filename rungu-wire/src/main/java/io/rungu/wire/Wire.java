@@ -99,6 +99,15 @@ public final class Wire {
     /** The caller's vote on a post after a read or change, with the exact count. */
     public record Vote(boolean voted, long voteCount) {}
 
+    /** Whether the caller follows a post or a board after a read or change. */
+    public record Subscription(boolean subscribed) {}
+
+    /** Which emails a person gets about the posts they follow; a new account has every kind on. */
+    public record NotificationSettings(boolean statusChanges, boolean comments) {}
+
+    /** The answer of a sign-in-by-email request: the same whatever the address, so it tells nobody who has an account. */
+    public record EmailSignInRequested(String message) {}
+
     /** The planned, in-progress and done posts of a board, at most {@code limit} each, with exact totals. */
     public record Roadmap(List<PostDetail> planned, long plannedTotal, List<PostDetail> inProgress,
                           long inProgressTotal, List<PostDetail> done, long doneTotal, int limit) {}
@@ -147,7 +156,8 @@ public final class Wire {
     /** The records that make up the wire model, for schema and type generators. */
     public static final List<Class<? extends Record>> ENTITIES = List.of(Pagination.class, Project.class,
             Creator.class, PostDetail.class, OfficialResponse.class, CommentDetail.class, StatusChange.class,
-            TimelineEntry.class, TimelinePage.class, Attachment.class, Vote.class, Roadmap.class,
+            TimelineEntry.class, TimelinePage.class, Attachment.class, Vote.class, Subscription.class,
+            NotificationSettings.class, EmailSignInRequested.class, Roadmap.class,
             Stats.class, User.class, Me.class, ApiToken.class, IssuedToken.class, Provider.class, Providers.class,
             Ok.class, SignedOutEverywhere.class, Ready.class, Error.class);
 
@@ -248,6 +258,11 @@ public final class Wire {
             byCategory.put(c.wire(), s.byCategory().getOrDefault(c, 0L));
         }
         return new Stats(s.totalPosts(), byStatus, byCategory, s.totalVotes(), s.totalComments());
+    }
+
+    /** A person's notification settings. */
+    public static NotificationSettings notificationSettings(io.rungu.model.NotificationSettings s) {
+        return new NotificationSettings(s.statusChanges(), s.comments());
     }
 
     /** A user as an administrator (or the CLI operator) sees them. */

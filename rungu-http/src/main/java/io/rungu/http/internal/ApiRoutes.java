@@ -50,6 +50,7 @@ public final class ApiRoutes {
     private static final List<String> COMMENT_EDIT = List.of("content");
     private static final List<String> ROLE_CHANGE = List.of("role");
     private static final List<String> PROFILE_EDIT = List.of("name");
+    private static final List<String> NOTIFICATION_SETTINGS = List.of("status_changes", "comments");
 
     static final List<Param> PAGING = List.of(
             new Param("page", "integer", "1-based page number (default 1)"),
@@ -140,6 +141,36 @@ public final class ApiRoutes {
         }).doc("votes", "Set the caller's vote (idempotent)", Access.SIGNED_IN).json("SetVote")
                 .reply(200, Shape.DATA, "Vote").done();
 
+        // subscriptions
+        t.add(GET, "/api/projects/{slug}/subscription", ctx -> ok(ctx, new Wire.Subscription(
+                board.isSubscribedToProject(actor(ctx), ctx.pathParam("slug")))))
+                .doc("subscriptions", "Whether the caller follows a board", Access.SIGNED_IN)
+                .reply(200, Shape.DATA, "Subscription").done();
+        t.add(PUT, "/api/projects/{slug}/subscription", ctx -> {
+            board.subscribeProject(actor(ctx), ctx.pathParam("slug"));
+            ok(ctx, new Wire.Subscription(true));
+        }).doc("subscriptions", "Follow a board: an email for each new post (admins; idempotent)", Access.ADMIN)
+                .reply(200, Shape.DATA, "Subscription").done();
+        t.add(DELETE, "/api/projects/{slug}/subscription", ctx -> {
+            board.unsubscribeProject(actor(ctx), ctx.pathParam("slug"));
+            ok(ctx, new Wire.Subscription(false));
+        }).doc("subscriptions", "Stop following a board (idempotent)", Access.SIGNED_IN)
+                .reply(200, Shape.DATA, "Subscription").done();
+        t.add(GET, "/api/posts/{id}/subscription", ctx -> ok(ctx, new Wire.Subscription(
+                board.isSubscribed(actor(ctx), ctx.pathParam("id")))))
+                .doc("subscriptions", "Whether the caller follows a post", Access.SIGNED_IN)
+                .reply(200, Shape.DATA, "Subscription").done();
+        t.add(PUT, "/api/posts/{id}/subscription", ctx -> {
+            board.subscribe(actor(ctx), ctx.pathParam("id"));
+            ok(ctx, new Wire.Subscription(true));
+        }).doc("subscriptions", "Follow a post: notifications of its status changes and comments (idempotent)",
+                Access.SIGNED_IN).reply(200, Shape.DATA, "Subscription").done();
+        t.add(DELETE, "/api/posts/{id}/subscription", ctx -> {
+            board.unsubscribe(actor(ctx), ctx.pathParam("id"));
+            ok(ctx, new Wire.Subscription(false));
+        }).doc("subscriptions", "Stop following a post (idempotent)", Access.SIGNED_IN)
+                .reply(200, Shape.DATA, "Subscription").done();
+
         // comments
         t.add(GET, "/api/posts/{id}/comments", ctx -> ok(ctx, Wire.listing(
                 board.listComments(actor(ctx), ctx.pathParam("id"), page(ctx)), Wire::comment)))
@@ -199,6 +230,16 @@ public final class ApiRoutes {
                         Requests.string(requests.object(ctx, PROFILE_EDIT), "name")))))
                 .doc("users", "Set your own display name", Access.SIGNED_IN).json("ProfileEdit")
                 .reply(200, Shape.DATA, "User").done();
+        t.add(GET, "/api/me/notifications", ctx -> ok(ctx, Wire.notificationSettings(
+                board.notificationSettings(actor(ctx)))))
+                .doc("subscriptions", "Which emails you get about the posts you follow", Access.SIGNED_IN)
+                .reply(200, Shape.DATA, "NotificationSettings").done();
+        t.add(PATCH, "/api/me/notifications", ctx -> {
+            JsonNode body = requests.object(ctx, NOTIFICATION_SETTINGS);
+            ok(ctx, Wire.notificationSettings(board.updateNotificationSettings(actor(ctx),
+                    Requests.optionalBoolean(body, "status_changes"), Requests.optionalBoolean(body, "comments"))));
+        }).doc("subscriptions", "Turn kinds of emails on or off (a missing field keeps its value)", Access.SIGNED_IN)
+                .json("NotificationSettingsEdit").reply(200, Shape.DATA, "NotificationSettings").done();
     }
 
     /**

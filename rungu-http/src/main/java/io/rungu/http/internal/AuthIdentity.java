@@ -18,6 +18,7 @@ public final class AuthIdentity implements Identity {
             Map.entry("GET /auth/{provider}/login", "Start signing in with a provider (redirect)"),
             Map.entry("GET /auth/{provider}/callback", "Finish signing in (provider redirect target)"),
             Map.entry("GET /auth/link/{secret}", "Sign in with a one-time link (redirect)"),
+            Map.entry("POST /auth/email", "Mail a one-time sign-in link to {\"email\"} (202 whatever the address)"),
             Map.entry("GET /auth/me", "The signed-in user"),
             Map.entry("POST /auth/logout", "End this session"),
             Map.entry("POST /auth/logout-everywhere", "End every session of this user"),
@@ -27,7 +28,7 @@ public final class AuthIdentity implements Identity {
     /** The wire record each JSON route answers with, and how it is wrapped (bare unless listed). */
     private static final Map<String, String> SCHEMAS = Map.of("GET /auth/providers", "Providers", "GET /auth/me", "Me",
             "POST /auth/logout", "Ok", "POST /auth/logout-everywhere", "SignedOutEverywhere", "GET /api/tokens", "ApiToken",
-            "POST /api/tokens", "IssuedToken");
+            "POST /api/tokens", "IssuedToken", "POST /auth/email", "EmailSignInRequested");
     private static final Map<String, Shape> SHAPES = Map.of("GET /auth/me", Shape.DATA, "GET /api/tokens", Shape.PAGE,
             "POST /api/tokens", Shape.DATA);
 
@@ -75,17 +76,20 @@ public final class AuthIdentity implements Identity {
 
     private static Route route(AuthRoute r) {
         String key = r.method().name() + " " + r.path();
-        boolean signIn = r.path().contains("/login") || r.path().contains("/callback") || r.path().startsWith("/auth/link/");
+        boolean signIn = r.path().contains("/login") || r.path().contains("/callback") || r.path().startsWith("/auth/link/")
+                || r.path().equals("/auth/email");
         RateLimiter.Kind kind = signIn ? RateLimiter.Kind.SIGN_IN
                 : Guard.isWrite(r.method()) ? RateLimiter.Kind.WRITE : RateLimiter.Kind.READ;
         boolean signedIn = r.path().startsWith("/api/tokens") || r.path().equals("/auth/me")
                 || r.path().startsWith("/auth/logout");
         boolean redirect = signIn && r.method() == HandlerType.GET;
+        boolean accepted = r.path().equals("/auth/email");
         String tag = r.path().startsWith("/api/tokens") ? "tokens" : "auth";
         Doc doc = new Doc(tag, SUMMARIES.getOrDefault(key, key), signedIn ? Access.SIGNED_IN : Access.PUBLIC, List.of(),
-                r.method() == HandlerType.POST && r.path().startsWith("/api/tokens") ? "application/json" : null,
-                r.method() == HandlerType.POST && r.path().startsWith("/api/tokens") ? "NewToken" : null,
-                redirect ? 302 : r.method() == HandlerType.DELETE ? 204 : r.method() == HandlerType.POST
+                r.method() == HandlerType.POST && r.path().startsWith("/api/tokens") || accepted ? "application/json" : null,
+                r.method() == HandlerType.POST && r.path().startsWith("/api/tokens") ? "NewToken"
+                        : accepted ? "EmailAddress" : null,
+                accepted ? 202 : redirect ? 302 : r.method() == HandlerType.DELETE ? 204 : r.method() == HandlerType.POST
                         && r.path().startsWith("/api/tokens") ? 201 : 200,
                 redirect || r.method() == HandlerType.DELETE ? Shape.NONE : SHAPES.getOrDefault(key, Shape.JSON),
                 SCHEMAS.get(key), List.of());

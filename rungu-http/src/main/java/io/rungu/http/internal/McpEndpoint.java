@@ -69,9 +69,12 @@ public final class McpEndpoint {
         }
         byte[] body = ctx.method() == HandlerType.POST
                 ? requests.bounded(ctx, maxMessageBytes, "MCP message") : new byte[0];
+        // The token's holder, acting through MCP: events and notifications name the channel.
+        Actor.Account agent = new Actor.Account(account.userId(), account.role(), Actor.Channel.MCP_HTTP,
+                account.scope());
         // The POST itself counts as a read; each tool call that writes also counts against the write limit.
-        McpHttpResponse r = mcp.handleHttp(new McpHttpRequest(ctx.method().name(), headers, body), account,
-                () -> guard.chargeWrite(ctx, account));
+        McpHttpResponse r = mcp.handleHttp(new McpHttpRequest(ctx.method().name(), headers, body), agent,
+                () -> guard.chargeWrite(ctx, agent));
         ctx.status(r.status());
         r.headers().forEach(ctx::header);
         ctx.result(r.body());

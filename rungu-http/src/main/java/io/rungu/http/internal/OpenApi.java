@@ -209,8 +209,11 @@ public final class OpenApi {
         s.put("CommentEdit", object(map("content", limited(Limits.COMMENT_MAX)), "content"));
         s.put("RoleChange", object(map("role", ref("Role")), "role"));
         s.put("ProfileEdit", object(map("name", limited(Limits.USER_NAME_MAX)), "name"));
+        s.put("NotificationSettingsEdit", object(map("status_changes", map("type", "boolean"),
+                "comments", map("type", "boolean"))));
         s.put("Upload", object(map("file", map("type", "string", "contentMediaType", "application/octet-stream",
                 "description", "PNG, JPEG, WebP or GIF, at most " + Limits.ATTACHMENT_MAX_BYTES + " bytes")), "file"));
+        s.put("EmailAddress", object(map("email", map("type", "string")), "email"));
         s.put("NewToken", object(map("name", limited(Limits.TOKEN_NAME_MAX), "scope", ref("TokenScope"),
                 "expires_in", map("type", "integer", "minimum", 1, "description",
                         "Seconds until the token expires (at most ten years); leave it out for a token that never expires")),

@@ -164,6 +164,18 @@ public final class Requests {
     }
 
     /** A required boolean field. */
+    /** A boolean field that may be missing or null (then null). */
+    public static Boolean optionalBoolean(JsonNode obj, String field) {
+        JsonNode v = obj.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isBoolean()) {
+            throw RunguException.invalid(field, field + " must be true or false");
+        }
+        return v.booleanValue();
+    }
+
     public static boolean requiredBoolean(JsonNode obj, String field) {
         JsonNode v = obj.get(field);
         if (v == null || v.isNull()) {

@@ -37,14 +37,17 @@ public final class AuthHandlers {
     private static final String STATE_COOKIE_PATH = "/auth";
 
     private final AuthCore core;
+    private final EmailSignIn email;
 
-    public AuthHandlers(AuthCore core) {
+    /** {@code email} is null when sign-in by email is off. */
+    public AuthHandlers(AuthCore core, EmailSignIn email) {
         this.core = core;
+        this.email = email;
     }
 
     /** Every route, paths relative to the mount. */
     public List<AuthRoute> routes() {
-        return List.of(
+        List<AuthRoute> routes = new java.util.ArrayList<>(List.of(
                 new AuthRoute(HandlerType.GET, "/auth/providers", this::providers),
                 new AuthRoute(HandlerType.GET, "/auth/link/{secret}", this::link),
                 new AuthRoute(HandlerType.GET, "/auth/me", this::me),
@@ -54,7 +57,25 @@ public final class AuthHandlers {
                 new AuthRoute(HandlerType.GET, "/auth/{provider}/callback", this::callback),
                 new AuthRoute(HandlerType.GET, "/api/tokens", this::listTokens),
                 new AuthRoute(HandlerType.POST, "/api/tokens", this::createToken),
-                new AuthRoute(HandlerType.DELETE, "/api/tokens/{id}", this::revokeToken));
+                new AuthRoute(HandlerType.DELETE, "/api/tokens/{id}", this::revokeToken)));
+        if (email != null) {
+            routes.add(1, new AuthRoute(HandlerType.POST, "/auth/email", this::emailLink));
+        }
+        return List.copyOf(routes);
+    }
+
+    /** 202 whatever the address, so nobody learns which addresses have accounts. */
+    private void emailLink(Context ctx) {
+        JsonNode input = jsonBody(ctx);
+        String address = Json.text(input, "email");
+        if (!EmailSignIn.plausible(address == null ? null : address.strip())) {
+            throw RunguException.invalid("email", "email must be an email address");
+        }
+        email.request(address);
+        noStore(ctx);
+        Json.send(ctx, 202, new Wire.EmailSignInRequested(
+                "If this address can receive email, a sign-in link is on its way; it works once, for "
+                        + email.ttl().toMinutes() + " minutes."));
     }
 
     // --- browser flows ---
@@ -162,8 +183,13 @@ public final class AuthHandlers {
     // --- JSON routes ---
 
     private void providers(Context ctx) {
-        Json.send(ctx, 200, new Wire.Providers(core.providers().stream()
-                .map(p -> new Wire.Provider(p.name(), p.label(), p.loginUrl())).toList()));
+        List<Wire.Provider> list = new java.util.ArrayList<>(core.providers().stream()
+                .map(p -> new Wire.Provider(p.name(), p.label(), p.loginUrl())).toList());
+        if (email != null) {
+            // Not a redirect: the web app shows an address field that POSTs to login_url.
+            list.add(new Wire.Provider("email", "Email", core.baseUrl + "/auth/email"));
+        }
+        Json.send(ctx, 200, new Wire.Providers(list));
     }
 
     private void me(Context ctx) {

@@ -77,6 +77,23 @@ class DeleteUserTest extends OnEachDatabase {
     }
 
     @Test
+    void subscriptions_notification_settings_and_pending_emails_go_and_events_no_longer_name_the_account() {
+        board.updateNotificationSettings(asQuinn, false, null);
+        assertThat(board.isSubscribed(asQuinn, othersPost)).as("a commenter follows the post").isTrue();
+        String id = "'" + quinn.id() + "'";
+        assertThat(t.number("SELECT count(*) FROM outbox WHERE actor_id = " + id)).isPositive();
+
+        board.deleteUser(admin, quinn.id());
+
+        for (String table : List.of("post_subscriptions", "project_subscriptions", "notification_settings",
+                "notifications")) {
+            assertThat(t.number("SELECT count(*) FROM " + table + " WHERE user_id = " + id)).as(table).isZero();
+        }
+        assertThat(t.number("SELECT count(*) FROM outbox WHERE actor_id = " + id)).isZero();
+        assertThat(t.number("SELECT count(*) FROM outbox")).as("the events themselves stay").isPositive();
+    }
+
+    @Test
     void sessions_tokens_and_identities_go_and_the_account_leaves_the_user_list() {
         String session = accounts.createSession(quinn.id(), Duration.ofHours(1));
         accounts.createTokenFor(quinn.id(), "script", TokenScope.WRITE, "rgu_abc", QUINNS_TOKEN_HASH);

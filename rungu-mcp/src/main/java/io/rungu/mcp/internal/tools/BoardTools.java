@@ -10,6 +10,7 @@ import io.rungu.mcp.internal.tools.Outputs.PostWithComments;
 import io.rungu.mcp.internal.tools.Outputs.ProjectList;
 import io.rungu.mcp.internal.tools.Outputs.ProjectResult;
 import io.rungu.mcp.internal.tools.Outputs.PostsOut;
+import io.rungu.mcp.internal.tools.Outputs.SubscriptionOut;
 import io.rungu.mcp.internal.tools.Outputs.VoteOut;
 import io.rungu.mcp.internal.tools.Outputs.WhoAmI;
 import io.rungu.model.Actor;
@@ -213,6 +214,21 @@ public final class BoardTools {
                             VoteResult r = voted == null ? board.toggleVote(actor, a.string("id"))
                                     : board.setVote(actor, a.string("id"), voted);
                             return new VoteOut(a.string("id"), r.voted(), r.voteCount());
+                        }),
+                ToolSpec.write("subscribe_post", "Follow a post",
+                        "Follow a post: your account is emailed about its status changes and new comments. Authors, "
+                                + "voters and commenters follow a post already. Repeating it changes nothing.",
+                        false, true, List.of(ID), SubscriptionOut.class,
+                        (actor, a) -> {
+                            board.subscribe(actor, a.string("id"));
+                            return new SubscriptionOut(a.string("id"), true);
+                        }),
+                ToolSpec.write("unsubscribe_post", "Stop following a post",
+                        "Stop following a post: no more emails about it for your account. Repeating it changes nothing.",
+                        false, true, List.of(ID), SubscriptionOut.class,
+                        (actor, a) -> {
+                            board.unsubscribe(actor, a.string("id"));
+                            return new SubscriptionOut(a.string("id"), false);
                         }),
                 ToolSpec.write("add_comment", "Comment on a post",
                         "Add a comment to a post as your account, or reply to a comment with parent_id.", false, false,

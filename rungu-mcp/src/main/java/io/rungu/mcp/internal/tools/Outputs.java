@@ -40,5 +40,8 @@ public final class Outputs {
     /** The vote after the call, with the post it is on. */
     public record VoteOut(String postId, boolean voted, long voteCount) {}
 
+    /** Whether the agent's account follows the post after the call. */
+    public record SubscriptionOut(String postId, boolean subscribed) {}
+
     public record Deleted(boolean deleted, String kind, String id) {}
 }

@@ -1,6 +1,7 @@
 package io.rungu.store.internal.board;
 
 import io.rungu.model.Actor;
+import io.rungu.model.BoardEvent;
 import io.rungu.model.Attachment;
 import io.rungu.model.AttachmentContent;
 import io.rungu.model.ByteSizes;
@@ -65,6 +66,7 @@ final class Attachments {
                     .execute();
             h.createUpdate("INSERT INTO attachment_blobs (attachment_id, bytes) VALUES (:id, :bytes)")
                     .bind("id", id).bind("bytes", input.bytes()).execute();
+            cx.event(h, account, BoardEvent.Type.ATTACHMENT_ADDED, post.projectId(), postId, id);
             return byId(h, id);
         });
     }
@@ -85,7 +87,9 @@ final class Attachments {
             Attachment attachment = byId(h, attachmentId);
             Permissions.ownerOrAdmin(account, attachment.createdBy(),
                     "Only the uploader or admin can delete attachments");
+            String projectId = Lookups.projectOfPost(h, attachment.postId());
             h.createUpdate("DELETE FROM attachments WHERE id = :id").bind("id", attachmentId).execute();
+            cx.event(h, account, BoardEvent.Type.ATTACHMENT_DELETED, projectId, attachment.postId(), attachmentId);
         });
     }
 

@@ -41,6 +41,7 @@ public final class BoardService implements Board {
     private final Attachments attachments;
     private final Views views;
     private final Users users;
+    private final Subscriptions subscriptions;
 
     private BoardService(Context cx, UploadQuotas quotas) {
         this.projects = new Projects(cx);
@@ -50,6 +51,7 @@ public final class BoardService implements Board {
         this.attachments = new Attachments(cx, quotas);
         this.views = new Views(cx);
         this.users = new Users(cx);
+        this.subscriptions = new Subscriptions(cx);
     }
 
     /**
@@ -196,6 +198,52 @@ public final class BoardService implements Board {
     @Override
     public void deleteAttachment(Actor actor, String attachmentId) {
         attachments.delete(actor(actor), attachmentId);
+    }
+
+    @Override
+    public void subscribe(Actor actor, String postId) {
+        subscriptions.subscribe(actor(actor), postId);
+    }
+
+    @Override
+    public void unsubscribe(Actor actor, String postId) {
+        subscriptions.unsubscribe(actor(actor), postId);
+    }
+
+    @Override
+    public void subscribeProject(Actor actor, String projectSlug) {
+        subscriptions.subscribeProject(actor(actor), projectSlug);
+    }
+
+    @Override
+    public void unsubscribeProject(Actor actor, String projectSlug) {
+        subscriptions.unsubscribeProject(actor(actor), projectSlug);
+    }
+
+    @Override
+    public boolean isSubscribedToProject(Actor actor, String projectSlug) {
+        return subscriptions.isSubscribedToProject(actor(actor), projectSlug);
+    }
+
+    @Override
+    public boolean isSubscribed(Actor actor, String postId) {
+        return subscriptions.isSubscribed(actor(actor), postId);
+    }
+
+    @Override
+    public boolean unsubscribeByToken(Actor actor, String token) {
+        return subscriptions.unsubscribeByToken(token);
+    }
+
+    @Override
+    public io.rungu.model.NotificationSettings notificationSettings(Actor actor) {
+        return subscriptions.settings(actor(actor));
+    }
+
+    @Override
+    public io.rungu.model.NotificationSettings updateNotificationSettings(Actor actor, Boolean statusChanges,
+            Boolean comments) {
+        return subscriptions.updateSettings(actor(actor), statusChanges, comments);
     }
 
     @Override

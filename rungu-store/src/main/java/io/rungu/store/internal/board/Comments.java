@@ -1,6 +1,7 @@
 package io.rungu.store.internal.board;
 
 import io.rungu.model.Actor;
+import io.rungu.model.BoardEvent;
 import io.rungu.model.CommentView;
 import io.rungu.model.NewComment;
 import io.rungu.model.Page;
@@ -39,7 +40,7 @@ final class Comments {
         String id = cx.newId();
         Instant now = cx.now();
         return cx.db().write(h -> {
-            Lookups.requirePost(h, postId);
+            String projectId = Lookups.projectOfPost(h, postId);
             if (input.parentId() != null) {
                 String parentPost = h.createQuery("SELECT post_id FROM comments WHERE id = :id")
                         .bind("id", input.parentId()).mapTo(String.class).findOne()
@@ -56,6 +57,8 @@ final class Comments {
                     .execute();
             h.createUpdate("UPDATE posts SET updated_at = :now WHERE id = :id")
                     .bind("now", now).bind("id", postId).execute();
+            Subscriptions.add(h, postId, account.userId(), now);
+            cx.event(h, account, BoardEvent.Type.COMMENT_CREATED, projectId, postId, id);
             return byId(h, id);
         });
     }
@@ -71,6 +74,8 @@ final class Comments {
             }
             h.createUpdate("UPDATE comments SET content = :content, edited_at = :now WHERE id = :id")
                     .bind("content", valid).bind("now", now).bind("id", commentId).execute();
+            cx.event(h, account, BoardEvent.Type.COMMENT_EDITED, Lookups.projectOfPost(h, comment.comment().postId()),
+                    comment.comment().postId(), commentId);
             return byId(h, commentId);
         });
     }
@@ -80,7 +85,9 @@ final class Comments {
         cx.db().writeVoid(h -> {
             CommentView comment = byId(h, commentId);
             Permissions.ownerOrAdmin(account, comment.comment().createdBy(), "You can only delete your own comments");
+            String projectId = Lookups.projectOfPost(h, comment.comment().postId());
             h.createUpdate("DELETE FROM comments WHERE id = :id").bind("id", commentId).execute();
+            cx.event(h, account, BoardEvent.Type.COMMENT_DELETED, projectId, comment.comment().postId(), commentId);
         });
     }
 

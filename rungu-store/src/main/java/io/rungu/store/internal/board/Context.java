@@ -1,10 +1,16 @@
 package io.rungu.store.internal.board;
 
+import io.rungu.model.Actor;
+import io.rungu.model.BoardEvent;
+import io.rungu.model.Post;
+import io.rungu.model.PostStatus;
 import io.rungu.store.internal.db.Database;
+import io.rungu.store.internal.events.Outbox;
 import io.rungu.store.internal.db.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 
 /** What every part of the Board needs: the database, the clock, the id source and what is kept between requests. */
 record Context(Database db, Clock clock, Supplier<String> ids, KeptReads kept) {
@@ -15,5 +21,18 @@ record Context(Database db, Clock clock, Supplier<String> ids, KeptReads kept) {
 
     String newId() {
         return ids.get();
+    }
+
+    /** Records an event of this write in its transaction ({@code commentId} also names an attachment). */
+    void event(Handle h, Actor.Account actor, BoardEvent.Type type, String projectId, String postId,
+            String commentId) {
+        Outbox.append(h, db.dialect(), new BoardEvent(0, type, now(), actor.userId(), actor.channel(), projectId,
+                postId, commentId, null, null, null));
+    }
+
+    /** Records a status change of {@code post} to {@code to}, with the official response given, if any. */
+    void statusChanged(Handle h, Actor.Account actor, Post post, PostStatus to, String response) {
+        Outbox.append(h, db.dialect(), new BoardEvent(0, BoardEvent.Type.POST_STATUS_CHANGED, now(),
+                actor.userId(), actor.channel(), post.projectId(), post.id(), null, post.status(), to, response));
     }
 }

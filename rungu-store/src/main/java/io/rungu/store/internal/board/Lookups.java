@@ -20,6 +20,13 @@ final class Lookups {
                 .orElseThrow(() -> RunguException.notFound("Post not found"));
     }
 
+    /** The board of a post, failing with NOT_FOUND when the post does not exist. */
+    static String projectOfPost(Handle h, String postId) {
+        return h.createQuery("SELECT project_id FROM posts WHERE id = :id").bind("id", postId)
+                .mapTo(String.class).findOne()
+                .orElseThrow(() -> RunguException.notFound("Post not found"));
+    }
+
     static void requirePost(Handle h, String postId) {
         h.createQuery("SELECT 1 FROM posts WHERE id = :id").bind("id", postId)
                 .mapTo(Integer.class).findOne()

@@ -1,6 +1,7 @@
 package io.rungu.store.internal.board;
 
 import io.rungu.model.Actor;
+import io.rungu.model.BoardEvent;
 import io.rungu.model.NewPost;
 import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
@@ -98,6 +99,8 @@ final class Posts {
                     .bind("description", p.description()).bind("category", p.category().wire())
                     .bind("user", account.userId()).bind("now", now)
                     .execute();
+            Subscriptions.add(h, id, account.userId(), now);
+            cx.event(h, account, BoardEvent.Type.POST_CREATED, projectId, id, null);
             return PostReads.require(h, id, account.userId());
         });
     }
@@ -150,9 +153,15 @@ final class Posts {
                 update.bind("doneAt", valid.status() == PostStatus.DONE ? now : null);
             }
             update.execute();
+            if (valid.title() != null || valid.description() != null || valid.category() != null) {
+                cx.event(h, account, BoardEvent.Type.POST_EDITED, post.projectId(), postId, null);
+            }
             if (statusChanges || valid.response() != null) {
                 PostStatus to = statusChanges ? valid.status() : post.status();
                 StatusHistory.record(h, historyId, postId, post.status(), to, valid.response(), account.userId(), now);
+            }
+            if (statusChanges) {
+                cx.statusChanged(h, account, post, valid.status(), valid.response());
             }
             return PostReads.require(h, postId, account.userId());
         });
@@ -168,6 +177,7 @@ final class Posts {
             Post post = Lookups.post(h, postId);
             Permissions.ownerOrAdmin(account, post.createdBy(), "You can only delete your own posts");
             h.createUpdate("DELETE FROM posts WHERE id = :id").bind("id", postId).execute();
+            cx.event(h, account, BoardEvent.Type.POST_DELETED, post.projectId(), postId, null);
         });
     }
 }

@@ -1,6 +1,7 @@
 package io.rungu.store.internal.board;
 
 import io.rungu.model.Actor;
+import io.rungu.model.BoardEvent;
 import io.rungu.model.NewProject;
 import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
@@ -30,13 +31,14 @@ final class Projects {
     }
 
     Project create(Actor actor, NewProject input) {
-        Permissions.admin(actor);
+        Actor.Account account = Permissions.admin(actor);
         ProjectRules.ValidProject p = ProjectRules.validate(input);
         String id = cx.newId();
         Instant now = cx.now();
         try {
             return cx.db().write(h -> {
                 h.attach(ProjectDao.class).insert(id, p.slug(), p.name(), p.description(), now);
+                cx.event(h, account, BoardEvent.Type.PROJECT_CREATED, id, null, null);
                 return bySlug(h, p.slug());
             });
         } catch (RuntimeException e) {
@@ -48,22 +50,26 @@ final class Projects {
     }
 
     Project update(Actor actor, String slug, ProjectEdit edit) {
-        Permissions.admin(actor);
+        Actor.Account account = Permissions.admin(actor);
         ProjectRules.ValidEdit valid = ProjectRules.validate(edit);
         return cx.db().write(h -> {
             if (h.attach(ProjectDao.class).update(slug, valid.name(), valid.description()) == 0) {
                 throw RunguException.notFound("Project not found");
             }
-            return bySlug(h, slug);
+            Project project = bySlug(h, slug);
+            cx.event(h, account, BoardEvent.Type.PROJECT_EDITED, project.id(), null, null);
+            return project;
         });
     }
 
     void delete(Actor actor, String slug) {
-        Permissions.admin(actor);
+        Actor.Account account = Permissions.admin(actor);
         cx.db().writeVoid(h -> {
+            String id = Lookups.projectId(h, slug);
             if (h.attach(ProjectDao.class).delete(slug) == 0) {
                 throw RunguException.notFound("Project not found");
             }
+            cx.event(h, account, BoardEvent.Type.PROJECT_DELETED, id, null, null);
         });
     }
 

@@ -70,7 +70,7 @@ final class Users {
 
     /** Tables whose rows belong to a user and go with an erased account (votes first: their triggers fix counts). */
     private static final List<String> OWNED = List.of("votes", "sessions", "sign_in_links", "api_tokens",
-            "user_identities");
+            "user_identities", "post_subscriptions", "project_subscriptions", "notification_settings");
 
     void delete(Actor actor, String userId) {
         Actor.Account account = Permissions.writer(actor);
@@ -90,6 +90,11 @@ final class Users {
             for (String table : OWNED) {
                 h.createUpdate("DELETE FROM " + table + " WHERE user_id = :id").bind("id", userId).execute();
             }
+            // Pending emails to the account go (their event links first), and events no longer name it.
+            h.createUpdate("DELETE FROM notification_events WHERE notification_id IN "
+                    + "(SELECT id FROM notifications WHERE user_id = :id)").bind("id", userId).execute();
+            h.createUpdate("DELETE FROM notifications WHERE user_id = :id").bind("id", userId).execute();
+            h.createUpdate("UPDATE outbox SET actor_id = NULL WHERE actor_id = :id").bind("id", userId).execute();
             h.createUpdate("UPDATE users SET email = NULL, name = :name, avatar_url = '', role = 'member' "
                     + "WHERE id = :id").bind("name", Board.DELETED_USER_NAME).bind("id", userId)
                     .execute();

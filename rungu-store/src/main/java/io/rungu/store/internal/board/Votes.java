@@ -1,6 +1,7 @@
 package io.rungu.store.internal.board;
 
 import io.rungu.model.Actor;
+import io.rungu.model.BoardEvent;
 import io.rungu.model.VoteResult;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
@@ -20,11 +21,12 @@ final class Votes {
         Actor.Account account = Permissions.writer(actor);
         Instant now = cx.now();
         return cx.db().write(h -> {
-            Lookups.requirePost(h, postId);
+            String projectId = Lookups.projectOfPost(h, postId);
             boolean voted = delete(h, account.userId(), postId) == 0;
             if (voted) {
                 insert(h, account.userId(), postId, now);
             }
+            recordVote(h, account, projectId, postId, voted, now);
             return new VoteResult(voted, Lookups.voteCount(h, postId));
         });
     }
@@ -33,11 +35,12 @@ final class Votes {
         Actor.Account account = Permissions.writer(actor);
         Instant now = cx.now();
         return cx.db().write(h -> {
-            Lookups.requirePost(h, postId);
-            if (voted) {
-                insert(h, account.userId(), postId, now);
-            } else {
-                delete(h, account.userId(), postId);
+            String projectId = Lookups.projectOfPost(h, postId);
+            boolean changed = voted
+                    ? insert(h, account.userId(), postId, now) > 0
+                    : delete(h, account.userId(), postId) > 0;
+            if (changed) {
+                recordVote(h, account, projectId, postId, voted, now);
             }
             return new VoteResult(voted, Lookups.voteCount(h, postId));
         });
@@ -52,6 +55,16 @@ final class Votes {
                     .mapTo(Integer.class).findOne().isPresent();
             return new VoteResult(voted, count);
         });
+    }
+
+    /** Voters follow the post they voted for; taking the vote back leaves the subscription as it is. */
+    private void recordVote(Handle h, Actor.Account account, String projectId, String postId, boolean voted,
+            Instant now) {
+        if (voted) {
+            Subscriptions.add(h, postId, account.userId(), now);
+        }
+        cx.event(h, account, voted ? BoardEvent.Type.VOTE_ADDED : BoardEvent.Type.VOTE_REMOVED, projectId, postId,
+                null);
     }
 
     private int insert(Handle h, String userId, String postId, Instant now) {

@@ -60,6 +60,20 @@ public interface Dialect {
      */
     String lockRows();
 
+    /**
+     * Suffix for a SELECT inside a write that locks the selected rows and skips rows another transaction holds, so
+     * several servers share queued work (event consumers, due notifications) without taking the same item;
+     * empty where one writer serializes everything (SQLite).
+     */
+    String skipLockedRows();
+
+    /**
+     * A statement run before an event is appended to the outbox, holding a lock to the end of the transaction,
+     * so events commit in the order of their sequence numbers and a consumer never passes over one that commits
+     * late; empty where writes are serialized anyway (SQLite).
+     */
+    java.util.Optional<String> outboxLock();
+
     /** Statements to run after rows were inserted with their keys given, e.g. to move key sequences past them. */
     List<String> afterBulkInsert();
 

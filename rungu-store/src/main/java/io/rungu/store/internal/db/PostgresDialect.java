@@ -12,6 +12,7 @@ final class PostgresDialect implements Dialect {
     /** SQLState of unique_violation. */
     private static final String UNIQUE_VIOLATION = "23505";
     private static final long MIGRATION_LOCK_KEY = 0x72756e6775L;
+    private static final long OUTBOX_LOCK_KEY = 0x72756e67756fL;
 
     private final String schema;
 
@@ -99,6 +100,17 @@ final class PostgresDialect implements Dialect {
     @Override
     public java.util.Optional<String> migrationUnlock() {
         return java.util.Optional.of("SELECT pg_advisory_unlock(" + MIGRATION_LOCK_KEY + ")");
+    }
+
+    @Override
+    public String skipLockedRows() {
+        return " FOR UPDATE SKIP LOCKED";
+    }
+
+    /** Held from the append to commit: the tail of every event-writing transaction is serialized, nothing more. */
+    @Override
+    public java.util.Optional<String> outboxLock() {
+        return java.util.Optional.of("SELECT pg_advisory_xact_lock(" + OUTBOX_LOCK_KEY + ")");
     }
 
     /** In the first schema of the search path (the configured schema); none while that schema does not exist. */

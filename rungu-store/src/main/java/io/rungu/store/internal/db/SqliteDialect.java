@@ -97,6 +97,16 @@ final class SqliteDialect implements Dialect {
         return "";
     }
 
+    @Override
+    public String skipLockedRows() {
+        return "";
+    }
+
+    @Override
+    public java.util.Optional<String> outboxLock() {
+        return java.util.Optional.empty();
+    }
+
     /** INTEGER PRIMARY KEY continues after the largest key by itself. */
     @Override
     public List<String> afterBulkInsert() {

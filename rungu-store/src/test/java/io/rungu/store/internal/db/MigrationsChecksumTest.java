@@ -25,6 +25,8 @@ class MigrationsChecksumTest {
                 "d1967b75de732c6011a813f480194594ebf6ebeb901df45377178777ac324d45");
         SHIPPED.put("sqlite/V003__board_scoped_search.sql", "34869589795bcc18a4b7a43b623232d474f439705230513ab3e115ea4a0c7577");
         SHIPPED.put("postgres/V003__board_scoped_search.sql", "480b326afb4df6e72f61c2814895e461bca3bfd1f57aeb2b11aba7f7cebd268c");
+        SHIPPED.put("sqlite/V004__events_and_notifications.sql", "83f74e05a3b5d5da6c3494f3ceef374911c70a7fd8055442498fb525a1f80bf5");
+        SHIPPED.put("postgres/V004__events_and_notifications.sql", "a40447611dbf845ad4c05726dbf3907dc3170ae0e00e839d819b05e63cf11675");
     }
 
     @Test

@@ -1,0 +1,44 @@
+package io.rungu.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Something that changed on a board, recorded in the same transaction as the change itself, so an event exists
+ * exactly when its write committed. Ids name what the event is about; a consumer reads anything else it needs
+ * (a title, a comment's text) from the Board, because the thing may have changed or gone since.
+ *
+ * @param sequence   position in the store's event log: increasing, never reused, gaps possible
+ * @param type       what happened
+ * @param at         when, from the store's clock
+ * @param actorId    the acting user's id, or null for a system change
+ * @param channel    how the actor reached Rungu; null with a null actor, and for a one-click unsubscribe link,
+ *                   which carries no credentials
+ * @param projectId  the board's id (always set)
+ * @param postId     the post's id, or null for a board-level event
+ * @param commentId  the comment's id for comment events, the attachment's id for attachment events, else null
+ * @param fromStatus the previous status for {@link Type#POST_STATUS_CHANGED}, else null
+ * @param toStatus   the new status for {@link Type#POST_STATUS_CHANGED}, else null
+ * @param response   the official response given with a status change, or null when none
+ */
+public record BoardEvent(long sequence, Type type, Instant at, String actorId, Actor.Channel channel,
+        String projectId, String postId, String commentId, PostStatus fromStatus, PostStatus toStatus,
+        String response) {
+
+    public BoardEvent {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(projectId, "projectId");
+    }
+
+    /** The kinds of events. Consumers must ignore kinds they do not know: later versions add more. */
+    public enum Type {
+        PROJECT_CREATED, PROJECT_EDITED, PROJECT_DELETED,
+        POST_CREATED, POST_EDITED, POST_STATUS_CHANGED, POST_DELETED,
+        COMMENT_CREATED, COMMENT_EDITED, COMMENT_DELETED,
+        VOTE_ADDED, VOTE_REMOVED,
+        ATTACHMENT_ADDED, ATTACHMENT_DELETED,
+        POST_SUBSCRIBED, POST_UNSUBSCRIBED,
+        PROJECT_SUBSCRIBED, PROJECT_UNSUBSCRIBED
+    }
+}

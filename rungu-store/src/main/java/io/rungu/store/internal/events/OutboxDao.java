@@ -1,0 +1,73 @@
+package io.rungu.store.internal.events;
+
+import io.rungu.model.Actor;
+import io.rungu.model.BoardEvent;
+import io.rungu.model.PostStatus;
+import io.rungu.store.internal.db.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The outbox and its consumers' progress, as a declarative Jdbi DAO (attach it to a handle). */
+public interface OutboxDao {
+
+    @SqlUpdate("INSERT INTO outbox (type, created_at, actor_id, channel, project_id, post_id, comment_id, "
+            + "from_status, to_status, response) VALUES (:type, :at, :actor, :channel, :project, :post, :comment, "
+            + ":from, :to, :response)")
+    void append(@Bind("type") String type, @Bind("at") Instant at, @Bind("actor") String actorId,
+            @Bind("channel") String channel, @Bind("project") String projectId, @Bind("post") String postId,
+            @Bind("comment") String commentId, @Bind("from") String fromStatus, @Bind("to") String toStatus,
+            @Bind("response") String response);
+
+    @SqlQuery("SELECT * FROM outbox WHERE seq > :after ORDER BY seq LIMIT :limit")
+    @RegisterRowMapper(EventMapper.class)
+    List<BoardEvent> after(@Bind("after") long after, @Bind("limit") int limit);
+
+    /** Deletes up to {@code limit} events older than {@code cutoff} that no pending notification tells. */
+    @SqlUpdate("DELETE FROM outbox WHERE seq IN (SELECT o.seq FROM outbox o WHERE o.created_at < :cutoff "
+            + "AND NOT EXISTS (SELECT 1 FROM notification_events ne WHERE ne.seq = o.seq) ORDER BY o.seq LIMIT :limit)")
+    int prune(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT coalesce(max(seq), 0) FROM outbox")
+    long newest();
+
+    /** Starts a consumer after the newest event, unless it exists. */
+    @SqlUpdate("INSERT INTO event_consumers (name, last_seq, updated_at) "
+            + "SELECT :name, coalesce(max(seq), 0), :now FROM outbox WHERE 1 = 1 ON CONFLICT (name) DO NOTHING")
+    void register(@Bind("name") String name, @Bind("now") Instant now);
+
+    /** The consumer's position; {@code lock} is the dialect's row-lock suffix. Empty when locked elsewhere. */
+    @SqlQuery("SELECT last_seq FROM event_consumers WHERE name = :name<lock>")
+    Optional<Long> position(@Bind("name") String name, @Define("lock") String lock);
+
+    /** Moves the consumer from {@code expected} to {@code seq}; 0 rows when someone else moved it meanwhile. */
+    @SqlUpdate("UPDATE event_consumers SET last_seq = :seq, updated_at = :now WHERE name = :name AND last_seq = :expected")
+    int advance(@Bind("name") String name, @Bind("expected") long expected, @Bind("seq") long seq,
+            @Bind("now") Instant now);
+
+    /** Reads an outbox row. */
+    final class EventMapper implements RowMapper<BoardEvent> {
+        @Override
+        public BoardEvent map(ResultSet rs, StatementContext ctx) throws SQLException {
+            String channel = rs.getString("channel");
+            return new BoardEvent(rs.getLong("seq"), BoardEvent.Type.valueOf(rs.getString("type")),
+                    Timestamps.read(rs, "created_at"), rs.getString("actor_id"),
+                    channel == null ? null : Actor.Channel.valueOf(channel), rs.getString("project_id"),
+                    rs.getString("post_id"), rs.getString("comment_id"), status(rs.getString("from_status")),
+                    status(rs.getString("to_status")), rs.getString("response"));
+        }
+
+        private static PostStatus status(String wire) {
+            return wire == null ? null : PostStatus.parse(wire);
+        }
+    }
+}
