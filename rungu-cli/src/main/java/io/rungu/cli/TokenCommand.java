@@ -59,7 +59,8 @@ final class TokenCommand implements Callable<Integer> {
                 context.out.println(issued.secret());
                 String expiry = issued.token().expiresAt() == null ? "never expires"
                         : "expires at " + issued.token().expiresAt() + " (in " + Durations.describe(expires) + ")";
-                context.err.println("Token '" + issued.token().name() + "' (" + scope.wire() + ") for " + email
+                context.err.println("Token '" + issued.token().name() + "' (" + scope.wire() + ") for "
+                        + io.rungu.model.Emails.normalize(email)
                         + "; it " + expiry + ". It is shown this once; only its hash is kept.");
             }
             return ExitCode.OK;
