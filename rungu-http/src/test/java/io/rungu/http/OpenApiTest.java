@@ -58,26 +58,6 @@ class OpenApiTest {
     }
 
     @Test
-    void api_docs_off_removes_swagger_ui_but_keeps_the_document() {
-        assertThat(s.get("/api/docs").status()).isEqualTo(200);
-        assertThat(s.get("/api/docs/swagger-ui.css").status()).isEqualTo(200);
-        try (TestServer off = TestServer.start(dir.resolve("off"), http -> {
-            http.basePath = "/fb";
-            http.apiDocs = false;
-        }, host -> {})) {
-            var page = off.get("/api/docs");
-            assertThat(page.status()).isEqualTo(404);
-            assertThat(page.text()).contains("No such route");
-            assertThat(off.get("/api/docs/swagger-initializer.js").status()).isEqualTo(404);
-            assertThat(off.get("/api/docs/swagger-ui.css").status()).isEqualTo(404);
-            var document = off.get("/api/openapi.json");
-            assertThat(document.status()).isEqualTo(200);
-            assertThat(document.json().get("paths").has("/api/docs")).isFalse();
-            assertThat(document.json().get("paths").has("/api/projects")).isTrue();
-        }
-    }
-
-    @Test
     void every_api_route_of_the_contract_is_documented() {
         assertThat(documented()).contains("GET /api/projects", "POST /api/projects", "GET /api/projects/{slug}",
                 "PATCH /api/projects/{slug}", "DELETE /api/projects/{slug}", "GET /api/projects/{slug}/posts",
