@@ -142,6 +142,7 @@ final class RunguServer implements AutoCloseable {
             return new RunguPlugin(store, auth, http -> {
                 http.metrics = env.get("RUNGU_METRICS").map(v -> ServerSettings.parseBoolean("RUNGU_METRICS", v)).orElse(false);
                 http.metricsToken = env.get("RUNGU_METRICS_TOKEN").orElse(null);
+                http.apiDocs = env.get("RUNGU_API_DOCS").map(v -> ServerSettings.parseBoolean("RUNGU_API_DOCS", v)).orElse(true);
                 if (logFormat == HttpConfig.AccessLog.JSON) {
                     // Bare JSON lines on stdout (the other logs go to stderr): slf4j-simple would prefix each line.
                     http.accessLog = HttpConfig.AccessLog.JSON;

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged jar runs on its own: manifest, merged service files and logging backend. */
+/** The packaged jar runs on its own: manifest, merged service files, logging backend, trimmed SQLite natives. */
 class FatJarIT {
     @TempDir
     Path dir;
@@ -29,6 +29,20 @@ class FatJarIT {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).isEqualTo("OK" + System.lineSeparator());
         assertThat(dir.resolve("rungu.db")).exists();
+    }
+
+    @Test
+    void the_jar_keeps_only_the_common_sqlite_native_libraries() throws Exception {
+        java.util.List<String> natives = new java.util.ArrayList<>();
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(FatJar.jar().toFile())) {
+            jar.stream().map(java.util.jar.JarEntry::getName)
+                    .filter(n -> n.startsWith("org/sqlite/native/") && !n.endsWith("/")).forEach(natives::add);
+        }
+        assertThat(natives).containsExactlyInAnyOrder(
+                "org/sqlite/native/Linux/x86_64/libsqlitejdbc.so", "org/sqlite/native/Linux/aarch64/libsqlitejdbc.so",
+                "org/sqlite/native/Linux-Musl/x86_64/libsqlitejdbc.so", "org/sqlite/native/Linux-Musl/aarch64/libsqlitejdbc.so",
+                "org/sqlite/native/Mac/x86_64/libsqlitejdbc.dylib", "org/sqlite/native/Mac/aarch64/libsqlitejdbc.dylib",
+                "org/sqlite/native/Windows/x86_64/sqlitejdbc.dll");
     }
 
     @Test

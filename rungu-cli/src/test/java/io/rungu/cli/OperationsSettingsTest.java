@@ -21,7 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** RUNGU_METRICS, RUNGU_METRICS_TOKEN and RUNGU_LOG_FORMAT on the packaged server. */
+/** RUNGU_METRICS, RUNGU_METRICS_TOKEN, RUNGU_LOG_FORMAT and RUNGU_API_DOCS on the packaged server. */
 class OperationsSettingsTest {
     @TempDir
     Path home;
@@ -65,6 +65,18 @@ class OperationsSettingsTest {
             HttpResponse<String> scrape = get(server, "/metrics", "Authorization", "Bearer scrape-token-0123456789");
             assertThat(scrape.statusCode()).isEqualTo(200);
             assertThat(scrape.body()).contains("rungu_http_requests_total{route=\"/api/projects\",method=\"GET\",status=\"200\"} 1\n");
+        }
+    }
+
+    @Test
+    void api_docs_can_be_turned_off() throws Exception {
+        try (RunguServer server = start()) {
+            assertThat(get(server, "/api/docs").statusCode()).isEqualTo(200);
+        }
+        env.put("RUNGU_API_DOCS", "false");
+        try (RunguServer server = start()) {
+            assertThat(get(server, "/api/docs").statusCode()).isEqualTo(404);
+            assertThat(get(server, "/api/openapi.json").statusCode()).isEqualTo(200);
         }
     }
 

@@ -78,6 +78,13 @@ public final class HttpConfig {
     public Consumer<McpConfig> mcp = m -> {};
     /** Serve the web app (index.html, assets and the single-page fallback) under the base path. */
     public boolean serveWebApp = true;
+    /**
+     * Serve Swagger UI, the interactive API explorer, at {@code <base>/api/docs}. Off: those routes do not exist
+     * (404) and the explorer's scripts are never served. The OpenAPI document at {@code <base>/api/openapi.json}
+     * stays either way: it is the machine-readable contract clients and code generators read, and costs nothing
+     * to keep.
+     */
+    public boolean apiDocs = true;
     /** Send Content-Security-Policy, X-Content-Type-Options and Referrer-Policy on Rungu's responses. */
     public boolean securityHeaders = true;
     /** Time source of the rate limiter. */

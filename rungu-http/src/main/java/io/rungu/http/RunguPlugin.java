@@ -155,7 +155,9 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
             metrics.add("rungu_post_json_cache_entries", "gauge", "Rendered posts kept now.", () -> json.postCacheStats()[2]);
             new MetricsEndpoint(metrics, config.metricsToken).register(table);
         }
-        new SwaggerUi(files, guard).register(table);
+        if (config.apiDocs) {
+            new SwaggerUi(files, guard).register(table);
+        }
         AtomicReference<Map<String, Object>> document = new AtomicReference<>();
         Map<String, byte[]> rendered = new ConcurrentHashMap<>();
         meta.registerOpenApi(table, base -> {
