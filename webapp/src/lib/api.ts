@@ -4,6 +4,7 @@ import type {
   Attachment,
   CommentDetail,
   Me,
+  NotificationSettings,
   Paged,
   PostCategory,
   PostDetail,
@@ -14,6 +15,7 @@ import type {
   Roadmap,
   Role,
   Stats,
+  Subscription,
   TimelineEntry,
   TokenScope,
   User,
@@ -181,6 +183,14 @@ export class Api {
   getVote(id: string): Promise<Vote> {
     return this.data('GET', `/api/posts/${seg(id)}/vote`);
   }
+  /** Whether the signed-in user follows a post (emails about its status changes and comments). */
+  getSubscription(id: string): Promise<Subscription> {
+    return this.data('GET', `/api/posts/${seg(id)}/subscription`);
+  }
+  /** Follows (true) or unfollows (false) a post; idempotent. */
+  setSubscription(id: string, follow: boolean): Promise<Subscription> {
+    return this.data(follow ? 'PUT' : 'DELETE', `/api/posts/${seg(id)}/subscription`);
+  }
 
   // Timeline: comments and status changes, oldest first
   listTimeline(postId: string, p: { page?: number; per_page?: number } = {}): Promise<Paged<TimelineEntry>> {
@@ -249,6 +259,14 @@ export class Api {
   updateProfile(name: string): Promise<User> {
     return this.data('PATCH', '/api/me', { name });
   }
+  /** Which emails the signed-in user gets about posts they follow. */
+  getNotificationSettings(): Promise<NotificationSettings> {
+    return this.data('GET', '/api/me/notifications');
+  }
+  /** Changes the given settings; a missing field keeps its value. */
+  updateNotificationSettings(body: Partial<NotificationSettings>): Promise<NotificationSettings> {
+    return this.data('PATCH', '/api/me/notifications', body);
+  }
 
   // API tokens
   listTokens(p: { page?: number; per_page?: number } = {}): Promise<Paged<ApiToken>> {
@@ -265,6 +283,10 @@ export class Api {
   async providers(): Promise<Provider[]> {
     const res = await this.request<{ providers: Provider[] }>('GET', '/auth/providers');
     return res.providers ?? [];
+  }
+  /** Asks for a sign-in link by email; the server answers 202 whatever the address. */
+  async requestEmailSignIn(email: string): Promise<void> {
+    await this.request('POST', '/auth/email', { email });
   }
   /** The signed-in user, or null when anonymous. */
   async me(): Promise<Me | null> {
