@@ -121,10 +121,9 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         Metrics metrics = config.metrics ? new Metrics() : null;
         Guard guard = new Guard(config, json, identity, new RateLimiter(config.rateLimits, config.clock), metrics);
         ClasspathFiles files = new ClasspathFiles(RunguPlugin.class.getClassLoader());
-        String apiBase = config.basePath + "/api";
         RouteTable table = new RouteTable();
         Requests requests = new Requests(json, config.maxJsonBytes, config.maxConcurrentBodyReads);
-        ApiRoutes api = new ApiRoutes(store.board(), requests, guard, apiBase, config.maxUploadBytes);
+        ApiRoutes api = new ApiRoutes(store.board(), requests, guard, config.maxUploadBytes);
         api.register(table);
         new UnsubscribePage(store.board()).register(table);
         new CsvRoutes(store.board(), config.basePath, config.baseUrl).register(table);

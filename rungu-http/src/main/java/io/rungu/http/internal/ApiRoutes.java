@@ -59,14 +59,12 @@ public final class ApiRoutes {
     private final Board board;
     private final Requests requests;
     private final Guard guard;
-    private final String apiBase;
     private final int maxUploadBytes;
 
-    public ApiRoutes(Board board, Requests requests, Guard guard, String apiBase, int maxUploadBytes) {
+    public ApiRoutes(Board board, Requests requests, Guard guard, int maxUploadBytes) {
         this.board = board;
         this.requests = requests;
         this.guard = guard;
-        this.apiBase = apiBase;
         this.maxUploadBytes = maxUploadBytes;
     }
 
