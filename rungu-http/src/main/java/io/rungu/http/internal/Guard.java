@@ -98,6 +98,9 @@ public final class Guard {
                 send(ctx, 500, Wire.internal(requestId));
             }
             if (ctx.statusCode() >= 400) {
+                if (actor(ctx) instanceof Actor.Account && ctx.statusCode() != 429 && ctx.statusCode() != 503) {
+                    Requests.discardUnreadBody(ctx);
+                }
                 ErrorResponses.keep(ctx);
             }
             observer.end(ctx, route, requestId, start);

@@ -141,6 +141,24 @@ public final class Requests {
         }
     }
 
+    /**
+     * After an error answer given without reading the body (a 404 for an unknown post, a 403 before the upload), a
+     * signed-in caller's unread body of moderate size is read to its end and discarded: otherwise the server closes
+     * the connection with bytes still arriving, the TCP reset can overtake the answer, and the client sees a broken
+     * connection instead of the error. Larger or unreadable bodies close the connection as before.
+     */
+    public static void discardUnreadBody(Context ctx) {
+        if (ctx.req().getContentLengthLong() == 0 || "close".equalsIgnoreCase(ctx.res().getHeader("Connection"))) {
+            return;
+        }
+        try {
+            InputStream in = ctx.req().getInputStream();
+            drain(ctx, in, 0);
+        } catch (IOException | IllegalStateException e) {
+            ctx.header("Connection", "close"); // the body was taken as a reader, or the client went away
+        }
+    }
+
     private static RunguException tooLarge(String what, int max) {
         return RunguException.tooLarge("body", what + " is larger than " + max + " bytes");
     }
