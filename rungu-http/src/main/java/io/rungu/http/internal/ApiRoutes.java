@@ -231,7 +231,8 @@ public final class ApiRoutes {
                 .reply(200, Shape.DATA, "User").done();
         t.add(GET, "/api/me/notifications", ctx -> ok(ctx, Wire.notificationSettings(
                 board.notificationSettings(actor(ctx)))))
-                .doc("subscriptions", "Which emails you get about the posts you follow", Access.SIGNED_IN)
+                .doc("subscriptions", "Which emails you get, one switch per kind: status changes, comments, "
+                        + "replies to you, new posts on followed boards", Access.SIGNED_IN)
                 .reply(200, Shape.DATA, "NotificationSettings").done();
         t.add(PATCH, "/api/me/notifications", ctx -> {
             JsonNode body = requests.object(ctx, NOTIFICATION_SETTINGS);
