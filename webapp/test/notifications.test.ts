@@ -114,27 +114,36 @@ describe('FollowButton', () => {
 });
 
 describe('NotificationSettings', () => {
-  it('shows both settings and saves a change with a confirmation', async () => {
-    answer = (c) =>
-      c.method === 'PATCH'
-        ? json({ data: { status_changes: true, comments: false } })
-        : json({ data: { status_changes: true, comments: true } });
+  it('shows the four kinds as separate switches and saves each change with a confirmation', async () => {
+    const ALL = { status_changes: true, comments: true, replies: true, new_posts: true };
+    answer = (c) => json({ data: c.method === 'PATCH' ? { ...ALL, ...(c.body as object) } : ALL });
     const root = render(NotificationSettings);
     await vi.waitFor(() => expect(q(root, 'notification-settings')).not.toBeNull());
     const status = q<HTMLInputElement>(root, 'notify-status-changes')!;
     const comments = q<HTMLInputElement>(root, 'notify-comments')!;
-    expect(status.closest('label')!.textContent).toContain('Status changes on posts I follow');
-    expect(comments.closest('label')!.textContent).toContain('New comments on posts I follow');
-    expect(status.checked && comments.checked).toBe(true);
+    const replies = q<HTMLInputElement>(root, 'notify-replies')!;
+    const newPosts = q<HTMLInputElement>(root, 'notify-new-posts')!;
+    expect(status.closest('label')!.textContent).toContain('Status changes and official responses on posts I follow');
+    expect(comments.closest('label')!.textContent).toContain('Comments on my posts and on posts I follow');
+    expect(replies.closest('label')!.textContent).toContain('Replies to my comments');
+    expect(newPosts.closest('label')!.textContent).toContain('New posts on boards I follow');
+    expect([status, comments, replies, newPosts].every((box) => box.checked)).toBe(true);
     expect(q(root, 'notify-saved')!.textContent).toBe('');
 
-    comments.click();
+    replies.click();
     flushSync();
     await vi.waitFor(() => expect(q(root, 'notify-saved')!.textContent).toBe('Saved'));
     expect(writes()).toHaveLength(1);
-    expect(writes()[0]).toMatchObject({ method: 'PATCH', body: { comments: false } });
+    expect(writes()[0]).toMatchObject({ method: 'PATCH', body: { replies: false } });
     expect(writes()[0].url).toMatch(/\/api\/me\/notifications$/);
-    expect(comments.checked).toBe(false);
+    expect(replies.checked).toBe(false);
+    expect(comments.checked).toBe(true);
+
+    newPosts.click();
+    flushSync();
+    await vi.waitFor(() => expect(writes()).toHaveLength(2));
+    expect(writes()[1]).toMatchObject({ method: 'PATCH', body: { new_posts: false } });
+    await vi.waitFor(() => expect(newPosts.checked).toBe(false));
     expect(status.checked).toBe(true);
   });
 
@@ -142,7 +151,7 @@ describe('NotificationSettings', () => {
     answer = (c) =>
       c.method === 'PATCH'
         ? json({ error: 'Your API token is read-only', code: 'forbidden' }, 403)
-        : json({ data: { status_changes: true, comments: true } });
+        : json({ data: { status_changes: true, comments: true, replies: true, new_posts: true } });
     const root = render(NotificationSettings);
     await vi.waitFor(() => expect(q(root, 'notification-settings')).not.toBeNull());
     q<HTMLInputElement>(root, 'notify-status-changes')!.click();

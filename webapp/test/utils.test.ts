@@ -124,10 +124,11 @@ describe('formatBytes and codePoints', () => {
 });
 
 describe('displayName', () => {
-  it('prefers the name, then the email of records that carry one, then Anonymous', () => {
+  it('prefers the name, then the local part of an email the record carries, then Member', () => {
     expect(displayName({ name: ' Ada ', email: 'ada@example.com' })).toBe('Ada');
-    expect(displayName({ name: '', email: 'admin@example.com' })).toBe('admin@example.com');
-    expect(displayName({ name: null })).toBe('Anonymous');
-    expect(displayName(null)).toBe('Anonymous');
+    expect(displayName({ name: '', email: 'admin@example.com' })).toBe('admin');
+    expect(displayName({ name: null, email: 'new.person@example.com' })).toBe('new.person');
+    expect(displayName({ name: null })).toBe('Member');
+    expect(displayName(null)).toBe('Member');
   });
 });

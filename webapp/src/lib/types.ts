@@ -109,6 +109,8 @@ export interface Subscription {
 export interface NotificationSettings {
   status_changes: boolean;
   comments: boolean;
+  replies: boolean;
+  new_posts: boolean;
 }
 
 export interface EmailSignInRequested {
@@ -254,6 +256,8 @@ export interface ProfileEdit {
 export interface NotificationSettingsEdit {
   status_changes?: boolean;
   comments?: boolean;
+  replies?: boolean;
+  new_posts?: boolean;
 }
 
 export interface Upload {

@@ -169,16 +169,16 @@ export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: numb
   return wrapped;
 }
 
-/** Name to show for a user; never an email address of someone else. */
 /**
- * A user's name; without one, the email when the record has it (only the user's own record and the admin's user
- * list do: people signed in by a link start without a name), else "Anonymous".
+ * A user's name to show. Without one (people signed in by an email link start without a name), the local part of
+ * the email when the record carries it (only the user's own record and the admin's user list do), else "Member":
+ * never someone else's address.
  */
 export function displayName(user: { name?: string | null; email?: string | null } | null | undefined): string {
   const name = user?.name?.trim();
   if (name) return name;
-  const email = user?.email?.trim();
-  return email ? email : 'Anonymous';
+  const local = user?.email?.trim().split('@')[0];
+  return local ? local : 'Member';
 }
 
 export function initial(name: string): string {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param emailSignIn whether people may sign in with a link mailed to them ({@code RUNGU_EMAIL_SIGNIN}, default on)
  */
 record MailSettings(String smtpUrl, String from, Duration window, Duration retryDelay, boolean emailSignIn) {
+    private static final Duration MIN_POLL = Duration.ofMillis(50);
 
     /** The settings, or empty when email is off (no {@code RUNGU_SMTP_URL}). */
     static Optional<MailSettings> resolve(Environment env) {
@@ -43,6 +44,15 @@ record MailSettings(String smtpUrl, String from, Duration window, Duration retry
         config.retryDelay = retryDelay;
         if (config.maxRetryDelay.compareTo(retryDelay) < 0) {
             config.maxRetryDelay = retryDelay;
+        }
+        // Due notifications are looked for this often: never less often than the shortest delay asks for, so a
+        // retry delay or window of a few hundred milliseconds is kept (bounded below, an idle poll is a read).
+        Duration shortest = retryDelay;
+        if (!window.isZero() && window.compareTo(shortest) < 0) {
+            shortest = window;
+        }
+        if (shortest.compareTo(config.pollInterval) < 0) {
+            config.pollInterval = shortest.compareTo(MIN_POLL) < 0 ? MIN_POLL : shortest;
         }
     }
 

@@ -104,7 +104,14 @@ class NotificationsServerTest {
             assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
             assertThat(post(browser, base + "/auth/email", "{\"email\": \"not-an-address\"}").statusCode()).isEqualTo(400);
 
-            assertThat(mail.waitForIncomingEmail(20_000, 1)).isTrue();
+            assertThat(post(browser, base + "/auth/email", "{\"email\": \"never.clicks@example.test\"}").statusCode())
+                    .isEqualTo(202);
+
+            awaitTrue(() -> mail.getReceivedMessages().length == 2, 20);
+            assertThat(server.store().accounts().findUserByEmail("new.person@example.test"))
+                    .as("mailing the link makes no account").isEmpty();
+            assertThat(users()).as("no user row for either address before a link is used").isZero();
+            assertThat(number("SELECT count(*) FROM email_sign_in_links")).as("only the links wait").isEqualTo(2);
             MimeMessage letter = to(mail, "new.person@example.test").get(0);
             String text = ((MimeMultipart) letter.getContent()).getBodyPart(0).getContent().toString();
             java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://\\S+/auth/link/\\S+").matcher(text);
@@ -116,9 +123,65 @@ class NotificationsServerTest {
             HttpResponse<String> me = browser.send(HttpRequest.newBuilder(local(base + "/auth/me")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
-            assertThat(me.body()).contains("new.person@example.test", "member");
+            assertThat(me.body()).contains("new.person@example.test", "member", "\"name\":null");
+            assertThat(server.store().accounts().findUserByEmail("new.person@example.test"))
+                    .as("created at the first sign-in").isPresent();
+            assertThat(server.store().accounts().findUserByEmail("never.clicks@example.test"))
+                    .as("an address that never used its link").isEmpty();
+            assertThat(users()).isEqualTo(1);
         } finally {
             mail.stop();
+        }
+    }
+
+    @Test
+    void with_smtp_down_for_a_few_seconds_every_notification_arrives_once_retried_at_the_configured_delay()
+            throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        ServerSetup smtp = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        GreenMail down = new GreenMail(smtp);
+        down.start();
+        try (RunguServer server = start(down, Map.of("RUNGU_NOTIFY_DELAY", "500ms", "RUNGU_MAIL_RETRY_DELAY", "200ms"))) {
+            down.stop(); // the SMTP server goes away before anything is sent
+            Board board = server.store().board();
+            Actor.Account admin = Actor.of(server.store().accounts().ensureUser("ada@example.test", "Ada", Role.ADMIN)
+                    .id(), Role.ADMIN);
+            Actor.Account author = member(server, "bob@example.test", "Bob");
+            Actor.Account voter = member(server, "cy@example.test", "Cy");
+            String slug = board.createProject(admin, new NewProject("Acme", "acme", "")).slug();
+            String first = board.createPost(author, slug, new NewPost("Dark mode", "", null)).post().id();
+            String second = board.createPost(author, slug, new NewPost("Offline mode", "", null)).post().id();
+            board.toggleVote(voter, first);
+            board.toggleVote(voter, second);
+            board.editPost(admin, first, PostEdit.status(PostStatus.DONE, "Shipped in 2.3"));
+            board.editPost(admin, second, PostEdit.status(PostStatus.PLANNED));
+
+            // At 200 ms doubling, four failed attempts take about 3 s (at the 5 s default they would take 75 s).
+            awaitTrue(() -> number("SELECT count(*) FROM notifications WHERE attempts >= 4") == 4, 20);
+            GreenMail back = new GreenMail(smtp);
+            back.start();
+            try {
+                assertThat(back.waitForIncomingEmail(20_000, 4)).isTrue();
+                awaitTrue(() -> number("SELECT count(*) FROM notifications") == 0, 20);
+                List<String> keys = Arrays.stream(back.getReceivedMessages()).map(m -> {
+                    try {
+                        return m.getRecipients(Message.RecipientType.TO)[0] + " / " + m.getSubject();
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+                assertThat(keys).as("each notification once").containsExactlyInAnyOrder(
+                        "Bob <bob@example.test> / [Acme] Dark mode", "Cy <cy@example.test> / [Acme] Dark mode",
+                        "Bob <bob@example.test> / [Acme] Offline mode", "Cy <cy@example.test> / [Acme] Offline mode");
+                assertThat(((MimeMultipart) to(back, "cy@example.test").stream().filter(m -> subject(m)
+                        .endsWith("Dark mode")).findFirst().orElseThrow().getContent()).getBodyPart(0).getContent()
+                        .toString()).contains("Shipped in 2.3");
+            } finally {
+                back.stop();
+            }
         }
     }
 
@@ -141,6 +204,38 @@ class NotificationsServerTest {
         Context context = new Context(Environment.of(env, home), InputStream.nullInputStream(),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
         return RunguServer.start(context, ServerSettings.resolve(context.env, 0, "127.0.0.1", "/feedback", null));
+    }
+
+    /** A number read straight from the server's SQLite file (WAL: readable while the server runs). */
+    private long number(String sql) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + home.resolve("rungu.db"));
+             java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long users() {
+        return number("SELECT count(*) FROM users WHERE email IN ('new.person@example.test', "
+                + "'never.clicks@example.test')");
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(seconds).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime() - deadline).as("condition met within " + seconds + " s").isNegative();
+            Thread.sleep(20);
+        }
     }
 
     private HttpResponse<String> post(HttpClient client, String url, String json) throws Exception {

@@ -151,14 +151,27 @@ class ApiTest {
                 .bind("u", member.userId()).mapTo(String.class).one());
         var page = s.get("/unsubscribe/" + token);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.text()).contains("<form method=\"post\">");
+        assertThat(page.text()).contains("<form method=\"post\">", "&ldquo;Follow me&rdquo;", "href=\"../account\"");
         assertThat(s.board().isSubscribed(member, id)).as("a GET changes nothing").isTrue();
         var oneClick = s.req("POST", "/unsubscribe/" + token)
                 .body("application/x-www-form-urlencoded", "List-Unsubscribe=One-Click".getBytes()).send();
         assertThat(oneClick.status()).isEqualTo(200);
-        assertThat(oneClick.text()).contains("Unsubscribed");
+        assertThat(oneClick.text()).contains("Unsubscribed", "no more emails about &ldquo;Follow me&rdquo;",
+                "href=\"../board/test-app/post/" + id + "\"", "Follow", "href=\"../account\"");
         assertThat(s.board().isSubscribed(member, id)).isFalse();
         assertThat(s.req("POST", "/unsubscribe/" + token).send().text()).contains("used already");
+    }
+
+    @Test
+    void a_person_without_a_name_shows_null_not_an_empty_string() {
+        var user = s.stores.store().accounts().ensureUser("no.name@example.test", "", io.rungu.model.Role.MEMBER);
+        Actor.Account nameless = Actor.of(user.id(), io.rungu.model.Role.MEMBER);
+        var created = s.json("POST", "/api/projects/test-app/posts", nameless, "{\"title\":\"Nameless\"}");
+        assertThat(created.data().get("creator").get("name").isNull()).as(created.toString()).isTrue();
+        assertThat(created.data().get("creator").has("email")).isFalse();
+        var users = s.get("/api/users", admin);
+        assertThat(users.data()).filteredOn(u -> u.get("id").asText().equals(user.id())).singleElement()
+                .satisfies(u -> assertThat(u.get("name").isNull()).as(u.toString()).isTrue());
     }
 
     @Test
@@ -178,10 +191,19 @@ class ApiTest {
         var start = s.get("/api/me/notifications", member);
         assertThat(start.data().get("status_changes").asBoolean()).as(start.toString()).isTrue();
         assertThat(start.data().get("comments").asBoolean()).isTrue();
+        assertThat(start.data().get("replies").asBoolean()).isTrue();
+        assertThat(start.data().get("new_posts").asBoolean()).isTrue();
         var off = s.json("PATCH", "/api/me/notifications", member, "{\"comments\": false}");
         assertThat(off.data().get("comments").asBoolean()).as(off.toString()).isFalse();
         assertThat(off.data().get("status_changes").asBoolean()).isTrue();
         assertThat(s.get("/api/me/notifications", member).data().get("comments").asBoolean()).isFalse();
+        var more = s.json("PATCH", "/api/me/notifications", member, "{\"replies\": false, \"new_posts\": false}");
+        assertThat(more.data().get("replies").asBoolean()).as(more.toString()).isFalse();
+        assertThat(more.data().get("new_posts").asBoolean()).isFalse();
+        assertThat(more.data().get("comments").asBoolean()).as("kept").isFalse();
+        assertThat(more.data().get("status_changes").asBoolean()).isTrue();
+        assertThat(s.board().notificationSettings(member))
+                .isEqualTo(new io.rungu.model.NotificationSettings(true, false, false, false));
         assertThat(s.json("PATCH", "/api/me/notifications", member, "{\"comments\": \"no\"}").status()).isEqualTo(400);
         assertThat(s.json("PATCH", "/api/me/notifications", member, "{\"email\": true}").status()).isEqualTo(400);
         assertThat(s.get("/api/me/notifications").status()).isEqualTo(401);

@@ -102,4 +102,26 @@ class ResponsesApiTest {
         assertThat(refused.json().get("error").asText()).isEqualTo("per_page must be between 1 and 100");
         assertThat(s.get("/api/posts/nope/timeline").status()).isEqualTo(404);
     }
+
+    @Test
+    void a_response_given_with_the_same_status_updates_the_post_the_timeline_and_the_events_like_a_status_change() {
+        var r = s.json("PATCH", "/api/posts/" + id, admin, "{\"status\":\"open\",\"response\":\"Collecting votes first\"}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.data().get("status").asText()).isEqualTo("open");
+        assertThat(r.data().get("response").get("text").asText()).isEqualTo("Collecting votes first");
+        assertThat(r.data().get("response").get("author").get("name").asText()).isEqualTo("Ada Admin");
+        assertThat(s.get("/api/posts/" + id).data().get("response").get("text").asText())
+                .isEqualTo("Collecting votes first");
+
+        JsonNode change = s.get("/api/posts/" + id + "/timeline").data().get(0);
+        assertThat(change.get("type").asText()).isEqualTo("status_change");
+        assertThat(change.get("status_change").get("from").asText()).isEqualTo("open");
+        assertThat(change.get("status_change").get("to").asText()).isEqualTo("open");
+        assertThat(change.get("status_change").get("response").asText()).isEqualTo("Collecting votes first");
+
+        // The event that notifies followers, as a status change does (docs/notifications.md).
+        assertThat(s.stores.strings("SELECT type || ' ' || from_status || ' ' || to_status || ' ' || response "
+                + "FROM outbox WHERE post_id = '" + id + "' AND type = 'POST_RESPONDED'"))
+                .containsExactly("POST_RESPONDED open open Collecting votes first");
+    }
 }

@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param projectId  the board's id (always set)
  * @param postId     the post's id, or null for a board-level event
  * @param commentId  the comment's id for comment events, the attachment's id for attachment events, else null
- * @param fromStatus the previous status for {@link Type#POST_STATUS_CHANGED}, else null
- * @param toStatus   the new status for {@link Type#POST_STATUS_CHANGED}, else null
- * @param response   the official response given with a status change, or null when none
+ * @param fromStatus the previous status for {@link Type#POST_STATUS_CHANGED}, the unchanged one for
+ *                   {@link Type#POST_RESPONDED}, else null
+ * @param toStatus   the new status for {@link Type#POST_STATUS_CHANGED}, the unchanged one for
+ *                   {@link Type#POST_RESPONDED}, else null
+ * @param response   the official response given with a status change (or alone, {@link Type#POST_RESPONDED}),
+ *                   or null when none
  */
 public record BoardEvent(long sequence, Type type, Instant at, String actorId, Actor.Channel channel,
         String projectId, String postId, String commentId, PostStatus fromStatus, PostStatus toStatus,
@@ -39,6 +42,8 @@ public record BoardEvent(long sequence, Type type, Instant at, String actorId, A
         VOTE_ADDED, VOTE_REMOVED,
         ATTACHMENT_ADDED, ATTACHMENT_DELETED,
         POST_SUBSCRIBED, POST_UNSUBSCRIBED,
-        PROJECT_SUBSCRIBED, PROJECT_UNSUBSCRIBED
+        PROJECT_SUBSCRIBED, PROJECT_UNSUBSCRIBED,
+        /** An official response given without a status change. */
+        POST_RESPONDED
     }
 }

@@ -6,6 +6,7 @@ import io.rungu.model.Actor;
 import io.rungu.model.NewComment;
 import io.rungu.model.NewPost;
 import io.rungu.model.NewProject;
+import io.rungu.model.NotificationSettingsEdit;
 import io.rungu.model.PostEdit;
 import io.rungu.model.PostStatus;
 import io.rungu.store.TestDatabase;
@@ -112,6 +113,46 @@ class NotifyTest {
         assertThat(Mailbox.text(mails.get(0)))
                 .contains("Ada changed the status of \"Dark mode\" from Open to Done.")
                 .doesNotContain("In progress");
+    }
+
+    @Test
+    void an_official_response_without_a_status_change_is_emailed_to_every_follower_like_a_status_change()
+            throws Exception {
+        t.board().editPost(admin, postId, PostEdit.status(PostStatus.OPEN, "We read every vote; **next quarter**."));
+        planned();
+        t.clock().advance(WINDOW);
+        List<MimeMessage> mails = mailbox.await(2);
+        sentAll();
+        assertThat(mailbox.received()).hasSize(2);
+        assertThat(mails).extracting(Mailbox::to).anySatisfy(to -> assertThat(to).contains("bob."))
+                .anySatisfy(to -> assertThat(to).contains("cy.")).noneSatisfy(to -> assertThat(to).contains("ada."));
+        assertThat(Mailbox.text(mails.get(0)))
+                .contains("Ada gave an official response on \"Dark mode\" (status: Open).", "Official response:",
+                        "We read every vote; **next quarter**.", PUBLIC_URL + "/board/acme/post/" + postId);
+    }
+
+    @Test
+    void each_kind_of_email_follows_its_own_switch() throws Exception {
+        String byVoter = t.board().addComment(voter, postId, new NewComment("Mine", null)).comment().id();
+        planned();
+        t.clock().advance(WINDOW);
+        mailbox.await(1); // the author hears of the voter's comment
+        sentAll();
+        t.board().updateNotificationSettings(author, new NotificationSettingsEdit(false, false, null, null));
+        t.board().updateNotificationSettings(voter, new NotificationSettingsEdit(null, null, false, null));
+        t.board().addComment(commenter, postId, new NewComment("To the voter", byVoter));
+        t.board().editPost(admin, postId, PostEdit.status(PostStatus.PLANNED, "Soon"));
+        planned();
+        t.clock().advance(WINDOW);
+        List<MimeMessage> all = mailbox.await(3);
+        sentAll();
+        List<MimeMessage> mails = mailbox.received().subList(1, mailbox.received().size());
+        assertThat(mails).as("the author turned comments and status changes off").hasSize(2)
+                .extracting(Mailbox::to).noneSatisfy(to -> assertThat(to).contains("bob."));
+        MimeMessage toVoter = mails.stream().filter(m -> Mailbox.to(m).contains("cy.")).findFirst().orElseThrow();
+        assertThat(all).hasSize(3);
+        assertThat(Mailbox.text(toVoter)).as("replies off, status changes on")
+                .contains("from Open to Planned", "Soon").doesNotContain("To the voter");
     }
 
     @Test

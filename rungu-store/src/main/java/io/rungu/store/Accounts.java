@@ -66,7 +66,16 @@ public interface Accounts {
     /** Stores a sign-in link by the hash of its secret. */
     void createSignInLink(String secretHash, String userId, Instant expiresAt);
 
-    /** Uses a sign-in link: returns its user once, and never again; empty when unknown, used or expired. */
+    /**
+     * Stores a sign-in link for an email address, by the hash of its secret. No account is made now: the member is
+     * created when the link is used ({@link #consumeSignInLink}), so an address that never opens it leaves no user.
+     */
+    void createEmailSignInLink(String secretHash, String email, Instant expiresAt);
+
+    /**
+     * Uses a sign-in link: returns its user once, and never again; empty when unknown, used or expired. A link made
+     * for an email address creates that address's member now if it has no account yet.
+     */
     Optional<String> consumeSignInLink(String secretHash);
 
     // --- OAuth flows (state, PKCE verifier, nonce) kept server-side so any server can finish a login ---

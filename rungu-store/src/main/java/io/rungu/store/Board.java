@@ -180,8 +180,25 @@ public interface Board {
      * Changes the actor's own email settings; a null value keeps the current one. Needs credentials that may
      * write. Returns the settings now in force.
      */
-    io.rungu.model.NotificationSettings updateNotificationSettings(Actor actor, Boolean statusChanges,
-            Boolean comments);
+    default io.rungu.model.NotificationSettings updateNotificationSettings(Actor actor, Boolean statusChanges,
+            Boolean comments) {
+        return updateNotificationSettings(actor, new io.rungu.model.NotificationSettingsEdit(statusChanges, comments,
+                null, null));
+    }
+
+    /**
+     * Changes the actor's own email settings, one switch per kind (status changes, comments, replies to them, new
+     * posts on followed boards); a null value keeps the current one. Needs credentials that may write. Returns the
+     * settings now in force.
+     */
+    io.rungu.model.NotificationSettings updateNotificationSettings(Actor actor,
+            io.rungu.model.NotificationSettingsEdit edit);
+
+    /**
+     * What the one-click unsubscribe link with {@code token} would stop (for the page that confirms it), without
+     * changing anything; empty when the token is unknown or was used already.
+     */
+    java.util.Optional<io.rungu.model.UnsubscribeLink> unsubscribeLink(String token);
 
     // --- derived views ---
 

@@ -242,6 +242,8 @@ public final class DataTransfer {
                     "id", "user_id", "created_at:TIME", "expires_at:TIME", "revoked_at:TIME"),
             table("sign_in_links", "ORDER BY t.secret_hash",
                     "secret_hash", "user_id", "created_at:TIME", "expires_at:TIME", "used_at:TIME"),
+            table("email_sign_in_links", "ORDER BY t.secret_hash",
+                    "secret_hash", "email", "created_at:TIME", "expires_at:TIME", "used_at:TIME"),
             table("login_flows", "ORDER BY t.state_hash",
                     "state_hash", "provider", "code_verifier", "nonce", "redirect", "expires_at:TIME"),
             table("api_tokens", "ORDER BY t.id",
@@ -260,7 +262,8 @@ public final class DataTransfer {
             table("project_subscriptions", "ORDER BY t.project_id, t.user_id",
                     "project_id", "user_id", "token", "created_at:TIME"),
             table("notification_settings", "ORDER BY t.user_id",
-                    "user_id", "status_changes:INTEGER", "comments:INTEGER", "updated_at:TIME"),
+                    "user_id", "status_changes:INTEGER", "comments:INTEGER", "replies:INTEGER",
+                    "new_posts:INTEGER", "updated_at:TIME"),
             // A reply refers to its parent, so comments go in order of depth in their thread.
             table("comments", "JOIN (WITH RECURSIVE tree (id, depth) AS ("
                             + "SELECT id, 0 FROM comments WHERE parent_id IS NULL UNION ALL "

@@ -249,6 +249,25 @@ class AccountsTest {
     }
 
     @Test
+    void an_email_sign_in_link_creates_the_member_at_its_first_use_and_never_for_an_unused_link() throws Exception {
+        accounts.createEmailSignInLink(hash("new"), "Newcomer@Example.com", clock.instant().plus(Duration.ofMinutes(15)));
+        accounts.createEmailSignInLink(hash("never"), "ghost@example.com", clock.instant().plus(Duration.ofMinutes(15)));
+        accounts.createEmailSignInLink(hash("again"), "newcomer@example.com", clock.instant().plus(Duration.ofMinutes(15)));
+        assertThat(accounts.findUserByEmail("newcomer@example.com")).as("mailing a link makes no account").isEmpty();
+
+        String id = accounts.consumeSignInLink(hash("new")).orElseThrow();
+        User user = accounts.findUser(id).orElseThrow();
+        assertThat(user.email()).isEqualTo("newcomer@example.com");
+        assertThat(user.role()).isEqualTo(Role.MEMBER);
+        assertThat(accounts.consumeSignInLink(hash("new"))).as("single use").isEmpty();
+        assertThat(accounts.consumeSignInLink(hash("again"))).as("a later link finds the same member").contains(id);
+
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(accounts.consumeSignInLink(hash("never"))).as("expired").isEmpty();
+        assertThat(accounts.findUserByEmail("ghost@example.com")).as("an address that never signed in").isEmpty();
+    }
+
+    @Test
     void a_login_flow_is_taken_once_and_not_after_it_expires() throws Exception {
         Instant expires = clock.instant().plus(Duration.ofMinutes(10));
         accounts.saveLoginFlow(new Accounts.LoginFlow(hash("s1"), "github", "verifier", "nonce", "/p/x", expires));

@@ -192,8 +192,9 @@ class DataTransferTest {
         String session = accounts.createSession(bob.id(), Duration.ofDays(7));
         accounts.createSession(ada.id(), Duration.ofDays(7));
         accounts.revokeSession(session);
-        t.board().updateNotificationSettings(member, null, false);
+        t.board().updateNotificationSettings(member, new io.rungu.model.NotificationSettingsEdit(null, false, true, false));
         accounts.createSignInLink("a".repeat(64), bob.id(), t.clock().instant().plus(Duration.ofMinutes(15)));
+        accounts.createEmailSignInLink("e".repeat(64), "newcomer@example.com", t.clock().instant().plus(Duration.ofMinutes(15)));
         accounts.saveLoginFlow(new Accounts.LoginFlow("b".repeat(64), "github", "verifier", "nonce", null,
                 t.clock().instant().plus(Duration.ofMinutes(10))));
         accounts.createToken(admin, "ci", TokenScope.WRITE, "rg_abc", "c".repeat(64));

@@ -8,6 +8,8 @@ import io.rungu.model.NewComment;
 import io.rungu.model.NewPost;
 import io.rungu.model.NewProject;
 import io.rungu.model.Notification;
+import io.rungu.model.NotificationSettings;
+import io.rungu.model.NotificationSettingsEdit;
 import io.rungu.model.PostEdit;
 import io.rungu.model.PostStatus;
 import java.time.Duration;
@@ -103,9 +105,9 @@ class NotificationsTest extends OnEachDatabase {
     void a_person_who_turned_a_kind_off_gets_no_notification_of_that_kind() throws Exception {
         assertThat(board.notificationSettings(voter)).isEqualTo(io.rungu.model.NotificationSettings.ALL_ON);
         assertThat(board.updateNotificationSettings(voter, null, false))
-                .isEqualTo(new io.rungu.model.NotificationSettings(true, false));
+                .isEqualTo(new io.rungu.model.NotificationSettings(true, false, true, true));
         assertThat(board.updateNotificationSettings(voter, null, null))
-                .as("null keeps").isEqualTo(new io.rungu.model.NotificationSettings(true, false));
+                .as("null keeps").isEqualTo(new io.rungu.model.NotificationSettings(true, false, true, true));
         board.addComment(commenter, postId, new NewComment("Hi", null));
         board.editPost(admin, postId, PostEdit.status(PostStatus.PLANNED));
         planned();
@@ -116,6 +118,78 @@ class NotificationsTest extends OnEachDatabase {
                         .containsExactly(BoardEvent.Type.POST_STATUS_CHANGED));
         assertThat(due).filteredOn(n -> n.recipientId().equals(author.userId())).singleElement()
                 .satisfies(n -> assertThat(n.items()).hasSize(2));
+    }
+
+    @Test
+    void comments_on_my_posts_and_replies_to_me_are_separate_switches() throws Exception {
+        String byAuthor = board.addComment(author, postId, new NewComment("I wrote this post", null)).comment().id();
+        String byVoter = board.addComment(voter, postId, new NewComment("I voted", null)).comment().id();
+        planned();
+        t.clock().advance(WINDOW);
+        claim().forEach(n -> t.store().notifications().sent(n.id()));
+        // The author wants replies to them but no other comments; the voter the other way round.
+        assertThat(board.updateNotificationSettings(author, new NotificationSettingsEdit(null, false, true, null)))
+                .isEqualTo(new NotificationSettings(true, false, true, true));
+        assertThat(board.updateNotificationSettings(voter, new NotificationSettingsEdit(null, null, false, null)))
+                .isEqualTo(new NotificationSettings(true, true, false, true));
+        assertThat(board.notificationSettings(voter)).isEqualTo(new NotificationSettings(true, true, false, true));
+
+        board.addComment(commenter, postId, new NewComment("Reply to the author", byAuthor));
+        board.addComment(commenter, postId, new NewComment("Reply to the voter", byVoter));
+        board.addComment(commenter, postId, new NewComment("A comment of its own", null));
+        planned();
+        t.clock().advance(WINDOW);
+        List<Notification> due = claim();
+        assertThat(due).filteredOn(n -> n.recipientId().equals(author.userId())).singleElement()
+                .satisfies(n -> assertThat(n.items()).extracting(Notification.Item::commentContent)
+                        .containsExactly("Reply to the author"));
+        assertThat(due).filteredOn(n -> n.recipientId().equals(voter.userId())).singleElement()
+                .satisfies(n -> assertThat(n.items()).extracting(Notification.Item::commentContent)
+                        .containsExactly("Reply to the author", "A comment of its own"));
+    }
+
+    @Test
+    void new_posts_on_a_followed_board_have_their_own_switch() throws Exception {
+        String slug = board.listProjects(admin, null).items().get(0).slug();
+        board.subscribeProject(admin, slug);
+        board.updateNotificationSettings(admin, new NotificationSettingsEdit(null, null, null, false));
+        String quiet = board.createPost(author, slug, new NewPost("Told to nobody", "", null)).post().id();
+        board.subscribe(admin, quiet);
+        board.editPost(author, quiet, new PostEdit(null, "Edited", null, null));
+        board.addComment(author, quiet, new NewComment("Still there?", null));
+        planned();
+        t.clock().advance(WINDOW);
+        assertThat(claim()).as("the comment reaches the admin, the new post does not").singleElement()
+                .satisfies(n -> assertThat(n.items()).extracting(i -> i.event().type())
+                        .containsExactly(BoardEvent.Type.COMMENT_CREATED));
+
+        board.updateNotificationSettings(admin, new NotificationSettingsEdit(null, null, null, true));
+        board.createPost(author, slug, new NewPost("Told to the admin", "", null));
+        planned();
+        t.clock().advance(WINDOW);
+        assertThat(claim()).singleElement().satisfies(n -> assertThat(n.postTitle()).isEqualTo("Told to the admin"));
+    }
+
+    @Test
+    void an_official_response_without_a_status_change_tells_followers_like_a_status_change() throws Exception {
+        board.updateNotificationSettings(commenter, new NotificationSettingsEdit(false, null, null, null));
+        board.subscribe(commenter, postId);
+        var post = board.editPost(admin, postId, new PostEdit(null, null, null, null, "We are looking into it"));
+        assertThat(post.post().status()).isEqualTo(PostStatus.OPEN);
+        assertThat(post.response().text()).isEqualTo("We are looking into it");
+        planned();
+        BoardEvent event = t.store().events().after(0, 1000).stream()
+                .filter(e -> e.type() == BoardEvent.Type.POST_RESPONDED).findFirst().orElseThrow();
+        assertThat(event.fromStatus()).isEqualTo(PostStatus.OPEN);
+        assertThat(event.toStatus()).isEqualTo(PostStatus.OPEN);
+        assertThat(event.response()).isEqualTo("We are looking into it");
+        assertThat(event.actorId()).isEqualTo(admin.userId());
+        t.clock().advance(WINDOW);
+        List<Notification> due = claim();
+        assertThat(due).extracting(Notification::recipientId).as("not the admin, not who turned status changes off")
+                .containsExactlyInAnyOrder(author.userId(), voter.userId());
+        assertThat(due).allSatisfy(n -> assertThat(n.items()).singleElement()
+                .satisfies(i -> assertThat(i.event().response()).isEqualTo("We are looking into it")));
     }
 
     @Test

@@ -102,8 +102,12 @@ public final class Wire {
     /** Whether the caller follows a post or a board after a read or change. */
     public record Subscription(boolean subscribed) {}
 
-    /** Which emails a person gets about the posts they follow; a new account has every kind on. */
-    public record NotificationSettings(boolean statusChanges, boolean comments) {}
+    /**
+     * Which emails a person gets, one switch per kind; a new account has every kind on. {@code comments}: comments
+     * on followed posts (their own included) that are not replies to them; {@code replies}: replies to them;
+     * {@code newPosts}: new posts on boards they follow.
+     */
+    public record NotificationSettings(boolean statusChanges, boolean comments, boolean replies, boolean newPosts) {}
 
     /** The answer of a sign-in-by-email request: the same whatever the address, so it tells nobody who has an account. */
     public record EmailSignInRequested(String message) {}
@@ -178,7 +182,7 @@ public final class Wire {
 
     /** The public view of an author; null stays null. */
     public static Creator creator(UserSummary u) {
-        return u == null ? null : new Creator(u.id(), u.name(), u.avatarUrl());
+        return u == null ? null : new Creator(u.id(), name(u.name()), u.avatarUrl());
     }
 
     /** A post as its viewer sees it. */
@@ -262,17 +266,22 @@ public final class Wire {
 
     /** A person's notification settings. */
     public static NotificationSettings notificationSettings(io.rungu.model.NotificationSettings s) {
-        return new NotificationSettings(s.statusChanges(), s.comments());
+        return new NotificationSettings(s.statusChanges(), s.comments(), s.replies(), s.newPosts());
     }
 
     /** A user as an administrator (or the CLI operator) sees them. */
     public static User user(io.rungu.model.User u) {
-        return new User(u.id(), u.email(), u.name(), u.avatarUrl(), u.role(), u.createdAt(), u.lastLogin());
+        return new User(u.id(), u.email(), name(u.name()), u.avatarUrl(), u.role(), u.createdAt(), u.lastLogin());
     }
 
     /** The signed-in user, for themselves. */
     public static Me me(io.rungu.model.User u) {
-        return new Me(u.id(), u.email(), u.name(), u.avatarUrl(), u.role());
+        return new Me(u.id(), u.email(), name(u.name()), u.avatarUrl(), u.role());
+    }
+
+    /** A display name, or null when the person has none (an account made by an email sign-in link starts so). */
+    private static String name(String name) {
+        return name == null || name.isBlank() ? null : name;
     }
 
     /** A token's metadata, never its secret or hash; {@code expired} as of {@code now}. */

@@ -50,7 +50,8 @@ public final class ApiRoutes {
     private static final List<String> COMMENT_EDIT = List.of("content");
     private static final List<String> ROLE_CHANGE = List.of("role");
     private static final List<String> PROFILE_EDIT = List.of("name");
-    private static final List<String> NOTIFICATION_SETTINGS = List.of("status_changes", "comments");
+    private static final List<String> NOTIFICATION_SETTINGS = List.of("status_changes", "comments", "replies",
+            "new_posts");
 
     static final List<Param> PAGING = List.of(
             new Param("page", "integer", "1-based page number (default 1)"),
@@ -230,12 +231,15 @@ public final class ApiRoutes {
                 .reply(200, Shape.DATA, "User").done();
         t.add(GET, "/api/me/notifications", ctx -> ok(ctx, Wire.notificationSettings(
                 board.notificationSettings(actor(ctx)))))
-                .doc("subscriptions", "Which emails you get about the posts you follow", Access.SIGNED_IN)
+                .doc("subscriptions", "Which emails you get, one switch per kind: status changes, comments, "
+                        + "replies to you, new posts on followed boards", Access.SIGNED_IN)
                 .reply(200, Shape.DATA, "NotificationSettings").done();
         t.add(PATCH, "/api/me/notifications", ctx -> {
             JsonNode body = requests.object(ctx, NOTIFICATION_SETTINGS);
             ok(ctx, Wire.notificationSettings(board.updateNotificationSettings(actor(ctx),
-                    Requests.optionalBoolean(body, "status_changes"), Requests.optionalBoolean(body, "comments"))));
+                    new io.rungu.model.NotificationSettingsEdit(Requests.optionalBoolean(body, "status_changes"),
+                            Requests.optionalBoolean(body, "comments"), Requests.optionalBoolean(body, "replies"),
+                            Requests.optionalBoolean(body, "new_posts")))));
         }).doc("subscriptions", "Turn kinds of emails on or off (a missing field keeps its value)", Access.SIGNED_IN)
                 .json("NotificationSettingsEdit").reply(200, Shape.DATA, "NotificationSettings").done();
     }

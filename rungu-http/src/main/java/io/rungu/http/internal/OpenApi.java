@@ -210,7 +210,8 @@ public final class OpenApi {
         s.put("RoleChange", object(map("role", ref("Role")), "role"));
         s.put("ProfileEdit", object(map("name", limited(Limits.USER_NAME_MAX)), "name"));
         s.put("NotificationSettingsEdit", object(map("status_changes", map("type", "boolean"),
-                "comments", map("type", "boolean"))));
+                "comments", map("type", "boolean"), "replies", map("type", "boolean"),
+                "new_posts", map("type", "boolean"))));
         s.put("Upload", object(map("file", map("type", "string", "contentMediaType", "application/octet-stream",
                 "description", "PNG, JPEG, WebP or GIF, at most " + Limits.ATTACHMENT_MAX_BYTES + " bytes")), "file"));
         s.put("EmailAddress", object(map("email", map("type", "string")), "email"));

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The words of one notification email: subject, plain text and simple HTML. Consecutive status changes read as
- * one ("from Open to Done"), with the latest official response.
+ * The words of one notification email: subject, plain text and simple HTML. Consecutive status changes and
+ * official responses read as one ("from Open to Done"), with the latest official response.
  */
 public record Letter(String subject, String text, String html, String postUrl, String unsubscribeUrl) {
 
@@ -58,18 +58,25 @@ public record Letter(String subject, String text, String html, String postUrl, S
             Notification.Item item = items.get(i);
             BoardEvent e = item.event();
             String who = item.actorName().isBlank() ? "Someone" : item.actorName();
-            if (e.type() == BoardEvent.Type.POST_STATUS_CHANGED) {
+            if (isStatus(e)) {
                 PostStatus from = e.fromStatus();
                 String response = e.response();
-                while (i + 1 < items.size() && items.get(i + 1).event().type() == BoardEvent.Type.POST_STATUS_CHANGED) {
+                boolean changed = e.type() == BoardEvent.Type.POST_STATUS_CHANGED;
+                while (i + 1 < items.size() && isStatus(items.get(i + 1).event())) {
                     i++;
                     e = items.get(i).event();
                     response = e.response() != null ? e.response() : response;
+                    changed |= e.type() == BoardEvent.Type.POST_STATUS_CHANGED;
                 }
                 PostStatus to = e.toStatus();
-                String line = from == to
-                        ? who + " changed the status of \"" + n.postTitle() + "\" and set it back to " + name(to) + "."
-                        : who + " changed the status of \"" + n.postTitle() + "\" from " + name(from) + " to " + name(to) + ".";
+                String line;
+                if (!changed) {
+                    line = who + " gave an official response on \"" + n.postTitle() + "\" (status: " + name(to) + ").";
+                } else if (from == to) {
+                    line = who + " changed the status of \"" + n.postTitle() + "\" and set it back to " + name(to) + ".";
+                } else {
+                    line = who + " changed the status of \"" + n.postTitle() + "\" from " + name(from) + " to " + name(to) + ".";
+                }
                 out.add(new Paragraph(line, null));
                 if (response != null && !response.isBlank()) {
                     out.add(new Paragraph("Official response:", response));
@@ -81,6 +88,11 @@ public record Letter(String subject, String text, String html, String postUrl, S
             }
         }
         return out;
+    }
+
+    /** A status change or an official response alone: consecutive ones read as one. */
+    private static boolean isStatus(BoardEvent e) {
+        return e.type() == BoardEvent.Type.POST_STATUS_CHANGED || e.type() == BoardEvent.Type.POST_RESPONDED;
     }
 
     /** "in_progress" reads "In progress". */

@@ -176,6 +176,19 @@ public final class AuthCore {
         return baseUrl + "/auth/link/" + secret;
     }
 
+    /**
+     * A one-time sign-in link for an email address that makes no account until it is used (sign-in by email): the
+     * member is created at the first sign-in, so an address that never opens the link leaves no user behind.
+     */
+    public String createEmailSignInLink(String email, Duration ttl) {
+        if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+            throw RunguException.invalid("ttl", "A sign-in link needs a positive lifetime");
+        }
+        String secret = secrets.random(32);
+        accounts.createEmailSignInLink(Secrets.sha256Hex(secret), email, clock.instant().plus(ttl));
+        return baseUrl + "/auth/link/" + secret;
+    }
+
     /** See RunguAuth#createToken. */
     public IssuedToken createToken(Actor actor, String name, TokenScope scope, Duration expiresIn) {
         Instant expiresAt = expiry(expiresIn);

@@ -1,6 +1,5 @@
 package io.rungu.oauth.internal;
 
-import io.rungu.model.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sign-in by email: a one-time link (the sign-in-link machinery: single use, {@code ttl}) mailed to the address.
+ * Sign-in by email: a one-time link (the sign-in-link machinery: single use, {@code ttl}) mailed to the address;
+ * the member is created when the link is first used, never for an address that does not open it.
  * The caller always hears the same answer, so nobody learns which addresses have accounts; an address that asked
  * too often in the last hour gets no more links until it cools down (the plugin limits requests per IP).
  */
@@ -56,7 +56,7 @@ public final class EmailSignIn {
             LOG.info("Email sign-in: too many links for one address in the last hour; none sent");
             return;
         }
-        String link = core.createSignInLink(address, Role.MEMBER, ttl);
+        String link = core.createEmailSignInLink(address, ttl);
         try {
             sender.accept(address, link);
         } catch (RuntimeException e) {

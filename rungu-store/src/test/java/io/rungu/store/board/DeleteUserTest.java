@@ -79,6 +79,7 @@ class DeleteUserTest extends OnEachDatabase {
     @Test
     void subscriptions_notification_settings_and_pending_emails_go_and_events_no_longer_name_the_account() {
         board.updateNotificationSettings(asQuinn, false, null);
+        accounts.createEmailSignInLink("f".repeat(64), quinn.email(), t.clock().instant().plus(Duration.ofMinutes(15)));
         assertThat(board.isSubscribed(asQuinn, othersPost)).as("a commenter follows the post").isTrue();
         String id = "'" + quinn.id() + "'";
         assertThat(t.number("SELECT count(*) FROM outbox WHERE actor_id = " + id)).isPositive();
@@ -91,6 +92,7 @@ class DeleteUserTest extends OnEachDatabase {
         }
         assertThat(t.number("SELECT count(*) FROM outbox WHERE actor_id = " + id)).isZero();
         assertThat(t.number("SELECT count(*) FROM outbox")).as("the events themselves stay").isPositive();
+        assertThat(t.number("SELECT count(*) FROM email_sign_in_links")).as("a mailed link cannot remake it").isZero();
     }
 
     @Test

@@ -244,6 +244,23 @@ public final class AccountsService implements Accounts {
     }
 
     @Override
+    public void createEmailSignInLink(String secretHash, String email, Instant expiresAt) {
+        requireHash(secretHash);
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        String address = normalizeEmail(email);
+        Instant now = now();
+        db.writeVoid(h -> {
+            // Links past their time or used are dropped here, so the table does not grow without bound.
+            h.createUpdate("DELETE FROM email_sign_in_links WHERE expires_at <= :now OR used_at IS NOT NULL")
+                    .bind("now", now).execute();
+            h.createUpdate("INSERT INTO email_sign_in_links (secret_hash, email, created_at, expires_at) "
+                            + "VALUES (:h, :e, :t, :x)")
+                    .bind("h", secretHash).bind("e", address).bind("t", now)
+                    .bind("x", Timestamps.truncate(expiresAt)).execute();
+        });
+    }
+
+    @Override
     public Optional<String> consumeSignInLink(String secretHash) {
         if (secretHash == null) {
             return Optional.empty();
@@ -253,11 +270,22 @@ public final class AccountsService implements Accounts {
             int used = h.createUpdate("UPDATE sign_in_links SET used_at = :now "
                             + "WHERE secret_hash = :h AND used_at IS NULL AND expires_at > :now")
                     .bind("now", now).bind("h", secretHash).execute();
-            if (used != 1) {
+            if (used == 1) {
+                return h.createQuery("SELECT user_id FROM sign_in_links WHERE secret_hash = :h")
+                        .bind("h", secretHash).mapTo(String.class).findOne();
+            }
+            int usedByAddress = h.createUpdate("UPDATE email_sign_in_links SET used_at = :now "
+                            + "WHERE secret_hash = :h AND used_at IS NULL AND expires_at > :now")
+                    .bind("now", now).bind("h", secretHash).execute();
+            if (usedByAddress != 1) {
                 return Optional.<String>empty();
             }
-            return h.createQuery("SELECT user_id FROM sign_in_links WHERE secret_hash = :h")
-                    .bind("h", secretHash).mapTo(String.class).findOne();
+            String email = h.createQuery("SELECT email FROM email_sign_in_links WHERE secret_hash = :h")
+                    .bind("h", secretHash).mapTo(String.class).one();
+            // The first use of an address's link is its member's first sign-in: the account starts here.
+            return Optional.of(findUserIdByEmail(h, email)
+                    .or(() -> insertUserIfAbsent(h, email, "", Role.MEMBER, now))
+                    .orElseGet(() -> findUserIdByEmail(h, email).orElseThrow()));
         });
     }
 

@@ -241,9 +241,14 @@ public final class BoardService implements Board {
     }
 
     @Override
-    public io.rungu.model.NotificationSettings updateNotificationSettings(Actor actor, Boolean statusChanges,
-            Boolean comments) {
-        return subscriptions.updateSettings(actor(actor), statusChanges, comments);
+    public io.rungu.model.NotificationSettings updateNotificationSettings(Actor actor,
+            io.rungu.model.NotificationSettingsEdit edit) {
+        return subscriptions.updateSettings(actor(actor), edit);
+    }
+
+    @Override
+    public java.util.Optional<io.rungu.model.UnsubscribeLink> unsubscribeLink(String token) {
+        return subscriptions.unsubscribeLink(token);
     }
 
     @Override

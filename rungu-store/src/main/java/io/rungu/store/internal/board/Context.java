@@ -30,6 +30,13 @@ record Context(Database db, Clock clock, Supplier<String> ids, KeptReads kept) {
                 postId, commentId, null, null, null));
     }
 
+    /** Records an official response given to {@code post} without a status change. */
+    void responded(Handle h, Actor.Account actor, Post post, String response) {
+        Outbox.append(h, db.dialect(), new BoardEvent(0, BoardEvent.Type.POST_RESPONDED, now(),
+                actor.userId(), actor.channel(), post.projectId(), post.id(), null, post.status(), post.status(),
+                response));
+    }
+
     /** Records a status change of {@code post} to {@code to}, with the official response given, if any. */
     void statusChanged(Handle h, Actor.Account actor, Post post, PostStatus to, String response) {
         Outbox.append(h, db.dialect(), new BoardEvent(0, BoardEvent.Type.POST_STATUS_CHANGED, now(),

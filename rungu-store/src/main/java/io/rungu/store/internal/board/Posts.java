@@ -162,6 +162,8 @@ final class Posts {
             }
             if (statusChanges) {
                 cx.statusChanged(h, account, post, valid.status(), valid.response());
+            } else if (valid.response() != null) {
+                cx.responded(h, account, post, valid.response());
             }
             return PostReads.require(h, postId, account.userId());
         });

@@ -142,30 +142,48 @@ final class Subscriptions {
         return cx.db().read(h -> settings(h, account.userId()));
     }
 
-    io.rungu.model.NotificationSettings updateSettings(Actor actor, Boolean statusChanges, Boolean comments) {
+    io.rungu.model.NotificationSettings updateSettings(Actor actor, io.rungu.model.NotificationSettingsEdit edit) {
         Actor.Account account = Permissions.writer(actor);
+        java.util.Objects.requireNonNull(edit, "edit");
         Instant now = cx.now();
         return cx.db().write(h -> {
             Lookups.requireAccount(h, account.userId());
-            io.rungu.model.NotificationSettings current = settings(h, account.userId());
-            io.rungu.model.NotificationSettings next = new io.rungu.model.NotificationSettings(
-                    statusChanges == null ? current.statusChanges() : statusChanges,
-                    comments == null ? current.comments() : comments);
-            h.createUpdate("INSERT INTO notification_settings (user_id, status_changes, comments, updated_at) "
-                            + "VALUES (:user, :status, :comments, :now) ON CONFLICT (user_id) DO UPDATE SET "
-                            + "status_changes = excluded.status_changes, comments = excluded.comments, "
-                            + "updated_at = excluded.updated_at")
+            io.rungu.model.NotificationSettings next = settings(h, account.userId()).with(edit);
+            h.createUpdate("INSERT INTO notification_settings (user_id, status_changes, comments, replies, new_posts, "
+                            + "updated_at) VALUES (:user, :status, :comments, :replies, :newPosts, :now) "
+                            + "ON CONFLICT (user_id) DO UPDATE SET status_changes = excluded.status_changes, "
+                            + "comments = excluded.comments, replies = excluded.replies, "
+                            + "new_posts = excluded.new_posts, updated_at = excluded.updated_at")
                     .bind("user", account.userId()).bind("status", next.statusChanges() ? 1 : 0)
-                    .bind("comments", next.comments() ? 1 : 0).bind("now", now).execute();
+                    .bind("comments", next.comments() ? 1 : 0).bind("replies", next.replies() ? 1 : 0)
+                    .bind("newPosts", next.newPosts() ? 1 : 0).bind("now", now).execute();
             return next;
         });
     }
 
     private static io.rungu.model.NotificationSettings settings(Handle h, String userId) {
-        return h.createQuery("SELECT status_changes, comments FROM notification_settings WHERE user_id = :user")
+        return h.createQuery("SELECT status_changes, comments, replies, new_posts FROM notification_settings "
+                        + "WHERE user_id = :user")
                 .bind("user", userId)
-                .map((rs, ctx) -> new io.rungu.model.NotificationSettings(rs.getInt(1) != 0, rs.getInt(2) != 0))
+                .map((rs, ctx) -> new io.rungu.model.NotificationSettings(rs.getInt(1) != 0, rs.getInt(2) != 0,
+                        rs.getInt(3) != 0, rs.getInt(4) != 0))
                 .findOne().orElse(io.rungu.model.NotificationSettings.ALL_ON);
+    }
+
+    /** What the token's link stops, read without changing anything; empty when unknown or used. */
+    java.util.Optional<io.rungu.model.UnsubscribeLink> unsubscribeLink(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return java.util.Optional.empty();
+        }
+        return cx.db().read(h -> h.createQuery("SELECT pr.slug, pr.name, p.id, p.title FROM post_subscriptions s "
+                                + "JOIN posts p ON p.id = s.post_id JOIN projects pr ON pr.id = p.project_id "
+                                + "WHERE s.token = :token "
+                                + "UNION ALL SELECT pr.slug, pr.name, NULL, NULL FROM project_subscriptions f "
+                                + "JOIN projects pr ON pr.id = f.project_id WHERE f.token = :token")
+                .bind("token", token)
+                .map((rs, ctx) -> new io.rungu.model.UnsubscribeLink(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4)))
+                .findFirst());
     }
 
     private static String token() {

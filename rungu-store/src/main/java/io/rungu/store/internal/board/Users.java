@@ -90,6 +90,9 @@ final class Users {
             for (String table : OWNED) {
                 h.createUpdate("DELETE FROM " + table + " WHERE user_id = :id").bind("id", userId).execute();
             }
+            // Sign-in links mailed to the address go too: one used later would make a new account for it.
+            h.createUpdate("DELETE FROM email_sign_in_links WHERE email = :email").bind("email", user.email())
+                    .execute();
             // Pending emails to the account go (their event links first), and events no longer name it.
             h.createUpdate("DELETE FROM notification_events WHERE notification_id IN "
                     + "(SELECT id FROM notifications WHERE user_id = :id)").bind("id", userId).execute();

@@ -19,6 +19,8 @@ import org.jdbi.v3.core.Handle;
 /** Plans notifications from events (fan-out to subscribers, one open notification per person and post). */
 public final class NotificationService implements Notifications {
     static final String CONSUMER = "notifications";
+    private static final String NEW_POSTS_WANTED = " AND NOT EXISTS (SELECT 1 FROM notification_settings ns "
+            + "WHERE ns.user_id = f.user_id AND ns.new_posts = 0)";
     private final Database db;
     private final Dispatcher dispatcher;
     private final Clock clock;
@@ -39,34 +41,54 @@ public final class NotificationService implements Notifications {
     }
 
     private void plan(Handle h, BoardEvent event, Duration window) {
-        // The setting that lets this kind through (a constant column name, never input).
-        String setting;
-        if (event.type() == BoardEvent.Type.POST_STATUS_CHANGED) {
-            setting = "status_changes";
-        } else if (event.type() == BoardEvent.Type.COMMENT_CREATED) {
-            setting = "comments";
-        } else if (event.type() == BoardEvent.Type.POST_CREATED) {
-            planNewPost(h, event, window);
-            return;
-        } else {
-            return;
+        switch (event.type()) {
+            case POST_STATUS_CHANGED, POST_RESPONDED -> planForFollowers(h, event, window, "ns.status_changes = 0", null);
+            case COMMENT_CREATED -> {
+                // A reply to someone follows their "replies" switch; every other follower's is "comments".
+                String repliedTo = h.createQuery("SELECT pc.created_by FROM comments c "
+                                + "JOIN comments pc ON pc.id = c.parent_id WHERE c.id = :comment")
+                        .bind("comment", event.commentId()).mapTo(String.class).findOne().orElse(null);
+                if (repliedTo == null) {
+                    planForFollowers(h, event, window, "ns.comments = 0", null);
+                } else {
+                    planForFollowers(h, event, window,
+                            "(CASE WHEN ns.user_id = :repliedTo THEN ns.replies ELSE ns.comments END) = 0", repliedTo);
+                }
+            }
+            case POST_CREATED -> planNewPost(h, event, window);
+            default -> {
+                // no one is emailed about other kinds
+            }
         }
-        String wanted = " AND NOT EXISTS (SELECT 1 FROM notification_settings ns WHERE ns.user_id = s.user_id AND ns."
-                + setting + " = 0)";
+    }
+
+    /**
+     * Tells the post's followers (except the actor) who have not turned this kind off: {@code off} is a constant
+     * condition on their settings row {@code ns}, never input.
+     */
+    private static void planForFollowers(Handle h, BoardEvent event, Duration window, String off, String repliedTo) {
+        String wanted = " AND NOT EXISTS (SELECT 1 FROM notification_settings ns WHERE ns.user_id = s.user_id AND "
+                + off + ")";
         String actor = event.actorId() == null ? "" : event.actorId();
-        h.createUpdate("INSERT INTO notifications (user_id, post_id, open, due_at, attempts) "
+        var open = h.createUpdate("INSERT INTO notifications (user_id, post_id, open, due_at, attempts) "
                         + "SELECT s.user_id, s.post_id, 1, :due, 0 FROM post_subscriptions s "
                         + "JOIN users u ON u.id = s.user_id "
                         + "WHERE s.post_id = :post AND s.user_id <> :actor AND u.email IS NOT NULL" + wanted
                         + " ON CONFLICT (user_id, post_id) WHERE open = 1 DO NOTHING")
                 .bind("due", Timestamps.truncate(event.at().plus(window))).bind("post", event.postId())
-                .bind("actor", actor).execute();
-        h.createUpdate("INSERT INTO notification_events (notification_id, seq) "
+                .bind("actor", actor);
+        var collect = h.createUpdate("INSERT INTO notification_events (notification_id, seq) "
                         + "SELECT n.id, :seq FROM notifications n JOIN post_subscriptions s "
                         + "ON s.user_id = n.user_id AND s.post_id = n.post_id "
                         + "WHERE n.post_id = :post AND n.open = 1 AND n.user_id <> :actor" + wanted
                         + " ON CONFLICT (notification_id, seq) DO NOTHING")
-                .bind("seq", event.sequence()).bind("post", event.postId()).bind("actor", actor).execute();
+                .bind("seq", event.sequence()).bind("post", event.postId()).bind("actor", actor);
+        if (repliedTo != null) {
+            open.bind("repliedTo", repliedTo);
+            collect.bind("repliedTo", repliedTo);
+        }
+        open.execute();
+        collect.execute();
     }
 
     /** A new post tells whoever follows its board, except its author. */
@@ -75,15 +97,15 @@ public final class NotificationService implements Notifications {
         h.createUpdate("INSERT INTO notifications (user_id, post_id, open, due_at, attempts) "
                         + "SELECT f.user_id, :post, 1, :due, 0 FROM project_subscriptions f "
                         + "JOIN users u ON u.id = f.user_id "
-                        + "WHERE f.project_id = :project AND f.user_id <> :actor AND u.email IS NOT NULL "
-                        + "ON CONFLICT (user_id, post_id) WHERE open = 1 DO NOTHING")
+                        + "WHERE f.project_id = :project AND f.user_id <> :actor AND u.email IS NOT NULL"
+                        + NEW_POSTS_WANTED + " ON CONFLICT (user_id, post_id) WHERE open = 1 DO NOTHING")
                 .bind("due", Timestamps.truncate(event.at().plus(window))).bind("post", event.postId())
                 .bind("project", event.projectId()).bind("actor", actor).execute();
         h.createUpdate("INSERT INTO notification_events (notification_id, seq) "
                         + "SELECT n.id, :seq FROM notifications n JOIN project_subscriptions f "
                         + "ON f.user_id = n.user_id AND f.project_id = :project "
-                        + "WHERE n.post_id = :post AND n.open = 1 AND n.user_id <> :actor "
-                        + "ON CONFLICT (notification_id, seq) DO NOTHING")
+                        + "WHERE n.post_id = :post AND n.open = 1 AND n.user_id <> :actor" + NEW_POSTS_WANTED
+                        + " ON CONFLICT (notification_id, seq) DO NOTHING")
                 .bind("seq", event.sequence()).bind("post", event.postId()).bind("project", event.projectId())
                 .bind("actor", actor).execute();
     }
