@@ -1,7 +1,9 @@
 package io.rungu.store.internal.board;
 
 import io.rungu.model.Actor;
+import io.rungu.model.ErrorCode;
 import io.rungu.model.RunguException;
+import org.jdbi.v3.core.Handle;
 
 /** Who may write what. Reads are public, so only writes come here. */
 final class Permissions {
@@ -33,6 +35,25 @@ final class Permissions {
     static void ownerOrAdmin(Actor.Account account, String ownerId, String message) {
         if (!account.isAdmin() && !account.userId().equals(ownerId)) {
             throw RunguException.forbidden(message);
+        }
+    }
+
+    /** What a blocked member is told when they try to write board content. */
+    static final String BLOCKED_MESSAGE = "Your account is blocked from posting on this board";
+
+    /**
+     * The rule for writing board content (posts, comments, votes, attachments), inside the write's transaction:
+     * the acting account still exists (UNAUTHENTICATED otherwise) and an admin has not blocked it (FORBIDDEN).
+     * Following posts, notification settings, signing out, exporting and erasing one's own account do not come
+     * here, so a blocked member can still do them.
+     */
+    static void notBlocked(Handle h, Actor.Account account) {
+        boolean blocked = h.createQuery("SELECT blocked FROM users WHERE id = :id").bind("id", account.userId())
+                .mapTo(Integer.class).findOne()
+                .orElseThrow(() -> new RunguException(ErrorCode.UNAUTHENTICATED,
+                        "This account no longer exists; sign in again")) != 0;
+        if (blocked) {
+            throw RunguException.forbidden(BLOCKED_MESSAGE);
         }
     }
 

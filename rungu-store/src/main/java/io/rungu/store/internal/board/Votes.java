@@ -21,7 +21,8 @@ final class Votes {
         Actor.Account account = Permissions.writer(actor);
         Instant now = cx.now();
         return cx.db().write(h -> {
-            String projectId = Lookups.projectOfPost(h, postId);
+            String projectId = Lookups.writablePost(h, postId).projectId();
+            Permissions.notBlocked(h, account);
             boolean voted = delete(h, account.userId(), postId) == 0;
             if (voted) {
                 insert(h, account.userId(), postId, now);
@@ -35,7 +36,8 @@ final class Votes {
         Actor.Account account = Permissions.writer(actor);
         Instant now = cx.now();
         return cx.db().write(h -> {
-            String projectId = Lookups.projectOfPost(h, postId);
+            String projectId = Lookups.writablePost(h, postId).projectId();
+            Permissions.notBlocked(h, account);
             boolean changed = voted
                     ? insert(h, account.userId(), postId, now) > 0
                     : delete(h, account.userId(), postId) > 0;
@@ -68,7 +70,6 @@ final class Votes {
     }
 
     private int insert(Handle h, String userId, String postId, Instant now) {
-        Lookups.requireAccount(h, userId);
         return h.createUpdate(cx.db().dialect().insertVoteIfAbsent())
                 .bind("user", userId).bind("post", postId).bind("now", now)
                 .execute();

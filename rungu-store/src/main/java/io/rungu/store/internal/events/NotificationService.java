@@ -45,6 +45,8 @@ public final class NotificationService implements Notifications {
             setting = "status_changes";
         } else if (event.type() == BoardEvent.Type.COMMENT_CREATED) {
             setting = "comments";
+        } else if (event.type() == BoardEvent.Type.POST_MERGED) {
+            setting = "status_changes"; // the duplicate's followers learn where its votes and comments went
         } else if (event.type() == BoardEvent.Type.POST_CREATED) {
             planNewPost(h, event, window);
             return;
@@ -53,20 +55,28 @@ public final class NotificationService implements Notifications {
         }
         String wanted = " AND NOT EXISTS (SELECT 1 FROM notification_settings ns WHERE ns.user_id = s.user_id AND ns."
                 + setting + " = 0)";
+        // An internal note is told to admins only.
+        String audience = event.type() == BoardEvent.Type.COMMENT_CREATED && internal(h, event.commentId())
+                ? " AND u.role = 'admin'" : "";
         String actor = event.actorId() == null ? "" : event.actorId();
         h.createUpdate("INSERT INTO notifications (user_id, post_id, open, due_at, attempts) "
                         + "SELECT s.user_id, s.post_id, 1, :due, 0 FROM post_subscriptions s "
                         + "JOIN users u ON u.id = s.user_id "
-                        + "WHERE s.post_id = :post AND s.user_id <> :actor AND u.email IS NOT NULL" + wanted
+                        + "WHERE s.post_id = :post AND s.user_id <> :actor AND u.email IS NOT NULL" + wanted + audience
                         + " ON CONFLICT (user_id, post_id) WHERE open = 1 DO NOTHING")
                 .bind("due", Timestamps.truncate(event.at().plus(window))).bind("post", event.postId())
                 .bind("actor", actor).execute();
         h.createUpdate("INSERT INTO notification_events (notification_id, seq) "
                         + "SELECT n.id, :seq FROM notifications n JOIN post_subscriptions s "
-                        + "ON s.user_id = n.user_id AND s.post_id = n.post_id "
-                        + "WHERE n.post_id = :post AND n.open = 1 AND n.user_id <> :actor" + wanted
+                        + "ON s.user_id = n.user_id AND s.post_id = n.post_id JOIN users u ON u.id = n.user_id "
+                        + "WHERE n.post_id = :post AND n.open = 1 AND n.user_id <> :actor" + wanted + audience
                         + " ON CONFLICT (notification_id, seq) DO NOTHING")
                 .bind("seq", event.sequence()).bind("post", event.postId()).bind("actor", actor).execute();
+    }
+
+    private static boolean internal(Handle h, String commentId) {
+        return h.createQuery("SELECT internal FROM comments WHERE id = :id").bind("id", commentId)
+                .mapTo(Integer.class).findOne().orElse(0) != 0;
     }
 
     /** A new post tells whoever follows its board, except its author. */
@@ -152,9 +162,11 @@ public final class NotificationService implements Notifications {
     private static Map<Long, List<Notification.Item>> items(Handle h, List<Long> ids) {
         Map<Long, List<Notification.Item>> items = new HashMap<>();
         OutboxDao.EventMapper events = new OutboxDao.EventMapper();
-        h.createQuery("SELECT ne.notification_id, o.*, au.name AS actor_name, c.content AS comment_content "
+        h.createQuery("SELECT ne.notification_id, o.*, au.name AS actor_name, c.content AS comment_content, "
+                        + "tp.title AS target_title "
                         + "FROM notification_events ne JOIN outbox o ON o.seq = ne.seq "
                         + "LEFT JOIN users au ON au.id = o.actor_id LEFT JOIN comments c ON c.id = o.comment_id "
+                        + "LEFT JOIN posts tp ON tp.id = o.target_post_id "
                         + "WHERE ne.notification_id IN (<ids>) ORDER BY o.seq")
                 .bindList("ids", ids)
                 .map((rs, ctx) -> {
@@ -165,7 +177,8 @@ public final class NotificationService implements Notifications {
                     }
                     String actorName = rs.getString("actor_name");
                     items.computeIfAbsent(rs.getLong("notification_id"), k -> new ArrayList<>())
-                            .add(new Notification.Item(event, actorName == null ? "" : actorName, content));
+                            .add(new Notification.Item(event, actorName == null ? "" : actorName, content,
+                                    rs.getString("target_title")));
                     return null;
                 })
                 .list();
