@@ -71,6 +71,7 @@ final class Comments {
                 }
                 internal = internal || parent.getValue(); // a reply to an internal note stays internal
             }
+            Lookups.requireAccount(h, account.userId());
             Permissions.notBlocked(h, account);
             if (post.locked() && !account.isAdmin()) {
                 throw RunguException.conflict("This post is locked: it takes no new comments");

@@ -1,7 +1,6 @@
 package io.rungu.store.internal.board;
 
 import io.rungu.model.Actor;
-import io.rungu.model.ErrorCode;
 import io.rungu.model.RunguException;
 import org.jdbi.v3.core.Handle;
 
@@ -43,15 +42,13 @@ final class Permissions {
 
     /**
      * The rule for writing board content (posts, comments, votes, attachments), inside the write's transaction:
-     * the acting account still exists (UNAUTHENTICATED otherwise) and an admin has not blocked it (FORBIDDEN).
-     * Following posts, notification settings, signing out, exporting and erasing one's own account do not come
-     * here, so a blocked member can still do them.
+     * an admin has not blocked the acting account (FORBIDDEN). Following posts, notification settings, signing
+     * out, exporting and erasing one's own account do not come here, so a blocked member can still do them. (A
+     * write that adds a row also checks that the account still exists, {@link Lookups#requireAccount}.)
      */
     static void notBlocked(Handle h, Actor.Account account) {
         boolean blocked = h.createQuery("SELECT blocked FROM users WHERE id = :id").bind("id", account.userId())
-                .mapTo(Integer.class).findOne()
-                .orElseThrow(() -> new RunguException(ErrorCode.UNAUTHENTICATED,
-                        "This account no longer exists; sign in again")) != 0;
+                .mapTo(Integer.class).findOne().orElse(0) != 0;
         if (blocked) {
             throw RunguException.forbidden(BLOCKED_MESSAGE);
         }

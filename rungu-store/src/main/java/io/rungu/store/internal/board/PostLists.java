@@ -24,6 +24,9 @@ final class PostLists {
      */
     static final int WALK_INDEX_MATCHES = 300;
 
+    /** The keys of a board's pinned posts, from the partial index posts_pinned. */
+    static final String PINNED_SQL = "SELECT p.seq FROM posts p WHERE p.project_id = :project AND p.pinned = 1";
+
     private final Dialect dialect;
 
     PostLists(Dialect dialect) {
@@ -109,8 +112,7 @@ final class PostLists {
      * without pinned posts pays one empty index probe.
      */
     private static List<Long> pinned(Handle h, PostSort sort, Filters filters) {
-        List<Long> onBoard = h.createQuery("SELECT p.seq FROM posts p WHERE p.project_id = :project AND p.pinned = 1")
-                .bind("project", filters.projectId()).mapTo(Long.class).list();
+        List<Long> onBoard = h.createQuery(PINNED_SQL).bind("project", filters.projectId()).mapTo(Long.class).list();
         if (onBoard.isEmpty()) {
             return onBoard;
         }

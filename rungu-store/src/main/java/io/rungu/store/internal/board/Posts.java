@@ -93,6 +93,7 @@ final class Posts {
         Instant now = cx.now();
         return cx.db().write(h -> {
             String projectId = Lookups.projectId(h, projectSlug);
+            Lookups.requireAccount(h, account.userId());
             Permissions.notBlocked(h, account);
             h.createUpdate("INSERT INTO posts (id, project_id, title, description, status, category, created_by, "
                             + "created_at, updated_at) VALUES (:id, :project, :title, :description, 'open', :category, "

@@ -70,6 +70,7 @@ final class Votes {
     }
 
     private int insert(Handle h, String userId, String postId, Instant now) {
+        Lookups.requireAccount(h, userId);
         return h.createUpdate(cx.db().dialect().insertVoteIfAbsent())
                 .bind("user", userId).bind("post", postId).bind("now", now)
                 .execute();
