@@ -95,7 +95,8 @@ public final class BoardTools {
                 ToolSpec.read("get_post_timeline", "Get a post's timeline",
                         "A post's comments and status changes interleaved, oldest first: each entry is a comment "
                                 + "(type comment) or a status change with who made it, from, to and the official "
-                                + "response given with it (type status_change).",
+                                + "response given with it (type status_change), or a merge of a duplicate into this "
+                                + "post or of this post into another (type merge; undone for an unmerge).",
                         List.of(ID, PAGE, PER_PAGE), Wire.TimelinePage.class,
                         (actor, a) -> Wire.timeline(board.timeline(actor, a.string("id"), pageOf(a)))),
                 ToolSpec.read("search_posts", "Search posts",
