@@ -7,7 +7,7 @@ import type { CommentDetail, TimelineEntry } from '../src/lib/types';
 const who = { id: 'u1', name: 'Ann', avatar_url: null };
 
 function comment(id: string, parent: string | null = null): CommentDetail {
-  return { id, post_id: 'p', parent_id: parent, content: `text of ${id}`, created_by: 'u1', created_at: '2026-01-01T00:00:00Z', edited_at: null, creator: who };
+  return { id, post_id: 'p', parent_id: parent, content: `text of ${id}`, created_by: 'u1', created_at: '2026-01-01T00:00:00Z', edited_at: null, creator: who, internal: false, merged_from: null };
 }
 
 function json(body: unknown, status = 200): Response {
@@ -19,7 +19,7 @@ let component: Record<string, unknown> | undefined;
 
 beforeEach(() => {
   session.user = { id: 'u1', email: 'ann@example.com', name: 'Ann', avatar_url: null, role: 'member' };
-  const timeline: TimelineEntry[] = ['c1', 'c2', 'c3'].map((id) => ({ type: 'comment', comment: comment(id), status_change: null }));
+  const timeline: TimelineEntry[] = ['c1', 'c2', 'c3'].map((id) => ({ type: 'comment', comment: comment(id), status_change: null, merge: null }));
   vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
     const body = init?.body ? JSON.parse(String(init.body)) : undefined;
     requests.push({ url, method: init?.method ?? 'GET', body });

@@ -42,6 +42,9 @@ const post: PostDetail = {
   creator: { id: 'u1', name: '<b>Eve</b>', avatar_url: null },
   user_voted: true,
   response: null,
+  merged_into: null,
+  pinned: false,
+  locked: false,
 };
 
 describe('PostCard', () => {

@@ -170,9 +170,25 @@ export class Api {
   }
   updatePost(
     id: string,
-    body: { title?: string; description?: string; category?: PostCategory; status?: PostStatus; response?: string },
+    body: {
+      title?: string;
+      description?: string;
+      category?: PostCategory;
+      status?: PostStatus;
+      response?: string;
+      pinned?: boolean;
+      locked?: boolean;
+    },
   ): Promise<PostDetail> {
     return this.data('PATCH', `/api/posts/${seg(id)}`, body);
+  }
+  /** Merges a duplicate into another post (admin); answers the target. */
+  mergePost(id: string, into: string): Promise<PostDetail> {
+    return this.data('POST', `/api/posts/${seg(id)}/merge`, { into });
+  }
+  /** Undoes a merge (admin); answers the duplicate as it was. */
+  unmergePost(id: string): Promise<PostDetail> {
+    return this.data('POST', `/api/posts/${seg(id)}/unmerge`);
   }
   deletePost(id: string): Promise<void> {
     return this.request('DELETE', `/api/posts/${seg(id)}`);
@@ -219,7 +235,7 @@ export class Api {
       if (page >= res.pagination.total_pages || res.data.length === 0) return all;
     }
   }
-  createComment(postId: string, body: { content: string; parent_id?: string }): Promise<CommentDetail> {
+  createComment(postId: string, body: { content: string; parent_id?: string; internal?: boolean }): Promise<CommentDetail> {
     return this.data('POST', `/api/posts/${seg(postId)}/comments`, body);
   }
   updateComment(id: string, content: string): Promise<CommentDetail> {
@@ -252,6 +268,10 @@ export class Api {
   }
   setUserRole(id: string, role: Role): Promise<User> {
     return this.data('PATCH', `/api/users/${seg(id)}`, { role });
+  }
+  /** Blocks (true) or unblocks a member: a blocked member reads but cannot write board content. */
+  setUserBlocked(id: string, blocked: boolean): Promise<User> {
+    return this.data('PATCH', `/api/users/${seg(id)}`, { blocked });
   }
 
   // Own profile

@@ -40,6 +40,9 @@ export interface PostDetail {
   creator: Creator;
   user_voted: boolean;
   response: OfficialResponse | null;
+  merged_into: string | null;
+  pinned: boolean;
+  locked: boolean;
 }
 
 export type PostStatus = 'open' | 'planned' | 'in_progress' | 'done' | 'declined';
@@ -61,6 +64,8 @@ export interface CommentDetail {
   created_at: string;
   edited_at: string | null;
   creator: Creator;
+  internal: boolean;
+  merged_from: string | null;
 }
 
 export interface StatusChange {
@@ -73,13 +78,25 @@ export interface StatusChange {
   created_at: string;
 }
 
+export interface Merge {
+  id: string;
+  post_id: string;
+  post_title: string;
+  into_id: string;
+  into_title: string;
+  undone: boolean;
+  creator: Creator;
+  created_at: string;
+}
+
 export interface TimelineEntry {
   type: TimelineEntryType;
   comment: CommentDetail | null;
   status_change: StatusChange | null;
+  merge: Merge | null;
 }
 
-export type TimelineEntryType = 'comment' | 'status_change';
+export type TimelineEntryType = 'comment' | 'status_change' | 'merge';
 
 export interface TimelinePage {
   entries: TimelineEntry[];
@@ -143,6 +160,7 @@ export interface User {
   role: Role;
   created_at: string;
   last_login: string | null;
+  blocked: boolean;
 }
 
 export type Role = 'member' | 'admin';
@@ -230,6 +248,12 @@ export interface PostEdit {
   category?: PostCategory;
   status?: PostStatus;
   response?: string;
+  pinned?: boolean;
+  locked?: boolean;
+}
+
+export interface MergeRequest {
+  into: string;
 }
 
 export interface SetVote {
@@ -239,14 +263,16 @@ export interface SetVote {
 export interface NewComment {
   content: string;
   parent_id?: string;
+  internal?: boolean;
 }
 
 export interface CommentEdit {
   content: string;
 }
 
-export interface RoleChange {
-  role: Role;
+export interface UserEdit {
+  role?: Role;
+  blocked?: boolean;
 }
 
 export interface ProfileEdit {
@@ -309,6 +335,7 @@ export const LIMITS = {
   url: 2000,
   tokenName: 100,
   tokensPerUser: 50,
+  pinnedPosts: 10,
 } as const;
 
 export * from './ui';

@@ -105,6 +105,9 @@ final class CommentCommand implements Callable<Integer> {
         @Option(names = "--parent", paramLabel = "ID", description = "The comment this replies to.")
         String parent;
 
+        @Option(names = "--internal", description = "An internal note, seen by admins only (admins).")
+        boolean internal;
+
         @Option(names = "--json", description = "Print the REST API's record of the comment.")
         boolean json;
 
@@ -116,7 +119,7 @@ final class CommentCommand implements Callable<Integer> {
         public Integer call() {
             try (RunguStore store = context.openStore()) {
                 CommentView added = store.board().addComment(CliAccounts.actingAs(store, email), postId,
-                        new NewComment(text, parent));
+                        new NewComment(text, parent, internal));
                 context.out.println(json ? Json.write(Wire.comment(added))
                         : "Added comment " + added.comment().id() + " to post " + postId);
             }

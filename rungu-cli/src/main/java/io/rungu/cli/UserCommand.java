@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 /** {@code rungu user list|show|role|rename|delete}: accounts, administered as the operator. */
 @Command(name = "user", description = "List and show users, change their role or display name, erase an account.",
         subcommands = {UserCommand.ListUsers.class, UserCommand.Show.class, UserCommand.SetRole.class,
-            UserCommand.Rename.class, UserCommand.Delete.class})
+            UserCommand.Rename.class, UserCommand.Delete.class, UserCommand.Block.class, UserCommand.Unblock.class})
 final class UserCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -111,6 +111,50 @@ final class UserCommand implements Callable<Integer> {
                 User user = CliAccounts.userByEmail(store, email);
                 User changed = store.board().setRole(CliAccounts.operator(store), user.id(), parsed);
                 context.out.println(changed.email() + " is now " + changed.role().wire());
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "block", description = "Block a member from writing board content; they can still read.")
+    static final class Block implements Callable<Integer> {
+        private final Context context;
+
+        @Parameters(index = "0", paramLabel = "EMAIL")
+        String email;
+
+        Block(Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            try (RunguStore store = context.openStore()) {
+                User user = CliAccounts.userByEmail(store, email);
+                store.board().setBlocked(CliAccounts.operator(store), user.id(), true);
+                context.out.println(user.email() + " is blocked from posting");
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "unblock", description = "Let a blocked member write again.")
+    static final class Unblock implements Callable<Integer> {
+        private final Context context;
+
+        @Parameters(index = "0", paramLabel = "EMAIL")
+        String email;
+
+        Unblock(Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            try (RunguStore store = context.openStore()) {
+                User user = CliAccounts.userByEmail(store, email);
+                store.board().setBlocked(CliAccounts.operator(store), user.id(), false);
+                context.out.println(user.email() + " is no longer blocked");
             }
             return ExitCode.OK;
         }

@@ -43,7 +43,7 @@ class CompletionCommandTest {
                 + "_complete_rungu 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"\n"
                 + "COMP_WORDS=(rungu post l); COMP_CWORD=2; COMP_LINE='rungu post l'; COMP_POINT=${#COMP_LINE}\n"
                 + "_complete_rungu 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"\n");
-        assertThat(completed.lines().map(String::strip).toList()).containsExactly("post", "list");
+        assertThat(completed.lines().map(String::strip).toList()).containsExactly("post", "list", "lock");
     }
 
     @Test

@@ -101,6 +101,10 @@ class McpSdkIT {
             call(client, tools, "get_post_timeline", Map.of("id", postId));
 
             call(client, tools, "delete_comment", Map.of("comment_id", commentId));
+            String dupId = id(call(client, tools, "create_post", Map.of("slug", "sdk-board", "title", "Night mode")),
+                    "post");
+            call(client, tools, "merge_posts", Map.of("id", dupId, "into", postId));
+            call(client, tools, "unmerge_post", Map.of("id", dupId));
             call(client, tools, "delete_post", Map.of("id", postId));
             call(client, tools, "update_project", Map.of("slug", "sdk-board", "name", "SDK Board 2"));
             call(client, tools, "delete_project", Map.of("slug", "sdk-board"));

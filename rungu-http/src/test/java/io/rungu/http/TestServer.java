@@ -80,7 +80,18 @@ final class TestServer implements AutoCloseable {
     /** As above, with store settings (quotas, caches) applied after the URL and clock. */
     static TestServer start(Path dir, Consumer<io.rungu.store.StoreConfig> store, Consumer<HttpConfig> http,
                             Consumer<JavalinConfig> host) {
-        TestStores stores = TestStores.open(io.rungu.store.TestDatabase.SQLITE, dir, store);
+        return startOn(io.rungu.store.TestDatabase.SQLITE, dir, store, http, host);
+    }
+
+    /** The server over a store on the given database (SQLite file or a fresh PostgreSQL database). */
+    static TestServer startOn(io.rungu.store.TestDatabase database, Path dir) {
+        return startOn(database, dir, store -> {}, http -> {}, config -> {});
+    }
+
+    private static TestServer startOn(io.rungu.store.TestDatabase database, Path dir,
+                                      Consumer<io.rungu.store.StoreConfig> store, Consumer<HttpConfig> http,
+                                      Consumer<JavalinConfig> host) {
+        TestStores stores = TestStores.open(database, dir, store);
         HttpConfig probe = new HttpConfig();
         http.accept(probe);
         Javalin app = Javalin.create(config -> {

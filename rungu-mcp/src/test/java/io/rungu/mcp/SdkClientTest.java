@@ -62,7 +62,7 @@ class SdkClientTest {
             client.ping();
 
             List<McpSchema.Tool> tools = client.listTools().tools();
-            assertThat(tools).hasSize(26);
+            assertThat(tools).hasSize(28);
             for (McpSchema.Tool tool : tools) {
                 assertThat(tool.inputSchema().get("type")).as(tool.name()).isEqualTo("object");
                 assertThat(tool.outputSchema()).as(tool.name()).isNotNull();
@@ -116,12 +116,22 @@ class SdkClientTest {
                     Map.of("post_id", newPost, "content", "Shipped")).structuredContent();
             String commentId = (String) ((Map<?, ?>) comment.get("comment")).get("id");
             call(client, validator, byName, "delete_comment", Map.of("comment_id", commentId));
+            Map<?, ?> dup = (Map<?, ?>) call(client, validator, byName, "create_post",
+                    Map.of("slug", "sdk-board", "title", "SDK duplicate")).structuredContent();
+            String dupId = (String) ((Map<?, ?>) dup.get("post")).get("id");
+            Map<?, ?> merged = (Map<?, ?>) call(client, validator, byName, "merge_posts",
+                    Map.of("id", dupId, "into", newPost)).structuredContent();
+            assertThat(((Map<?, ?>) merged.get("post")).get("id")).isEqualTo(newPost);
+            Map<?, ?> unmerged = (Map<?, ?>) call(client, validator, byName, "unmerge_post", Map.of("id", dupId))
+                    .structuredContent();
+            assertThat(((Map<?, ?>) unmerged.get("post")).get("merged_into")).isNull();
             call(client, validator, byName, "delete_post", Map.of("id", newPost));
             call(client, validator, byName, "update_project", Map.of("slug", "sdk-board", "name", "SDK Board 2"));
             call(client, validator, byName, "delete_project", Map.of("slug", "sdk-board"));
             called.addAll(List.of("create_project", "create_post", "update_post", "update_post_status", "get_post_timeline",
                     "vote_post", "unsubscribe_post", "subscribe_post",
-                    "add_comment", "delete_comment", "delete_post", "update_project", "delete_project"));
+                    "add_comment", "delete_comment", "delete_post", "update_project", "delete_project", "merge_posts",
+                    "unmerge_post"));
             assertThat(called).containsExactlyInAnyOrderElementsOf(byName.keySet());
 
             McpSchema.CallToolResult failed = client.callTool(McpSchema.CallToolRequest.builder("get_post").arguments(Map.of("id", "nope")).build());

@@ -23,10 +23,18 @@ import java.util.Objects;
  *                   {@link Type#POST_RESPONDED}, else null
  * @param response   the official response given with a status change (or alone, {@link Type#POST_RESPONDED}),
  *                   or null when none
+ * @param targetPostId the post a duplicate was merged into for {@link Type#POST_MERGED} and
+ *                   {@link Type#POST_UNMERGED} ({@code postId} is the duplicate), else null
  */
 public record BoardEvent(long sequence, Type type, Instant at, String actorId, Actor.Channel channel,
         String projectId, String postId, String commentId, PostStatus fromStatus, PostStatus toStatus,
-        String response) {
+        String response, String targetPostId) {
+
+    /** An event about no second post. */
+    public BoardEvent(long sequence, Type type, Instant at, String actorId, Actor.Channel channel, String projectId,
+            String postId, String commentId, PostStatus fromStatus, PostStatus toStatus, String response) {
+        this(sequence, type, at, actorId, channel, projectId, postId, commentId, fromStatus, toStatus, response, null);
+    }
 
     public BoardEvent {
         Objects.requireNonNull(type, "type");
@@ -44,6 +52,7 @@ public record BoardEvent(long sequence, Type type, Instant at, String actorId, A
         POST_SUBSCRIBED, POST_UNSUBSCRIBED,
         PROJECT_SUBSCRIBED, PROJECT_UNSUBSCRIBED,
         /** An official response given without a status change. */
-        POST_RESPONDED
+        POST_RESPONDED,
+        POST_MERGED, POST_UNMERGED, POST_PINNED, POST_UNPINNED, POST_LOCKED, POST_UNLOCKED
     }
 }

@@ -5,7 +5,15 @@ import java.time.Instant;
 /**
  * A comment on a post; {@code parentId} threads replies to any depth.
  *
- * @param editedAt when the author last edited it, or null
+ * @param editedAt   when the author last edited it, or null
+ * @param internal   an internal note: seen by admins only
+ * @param mergedFrom the duplicate post this comment moved from when it was merged, or null
  */
 public record Comment(String id, String postId, String parentId, String content, String createdBy, Instant createdAt,
-                      Instant editedAt) {}
+                      Instant editedAt, boolean internal, String mergedFrom) {
+    /** A public comment written on its post. */
+    public Comment(String id, String postId, String parentId, String content, String createdBy, Instant createdAt,
+                   Instant editedAt) {
+        this(id, postId, parentId, content, createdBy, createdAt, editedAt, false, null);
+    }
+}

@@ -37,4 +37,6 @@ public final class Limits {
     public static final int URL_MAX = 2_000;
     public static final int TOKEN_NAME_MAX = 100;
     public static final int TOKENS_PER_USER_MAX = 50;
+    /** Most pinned posts per board: every list reads them all first. */
+    public static final int PINNED_POSTS_MAX = 10;
 }

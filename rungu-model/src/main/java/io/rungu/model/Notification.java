@@ -29,9 +29,15 @@ public record Notification(long id, int attempts, String recipientId, String rec
     /**
      * One thing that happened.
      *
-     * @param event          the event (a status change or a new comment)
+     * @param event          the event (a status change, a new comment or a merge)
      * @param actorName      who did it (display name; may be empty)
      * @param commentContent the comment's text for a new comment, else null
+     * @param targetTitle    the title of the post a duplicate was merged into for a merge, else null
      */
-    public record Item(BoardEvent event, String actorName, String commentContent) {}
+    public record Item(BoardEvent event, String actorName, String commentContent, String targetTitle) {
+        /** An item about no second post. */
+        public Item(BoardEvent event, String actorName, String commentContent) {
+            this(event, actorName, commentContent, null);
+        }
+    }
 }

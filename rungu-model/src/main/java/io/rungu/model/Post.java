@@ -9,7 +9,18 @@ import java.time.Instant;
  * @param commentCount exact number of comments including replies
  * @param updatedAt    bumped by edits, status changes and new comments, not by votes
  * @param doneAt       when the post last became {@link PostStatus#DONE}; null unless done. The changelog orders by it
+ * @param mergedInto   the post this duplicate was merged into (it is then a read-only pointer), or null
+ * @param pinned       shown first in a board's lists
+ * @param locked       takes no new comments; votes still count
  */
 public record Post(String id, String projectId, String title, String description, PostStatus status,
                    PostCategory category, long voteCount, long commentCount, String createdBy, Instant createdAt,
-                   Instant updatedAt, Instant doneAt) {}
+                   Instant updatedAt, Instant doneAt, String mergedInto, boolean pinned, boolean locked) {
+    /** A post that is not merged, pinned or locked. */
+    public Post(String id, String projectId, String title, String description, PostStatus status,
+                PostCategory category, long voteCount, long commentCount, String createdBy, Instant createdAt,
+                Instant updatedAt, Instant doneAt) {
+        this(id, projectId, title, description, status, category, voteCount, commentCount, createdBy, createdAt,
+                updatedAt, doneAt, null, false, false);
+    }
+}

@@ -7,8 +7,21 @@ package io.rungu.model;
  *
  * @param response an official response (Markdown, the limits of a comment) recorded with the status change, or on
  *                 its own when {@code status} is null or unchanged; null or blank gives none
+ * @param pinned   pins or unpins the post (admin only); null leaves it
+ * @param locked   locks or unlocks its comments (admin only); null leaves it
  */
-public record PostEdit(String title, String description, PostCategory category, PostStatus status, String response) {
+public record PostEdit(String title, String description, PostCategory category, PostStatus status, String response,
+                       Boolean pinned, Boolean locked) {
+    /** An edit that does not pin or lock. */
+    public PostEdit(String title, String description, PostCategory category, PostStatus status, String response) {
+        this(title, description, category, status, response, null, null);
+    }
+
+    /** Only pinning and locking; a null value leaves it. */
+    public static PostEdit moderation(Boolean pinned, Boolean locked) {
+        return new PostEdit(null, null, null, null, null, pinned, locked);
+    }
+
     /** An edit without an official response. */
     public PostEdit(String title, String description, PostCategory category, PostStatus status) {
         this(title, description, category, status, null);
@@ -25,6 +38,6 @@ public record PostEdit(String title, String description, PostCategory category, 
     /** True when nothing would change. */
     public boolean isEmpty() {
         return title == null && description == null && category == null && status == null
-                && (response == null || response.isBlank());
+                && (response == null || response.isBlank()) && pinned == null && locked == null;
     }
 }

@@ -213,6 +213,34 @@ class NotifyTest {
     }
 
     /** Waits until the planner has handled every event written so far. */
+    @Test
+    void merging_a_post_tells_its_followers_where_it_went() throws Exception {
+        String target = t.board().createPost(admin, "acme", new NewPost("Night theme", "", null)).post().id();
+        t.board().mergePost(admin, postId, target);
+        planned();
+        t.clock().advance(WINDOW);
+        List<MimeMessage> mails = mailbox.await(2);
+        sentAll();
+        assertThat(mailbox.received()).hasSize(2);
+        assertThat(mails).extracting(Mailbox::to).anySatisfy(to -> assertThat(to).contains("Bob <bob."))
+                .anySatisfy(to -> assertThat(to).contains("Cy <cy."));
+        assertThat(Mailbox.text(mails.get(0))).contains("Ada merged \"Dark mode\" into \"Night theme\"");
+    }
+
+    @Test
+    void an_internal_note_is_emailed_to_admins_only() throws Exception {
+        Actor.Account eve = t.admin("Eve");
+        t.board().subscribe(eve, postId);
+        t.board().addComment(admin, postId, new NewComment("Looks like a duplicate", null, true));
+        planned();
+        t.clock().advance(WINDOW);
+        List<MimeMessage> mails = mailbox.await(1);
+        sentAll();
+        assertThat(mailbox.received()).hasSize(1);
+        assertThat(Mailbox.to(mails.get(0))).contains("Eve <eve.");
+        assertThat(Mailbox.text(mails.get(0))).contains("Looks like a duplicate");
+    }
+
     private void planned() {
         long newest = t.number("SELECT max(seq) FROM outbox");
         await(() -> t.number("SELECT last_seq FROM event_consumers WHERE name = 'notifications'") >= newest);

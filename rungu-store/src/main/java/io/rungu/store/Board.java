@@ -247,6 +247,33 @@ public interface Board {
      */
     void deleteUser(Actor actor, String userId);
 
+    // --- curation (issue 13) ---
+
+    /**
+     * Merges a duplicate into another post (admin), across boards too, in one transaction: the duplicate's votes
+     * move to the target (a person who voted for both keeps one vote), its comments move under the target (marked
+     * with {@link io.rungu.model.Comment#mergedFrom()}), its followers follow the target, and it becomes a read-only
+     * pointer ({@link io.rungu.model.Post#mergedInto()}) that still answers reads; votes, comments, edits and
+     * uploads to it are CONFLICT. Merging a post into itself is INVALID; merging a merged post, into a merged post,
+     * or a post that others are merged into is CONFLICT. Returns the target. Its followers are notified.
+     */
+    PostView mergePost(Actor actor, String postId, String intoId);
+
+    /**
+     * Undoes a merge (admin): the duplicate gets back its votes, comments (with replies written under them since)
+     * and the target loses the votes and followers the merge added, so both posts are as they were. CONFLICT when
+     * the post is not merged. Returns the duplicate.
+     */
+    PostView unmergePost(Actor actor, String postId);
+
+    /**
+     * Blocks or unblocks a member (admin): a blocked member reads as before but cannot write board content
+     * (posts, comments, votes, attachments; FORBIDDEN "Your account is blocked from posting on this board"), while
+     * following posts, notification settings, signing out and erasing their own account still work. Admins cannot
+     * be blocked and nobody blocks themself (CONFLICT).
+     */
+    User setBlocked(Actor actor, String userId, boolean blocked);
+
     /** The name an erased account's posts and comments show. */
     String DELETED_USER_NAME = "Deleted user";
 }

@@ -235,7 +235,8 @@ public final class DataTransfer {
      */
     static final List<Table> TABLES = List.of(
             table("users", "ORDER BY t.id",
-                    "id", "email", "name", "avatar_url", "role", "created_at:TIME", "last_login:TIME"),
+                    "id", "email", "name", "avatar_url", "role", "created_at:TIME", "last_login:TIME",
+                    "blocked:INTEGER"),
             table("user_identities", "ORDER BY t.id",
                     "id", "user_id", "provider", "subject", "email", "created_at:TIME"),
             table("sessions", "ORDER BY t.id",
@@ -251,10 +252,12 @@ public final class DataTransfer {
                     "last_used_at:TIME", "revoked_at:TIME", "expires_at:TIME"),
             table("projects", "ORDER BY t.id",
                     "id", "slug", "name", "description", "created_at:TIME"),
-            table("posts", "ORDER BY t.seq",
+            // A merged post refers to its target, which is never merged itself: unmerged posts go first.
+            table("posts", "ORDER BY (CASE WHEN t.merged_into IS NULL THEN 0 ELSE 1 END), t.seq",
                     "seq:INTEGER", "id", "project_id", "title", "description", "status", "category",
                     "vote_count:COUNTER", "comment_count:COUNTER", "created_by", "created_at:TIME",
-                    "updated_at:TIME", "done_at:TIME", "response_text", "response_by", "response_at:TIME"),
+                    "updated_at:TIME", "done_at:TIME", "response_text", "response_by", "response_at:TIME",
+                    "merged_into", "pinned:INTEGER", "locked:INTEGER"),
             table("votes", "ORDER BY t.user_id, t.post_id",
                     "user_id", "post_id", "created_at:TIME"),
             table("post_subscriptions", "ORDER BY t.post_id, t.user_id",
@@ -269,9 +272,15 @@ public final class DataTransfer {
                             + "SELECT id, 0 FROM comments WHERE parent_id IS NULL UNION ALL "
                             + "SELECT c.id, tree.depth + 1 FROM comments c JOIN tree ON c.parent_id = tree.id) "
                             + "SELECT id, depth FROM tree) d ON d.id = t.id ORDER BY d.depth, t.id",
-                    "id", "post_id", "parent_id", "content", "created_by", "created_at:TIME", "edited_at:TIME"),
+                    "id", "post_id", "parent_id", "content", "created_by", "created_at:TIME", "edited_at:TIME",
+                    "internal:INTEGER", "merged_from"),
             table("post_status_changes", "ORDER BY t.id",
                     "id", "post_id", "from_status", "to_status", "response", "created_by", "created_at:TIME"),
+            table("merged_votes", "ORDER BY t.post_id, t.user_id",
+                    "post_id", "user_id", "created_at:TIME", "on_target:INTEGER"),
+            table("merged_subscriptions", "ORDER BY t.post_id, t.user_id", "post_id", "user_id"),
+            table("post_merges", "ORDER BY t.id",
+                    "id", "post_id", "into_id", "undone:INTEGER", "created_by", "created_at:TIME"),
             table("attachments", "ORDER BY t.id",
                     "id", "post_id", "filename", "mime", "size:INTEGER", "created_by", "created_at:TIME"),
             table("attachment_blobs", "ORDER BY t.attachment_id",

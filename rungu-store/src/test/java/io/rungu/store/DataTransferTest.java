@@ -219,6 +219,16 @@ class DataTransferTest {
         board.editComment(member, root.comment().id(), "First! (edited)");
         board.addComment(member, bug.post().id(), new NewComment("Me too", null));
         board.addAttachment(member, dark.post().id(), new NewAttachment("mock.png", "image/png", PNG));
+        // Curation (issue 13): a merged duplicate, a pinned and locked post, an internal note, a blocked member.
+        Actor.Account carol = Actor.of(accounts.ensureUser("carol@example.com", "Carol", Role.MEMBER).id(), Role.MEMBER);
+        PostView dup = board.createPost(carol, "second-board", new NewPost("Dark theme", "", PostCategory.FEATURE));
+        board.toggleVote(carol, dup.post().id());
+        board.toggleVote(admin, dup.post().id());
+        board.addComment(carol, dup.post().id(), new NewComment("Same as dark mode", null));
+        board.mergePost(admin, dup.post().id(), dark.post().id());
+        board.editPost(admin, bug.post().id(), PostEdit.moderation(true, true));
+        board.addComment(admin, bug.post().id(), new NewComment("Internal: known since 2.1", null, true));
+        board.setBlocked(admin, carol.userId(), true);
         t.clock().advance(Duration.ofSeconds(1));
     }
 

@@ -49,11 +49,16 @@ public final class Wire {
     /** A user as anyone may see them: never an email. */
     public record Creator(String id, @Nullable String name, @Nullable String avatarUrl) {}
 
-    /** A post as a given viewer sees it ({@code user_voted} is that viewer's vote). */
+    /**
+     * A post as a given viewer sees it ({@code user_voted} is that viewer's vote). {@code merged_into} names the
+     * post a duplicate was merged into (it is then read-only); {@code pinned} posts come first in lists;
+     * {@code locked} posts take no new comments.
+     */
     public record PostDetail(String id, String projectId, String title, @Nullable String description, PostStatus status,
                              PostCategory category, long voteCount, long commentCount, String createdBy,
                              Instant createdAt, Instant updatedAt, @Nullable Instant doneAt, Creator creator,
-                             boolean userVoted, @Nullable OfficialResponse response) {}
+                             boolean userVoted, @Nullable OfficialResponse response, @Nullable String mergedInto,
+                             boolean pinned, boolean locked) {}
 
     /** A post's latest official response, given by an administrator with a status change or on its own. */
     public record OfficialResponse(String text, Creator author, Instant createdAt) {}
@@ -67,7 +72,7 @@ public final class Wire {
 
     /** What a timeline entry is. */
     public enum TimelineEntryType implements WireValue {
-        COMMENT("comment"), STATUS_CHANGE("status_change");
+        COMMENT("comment"), STATUS_CHANGE("status_change"), MERGE("merge");
 
         private final String wire;
 
@@ -81,16 +86,27 @@ public final class Wire {
         }
     }
 
-    /** One entry of a post's timeline: the key named by {@code type} is set, the other is null. */
+    /**
+     * A duplicate ({@code post_id}) merged into another post ({@code into_id}), or that merge undone
+     * ({@code undone}), on both posts' timelines.
+     */
+    public record Merge(String id, String postId, String postTitle, String intoId, String intoTitle, boolean undone,
+                        Creator creator, Instant createdAt) {}
+
+    /** One entry of a post's timeline: the key named by {@code type} is set, the others are null. */
     public record TimelineEntry(TimelineEntryType type, @Nullable CommentDetail comment,
-                                @Nullable StatusChange statusChange) {}
+                                @Nullable StatusChange statusChange, @Nullable Merge merge) {}
 
     /** A page of a post's timeline, oldest first (MCP's {@code get_post_timeline}; REST pages it as {@code data}). */
     public record TimelinePage(List<TimelineEntry> entries, Pagination pagination) {}
 
-    /** A comment; replies carry their parent's id. */
+    /**
+     * A comment; replies carry their parent's id. {@code internal} notes are shown to admins only;
+     * {@code merged_from} names the duplicate post the comment moved from with a merge.
+     */
     public record CommentDetail(String id, String postId, @Nullable String parentId, String content, String createdBy,
-                                Instant createdAt, @Nullable Instant editedAt, Creator creator) {}
+                                Instant createdAt, @Nullable Instant editedAt, Creator creator, boolean internal,
+                                @Nullable String mergedFrom) {}
 
     /** An image attached to a post; {@code url} serves its bytes. */
     public record Attachment(String id, String postId, String filename, String mime, long size, String createdBy,
@@ -120,9 +136,9 @@ public final class Wire {
     public record Stats(long totalPosts, Map<String, Long> byStatus, Map<String, Long> byCategory, long totalVotes,
                         long totalComments) {}
 
-    /** A user as an administrator sees them. */
+    /** A user as an administrator sees them; a {@code blocked} member may read but not write board content. */
     public record User(String id, String email, @Nullable String name, @Nullable String avatarUrl, Role role,
-                       Instant createdAt, @Nullable Instant lastLogin) {}
+                       Instant createdAt, @Nullable Instant lastLogin, boolean blocked) {}
 
     /** The signed-in user ({@code /auth/me}); the email is the caller's own. */
     public record Me(String id, String email, @Nullable String name, @Nullable String avatarUrl, Role role) {}
@@ -160,7 +176,7 @@ public final class Wire {
     /** The records that make up the wire model, for schema and type generators. */
     public static final List<Class<? extends Record>> ENTITIES = List.of(Pagination.class, Project.class,
             Creator.class, PostDetail.class, OfficialResponse.class, CommentDetail.class, StatusChange.class,
-            TimelineEntry.class, TimelinePage.class, Attachment.class, Vote.class, Subscription.class,
+            Merge.class, TimelineEntry.class, TimelinePage.class, Attachment.class, Vote.class, Subscription.class,
             NotificationSettings.class, EmailSignInRequested.class, Roadmap.class,
             Stats.class, User.class, Me.class, ApiToken.class, IssuedToken.class, Provider.class, Providers.class,
             Ok.class, SignedOutEverywhere.class, Ready.class, Error.class);
@@ -190,7 +206,8 @@ public final class Wire {
         var p = v.post();
         return new PostDetail(p.id(), p.projectId(), p.title(), p.description(), p.status(), p.category(),
                 p.voteCount(), p.commentCount(), p.createdBy(), p.createdAt(), p.updatedAt(), p.doneAt(),
-                creator(v.creator()), v.votedByViewer(), response(v.response()));
+                creator(v.creator()), v.votedByViewer(), response(v.response()), p.mergedInto(), p.pinned(),
+                p.locked());
     }
 
     /** An official response with its author; null stays null. */
@@ -206,10 +223,15 @@ public final class Wire {
     /** A comment or a status change of a timeline. */
     public static TimelineEntry timelineEntry(TimelineItem item) {
         if (item instanceof TimelineItem.CommentItem c) {
-            return new TimelineEntry(TimelineEntryType.COMMENT, comment(c.comment()), null);
+            return new TimelineEntry(TimelineEntryType.COMMENT, comment(c.comment()), null, null);
+        }
+        if (item instanceof TimelineItem.MergeItem m) {
+            var g = m.merge();
+            return new TimelineEntry(TimelineEntryType.MERGE, null, null, new Merge(g.id(), g.postId(), g.postTitle(),
+                    g.intoId(), g.intoTitle(), g.undone(), creator(g.actor()), g.createdAt()));
         }
         return new TimelineEntry(TimelineEntryType.STATUS_CHANGE, null,
-                statusChange(((TimelineItem.StatusItem) item).change()));
+                statusChange(((TimelineItem.StatusItem) item).change()), null);
     }
 
     /** A page of a timeline. */
@@ -226,7 +248,7 @@ public final class Wire {
     public static CommentDetail comment(CommentView v) {
         var c = v.comment();
         return new CommentDetail(c.id(), c.postId(), c.parentId(), c.content(), c.createdBy(), c.createdAt(),
-                c.editedAt(), creator(v.creator()));
+                c.editedAt(), creator(v.creator()), c.internal(), c.mergedFrom());
     }
 
     /** {@link #comment} of each. */
@@ -271,7 +293,8 @@ public final class Wire {
 
     /** A user as an administrator (or the CLI operator) sees them. */
     public static User user(io.rungu.model.User u) {
-        return new User(u.id(), u.email(), name(u.name()), u.avatarUrl(), u.role(), u.createdAt(), u.lastLogin());
+        return new User(u.id(), u.email(), name(u.name()), u.avatarUrl(), u.role(), u.createdAt(), u.lastLogin(),
+                u.blocked());
     }
 
     /** The signed-in user, for themselves. */

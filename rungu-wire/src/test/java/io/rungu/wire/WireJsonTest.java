@@ -27,17 +27,17 @@ class WireJsonTest {
     @Test
     void instants_in_records_use_the_timestamp_format() throws Exception {
         var me = new Wire.User("u1", "a@example.com", null, null, Role.ADMIN, Instant.parse("2026-01-02T03:04:05Z"),
-                Instant.parse("2026-01-02T03:04:05.123456Z"));
+                Instant.parse("2026-01-02T03:04:05.123456Z"), false);
         assertThat(mapper.writeValueAsString(me)).isEqualTo("{\"id\":\"u1\",\"email\":\"a@example.com\",\"name\":null,"
                 + "\"avatar_url\":null,\"role\":\"admin\",\"created_at\":\"2026-01-02T03:04:05.000Z\","
-                + "\"last_login\":\"2026-01-02T03:04:05.123Z\"}");
+                + "\"last_login\":\"2026-01-02T03:04:05.123Z\",\"blocked\":false}");
     }
 
     @Test
     void names_are_snake_case_nulls_are_written_and_enums_are_wire_strings() throws Exception {
         Instant t = Instant.parse("2026-05-01T10:00:00Z");
         var post = new Wire.PostDetail("p1", "b1", "Dark mode", null, PostStatus.IN_PROGRESS, PostCategory.FEATURE,
-                3, 1, "u1", t, t, null, new Wire.Creator("u1", "Ann", null), true, null);
+                3, 1, "u1", t, t, null, new Wire.Creator("u1", "Ann", null), true, null, null, false, false);
         String json = mapper.writeValueAsString(post);
         assertThat(json).contains("\"project_id\":\"b1\"", "\"description\":null", "\"status\":\"in_progress\"",
                 "\"category\":\"feature\"", "\"done_at\":null", "\"user_voted\":true", "\"avatar_url\":null",
@@ -53,7 +53,7 @@ class WireJsonTest {
                 .isEqualTo("{\"type\":\"status_change\",\"comment\":null,\"status_change\":{\"id\":\"s1\","
                         + "\"post_id\":\"p1\",\"from\":\"open\",\"to\":\"done\",\"response\":\"Shipped\","
                         + "\"creator\":{\"id\":\"u1\",\"name\":\"Ann\",\"avatar_url\":null},"
-                        + "\"created_at\":\"2026-05-01T10:00:00.000Z\"}}");
+                        + "\"created_at\":\"2026-05-01T10:00:00.000Z\"},\"merge\":null}");
     }
 
     @Test

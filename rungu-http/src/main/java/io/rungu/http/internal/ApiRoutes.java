@@ -44,11 +44,13 @@ public final class ApiRoutes {
     private static final List<String> NEW_PROJECT = List.of("name", "slug", "description");
     private static final List<String> PROJECT_EDIT = List.of("name", "description");
     private static final List<String> NEW_POST = List.of("title", "description", "category");
-    private static final List<String> POST_EDIT = List.of("title", "description", "category", "status", "response");
+    private static final List<String> POST_EDIT = List.of("title", "description", "category", "status", "response",
+            "pinned", "locked");
     private static final List<String> SET_VOTE = List.of("voted");
-    private static final List<String> NEW_COMMENT = List.of("content", "parent_id");
+    private static final List<String> NEW_COMMENT = List.of("content", "parent_id", "internal");
     private static final List<String> COMMENT_EDIT = List.of("content");
-    private static final List<String> ROLE_CHANGE = List.of("role");
+    private static final List<String> USER_EDIT = List.of("role", "blocked");
+    private static final List<String> MERGE = List.of("into");
     private static final List<String> PROFILE_EDIT = List.of("name");
     private static final List<String> NOTIFICATION_SETTINGS = List.of("status_changes", "comments", "replies",
             "new_posts");
@@ -123,6 +125,16 @@ public final class ApiRoutes {
             ctx.status(204);
         }).doc("posts", "Delete a post (author or admin)", Access.SIGNED_IN).reply(204, Shape.NONE, null).done();
 
+        t.add(POST, "/api/posts/{id}/merge", ctx -> ok(ctx, Wire.post(board.mergePost(actor(ctx), ctx.pathParam("id"),
+                Requests.string(requests.object(ctx, MERGE), "into")))))
+                .doc("posts", "Merge a duplicate into another post: votes, comments and followers move; answers the "
+                        + "target", Access.ADMIN)
+                .json("MergeRequest").reply(200, Shape.DATA, "PostDetail").done();
+        t.add(POST, "/api/posts/{id}/unmerge", ctx -> ok(ctx, Wire.post(board.unmergePost(actor(ctx),
+                ctx.pathParam("id")))))
+                .doc("posts", "Undo a merge: both posts as they were before it; answers the duplicate", Access.ADMIN)
+                .reply(200, Shape.DATA, "PostDetail").done();
+
         t.add(GET, "/api/posts/{id}/timeline", ctx -> ok(ctx, Wire.listing(
                 board.timeline(actor(ctx), ctx.pathParam("id"), page(ctx)), Wire::timelineEntry)))
                 .doc("posts", "Comments and status changes (with official responses) of a post, oldest first",
@@ -177,7 +189,8 @@ public final class ApiRoutes {
                 .query(PAGING).reply(200, Shape.PAGE, "CommentDetail").done();
         t.add(POST, "/api/posts/{id}/comments", ctx -> {
             JsonNode body = requests.object(ctx, NEW_COMMENT);
-            var input = new NewComment(Requests.string(body, "content"), Requests.string(body, "parent_id"));
+            var input = new NewComment(Requests.string(body, "content"), Requests.string(body, "parent_id"),
+                    Boolean.TRUE.equals(Requests.optionalBoolean(body, "internal")));
             created(ctx, Wire.comment(board.addComment(actor(ctx), ctx.pathParam("id"), input)));
         }).doc("comments", "Comment on a post or reply to a comment", Access.SIGNED_IN).json("NewComment")
                 .reply(201, Shape.DATA, "CommentDetail").done();
@@ -211,10 +224,9 @@ public final class ApiRoutes {
         // users
         t.add(GET, "/api/users", ctx -> ok(ctx, Wire.listing(board.listUsers(actor(ctx), page(ctx)), Wire::user)))
                 .doc("users", "All users, newest first", Access.ADMIN).query(PAGING).reply(200, Shape.PAGE, "User").done();
-        t.add(PATCH, "/api/users/{id}", ctx -> {
-            Role role = Requests.wire(requests.object(ctx, ROLE_CHANGE), "role", Role::parse);
-            ok(ctx, Wire.user(board.setRole(actor(ctx), ctx.pathParam("id"), role)));
-        }).doc("users", "Change a user's role", Access.ADMIN).json("RoleChange").reply(200, Shape.DATA, "User").done();
+        t.add(PATCH, "/api/users/{id}", this::editUser)
+                .doc("users", "Change a user's role, or block or unblock a member", Access.ADMIN).json("UserEdit")
+                .reply(200, Shape.DATA, "User").done();
         t.add(DELETE, "/api/users/{id}", ctx -> {
             board.deleteUser(actor(ctx), ctx.pathParam("id"));
             ctx.status(204);
@@ -297,8 +309,26 @@ public final class ApiRoutes {
         JsonNode body = requests.object(ctx, POST_EDIT);
         var edit = new PostEdit(Requests.string(body, "title"), Requests.string(body, "description"),
                 Requests.wire(body, "category", PostCategory::parse), Requests.wire(body, "status", PostStatus::parse),
-                Requests.string(body, "response"));
+                Requests.string(body, "response"), Requests.optionalBoolean(body, "pinned"),
+                Requests.optionalBoolean(body, "locked"));
         ok(ctx, Wire.post(board.editPost(actor(ctx), ctx.pathParam("id"), edit)));
+    }
+
+    private void editUser(Context ctx) {
+        JsonNode body = requests.object(ctx, USER_EDIT);
+        Role role = Requests.wire(body, "role", Role::parse);
+        Boolean blocked = Requests.optionalBoolean(body, "blocked");
+        if (role == null && blocked == null) {
+            throw io.rungu.model.RunguException.invalid("role", "Give a role or blocked");
+        }
+        User user = null;
+        if (role != null) {
+            user = board.setRole(actor(ctx), ctx.pathParam("id"), role);
+        }
+        if (blocked != null) {
+            user = board.setBlocked(actor(ctx), ctx.pathParam("id"), blocked);
+        }
+        ok(ctx, Wire.user(user));
     }
 
     private void roadmap(Context ctx) {

@@ -203,11 +203,18 @@ public final class OpenApi {
                 "category", ref("PostCategory")), "title"));
         s.put("PostEdit", object(map("title", limited(Limits.TITLE_MAX), "description", limited(Limits.POST_DESCRIPTION_MAX),
                 "category", ref("PostCategory"), "status", ref("PostStatus"),
-                "response", limited(Limits.COMMENT_MAX))));
+                "response", limited(Limits.COMMENT_MAX), "pinned", map("type", "boolean", "description",
+                        "admin: pin (shown first in lists)"), "locked", map("type", "boolean", "description",
+                        "admin: lock comments"))));
+        s.put("MergeRequest", object(map("into", map("type", "string", "description",
+                "the id of the post to merge into")), "into"));
         s.put("SetVote", object(map("voted", map("type", "boolean")), "voted"));
-        s.put("NewComment", object(map("content", limited(Limits.COMMENT_MAX), "parent_id", map("type", "string")), "content"));
+        s.put("NewComment", object(map("content", limited(Limits.COMMENT_MAX), "parent_id", map("type", "string"),
+                "internal", map("type", "boolean", "description", "admin: an internal note, seen by admins only")),
+                "content"));
         s.put("CommentEdit", object(map("content", limited(Limits.COMMENT_MAX)), "content"));
-        s.put("RoleChange", object(map("role", ref("Role")), "role"));
+        s.put("UserEdit", object(map("role", ref("Role"), "blocked", map("type", "boolean", "description",
+                "block (true) or unblock a member: a blocked member reads but writes no board content"))));
         s.put("ProfileEdit", object(map("name", limited(Limits.USER_NAME_MAX)), "name"));
         s.put("NotificationSettingsEdit", object(map("status_changes", map("type", "boolean"),
                 "comments", map("type", "boolean"), "replies", map("type", "boolean"),

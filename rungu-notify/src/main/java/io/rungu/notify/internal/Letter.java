@@ -85,6 +85,10 @@ public record Letter(String subject, String text, String html, String postUrl, S
                 out.add(new Paragraph(who + " posted \"" + n.postTitle() + "\" on " + n.projectName() + ".", null));
             } else if (e.type() == BoardEvent.Type.COMMENT_CREATED) {
                 out.add(new Paragraph(who + " commented on \"" + n.postTitle() + "\":", item.commentContent()));
+            } else if (e.type() == BoardEvent.Type.POST_MERGED) {
+                String target = item.targetTitle() == null ? "another post" : "\"" + item.targetTitle() + "\"";
+                out.add(new Paragraph(who + " merged \"" + n.postTitle() + "\" into " + target + " as a duplicate: "
+                        + "its votes and comments now count there, and you follow it.", null));
             }
         }
         return out;

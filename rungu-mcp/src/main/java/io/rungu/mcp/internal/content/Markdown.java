@@ -82,6 +82,13 @@ final class Markdown {
         if (p.doneAt() != null) {
             md.append("- Done on ").append(WireJson.timestamp(p.doneAt())).append('\n');
         }
+        if (p.mergedInto() != null) {
+            md.append("- Merged into `").append(p.mergedInto()).append("` (read-only: vote and comment there)\n");
+        }
+        if (p.pinned() || p.locked()) {
+            md.append("- ").append(p.pinned() ? "Pinned" : "").append(p.pinned() && p.locked() ? " · " : "")
+                    .append(p.locked() ? "Locked: no new comments" : "").append('\n');
+        }
         md.append('\n');
         md.append(p.description() == null || p.description().isBlank() ? "_No description._" : p.description().trim());
         md.append("\n\n## Comments\n\n");
@@ -94,7 +101,8 @@ final class Markdown {
             depth.put(c.comment().id(), d);
             String indent = "  ".repeat(d);
             md.append(indent).append("- **").append(name(c.creator().name())).append("** (")
-                    .append(WireJson.timestamp(c.comment().createdAt())).append(", id `").append(c.comment().id()).append("`): ")
+                    .append(WireJson.timestamp(c.comment().createdAt())).append(", id `").append(c.comment().id()).append("`")
+                    .append(c.comment().internal() ? ", internal note for admins" : "").append("): ")
                     .append(c.comment().content().trim().replace("\n", "\n" + indent + "  ")).append('\n');
         }
         if (comments.total() > comments.items().size()) {

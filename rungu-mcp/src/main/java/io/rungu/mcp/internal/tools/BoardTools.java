@@ -95,7 +95,8 @@ public final class BoardTools {
                 ToolSpec.read("get_post_timeline", "Get a post's timeline",
                         "A post's comments and status changes interleaved, oldest first: each entry is a comment "
                                 + "(type comment) or a status change with who made it, from, to and the official "
-                                + "response given with it (type status_change).",
+                                + "response given with it (type status_change), or a merge of a duplicate into this "
+                                + "post or of this post into another (type merge; undone for an unmerge).",
                         List.of(ID, PAGE, PER_PAGE), Wire.TimelinePage.class,
                         (actor, a) -> Wire.timeline(board.timeline(actor, a.string("id"), pageOf(a)))),
                 ToolSpec.read("search_posts", "Search posts",
@@ -176,15 +177,33 @@ public final class BoardTools {
                         (actor, a) -> new PostResult(Wire.post(board.createPost(actor, a.string("slug"),
                                 new NewPost(a.string("title"), a.string("description"), category(a.string("category"))))))),
                 ToolSpec.write("update_post", "Edit a post",
-                        "Change a post's title, description or category (its author or an admin). Omitted fields stay "
-                                + "as they are.", true, true,
+                        "Change a post's title, description or category (its author or an admin), or pin it (shown "
+                                + "first in lists) or lock its comments (admins only). Omitted fields stay as they are.",
+                        true, true,
                         List.of(ID,
                                 Param.string("title", "New title").maxLength(Limits.TITLE_MAX),
                                 Param.string("description", "New description").maxLength(Limits.POST_DESCRIPTION_MAX),
-                                Param.oneOf("category", "New category", PostCategory.class)),
+                                Param.oneOf("category", "New category", PostCategory.class),
+                                Param.bool("pinned", "Admins: true pins the post first in lists, false unpins it"),
+                                Param.bool("locked", "Admins: true locks its comments (votes still count), false "
+                                        + "unlocks")),
                         PostResult.class,
                         (actor, a) -> new PostResult(Wire.post(board.editPost(actor, a.string("id"),
-                                new PostEdit(a.string("title"), a.string("description"), category(a.string("category")), null))))),
+                                new PostEdit(a.string("title"), a.string("description"), category(a.string("category")),
+                                        null, null, a.bool("pinned"), a.bool("locked")))))),
+                ToolSpec.write("merge_posts", "Merge a duplicate into another post",
+                        "Merge a duplicate post (id) into another post (into), admins only, across boards too: its "
+                                + "votes move (a person who voted for both keeps one vote), its comments and followers "
+                                + "move to the target, and it becomes a read-only pointer (merged_into). Its followers "
+                                + "are notified. unmerge_post undoes it exactly. Returns the target.", true, false,
+                        List.of(ID, Param.string("into", "Id of the post to merge into").asRequired().asAddress()),
+                        PostResult.class,
+                        (actor, a) -> new PostResult(Wire.post(board.mergePost(actor, a.string("id"), a.string("into"))))),
+                ToolSpec.write("unmerge_post", "Undo a merge",
+                        "Undo the merge of a post (admins only): it gets back its votes, comments and followers, and "
+                                + "the target loses the votes and followers the merge added. Returns the post.",
+                        true, false, List.of(ID), PostResult.class,
+                        (actor, a) -> new PostResult(Wire.post(board.unmergePost(actor, a.string("id"))))),
                 ToolSpec.write("update_post_status", "Set a post's status",
                         "Move a post to open, planned, in_progress, done or declined (admins only), optionally with an "
                                 + "official response that is shown at the top of the post and in lists (the post's "
@@ -231,13 +250,18 @@ public final class BoardTools {
                             return new SubscriptionOut(a.string("id"), false);
                         }),
                 ToolSpec.write("add_comment", "Comment on a post",
-                        "Add a comment to a post as your account, or reply to a comment with parent_id.", false, false,
+                        "Add a comment to a post as your account, or reply to a comment with parent_id. Admins can "
+                                + "add an internal note (internal=true), seen by admins only and never emailed to "
+                                + "members.", false, false,
                         List.of(POST_ID,
                                 Param.string("content", "Comment text").asRequired().maxLength(Limits.COMMENT_MAX),
-                                Param.string("parent_id", "Id of the comment this replies to (same post)")),
+                                Param.string("parent_id", "Id of the comment this replies to (same post)"),
+                                Param.bool("internal", "Admins: an internal note, seen by admins only")
+                                        .withDefault(false)),
                         CommentResult.class,
                         (actor, a) -> new CommentResult(Wire.comment(board.addComment(actor, a.string("post_id"),
-                                new NewComment(a.string("content"), a.string("parent_id")))))),
+                                new NewComment(a.string("content"), a.string("parent_id"),
+                                        Boolean.TRUE.equals(a.bool("internal"))))))),
                 ToolSpec.write("delete_comment", "Delete a comment",
                         "Delete a comment and every reply under it (its author or an admin). Cannot be undone.", true, true,
                         List.of(Param.string("comment_id", "Comment id (from list_comments)").asRequired().asAddress()),

@@ -41,7 +41,12 @@ final class Attachments {
         Actor.Account account = Permissions.writer(actor);
         // Permission before content, so a stranger learns nothing from the checks of the bytes.
         cx.db().read(h -> {
-            Permissions.ownerOrAdmin(account, Lookups.post(h, postId).createdBy(), UPLOAD_DENIED);
+            Post post = Lookups.post(h, postId);
+            Permissions.notBlocked(h, account);
+            Permissions.ownerOrAdmin(account, post.createdBy(), UPLOAD_DENIED);
+            if (post.mergedInto() != null) {
+                throw Lookups.merged();
+            }
             return null;
         });
         String mime = AttachmentRules.check(input.bytes(), input.declaredMime());
@@ -50,7 +55,11 @@ final class Attachments {
         Instant now = cx.now();
         return cx.db().write(h -> {
             Post post = Lookups.post(h, postId);
+            Permissions.notBlocked(h, account);
             Permissions.ownerOrAdmin(account, post.createdBy(), UPLOAD_DENIED);
+            if (post.mergedInto() != null) {
+                throw Lookups.merged();
+            }
             // Locks the post so that concurrent uploads on other servers count each other.
             h.createQuery("SELECT id FROM posts WHERE id = :id" + cx.db().dialect().lockRows())
                     .bind("id", postId).mapTo(String.class).findOne();
@@ -85,6 +94,7 @@ final class Attachments {
         Actor.Account account = Permissions.writer(actor);
         cx.db().writeVoid(h -> {
             Attachment attachment = byId(h, attachmentId);
+            Permissions.notBlocked(h, account);
             Permissions.ownerOrAdmin(account, attachment.createdBy(),
                     "Only the uploader or admin can delete attachments");
             String projectId = Lookups.projectOfPost(h, attachment.postId());

@@ -42,6 +42,7 @@ public final class BoardService implements Board {
     private final Views views;
     private final Users users;
     private final Subscriptions subscriptions;
+    private final Merges merges;
 
     private BoardService(Context cx, UploadQuotas quotas) {
         this.projects = new Projects(cx);
@@ -52,6 +53,7 @@ public final class BoardService implements Board {
         this.views = new Views(cx);
         this.users = new Users(cx);
         this.subscriptions = new Subscriptions(cx);
+        this.merges = new Merges(cx);
     }
 
     /**
@@ -137,7 +139,7 @@ public final class BoardService implements Board {
 
     @Override
     public Page<TimelineItem> timeline(Actor actor, String postId, PageRequest page) {
-        return posts.timeline(postId, page(page));
+        return posts.timeline(actor(actor), postId, page(page));
     }
 
     @Override
@@ -162,7 +164,7 @@ public final class BoardService implements Board {
 
     @Override
     public Page<CommentView> listComments(Actor actor, String postId, PageRequest page) {
-        return comments.list(postId, page(page));
+        return comments.list(actor(actor), postId, page(page));
     }
 
     @Override
@@ -294,5 +296,20 @@ public final class BoardService implements Board {
     @Override
     public void deleteUser(Actor actor, String userId) {
         users.delete(actor(actor), userId);
+    }
+
+    @Override
+    public PostView mergePost(Actor actor, String postId, String intoId) {
+        return merges.merge(actor(actor), postId, intoId);
+    }
+
+    @Override
+    public PostView unmergePost(Actor actor, String postId) {
+        return merges.unmerge(actor(actor), postId);
+    }
+
+    @Override
+    public User setBlocked(Actor actor, String userId, boolean blocked) {
+        return users.setBlocked(actor(actor), userId, blocked);
     }
 }

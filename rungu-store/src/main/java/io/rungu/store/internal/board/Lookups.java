@@ -27,6 +27,30 @@ final class Lookups {
                 .orElseThrow(() -> RunguException.notFound("Post not found"));
     }
 
+    /** What a write to a post checks before it writes. */
+    record PostState(String projectId, String mergedInto, boolean locked) {}
+
+    /**
+     * The state of a post about to be written to (a vote, a comment, an attachment): NOT_FOUND when it does not
+     * exist, CONFLICT when it was merged into another post (it is then a read-only pointer).
+     */
+    static PostState writablePost(Handle h, String postId) {
+        PostState state = h.createQuery("SELECT project_id, merged_into, locked FROM posts WHERE id = :id")
+                .bind("id", postId)
+                .map((rs, ctx) -> new PostState(rs.getString(1), rs.getString(2), rs.getInt(3) != 0)).findOne()
+                .orElseThrow(() -> RunguException.notFound("Post not found"));
+        if (state.mergedInto() != null) {
+            throw merged();
+        }
+        return state;
+    }
+
+    /** The refusal of a write to a merged post. */
+    static RunguException merged() {
+        return RunguException.conflict("This post was merged into another post and is read-only; "
+                + "vote and comment on that post instead");
+    }
+
     static void requirePost(Handle h, String postId) {
         h.createQuery("SELECT 1 FROM posts WHERE id = :id").bind("id", postId)
                 .mapTo(Integer.class).findOne()

@@ -2,6 +2,7 @@ package io.rungu.store.internal.board;
 
 import io.rungu.model.Actor;
 import io.rungu.model.RunguException;
+import org.jdbi.v3.core.Handle;
 
 /** Who may write what. Reads are public, so only writes come here. */
 final class Permissions {
@@ -33,6 +34,23 @@ final class Permissions {
     static void ownerOrAdmin(Actor.Account account, String ownerId, String message) {
         if (!account.isAdmin() && !account.userId().equals(ownerId)) {
             throw RunguException.forbidden(message);
+        }
+    }
+
+    /** What a blocked member is told when they try to write board content. */
+    static final String BLOCKED_MESSAGE = "Your account is blocked from posting on this board";
+
+    /**
+     * The rule for writing board content (posts, comments, votes, attachments), inside the write's transaction:
+     * an admin has not blocked the acting account (FORBIDDEN). Following posts, notification settings, signing
+     * out, exporting and erasing one's own account do not come here, so a blocked member can still do them. (A
+     * write that adds a row also checks that the account still exists, {@link Lookups#requireAccount}.)
+     */
+    static void notBlocked(Handle h, Actor.Account account) {
+        boolean blocked = h.createQuery("SELECT blocked FROM users WHERE id = :id").bind("id", account.userId())
+                .mapTo(Integer.class).findOne().orElse(0) != 0;
+        if (blocked) {
+            throw RunguException.forbidden(BLOCKED_MESSAGE);
         }
     }
 

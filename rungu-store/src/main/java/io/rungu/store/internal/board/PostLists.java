@@ -24,6 +24,9 @@ final class PostLists {
      */
     static final int WALK_INDEX_MATCHES = 300;
 
+    /** The keys of a board's pinned posts, from the partial index posts_pinned. */
+    static final String PINNED_SQL = "SELECT p.seq FROM posts p WHERE p.project_id = :project AND p.pinned = 1";
+
     private final Dialect dialect;
 
     PostLists(Dialect dialect) {
@@ -39,9 +42,12 @@ final class PostLists {
                 return new Page<>(List.of(), page.page(), page.perPage(), 0);
             }
             PostSort sort = query.sort() == null || query.sort() == PostSort.RELEVANCE ? PostSort.NEWEST : query.sort();
-            List<Long> seqs = filters.bind(h.createQuery(keysSql(sort, filters)))
-                    .bind("limit", page.perPage()).bind("offset", page.offset())
-                    .mapTo(Long.class).list();
+            List<Long> pinned = pinned(h, sort, filters);
+            List<Long> seqs = pinned.isEmpty()
+                    ? filters.bind(h.createQuery(keysSql(sort, filters)))
+                            .bind("limit", page.perPage()).bind("offset", page.offset())
+                            .mapTo(Long.class).list()
+                    : pinnedFirst(h, sort, filters, pinned, page);
             long total = filters.bind(h.createQuery(countSql(filters))).mapTo(Long.class).one();
             return new Page<>(PostReads.bySeqs(h, seqs, viewerId), page.page(), page.perPage(), total);
         }
@@ -98,6 +104,42 @@ final class PostLists {
             q.bind("created", after.createdAt()).bind("id", after.id());
         }
         return PostReads.bySeqs(h, q.mapTo(Long.class).list(), null);
+    }
+
+    /**
+     * The keys of the board's pinned posts that pass the filters, in the sort's order: at most
+     * {@link io.rungu.model.Limits#PINNED_POSTS_MAX} found through the partial index posts_pinned, so a board
+     * without pinned posts pays one empty index probe.
+     */
+    private static List<Long> pinned(Handle h, PostSort sort, Filters filters) {
+        List<Long> onBoard = h.createQuery(PINNED_SQL).bind("project", filters.projectId()).mapTo(Long.class).list();
+        if (onBoard.isEmpty()) {
+            return onBoard;
+        }
+        return filters.bind(h.createQuery("SELECT p.seq FROM posts p WHERE p.seq IN (<seqs>) AND " + filters.sql()
+                        + " ORDER BY " + PostReads.order(sort)))
+                .bindList("seqs", onBoard).mapTo(Long.class).list();
+    }
+
+    /**
+     * A page of the list with the pinned posts first: the part of the page the pinned posts fill, then the rest
+     * from the other posts in the sort's order. The other posts' walk tests each row's pin, so a board with pinned
+     * posts reads rows where one without reads only the index.
+     */
+    private static List<Long> pinnedFirst(Handle h, PostSort sort, Filters filters, List<Long> pinned,
+            PageRequest page) {
+        int k = pinned.size();
+        long offset = page.offset();
+        List<Long> seqs = new java.util.ArrayList<>(pinned.subList((int) Math.min(offset, k),
+                (int) Math.min(offset + page.perPage(), k)));
+        int rest = page.perPage() - seqs.size();
+        if (rest > 0) {
+            seqs.addAll(filters.bind(h.createQuery("SELECT p.seq FROM posts p WHERE " + filters.sql()
+                            + " AND p.pinned = 0 ORDER BY " + PostReads.order(sort) + " LIMIT :limit OFFSET :offset"))
+                    .bind("limit", rest).bind("offset", Math.max(0, offset - k))
+                    .mapTo(Long.class).list());
+        }
+        return seqs;
     }
 
     /** The page's keys in list order, walking one index (see the posts indexes of the schema). */

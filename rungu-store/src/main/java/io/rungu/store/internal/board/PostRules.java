@@ -27,7 +27,8 @@ final class PostRules {
         }
         String title = edit.title() == null ? null : title(edit.title());
         description(edit.description());
-        return new PostEdit(title, edit.description(), edit.category(), edit.status(), response(edit.response()));
+        return new PostEdit(title, edit.description(), edit.category(), edit.status(), response(edit.response()),
+                edit.pinned(), edit.locked());
     }
 
     /** An official response: trimmed, the limits of a comment; blank means none (null). */

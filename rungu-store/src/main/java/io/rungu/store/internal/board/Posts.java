@@ -2,6 +2,7 @@ package io.rungu.store.internal.board;
 
 import io.rungu.model.Actor;
 import io.rungu.model.BoardEvent;
+import io.rungu.model.Limits;
 import io.rungu.model.NewPost;
 import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 
 /** Posts: create, read, list, edit, delete. */
@@ -92,6 +94,7 @@ final class Posts {
         return cx.db().write(h -> {
             String projectId = Lookups.projectId(h, projectSlug);
             Lookups.requireAccount(h, account.userId());
+            Permissions.notBlocked(h, account);
             h.createUpdate("INSERT INTO posts (id, project_id, title, description, status, category, created_by, "
                             + "created_at, updated_at) VALUES (:id, :project, :title, :description, 'open', :category, "
                             + ":user, :now, :now)")
@@ -112,6 +115,18 @@ final class Posts {
         String historyId = cx.newId();
         return cx.db().write(h -> {
             Post post = Lookups.post(h, postId);
+            Permissions.notBlocked(h, account);
+            if (post.mergedInto() != null) {
+                throw Lookups.merged();
+            }
+            boolean pins = valid.pinned() != null && valid.pinned() != post.pinned();
+            boolean locks = valid.locked() != null && valid.locked() != post.locked();
+            if ((valid.pinned() != null || valid.locked() != null) && !account.isAdmin()) {
+                throw RunguException.forbidden("Only admins can pin or lock a post");
+            }
+            if (pins && valid.pinned()) {
+                requirePinRoom(h, post.projectId());
+            }
             boolean statusChanges = valid.status() != null && valid.status() != post.status();
             // The status rule comes first, so author and other members alike are told why a status change fails.
             if (statusChanges && !account.isAdmin()) {
@@ -123,7 +138,16 @@ final class Posts {
             Permissions.ownerOrAdmin(account, post.createdBy(), "You can only edit your own posts");
             // Only the columns that are given appear in SET, so a status change never rewrites the search index.
             List<String> sets = new ArrayList<>();
-            sets.add("updated_at = :now");
+            // Pinning and locking are moderation, not activity: alone they leave updated_at as it is.
+            boolean moderationOnly = valid.title() == null && valid.description() == null && valid.category() == null
+                    && valid.status() == null && valid.response() == null;
+            sets.add(moderationOnly ? "updated_at = updated_at" : "updated_at = :now");
+            if (pins) {
+                sets.add("pinned = :pinned");
+            }
+            if (locks) {
+                sets.add("locked = :locked");
+            }
             if (valid.title() != null) {
                 sets.add("title = :title");
             }
@@ -138,7 +162,16 @@ final class Posts {
                 sets.add("done_at = :doneAt");
             }
             Update update = h.createUpdate("UPDATE posts SET " + String.join(", ", sets) + " WHERE id = :id")
-                    .bind("id", postId).bind("now", now);
+                    .bind("id", postId);
+            if (!moderationOnly) {
+                update.bind("now", now);
+            }
+            if (pins) {
+                update.bind("pinned", valid.pinned() ? 1 : 0);
+            }
+            if (locks) {
+                update.bind("locked", valid.locked() ? 1 : 0);
+            }
             if (valid.title() != null) {
                 update.bind("title", valid.title());
             }
@@ -156,6 +189,14 @@ final class Posts {
             if (valid.title() != null || valid.description() != null || valid.category() != null) {
                 cx.event(h, account, BoardEvent.Type.POST_EDITED, post.projectId(), postId, null);
             }
+            if (pins) {
+                cx.event(h, account, valid.pinned() ? BoardEvent.Type.POST_PINNED : BoardEvent.Type.POST_UNPINNED,
+                        post.projectId(), postId, null);
+            }
+            if (locks) {
+                cx.event(h, account, valid.locked() ? BoardEvent.Type.POST_LOCKED : BoardEvent.Type.POST_UNLOCKED,
+                        post.projectId(), postId, null);
+            }
             if (statusChanges || valid.response() != null) {
                 PostStatus to = statusChanges ? valid.status() : post.status();
                 StatusHistory.record(h, historyId, postId, post.status(), to, valid.response(), account.userId(), now);
@@ -169,14 +210,25 @@ final class Posts {
         });
     }
 
-    Page<TimelineItem> timeline(String postId, PageRequest page) {
-        return cx.db().read(h -> StatusHistory.timeline(h, postId, page));
+    /** Refuses (CONFLICT) pinning one more post on a board that has {@link Limits#PINNED_POSTS_MAX}. */
+    private static void requirePinRoom(Handle h, String projectId) {
+        long pinned = h.createQuery("SELECT count(*) FROM posts WHERE project_id = :project AND pinned = 1")
+                .bind("project", projectId).mapTo(Long.class).one();
+        if (pinned >= Limits.PINNED_POSTS_MAX) {
+            throw RunguException.conflict("A board can have at most " + Limits.PINNED_POSTS_MAX
+                    + " pinned posts; unpin one first");
+        }
+    }
+
+    Page<TimelineItem> timeline(Actor actor, String postId, PageRequest page) {
+        return cx.db().read(h -> StatusHistory.timeline(h, postId, page, actor.isAdmin()));
     }
 
     void delete(Actor actor, String postId) {
         Actor.Account account = Permissions.writer(actor);
         cx.db().writeVoid(h -> {
             Post post = Lookups.post(h, postId);
+            Permissions.notBlocked(h, account);
             Permissions.ownerOrAdmin(account, post.createdBy(), "You can only delete your own posts");
             h.createUpdate("DELETE FROM posts WHERE id = :id").bind("id", postId).execute();
             cx.event(h, account, BoardEvent.Type.POST_DELETED, post.projectId(), postId, null);

@@ -29,18 +29,20 @@ final class Rows {
             + "p.category, p.vote_count, p.comment_count, p.created_by, p.created_at, p.updated_at, p.done_at, "
             + "u.name AS creator_name, u.avatar_url AS creator_avatar, (v.user_id IS NOT NULL) AS voted, "
             + "p.response_text, p.response_by, p.response_at, ru.name AS response_name, "
+            + "p.merged_into, p.pinned, p.locked, "
             + "ru.avatar_url AS response_avatar "
             + "FROM posts p JOIN users u ON u.id = p.created_by "
             + "LEFT JOIN votes v ON v.user_id = :viewer AND v.post_id = p.id "
             + "LEFT JOIN users ru ON ru.id = p.response_by ";
 
     static final String COMMENT_VIEW_SELECT = "SELECT c.id, c.post_id, c.parent_id, c.content, c.created_by, "
-            + "c.created_at, c.edited_at, u.name AS creator_name, u.avatar_url AS creator_avatar "
+            + "c.created_at, c.edited_at, c.internal, c.merged_from, u.name AS creator_name, "
+            + "u.avatar_url AS creator_avatar "
             + "FROM comments c JOIN users u ON u.id = c.created_by ";
 
     static final String ATTACHMENT_COLUMNS = "a.id, a.post_id, a.filename, a.mime, a.size, a.created_by, a.created_at";
 
-    static final String USER_COLUMNS = "u.id, u.email, u.name, u.avatar_url, u.role, u.created_at, u.last_login";
+    static final String USER_COLUMNS = "u.id, u.email, u.name, u.avatar_url, u.role, u.created_at, u.last_login, u.blocked";
 
     static final RowMapper<PostView> POST_VIEW = (rs, ctx) -> new PostView(post(rs),
             new UserSummary(rs.getString("created_by"), rs.getString("creator_name"), rs.getString("creator_avatar")),
@@ -49,7 +51,7 @@ final class Rows {
     static final RowMapper<CommentView> COMMENT_VIEW = (rs, ctx) -> new CommentView(
             new Comment(rs.getString("id"), rs.getString("post_id"), rs.getString("parent_id"),
                     rs.getString("content"), rs.getString("created_by"), instant(rs, "created_at"),
-                    instant(rs, "edited_at")),
+                    instant(rs, "edited_at"), rs.getInt("internal") != 0, rs.getString("merged_from")),
             new UserSummary(rs.getString("created_by"), rs.getString("creator_name"), rs.getString("creator_avatar")));
 
     static final RowMapper<Attachment> ATTACHMENT = (rs, ctx) -> new Attachment(rs.getString("id"),
@@ -58,14 +60,15 @@ final class Rows {
 
     static final RowMapper<User> USER = (rs, ctx) -> new User(rs.getString("id"), rs.getString("email"),
             rs.getString("name"), rs.getString("avatar_url"), Role.parse(rs.getString("role")),
-            instant(rs, "created_at"), instant(rs, "last_login"));
+            instant(rs, "created_at"), instant(rs, "last_login"), rs.getInt("blocked") != 0);
 
     static Post post(ResultSet rs) throws SQLException {
         return new Post(rs.getString("id"), rs.getString("project_id"), rs.getString("title"),
                 rs.getString("description"), PostStatus.parse(rs.getString("status")),
                 PostCategory.parse(rs.getString("category")), rs.getLong("vote_count"), rs.getLong("comment_count"),
                 rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                instant(rs, "done_at"));
+                instant(rs, "done_at"), rs.getString("merged_into"), rs.getInt("pinned") != 0,
+                rs.getInt("locked") != 0);
     }
 
     /** The latest official response kept on a post row (see POST_VIEW_SELECT); null when none. */

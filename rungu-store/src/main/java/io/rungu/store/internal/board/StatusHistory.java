@@ -4,8 +4,8 @@ import io.rungu.model.Comment;
 import io.rungu.model.CommentView;
 import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
+import io.rungu.model.PostMerge;
 import io.rungu.model.PostStatus;
-import io.rungu.model.RunguException;
 import io.rungu.model.StatusChange;
 import io.rungu.model.TimelineItem;
 import io.rungu.model.UserSummary;
@@ -20,19 +20,31 @@ import org.jdbi.v3.core.Handle;
  */
 final class StatusHistory {
     /**
-     * Comments and status changes of one post in one ordered list, each branch served by its (post_id, created_at,
-     * id) index. Comment rows carry their text in {@code content}, status rows their response.
+     * Comments, status changes and merges of one post in one ordered list, each branch served by its (post_id,
+     * created_at, id) index. Comment rows carry their text in {@code content}, status rows their response. A merge
+     * shows on the duplicate's timeline and on its target's. Internal notes only for admins.
      */
-    static final String TIMELINE_SQL = "SELECT t.* FROM ("
-            + "SELECT 'comment' AS kind, c.id, c.created_at, c.created_by, u.name AS creator_name, "
-            + "u.avatar_url AS creator_avatar, c.parent_id, c.content, c.edited_at, "
-            + "NULL AS from_status, NULL AS to_status "
-            + "FROM comments c JOIN users u ON u.id = c.created_by WHERE c.post_id = :post "
-            + "UNION ALL "
-            + "SELECT 'status', s.id, s.created_at, s.created_by, u.name, u.avatar_url, NULL, s.response, NULL, "
-            + "s.from_status, s.to_status "
-            + "FROM post_status_changes s JOIN users u ON u.id = s.created_by WHERE s.post_id = :post"
-            + ") t ORDER BY t.created_at, t.id LIMIT :limit OFFSET :offset";
+    static String timelineSql(boolean admin) {
+        return "SELECT t.* FROM ("
+                + "SELECT 'comment' AS kind, c.id, c.created_at, c.created_by, u.name AS creator_name, "
+                + "u.avatar_url AS creator_avatar, c.parent_id, c.content, c.edited_at, "
+                + "NULL AS from_status, NULL AS to_status, c.internal, c.merged_from, NULL AS merge_post, "
+                + "NULL AS merge_into, CAST(NULL AS INTEGER) AS undone, NULL AS post_title, NULL AS into_title "
+                + "FROM comments c JOIN users u ON u.id = c.created_by WHERE c.post_id = :post"
+                + (admin ? "" : " AND c.internal = 0") + " "
+                + "UNION ALL "
+                + "SELECT 'status', s.id, s.created_at, s.created_by, u.name, u.avatar_url, NULL, s.response, NULL, "
+                + "s.from_status, s.to_status, 0, NULL, NULL, NULL, NULL, NULL, NULL "
+                + "FROM post_status_changes s JOIN users u ON u.id = s.created_by WHERE s.post_id = :post "
+                + "UNION ALL " + MERGE_BRANCH + "m.post_id = :post "
+                + "UNION ALL " + MERGE_BRANCH + "m.into_id = :post"
+                + ") t ORDER BY t.created_at, t.id LIMIT :limit OFFSET :offset";
+    }
+
+    private static final String MERGE_BRANCH = "SELECT 'merge', m.id, m.created_at, m.created_by, u.name, "
+            + "u.avatar_url, NULL, NULL, NULL, NULL, NULL, 0, NULL, m.post_id, m.into_id, m.undone, mp.title, mi.title "
+            + "FROM post_merges m JOIN users u ON u.id = m.created_by JOIN posts mp ON mp.id = m.post_id "
+            + "JOIN posts mi ON mi.id = m.into_id WHERE ";
 
     private StatusHistory() {}
 
@@ -55,29 +67,40 @@ final class StatusHistory {
         }
     }
 
-    /** One page of the post's timeline, oldest first; the total counts comments and status changes. */
-    static Page<TimelineItem> timeline(Handle h, String postId, PageRequest page) {
-        long comments = h.createQuery("SELECT comment_count FROM posts WHERE id = :id").bind("id", postId)
-                .mapTo(Long.class).findOne()
-                .orElseThrow(() -> RunguException.notFound("Post not found"));
+    /**
+     * One page of the post's timeline, oldest first; the total counts comments, status changes and merges.
+     * Internal notes are in it (and its total) only for an admin.
+     */
+    static Page<TimelineItem> timeline(Handle h, String postId, PageRequest page, boolean admin) {
+        long comments = Comments.visibleCount(h, postId, admin);
         long changes = h.createQuery("SELECT count(*) FROM post_status_changes WHERE post_id = :post")
                 .bind("post", postId).mapTo(Long.class).one();
-        List<TimelineItem> items = h.createQuery(TIMELINE_SQL)
+        long merges = h.createQuery("SELECT (SELECT count(*) FROM post_merges WHERE post_id = :post) "
+                        + "+ (SELECT count(*) FROM post_merges WHERE into_id = :post)")
+                .bind("post", postId).mapTo(Long.class).one();
+        List<TimelineItem> items = h.createQuery(timelineSql(admin))
                 .bind("post", postId).bind("limit", page.perPage()).bind("offset", page.offset())
                 .map((rs, ctx) -> {
                     UserSummary who = new UserSummary(rs.getString("created_by"), rs.getString("creator_name"),
                             rs.getString("creator_avatar"));
                     Instant at = Rows.instant(rs, "created_at");
-                    if ("comment".equals(rs.getString("kind"))) {
+                    String kind = rs.getString("kind");
+                    if ("comment".equals(kind)) {
                         return (TimelineItem) new TimelineItem.CommentItem(new CommentView(new Comment(
                                 rs.getString("id"), postId, rs.getString("parent_id"), rs.getString("content"),
-                                who.id(), at, Rows.instant(rs, "edited_at")), who));
+                                who.id(), at, Rows.instant(rs, "edited_at"), rs.getInt("internal") != 0,
+                                rs.getString("merged_from")), who));
+                    }
+                    if ("merge".equals(kind)) {
+                        return new TimelineItem.MergeItem(new PostMerge(rs.getString("id"),
+                                rs.getString("merge_post"), rs.getString("post_title"), rs.getString("merge_into"),
+                                rs.getString("into_title"), rs.getInt("undone") != 0, who, at));
                     }
                     return new TimelineItem.StatusItem(new StatusChange(rs.getString("id"), postId,
                             PostStatus.parse(rs.getString("from_status")), PostStatus.parse(rs.getString("to_status")),
                             rs.getString("content"), who, at));
                 })
                 .list();
-        return new Page<>(items, page.page(), page.perPage(), comments + changes);
+        return new Page<>(items, page.page(), page.perPage(), comments + changes + merges);
     }
 }

@@ -51,8 +51,28 @@ final class Users {
                     throw RunguException.conflict("The last admin cannot be demoted; promote another admin first");
                 }
             }
-            h.createUpdate("UPDATE users SET role = :role WHERE id = :id")
-                    .bind("role", role.wire()).bind("id", userId).execute();
+            h.createUpdate("UPDATE users SET role = :role" + (role == Role.ADMIN ? ", blocked = 0" : "")
+                    + " WHERE id = :id").bind("role", role.wire()).bind("id", userId).execute();
+            return byId(h, userId);
+        });
+    }
+
+    /**
+     * Blocks or unblocks a member (admin). Admins cannot be blocked (demote first), and nobody blocks themself;
+     * promoting a member to admin lifts a block.
+     */
+    User setBlocked(Actor actor, String userId, boolean blocked) {
+        Actor.Account account = Permissions.admin(actor);
+        if (blocked && account.userId().equals(userId)) {
+            throw RunguException.conflict("You cannot block yourself");
+        }
+        return cx.db().write(h -> {
+            User user = live(h, userId);
+            if (blocked && user.role() == Role.ADMIN) {
+                throw RunguException.conflict("Admins cannot be blocked; demote them to member first");
+            }
+            h.createUpdate("UPDATE users SET blocked = :blocked WHERE id = :id")
+                    .bind("blocked", blocked ? 1 : 0).bind("id", userId).execute();
             return byId(h, userId);
         });
     }
@@ -70,7 +90,8 @@ final class Users {
 
     /** Tables whose rows belong to a user and go with an erased account (votes first: their triggers fix counts). */
     private static final List<String> OWNED = List.of("votes", "sessions", "sign_in_links", "api_tokens",
-            "user_identities", "post_subscriptions", "project_subscriptions", "notification_settings");
+            "user_identities", "post_subscriptions", "project_subscriptions", "notification_settings",
+            "merged_votes", "merged_subscriptions");
 
     void delete(Actor actor, String userId) {
         Actor.Account account = Permissions.writer(actor);

@@ -21,7 +21,8 @@ final class Votes {
         Actor.Account account = Permissions.writer(actor);
         Instant now = cx.now();
         return cx.db().write(h -> {
-            String projectId = Lookups.projectOfPost(h, postId);
+            String projectId = Lookups.writablePost(h, postId).projectId();
+            Permissions.notBlocked(h, account);
             boolean voted = delete(h, account.userId(), postId) == 0;
             if (voted) {
                 insert(h, account.userId(), postId, now);
@@ -35,7 +36,8 @@ final class Votes {
         Actor.Account account = Permissions.writer(actor);
         Instant now = cx.now();
         return cx.db().write(h -> {
-            String projectId = Lookups.projectOfPost(h, postId);
+            String projectId = Lookups.writablePost(h, postId).projectId();
+            Permissions.notBlocked(h, account);
             boolean changed = voted
                     ? insert(h, account.userId(), postId, now) > 0
                     : delete(h, account.userId(), postId) > 0;

@@ -42,7 +42,7 @@ public final class NotificationService implements Notifications {
 
     private void plan(Handle h, BoardEvent event, Duration window) {
         switch (event.type()) {
-            case POST_STATUS_CHANGED, POST_RESPONDED -> planForFollowers(h, event, window, "ns.status_changes = 0", null);
+            case POST_STATUS_CHANGED, POST_RESPONDED, POST_MERGED -> planForFollowers(h, event, window, "ns.status_changes = 0", null);
             case COMMENT_CREATED -> {
                 // A reply to someone follows their "replies" switch; every other follower's is "comments".
                 String repliedTo = h.createQuery("SELECT pc.created_by FROM comments c "
@@ -69,18 +69,21 @@ public final class NotificationService implements Notifications {
     private static void planForFollowers(Handle h, BoardEvent event, Duration window, String off, String repliedTo) {
         String wanted = " AND NOT EXISTS (SELECT 1 FROM notification_settings ns WHERE ns.user_id = s.user_id AND "
                 + off + ")";
+        // An internal note is told to admins only.
+        String audience = event.type() == BoardEvent.Type.COMMENT_CREATED && internal(h, event.commentId())
+                ? " AND u.role = 'admin'" : "";
         String actor = event.actorId() == null ? "" : event.actorId();
         var open = h.createUpdate("INSERT INTO notifications (user_id, post_id, open, due_at, attempts) "
                         + "SELECT s.user_id, s.post_id, 1, :due, 0 FROM post_subscriptions s "
                         + "JOIN users u ON u.id = s.user_id "
-                        + "WHERE s.post_id = :post AND s.user_id <> :actor AND u.email IS NOT NULL" + wanted
+                        + "WHERE s.post_id = :post AND s.user_id <> :actor AND u.email IS NOT NULL" + wanted + audience
                         + " ON CONFLICT (user_id, post_id) WHERE open = 1 DO NOTHING")
                 .bind("due", Timestamps.truncate(event.at().plus(window))).bind("post", event.postId())
                 .bind("actor", actor);
         var collect = h.createUpdate("INSERT INTO notification_events (notification_id, seq) "
                         + "SELECT n.id, :seq FROM notifications n JOIN post_subscriptions s "
-                        + "ON s.user_id = n.user_id AND s.post_id = n.post_id "
-                        + "WHERE n.post_id = :post AND n.open = 1 AND n.user_id <> :actor" + wanted
+                        + "ON s.user_id = n.user_id AND s.post_id = n.post_id JOIN users u ON u.id = n.user_id "
+                        + "WHERE n.post_id = :post AND n.open = 1 AND n.user_id <> :actor" + wanted + audience
                         + " ON CONFLICT (notification_id, seq) DO NOTHING")
                 .bind("seq", event.sequence()).bind("post", event.postId()).bind("actor", actor);
         if (repliedTo != null) {
@@ -89,6 +92,11 @@ public final class NotificationService implements Notifications {
         }
         open.execute();
         collect.execute();
+    }
+
+    private static boolean internal(Handle h, String commentId) {
+        return h.createQuery("SELECT internal FROM comments WHERE id = :id").bind("id", commentId)
+                .mapTo(Integer.class).findOne().orElse(0) != 0;
     }
 
     /** A new post tells whoever follows its board, except its author. */
@@ -174,9 +182,11 @@ public final class NotificationService implements Notifications {
     private static Map<Long, List<Notification.Item>> items(Handle h, List<Long> ids) {
         Map<Long, List<Notification.Item>> items = new HashMap<>();
         OutboxDao.EventMapper events = new OutboxDao.EventMapper();
-        h.createQuery("SELECT ne.notification_id, o.*, au.name AS actor_name, c.content AS comment_content "
+        h.createQuery("SELECT ne.notification_id, o.*, au.name AS actor_name, c.content AS comment_content, "
+                        + "tp.title AS target_title "
                         + "FROM notification_events ne JOIN outbox o ON o.seq = ne.seq "
                         + "LEFT JOIN users au ON au.id = o.actor_id LEFT JOIN comments c ON c.id = o.comment_id "
+                        + "LEFT JOIN posts tp ON tp.id = o.target_post_id "
                         + "WHERE ne.notification_id IN (<ids>) ORDER BY o.seq")
                 .bindList("ids", ids)
                 .map((rs, ctx) -> {
@@ -187,7 +197,8 @@ public final class NotificationService implements Notifications {
                     }
                     String actorName = rs.getString("actor_name");
                     items.computeIfAbsent(rs.getLong("notification_id"), k -> new ArrayList<>())
-                            .add(new Notification.Item(event, actorName == null ? "" : actorName, content));
+                            .add(new Notification.Item(event, actorName == null ? "" : actorName, content,
+                                    rs.getString("target_title")));
                     return null;
                 })
                 .list();

@@ -14,7 +14,8 @@ public final class Outbox {
         dialect.outboxLock().ifPresent(h::execute);
         h.attach(OutboxDao.class).append(event.type().name(), event.at(), event.actorId(),
                 event.channel() == null ? null : event.channel().name(), event.projectId(), event.postId(),
-                event.commentId(), wire(event.fromStatus()), wire(event.toStatus()), event.response());
+                event.commentId(), wire(event.fromStatus()), wire(event.toStatus()), event.response(),
+                event.targetPostId());
     }
 
     private static String wire(PostStatus status) {

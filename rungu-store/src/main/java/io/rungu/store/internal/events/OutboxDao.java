@@ -21,12 +21,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface OutboxDao {
 
     @SqlUpdate("INSERT INTO outbox (type, created_at, actor_id, channel, project_id, post_id, comment_id, "
-            + "from_status, to_status, response) VALUES (:type, :at, :actor, :channel, :project, :post, :comment, "
-            + ":from, :to, :response)")
+            + "from_status, to_status, response, target_post_id) VALUES (:type, :at, :actor, :channel, :project, "
+            + ":post, :comment, :from, :to, :response, :target)")
     void append(@Bind("type") String type, @Bind("at") Instant at, @Bind("actor") String actorId,
             @Bind("channel") String channel, @Bind("project") String projectId, @Bind("post") String postId,
             @Bind("comment") String commentId, @Bind("from") String fromStatus, @Bind("to") String toStatus,
-            @Bind("response") String response);
+            @Bind("response") String response, @Bind("target") String targetPostId);
 
     @SqlQuery("SELECT * FROM outbox WHERE seq > :after ORDER BY seq LIMIT :limit")
     @RegisterRowMapper(EventMapper.class)
@@ -63,7 +63,7 @@ public interface OutboxDao {
                     Timestamps.read(rs, "created_at"), rs.getString("actor_id"),
                     channel == null ? null : Actor.Channel.valueOf(channel), rs.getString("project_id"),
                     rs.getString("post_id"), rs.getString("comment_id"), status(rs.getString("from_status")),
-                    status(rs.getString("to_status")), rs.getString("response"));
+                    status(rs.getString("to_status")), rs.getString("response"), rs.getString("target_post_id"));
         }
 
         private static PostStatus status(String wire) {

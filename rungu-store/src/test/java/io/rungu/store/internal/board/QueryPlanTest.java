@@ -103,6 +103,7 @@ class QueryPlanTest {
         checks.add(new Check("search count by category", PostLists.searchCountSql(dialect,
                 new PostLists.Filters("p", null, PostCategory.BUG)), false));
         checks.add(new Check("list total", PostLists.countSql(new PostLists.Filters("p", PostStatus.OPEN, null)), false));
+        checks.add(new Check("pinned posts", PostLists.PINNED_SQL, false));
         checks.add(new Check("page fetch", Rows.POST_VIEW_SELECT + "WHERE p.seq IN (<seqs>)", false));
         checks.add(new Check("roadmap bucket", Views.BUCKET_SQL, true));
         checks.add(new Check("changelog", Views.changelogSql(false), true));
