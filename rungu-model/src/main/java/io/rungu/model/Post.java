@@ -9,7 +9,26 @@ import java.time.Instant;
  * @param commentCount exact number of comments including replies
  * @param updatedAt    bumped by edits, status changes and new comments, not by votes
  * @param doneAt       when the post last became {@link PostStatus#DONE}; null unless done. The changelog orders by it
+ * @param hidden       hidden by an admin: only admins see it
+ * @param approval     {@link Approval#PENDING} while it waits in the approval queue (admins and its author see it)
  */
 public record Post(String id, String projectId, String title, String description, PostStatus status,
                    PostCategory category, long voteCount, long commentCount, String createdBy, Instant createdAt,
-                   Instant updatedAt, Instant doneAt) {}
+                   Instant updatedAt, Instant doneAt, boolean hidden, Approval approval) {
+    public Post {
+        approval = approval == null ? Approval.APPROVED : approval;
+    }
+
+    /** A listed post: not hidden, approved. */
+    public Post(String id, String projectId, String title, String description, PostStatus status,
+                PostCategory category, long voteCount, long commentCount, String createdBy, Instant createdAt,
+                Instant updatedAt, Instant doneAt) {
+        this(id, projectId, title, description, status, category, voteCount, commentCount, createdBy, createdAt,
+                updatedAt, doneAt, false, Approval.APPROVED);
+    }
+
+    /** True when everyone who may see its board sees it: not hidden and not waiting for approval. */
+    public boolean listed() {
+        return !hidden && approval == Approval.APPROVED;
+    }
+}

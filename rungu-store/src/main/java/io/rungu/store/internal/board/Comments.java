@@ -6,6 +6,7 @@ import io.rungu.model.CommentView;
 import io.rungu.model.NewComment;
 import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
+import io.rungu.model.Post;
 import io.rungu.model.RunguException;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
@@ -21,16 +22,53 @@ final class Comments {
         this.cx = cx;
     }
 
-    Page<CommentView> list(String postId, PageRequest page) {
+    Page<CommentView> list(Actor actor, String postId, PageRequest page) {
         return cx.db().read(h -> {
-            long total = h.createQuery("SELECT comment_count FROM posts WHERE id = :id").bind("id", postId)
-                    .mapTo(Long.class).findOne()
-                    .orElseThrow(() -> RunguException.notFound("Post not found"));
-            var items = h.createQuery(Rows.COMMENT_VIEW_SELECT + "WHERE c.post_id = :post "
-                            + "ORDER BY c.created_at, c.id LIMIT :limit OFFSET :offset")
+            Post post = Lookups.post(h, actor, postId);
+            long total = post.commentCount() + (actor.isAdmin() ? hiddenCount(h, postId) : 0);
+            var items = h.createQuery(Rows.COMMENT_VIEW_SELECT + "WHERE c.post_id = :post AND "
+                            + Access.commentsSql(actor) + " ORDER BY c.created_at, c.id LIMIT :limit OFFSET :offset")
                     .bind("post", postId).bind("limit", page.perPage()).bind("offset", page.offset())
                     .map(Rows.COMMENT_VIEW).list();
             return new Page<>(items, page.page(), page.perPage(), total);
+        });
+    }
+
+    /** The number of hidden comments of a post (not in its comment_count). */
+    static long hiddenCount(Handle h, String postId) {
+        return h.createQuery("SELECT count(*) FROM comments WHERE post_id = :post AND hidden = 1")
+                .bind("post", postId).mapTo(Long.class).one();
+    }
+
+    /** Hides a comment and the replies under it from everyone but admins (admin). */
+    CommentView hide(Actor actor, String commentId) {
+        return setHidden(actor, commentId, true, BoardEvent.Type.COMMENT_HIDDEN);
+    }
+
+    /** Shows a hidden comment and the replies under it again (admin). */
+    CommentView restore(Actor actor, String commentId) {
+        return setHidden(actor, commentId, false, BoardEvent.Type.COMMENT_RESTORED);
+    }
+
+    /**
+     * Sets {@code hidden} on a comment and its whole subtree, so no reply is left under a comment others cannot
+     * see; triggers keep the post's comment_count equal to its visible comments. Nothing to change: no event.
+     */
+    private CommentView setHidden(Actor actor, String commentId, boolean hidden, BoardEvent.Type type) {
+        Actor.Account account = Permissions.admin(actor);
+        return cx.db().write(h -> {
+            CommentView comment = byId(h, account, commentId);
+            String projectId = Lookups.projectOfPost(h, account, comment.comment().postId());
+            int changed = h.createUpdate("WITH RECURSIVE thread(id) AS ("
+                            + "SELECT id FROM comments WHERE id = :id "
+                            + "UNION ALL SELECT c.id FROM comments c JOIN thread t ON c.parent_id = t.id) "
+                            + "UPDATE comments SET hidden = :hidden WHERE id IN (SELECT id FROM thread) "
+                            + "AND hidden <> :hidden")
+                    .bind("id", commentId).bind("hidden", hidden ? 1 : 0).execute();
+            if (changed > 0) {
+                cx.event(h, account, type, projectId, comment.comment().postId(), commentId);
+            }
+            return byId(h, account, commentId);
         });
     }
 
@@ -40,9 +78,10 @@ final class Comments {
         String id = cx.newId();
         Instant now = cx.now();
         return cx.db().write(h -> {
-            String projectId = Lookups.projectOfPost(h, postId);
+            String projectId = Lookups.projectOfPost(h, account, postId);
             if (input.parentId() != null) {
-                String parentPost = h.createQuery("SELECT post_id FROM comments WHERE id = :id")
+                String parentPost = h.createQuery("SELECT c.post_id FROM comments c WHERE c.id = :id AND "
+                                + Access.commentsSql(account))
                         .bind("id", input.parentId()).mapTo(String.class).findOne()
                         .orElseThrow(() -> RunguException.invalid("parent_id", "Parent comment not found"));
                 if (!parentPost.equals(postId)) {
@@ -59,7 +98,7 @@ final class Comments {
                     .bind("now", now).bind("id", postId).execute();
             Subscriptions.add(h, postId, account.userId(), now);
             cx.event(h, account, BoardEvent.Type.COMMENT_CREATED, projectId, postId, id);
-            return byId(h, id);
+            return byId(h, account, id);
         });
     }
 
@@ -68,32 +107,38 @@ final class Comments {
         String valid = CommentRules.content(content);
         Instant now = cx.now();
         return cx.db().write(h -> {
-            CommentView comment = byId(h, commentId);
+            CommentView comment = byId(h, account, commentId);
             if (!comment.comment().createdBy().equals(account.userId())) {
                 throw RunguException.forbidden("You can only edit your own comments");
             }
             h.createUpdate("UPDATE comments SET content = :content, edited_at = :now WHERE id = :id")
                     .bind("content", valid).bind("now", now).bind("id", commentId).execute();
-            cx.event(h, account, BoardEvent.Type.COMMENT_EDITED, Lookups.projectOfPost(h, comment.comment().postId()),
+            cx.event(h, account, BoardEvent.Type.COMMENT_EDITED, Lookups.projectOfPost(h, account, comment.comment().postId()),
                     comment.comment().postId(), commentId);
-            return byId(h, commentId);
+            return byId(h, account, commentId);
         });
     }
 
     void delete(Actor actor, String commentId) {
         Actor.Account account = Permissions.writer(actor);
         cx.db().writeVoid(h -> {
-            CommentView comment = byId(h, commentId);
+            CommentView comment = byId(h, account, commentId);
             Permissions.ownerOrAdmin(account, comment.comment().createdBy(), "You can only delete your own comments");
-            String projectId = Lookups.projectOfPost(h, comment.comment().postId());
+            String projectId = Lookups.projectOfPost(h, account, comment.comment().postId());
             h.createUpdate("DELETE FROM comments WHERE id = :id").bind("id", commentId).execute();
             cx.event(h, account, BoardEvent.Type.COMMENT_DELETED, projectId, comment.comment().postId(), commentId);
         });
     }
 
-    private static CommentView byId(Handle h, String commentId) {
-        return h.createQuery(Rows.COMMENT_VIEW_SELECT + "WHERE c.id = :id").bind("id", commentId)
+    /** A comment the actor may see, on a post they may see; else NOT_FOUND "Comment not found". */
+    private static CommentView byId(Handle h, Actor actor, String commentId) {
+        CommentView comment = h.createQuery(Rows.COMMENT_VIEW_SELECT + "WHERE c.id = :id AND "
+                        + Access.commentsSql(actor)).bind("id", commentId)
                 .map(Rows.COMMENT_VIEW).findOne()
                 .orElseThrow(() -> RunguException.notFound("Comment not found"));
+        if (!Access.canSee(h, actor, Lookups.anyPost(h, comment.comment().postId()))) {
+            throw RunguException.notFound("Comment not found");
+        }
+        return comment;
     }
 }

@@ -1,5 +1,6 @@
 package io.rungu.store.internal.board;
 
+import io.rungu.model.Approval;
 import io.rungu.model.Attachment;
 import io.rungu.model.Comment;
 import io.rungu.model.CommentView;
@@ -26,7 +27,7 @@ final class Rows {
      * Add the WHERE clause after it.
      */
     static final String POST_VIEW_SELECT = "SELECT p.seq, p.id, p.project_id, p.title, p.description, p.status, "
-            + "p.category, p.vote_count, p.comment_count, p.created_by, p.created_at, p.updated_at, p.done_at, "
+            + "p.category, p.vote_count, p.comment_count, p.created_by, p.created_at, p.updated_at, p.done_at, p.state, "
             + "u.name AS creator_name, u.avatar_url AS creator_avatar, (v.user_id IS NOT NULL) AS voted, "
             + "p.response_text, p.response_by, p.response_at, ru.name AS response_name, "
             + "ru.avatar_url AS response_avatar "
@@ -35,7 +36,7 @@ final class Rows {
             + "LEFT JOIN users ru ON ru.id = p.response_by ";
 
     static final String COMMENT_VIEW_SELECT = "SELECT c.id, c.post_id, c.parent_id, c.content, c.created_by, "
-            + "c.created_at, c.edited_at, u.name AS creator_name, u.avatar_url AS creator_avatar "
+            + "c.created_at, c.edited_at, c.hidden, u.name AS creator_name, u.avatar_url AS creator_avatar "
             + "FROM comments c JOIN users u ON u.id = c.created_by ";
 
     static final String ATTACHMENT_COLUMNS = "a.id, a.post_id, a.filename, a.mime, a.size, a.created_by, a.created_at";
@@ -49,7 +50,7 @@ final class Rows {
     static final RowMapper<CommentView> COMMENT_VIEW = (rs, ctx) -> new CommentView(
             new Comment(rs.getString("id"), rs.getString("post_id"), rs.getString("parent_id"),
                     rs.getString("content"), rs.getString("created_by"), instant(rs, "created_at"),
-                    instant(rs, "edited_at")),
+                    instant(rs, "edited_at"), rs.getInt("hidden") != 0),
             new UserSummary(rs.getString("created_by"), rs.getString("creator_name"), rs.getString("creator_avatar")));
 
     static final RowMapper<Attachment> ATTACHMENT = (rs, ctx) -> new Attachment(rs.getString("id"),
@@ -65,7 +66,8 @@ final class Rows {
                 rs.getString("description"), PostStatus.parse(rs.getString("status")),
                 PostCategory.parse(rs.getString("category")), rs.getLong("vote_count"), rs.getLong("comment_count"),
                 rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                instant(rs, "done_at"));
+                instant(rs, "done_at"), "hidden".equals(rs.getString("state")),
+                "pending".equals(rs.getString("state")) ? Approval.PENDING : Approval.APPROVED);
     }
 
     /** The latest official response kept on a post row (see POST_VIEW_SELECT); null when none. */

@@ -23,16 +23,24 @@ final class StatusHistory {
      * Comments and status changes of one post in one ordered list, each branch served by its (post_id, created_at,
      * id) index. Comment rows carry their text in {@code content}, status rows their response.
      */
-    static final String TIMELINE_SQL = "SELECT t.* FROM ("
+    static final String TIMELINE_SQL = timelineSql(false);
+
+    /** The timeline as admins see it: hidden comments included. */
+    static final String TIMELINE_WITH_HIDDEN_SQL = timelineSql(true);
+
+    private static String timelineSql(boolean withHidden) {
+        return "SELECT t.* FROM ("
             + "SELECT 'comment' AS kind, c.id, c.created_at, c.created_by, u.name AS creator_name, "
             + "u.avatar_url AS creator_avatar, c.parent_id, c.content, c.edited_at, "
-            + "NULL AS from_status, NULL AS to_status "
+            + "NULL AS from_status, NULL AS to_status, c.hidden "
             + "FROM comments c JOIN users u ON u.id = c.created_by WHERE c.post_id = :post "
+            + (withHidden ? "" : "AND c.hidden = 0 ")
             + "UNION ALL "
             + "SELECT 'status', s.id, s.created_at, s.created_by, u.name, u.avatar_url, NULL, s.response, NULL, "
-            + "s.from_status, s.to_status "
+            + "s.from_status, s.to_status, 0 "
             + "FROM post_status_changes s JOIN users u ON u.id = s.created_by WHERE s.post_id = :post"
             + ") t ORDER BY t.created_at, t.id LIMIT :limit OFFSET :offset";
+    }
 
     private StatusHistory() {}
 
@@ -56,13 +64,16 @@ final class StatusHistory {
     }
 
     /** One page of the post's timeline, oldest first; the total counts comments and status changes. */
-    static Page<TimelineItem> timeline(Handle h, String postId, PageRequest page) {
+    static Page<TimelineItem> timeline(Handle h, String postId, PageRequest page, boolean withHidden) {
         long comments = h.createQuery("SELECT comment_count FROM posts WHERE id = :id").bind("id", postId)
                 .mapTo(Long.class).findOne()
                 .orElseThrow(() -> RunguException.notFound("Post not found"));
+        if (withHidden) {
+            comments += Comments.hiddenCount(h, postId);
+        }
         long changes = h.createQuery("SELECT count(*) FROM post_status_changes WHERE post_id = :post")
                 .bind("post", postId).mapTo(Long.class).one();
-        List<TimelineItem> items = h.createQuery(TIMELINE_SQL)
+        List<TimelineItem> items = h.createQuery(withHidden ? TIMELINE_WITH_HIDDEN_SQL : TIMELINE_SQL)
                 .bind("post", postId).bind("limit", page.perPage()).bind("offset", page.offset())
                 .map((rs, ctx) -> {
                     UserSummary who = new UserSummary(rs.getString("created_by"), rs.getString("creator_name"),
@@ -71,7 +82,7 @@ final class StatusHistory {
                     if ("comment".equals(rs.getString("kind"))) {
                         return (TimelineItem) new TimelineItem.CommentItem(new CommentView(new Comment(
                                 rs.getString("id"), postId, rs.getString("parent_id"), rs.getString("content"),
-                                who.id(), at, Rows.instant(rs, "edited_at")), who));
+                                who.id(), at, Rows.instant(rs, "edited_at"), rs.getInt("hidden") != 0), who));
                     }
                     return new TimelineItem.StatusItem(new StatusChange(rs.getString("id"), postId,
                             PostStatus.parse(rs.getString("from_status")), PostStatus.parse(rs.getString("to_status")),

@@ -21,7 +21,7 @@ final class Votes {
         Actor.Account account = Permissions.writer(actor);
         Instant now = cx.now();
         return cx.db().write(h -> {
-            String projectId = Lookups.projectOfPost(h, postId);
+            String projectId = Lookups.projectOfPost(h, account, postId);
             boolean voted = delete(h, account.userId(), postId) == 0;
             if (voted) {
                 insert(h, account.userId(), postId, now);
@@ -35,7 +35,7 @@ final class Votes {
         Actor.Account account = Permissions.writer(actor);
         Instant now = cx.now();
         return cx.db().write(h -> {
-            String projectId = Lookups.projectOfPost(h, postId);
+            String projectId = Lookups.projectOfPost(h, account, postId);
             boolean changed = voted
                     ? insert(h, account.userId(), postId, now) > 0
                     : delete(h, account.userId(), postId) > 0;
@@ -48,6 +48,7 @@ final class Votes {
 
     VoteResult state(Actor actor, String postId) {
         return cx.db().read(h -> {
+            Lookups.requirePost(h, actor, postId);
             long count = Lookups.voteCount(h, postId);
             boolean voted = actor.userId() != null && h.createQuery(
                             "SELECT 1 FROM votes WHERE user_id = :user AND post_id = :post")
