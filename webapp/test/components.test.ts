@@ -42,6 +42,8 @@ const post: PostDetail = {
   creator: { id: 'u1', name: '<b>Eve</b>', avatar_url: null },
   user_voted: true,
   response: null,
+  hidden: false,
+  approval: 'approved',
 };
 
 describe('PostCard', () => {

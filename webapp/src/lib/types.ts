@@ -16,6 +16,20 @@ export interface Project {
   description: string | null;
   created_at: string;
   post_count: number;
+  visibility: BoardVisibility;
+  moderation: Moderation;
+}
+
+export type BoardVisibility = 'public' | 'signed_in' | 'members';
+
+export type Moderation = 'none' | 'new_posts';
+
+export interface ProjectMember {
+  id: string;
+  email: string;
+  name: string | null;
+  avatar_url: string | null;
+  added_at: string;
 }
 
 export interface Creator {
@@ -40,6 +54,8 @@ export interface PostDetail {
   creator: Creator;
   user_voted: boolean;
   response: OfficialResponse | null;
+  hidden: boolean;
+  approval: Approval;
 }
 
 export type PostStatus = 'open' | 'planned' | 'in_progress' | 'done' | 'declined';
@@ -52,6 +68,8 @@ export interface OfficialResponse {
   created_at: string;
 }
 
+export type Approval = 'approved' | 'pending';
+
 export interface CommentDetail {
   id: string;
   post_id: string;
@@ -61,6 +79,7 @@ export interface CommentDetail {
   created_at: string;
   edited_at: string | null;
   creator: Creator;
+  hidden: boolean;
 }
 
 export interface StatusChange {
@@ -214,6 +233,8 @@ export interface NewProject {
 export interface ProjectEdit {
   name?: string;
   description?: string;
+  visibility?: BoardVisibility;
+  moderation?: Moderation;
 }
 
 export interface NewPost {
