@@ -218,6 +218,12 @@ class DataTransferTest {
         board.editComment(member, root.comment().id(), "First! (edited)");
         board.addComment(member, bug.post().id(), new NewComment("Me too", null));
         board.addAttachment(member, dark.post().id(), new NewAttachment("mock.png", "image/png", PNG));
+        // Private boards and moderation: a members board with a member, a hidden post and a hidden comment.
+        board.updateProject(admin, "second-board", new io.rungu.model.ProjectEdit(null, null,
+                io.rungu.model.BoardVisibility.MEMBERS, io.rungu.model.Moderation.NEW_POSTS));
+        board.addProjectMember(admin, "second-board", bob.id());
+        board.hidePost(admin, shipped.post().id());
+        board.hideComment(admin, reply.comment().id());
         t.clock().advance(Duration.ofSeconds(1));
     }
 

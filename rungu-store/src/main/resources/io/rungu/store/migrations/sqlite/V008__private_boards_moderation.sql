@@ -54,7 +54,14 @@ END;
 -- A hidden comment is seen by admins only and is not in its post's comment_count.
 ALTER TABLE comments ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1));
 
+DROP TRIGGER comments_count_insert;
 DROP TRIGGER comments_count_delete;
+
+-- A comment copied in hidden (rungu migrate-schema) is not counted.
+CREATE TRIGGER comments_count_insert AFTER INSERT ON comments WHEN new.hidden = 0
+BEGIN
+    UPDATE posts SET comment_count = comment_count + 1 WHERE id = new.post_id;
+END;
 
 CREATE TRIGGER comments_count_delete AFTER DELETE ON comments WHEN old.hidden = 0
 BEGIN

