@@ -171,8 +171,11 @@ class PrivateBoardsTest extends OnEachDatabase {
         assertThat(board.listComments(admin, postId, PageRequest.FIRST).total()).isEqualTo(3);
         assertThat(board.stats(member, "secret").totalComments()).isEqualTo(1);
 
+        assertThat(board.addComment(admin, postId, new NewComment("Under a hidden one", parent)).comment().hidden())
+                .as("a reply under a hidden comment is hidden with its thread").isTrue();
+        assertThat(board.getPost(member, postId).post().commentCount()).isEqualTo(1);
         board.restoreComment(admin, parent);
-        assertThat(board.getPost(member, postId).post().commentCount()).isEqualTo(3);
+        assertThat(board.getPost(member, postId).post().commentCount()).isEqualTo(4);
         board.hideComment(admin, parent);
         board.deleteComment(admin, parent);
         assertThat(board.getPost(member, postId).post().commentCount()).isEqualTo(1);

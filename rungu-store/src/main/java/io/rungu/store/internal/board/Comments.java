@@ -79,20 +79,25 @@ final class Comments {
         Instant now = cx.now();
         return cx.db().write(h -> {
             String projectId = Lookups.projectOfPost(h, account, postId);
+            // A reply under a hidden comment (only admins can see one) is hidden with its thread.
+            int hidden = 0;
             if (input.parentId() != null) {
-                String parentPost = h.createQuery("SELECT c.post_id FROM comments c WHERE c.id = :id AND "
+                var parent = h.createQuery("SELECT c.post_id, c.hidden FROM comments c WHERE c.id = :id AND "
                                 + Access.commentsSql(account))
-                        .bind("id", input.parentId()).mapTo(String.class).findOne()
+                        .bind("id", input.parentId())
+                        .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getInt(2))).findOne()
                         .orElseThrow(() -> RunguException.invalid("parent_id", "Parent comment not found"));
-                if (!parentPost.equals(postId)) {
+                if (!parent.getKey().equals(postId)) {
                     throw RunguException.invalid("parent_id", "Parent comment does not belong to this post");
                 }
+                hidden = parent.getValue();
             }
             Lookups.requireAccount(h, account.userId());
-            h.createUpdate("INSERT INTO comments (id, post_id, parent_id, content, created_by, created_at) "
-                            + "VALUES (:id, :post, :parent, :content, :user, :now)")
+            h.createUpdate("INSERT INTO comments (id, post_id, parent_id, content, created_by, created_at, hidden) "
+                            + "VALUES (:id, :post, :parent, :content, :user, :now, :hidden)")
                     .bind("id", id).bind("post", postId).bind("parent", input.parentId())
                     .bind("content", content).bind("user", account.userId()).bind("now", now)
+                    .bind("hidden", hidden)
                     .execute();
             h.createUpdate("UPDATE posts SET updated_at = :now WHERE id = :id")
                     .bind("now", now).bind("id", postId).execute();
