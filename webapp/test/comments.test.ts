@@ -7,7 +7,7 @@ import type { CommentDetail, TimelineEntry } from '../src/lib/types';
 const who = { id: 'u1', name: 'Ann', avatar_url: null };
 
 function comment(id: string, parent: string | null = null): CommentDetail {
-  return { id, post_id: 'p', parent_id: parent, content: `text of ${id}`, created_by: 'u1', created_at: '2026-01-01T00:00:00Z', edited_at: null, creator: who, internal: false, merged_from: null };
+  return { id, post_id: 'p', parent_id: parent, content: `text of ${id}`, created_by: 'u1', created_at: '2026-01-01T00:00:00Z', edited_at: null, creator: who, internal: false, merged_from: null, hidden: false };
 }
 
 function json(body: unknown, status = 200): Response {

@@ -45,6 +45,8 @@ const post: PostDetail = {
   merged_into: null,
   pinned: false,
   locked: false,
+  hidden: false,
+  approval: 'approved',
 };
 
 describe('PostCard', () => {

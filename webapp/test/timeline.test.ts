@@ -7,7 +7,7 @@ import type { CommentDetail, Merge, PostDetail, StatusChange, TimelineEntry } fr
 const who = { id: 'u1', name: 'Ann', avatar_url: null };
 
 function comment(id: string, at: string, parent: string | null = null): CommentDetail {
-  return { id, post_id: 'p', parent_id: parent, content: id, created_by: 'u1', created_at: at, edited_at: null, creator: who, internal: false, merged_from: null };
+  return { id, post_id: 'p', parent_id: parent, content: id, created_by: 'u1', created_at: at, edited_at: null, creator: who, internal: false, merged_from: null, hidden: false };
 }
 
 function change(id: string, at: string, from: StatusChange['from'] = 'open', to: StatusChange['to'] = 'planned'): StatusChange {

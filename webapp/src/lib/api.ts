@@ -1,6 +1,9 @@
 import { readBase, withBase } from './base';
 import type {
   ApiToken,
+  BoardVisibility,
+  Moderation,
+  ProjectMember,
   Attachment,
   CommentDetail,
   Me,
@@ -134,7 +137,10 @@ export class Api {
   createProject(body: { name: string; slug?: string; description?: string }): Promise<Project> {
     return this.data('POST', '/api/projects', body);
   }
-  updateProject(slug: string, body: { name?: string; description?: string }): Promise<Project> {
+  updateProject(
+    slug: string,
+    body: { name?: string; description?: string; visibility?: BoardVisibility; moderation?: Moderation },
+  ): Promise<Project> {
     return this.data('PATCH', `/api/projects/${seg(slug)}`, body);
   }
   deleteProject(slug: string): Promise<void> {
@@ -260,6 +266,37 @@ export class Api {
   /** The image URL of an attachment; built from the id so it never depends on how the server spells `url`. */
   attachmentUrl(a: Pick<Attachment, 'id'>): string {
     return withBase(this.base, `/api/attachments/${seg(a.id)}`);
+  }
+
+  // Private boards and moderation (admin)
+  listMembers(slug: string, p: { page?: number; per_page?: number } = {}): Promise<Paged<ProjectMember>> {
+    return this.request('GET', `/api/projects/${seg(slug)}/members${queryString(p)}`);
+  }
+  /** Adds a user, by id or email address, to a board's members; idempotent. */
+  addMember(slug: string, user: string): Promise<ProjectMember> {
+    return this.data('PUT', `/api/projects/${seg(slug)}/members/${seg(user)}`);
+  }
+  removeMember(slug: string, user: string): Promise<void> {
+    return this.request('DELETE', `/api/projects/${seg(slug)}/members/${seg(user)}`);
+  }
+  /** The approval queue: posts waiting for approval, oldest first. */
+  listPending(slug: string, p: { page?: number; per_page?: number } = {}): Promise<Paged<PostDetail>> {
+    return this.request('GET', `/api/projects/${seg(slug)}/posts/pending${queryString(p)}`);
+  }
+  /** Hides (true) or restores (false) a post. */
+  setPostHidden(id: string, hidden: boolean): Promise<PostDetail> {
+    return this.data('POST', `/api/posts/${seg(id)}/${hidden ? 'hide' : 'restore'}`);
+  }
+  approvePost(id: string): Promise<PostDetail> {
+    return this.data('POST', `/api/posts/${seg(id)}/approve`);
+  }
+  /** Rejects a waiting post: it is deleted. */
+  rejectPost(id: string): Promise<void> {
+    return this.request('POST', `/api/posts/${seg(id)}/reject`);
+  }
+  /** Hides (true) or restores (false) a comment with its replies. */
+  setCommentHidden(id: string, hidden: boolean): Promise<CommentDetail> {
+    return this.data('POST', `/api/comments/${seg(id)}/${hidden ? 'hide' : 'restore'}`);
   }
 
   // Users (admin)

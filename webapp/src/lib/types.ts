@@ -16,6 +16,20 @@ export interface Project {
   description: string | null;
   created_at: string;
   post_count: number;
+  visibility: BoardVisibility;
+  moderation: Moderation;
+}
+
+export type BoardVisibility = 'public' | 'signed_in' | 'members';
+
+export type Moderation = 'none' | 'new_posts';
+
+export interface ProjectMember {
+  id: string;
+  email: string;
+  name: string | null;
+  avatar_url: string | null;
+  added_at: string;
 }
 
 export interface Creator {
@@ -43,6 +57,8 @@ export interface PostDetail {
   merged_into: string | null;
   pinned: boolean;
   locked: boolean;
+  hidden: boolean;
+  approval: Approval;
 }
 
 export type PostStatus = 'open' | 'planned' | 'in_progress' | 'done' | 'declined';
@@ -55,6 +71,8 @@ export interface OfficialResponse {
   created_at: string;
 }
 
+export type Approval = 'approved' | 'pending';
+
 export interface CommentDetail {
   id: string;
   post_id: string;
@@ -66,6 +84,7 @@ export interface CommentDetail {
   creator: Creator;
   internal: boolean;
   merged_from: string | null;
+  hidden: boolean;
 }
 
 export interface StatusChange {
@@ -234,6 +253,8 @@ export interface NewProject {
 export interface ProjectEdit {
   name?: string;
   description?: string;
+  visibility?: BoardVisibility;
+  moderation?: Moderation;
 }
 
 export interface NewPost {

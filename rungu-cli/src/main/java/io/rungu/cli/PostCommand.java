@@ -34,7 +34,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "post", description = "List, show, create, edit, vote on and delete posts.",
         subcommands = {PostCommand.ListPosts.class, PostCommand.Show.class, PostCommand.Create.class,
             PostCommand.Edit.class, PostCommand.Status.class, PostCommand.Delete.class, PostCommand.Vote.class,
-            PostCommand.Merge.class, PostCommand.Unmerge.class, PostCommand.Pin.class, PostCommand.Lock.class})
+            PostCommand.Merge.class, PostCommand.Unmerge.class, PostCommand.Pin.class, PostCommand.Lock.class,
+            PostModeration.Hide.class, PostModeration.Restore.class, PostModeration.Approve.class,
+            PostModeration.Reject.class, PostModeration.Pending.class})
 final class PostCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -542,7 +544,7 @@ final class PostCommand implements Callable<Integer> {
         }
     }
 
-    private static void report(Context context, WriteJson output, PostView post, String sentence) {
+    static void report(Context context, WriteJson output, PostView post, String sentence) {
         context.out.println(output.json ? Json.write(Wire.post(post)) : sentence);
     }
 

@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rungu project add|list|delete}: boards, administered as the operator. */
-@Command(name = "project", description = "Create, list and delete boards (projects).",
-        subcommands = {ProjectCommand.Add.class, ProjectCommand.ListProjects.class, ProjectCommand.Delete.class})
+@Command(name = "project", description = "Create, list, edit and delete boards (projects) and manage their members.",
+        subcommands = {ProjectCommand.Add.class, ProjectCommand.ListProjects.class, ProjectCommand.Delete.class,
+            ProjectCommand.Edit.class, ProjectMembersCommand.class})
 final class ProjectCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -67,7 +68,9 @@ final class ProjectCommand implements Callable<Integer> {
         public Integer call() {
             try (RunguStore store = context.openStore()) {
                 Board board = store.board();
-                List<Project> projects = Pages.all(page -> board.listProjects(Actor.anonymous(), page));
+                // The operator sees every board, private ones included.
+                Actor.Account operator = CliAccounts.operator(store);
+                List<Project> projects = Pages.all(page -> board.listProjects(operator, page));
                 if (json) {
                     context.out.println(Json.write(projects.stream().map(Wire::project).toList()));
                 } else if (projects.isEmpty()) {
@@ -108,6 +111,50 @@ final class ProjectCommand implements Callable<Integer> {
                 }
                 store.board().deleteProject(operator, slug);
                 context.out.println("Deleted project: " + project.name() + " (" + project.slug() + ")");
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "edit", description = "Rename or re-describe a board, or set who may see it and whether new posts "
+            + "wait for approval.")
+    static final class Edit implements Callable<Integer> {
+        private final Context context;
+
+        @Parameters(index = "0", paramLabel = "SLUG")
+        String slug;
+
+        @Option(names = "--name", description = "The new name.")
+        String name;
+
+        @Option(names = "--description", description = "The new description.")
+        String description;
+
+        @Option(names = "--visibility", paramLabel = "WHO",
+                description = "public (anyone), signed_in (any signed-in user) or members (its members and admins).")
+        String visibility;
+
+        @Option(names = "--moderation", paramLabel = "MODE",
+                description = "none, or new_posts: members' new posts wait for an admin's approval.")
+        String moderation;
+
+        @Option(names = "--json", description = "Print the REST API's record of the board.")
+        boolean json;
+
+        Edit(Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            var edit = new io.rungu.model.ProjectEdit(name, description,
+                    visibility == null ? null : io.rungu.model.BoardVisibility.parse(visibility),
+                    moderation == null ? null : io.rungu.model.Moderation.parse(moderation));
+            try (RunguStore store = context.openStore()) {
+                Project project = store.board().updateProject(CliAccounts.operator(store), slug, edit);
+                context.out.println(json ? Json.write(Wire.project(project)) : "Updated project: " + project.name()
+                        + " (" + project.slug() + "), visibility " + project.visibility().wire() + ", moderation "
+                        + project.moderation().wire());
             }
             return ExitCode.OK;
         }

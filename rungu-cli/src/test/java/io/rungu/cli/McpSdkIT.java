@@ -55,7 +55,7 @@ class McpSdkIT {
     }
 
     @Test
-    void the_sdk_client_lists_validates_and_calls_every_tool_of_the_packaged_jar_over_stdio() {
+    void the_sdk_client_lists_validates_and_calls_every_tool_of_the_packaged_jar_over_stdio() throws Exception {
         ServerParameters params = ServerParameters.builder(FatJar.java())
                 .args("-jar", FatJar.jar().toString(), "mcp", "--db", db.toString(), "--as", ADMIN)
                 .env(env)
@@ -64,6 +64,16 @@ class McpSdkIT {
         List<String> stderr = new CopyOnWriteArrayList<>();
         transport.setStdErrorHandler(stderr::add);
 
+        // Two posts of a member waiting in a moderated board's approval queue, for approve_post and reject_post.
+        rungu("login-link", "member@example.com", "--name", "Mo Member");
+        rungu("project", "add", "Queue", "--slug", "queue");
+        rungu("project", "edit", "queue", "--moderation", "new_posts");
+        String[] waiting = new String[2];
+        for (int i = 0; i < 2; i++) {
+            String json = rungu("post", "create", "queue", "--title", "Waiting " + i, "--as", "member@example.com",
+                    "--json").out();
+            waiting[i] = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("id").asText();
+        }
         try (McpSyncClient client = client(transport)) {
             McpSchema.InitializeResult init = client.initialize();
             assertThat(init.serverInfo().name()).isEqualTo("rungu");
@@ -100,13 +110,24 @@ class McpSdkIT {
             call(client, tools, "update_post_status", Map.of("id", postId, "status", "done", "response", "Shipped"));
             call(client, tools, "get_post_timeline", Map.of("id", postId));
 
+            call(client, tools, "hide_comment", Map.of("comment_id", commentId));
+            call(client, tools, "restore_comment", Map.of("comment_id", commentId));
+            call(client, tools, "hide_post", Map.of("id", postId));
+            call(client, tools, "restore_post", Map.of("id", postId));
+            call(client, tools, "list_pending_posts", Map.of("slug", "queue"));
+            call(client, tools, "approve_post", Map.of("id", waiting[0]));
+            call(client, tools, "reject_post", Map.of("id", waiting[1]));
             call(client, tools, "delete_comment", Map.of("comment_id", commentId));
             String dupId = id(call(client, tools, "create_post", Map.of("slug", "sdk-board", "title", "Night mode")),
                     "post");
             call(client, tools, "merge_posts", Map.of("id", dupId, "into", postId));
             call(client, tools, "unmerge_post", Map.of("id", dupId));
             call(client, tools, "delete_post", Map.of("id", postId));
-            call(client, tools, "update_project", Map.of("slug", "sdk-board", "name", "SDK Board 2"));
+            call(client, tools, "update_project", Map.of("slug", "sdk-board", "name", "SDK Board 2",
+                    "visibility", "members", "moderation", "new_posts"));
+            call(client, tools, "add_project_member", Map.of("slug", "sdk-board", "user", "member@example.com"));
+            call(client, tools, "list_project_members", Map.of("slug", "sdk-board"));
+            call(client, tools, "remove_project_member", Map.of("slug", "sdk-board", "user", "member@example.com"));
             call(client, tools, "delete_project", Map.of("slug", "sdk-board"));
             assertThat(called).containsExactlyInAnyOrderElementsOf(tools.keySet());
         }

@@ -60,7 +60,7 @@ class ProjectCommandTest {
         java.util.List<String> fields = new java.util.ArrayList<>();
         web.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).as("the REST and MCP project record").containsExactly("id", "slug", "name", "description",
-                "created_at", "post_count");
+                "created_at", "post_count", "visibility", "moderation");
     }
 
     @Test

@@ -422,7 +422,7 @@ class ApiTest {
 
         var rename = s.req("PATCH", "/api/projects/test-app").as(admin).json("{\"slug\":\"other\"}").send();
         assertThat(rename.status()).isEqualTo(400);
-        assertThat(rename.json().get("error").asText()).isEqualTo("Unknown field 'slug'; allowed: description, name");
+        assertThat(rename.json().get("error").asText()).isEqualTo("Unknown field 'slug'; allowed: description, moderation, name, visibility");
     }
 
     @Test

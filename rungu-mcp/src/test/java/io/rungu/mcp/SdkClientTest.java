@@ -32,9 +32,19 @@ class SdkClientTest {
     void the_official_sdk_client_initializes_lists_and_calls_every_tool_reads_a_resource_and_gets_a_prompt() {
         String adminId;
         String postId;
+        String memberId;
+        List<String> waiting = new ArrayList<>();
         try (Fixture f = new Fixture(dir)) {
             adminId = f.admin.userId();
+            memberId = f.member.userId();
             postId = f.adminPost.post().id();
+            var board = f.stores.board();
+            board.createProject(f.admin, new io.rungu.model.NewProject("Queue", "queue", ""));
+            board.updateProject(f.admin, "queue", new io.rungu.model.ProjectEdit(null, null, null,
+                    io.rungu.model.Moderation.NEW_POSTS));
+            for (String title : List.of("Waiting one", "Waiting two")) {
+                waiting.add(board.createPost(f.member, "queue", new io.rungu.model.NewPost(title, "", null)).post().id());
+            }
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ServerParameters params = ServerParameters.builder(java)
@@ -62,7 +72,7 @@ class SdkClientTest {
             client.ping();
 
             List<McpSchema.Tool> tools = client.listTools().tools();
-            assertThat(tools).hasSize(28);
+            assertThat(tools).hasSize(38);
             for (McpSchema.Tool tool : tools) {
                 assertThat(tool.inputSchema().get("type")).as(tool.name()).isEqualTo("object");
                 assertThat(tool.outputSchema()).as(tool.name()).isNotNull();
@@ -115,6 +125,13 @@ class SdkClientTest {
             Map<?, ?> comment = (Map<?, ?>) call(client, validator, byName, "add_comment",
                     Map.of("post_id", newPost, "content", "Shipped")).structuredContent();
             String commentId = (String) ((Map<?, ?>) comment.get("comment")).get("id");
+            call(client, validator, byName, "hide_comment", Map.of("comment_id", commentId));
+            call(client, validator, byName, "restore_comment", Map.of("comment_id", commentId));
+            call(client, validator, byName, "hide_post", Map.of("id", newPost));
+            call(client, validator, byName, "restore_post", Map.of("id", newPost));
+            call(client, validator, byName, "list_pending_posts", Map.of("slug", "queue"));
+            call(client, validator, byName, "approve_post", Map.of("id", waiting.get(0)));
+            call(client, validator, byName, "reject_post", Map.of("id", waiting.get(1)));
             call(client, validator, byName, "delete_comment", Map.of("comment_id", commentId));
             Map<?, ?> dup = (Map<?, ?>) call(client, validator, byName, "create_post",
                     Map.of("slug", "sdk-board", "title", "SDK duplicate")).structuredContent();
@@ -126,12 +143,18 @@ class SdkClientTest {
                     .structuredContent();
             assertThat(((Map<?, ?>) unmerged.get("post")).get("merged_into")).isNull();
             call(client, validator, byName, "delete_post", Map.of("id", newPost));
-            call(client, validator, byName, "update_project", Map.of("slug", "sdk-board", "name", "SDK Board 2"));
+            call(client, validator, byName, "update_project", Map.of("slug", "sdk-board", "name", "SDK Board 2",
+                    "visibility", "members", "moderation", "new_posts"));
+            call(client, validator, byName, "add_project_member", Map.of("slug", "sdk-board", "user", memberId));
+            call(client, validator, byName, "list_project_members", Map.of("slug", "sdk-board"));
+            call(client, validator, byName, "remove_project_member", Map.of("slug", "sdk-board", "user", memberId));
             call(client, validator, byName, "delete_project", Map.of("slug", "sdk-board"));
             called.addAll(List.of("create_project", "create_post", "update_post", "update_post_status", "get_post_timeline",
                     "vote_post", "unsubscribe_post", "subscribe_post",
                     "add_comment", "delete_comment", "delete_post", "update_project", "delete_project", "merge_posts",
-                    "unmerge_post"));
+                    "unmerge_post",
+                    "hide_comment", "restore_comment", "hide_post", "restore_post", "list_pending_posts", "approve_post",
+                    "reject_post", "add_project_member", "list_project_members", "remove_project_member"));
             assertThat(called).containsExactlyInAnyOrderElementsOf(byName.keySet());
 
             McpSchema.CallToolResult failed = client.callTool(McpSchema.CallToolRequest.builder("get_post").arguments(Map.of("id", "nope")).build());

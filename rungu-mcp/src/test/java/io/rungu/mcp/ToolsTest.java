@@ -46,7 +46,10 @@ class ToolsTest {
                     "search_posts", "find_similar_posts", "list_comments", "get_roadmap", "get_changelog", "get_stats", "get_trending",
                     "list_attachments", "whoami", "create_post", "update_post", "update_post_status", "delete_post",
                     "vote_post", "subscribe_post", "unsubscribe_post", "add_comment", "delete_comment", "create_project",
-                    "update_project", "delete_project", "merge_posts", "unmerge_post");
+                    "update_project", "delete_project", "merge_posts", "unmerge_post",
+                    "list_pending_posts", "list_project_members",
+                    "add_project_member", "remove_project_member", "hide_post", "restore_post", "hide_comment",
+                    "restore_comment", "approve_post", "reject_post");
             for (JsonNode t : tools) {
                 String name = t.path("name").asText();
                 assertThat(t.path("description").asText()).as(name).hasSizeGreaterThan(20);

@@ -16,7 +16,8 @@ import java.util.Objects;
  *                   which carries no credentials
  * @param projectId  the board's id (always set)
  * @param postId     the post's id, or null for a board-level event
- * @param commentId  the comment's id for comment events, the attachment's id for attachment events, else null
+ * @param commentId  the comment's id for comment events, the attachment's id for attachment events, the member's
+ *                   user id for {@link Type#PROJECT_MEMBER_ADDED} and {@link Type#PROJECT_MEMBER_REMOVED}, else null
  * @param fromStatus the previous status for {@link Type#POST_STATUS_CHANGED}, the unchanged one for
  *                   {@link Type#POST_RESPONDED}, else null
  * @param toStatus   the new status for {@link Type#POST_STATUS_CHANGED}, the unchanged one for
@@ -53,6 +54,12 @@ public record BoardEvent(long sequence, Type type, Instant at, String actorId, A
         PROJECT_SUBSCRIBED, PROJECT_UNSUBSCRIBED,
         /** An official response given without a status change. */
         POST_RESPONDED,
-        POST_MERGED, POST_UNMERGED, POST_PINNED, POST_UNPINNED, POST_LOCKED, POST_UNLOCKED
+        POST_MERGED, POST_UNMERGED, POST_PINNED, POST_UNPINNED, POST_LOCKED, POST_UNLOCKED,
+        POST_HIDDEN, POST_RESTORED, COMMENT_HIDDEN, COMMENT_RESTORED,
+        /** A post left the approval queue and is now listed (its board's followers are told of it then). */
+        POST_APPROVED,
+        /** A post waiting for approval was rejected and deleted. */
+        POST_REJECTED,
+        PROJECT_MEMBER_ADDED, PROJECT_MEMBER_REMOVED
     }
 }

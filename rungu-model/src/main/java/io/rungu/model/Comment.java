@@ -8,12 +8,13 @@ import java.time.Instant;
  * @param editedAt   when the author last edited it, or null
  * @param internal   an internal note: seen by admins only
  * @param mergedFrom the duplicate post this comment moved from when it was merged, or null
+ * @param hidden     hidden by an admin: only admins see it, and it is not in its post's comment count
  */
 public record Comment(String id, String postId, String parentId, String content, String createdBy, Instant createdAt,
-                      Instant editedAt, boolean internal, String mergedFrom) {
-    /** A public comment written on its post. */
+                      Instant editedAt, boolean internal, String mergedFrom, boolean hidden) {
+    /** A public, visible comment written on its post. */
     public Comment(String id, String postId, String parentId, String content, String createdBy, Instant createdAt,
                    Instant editedAt) {
-        this(id, postId, parentId, content, createdBy, createdAt, editedAt, false, null);
+        this(id, postId, parentId, content, createdBy, createdAt, editedAt, false, null, false);
     }
 }

@@ -12,15 +12,27 @@ import java.time.Instant;
  * @param mergedInto   the post this duplicate was merged into (it is then a read-only pointer), or null
  * @param pinned       shown first in a board's lists
  * @param locked       takes no new comments; votes still count
+ * @param hidden       hidden by an admin: only admins see it
+ * @param approval     {@link Approval#PENDING} while it waits in the approval queue (admins and its author see it)
  */
 public record Post(String id, String projectId, String title, String description, PostStatus status,
                    PostCategory category, long voteCount, long commentCount, String createdBy, Instant createdAt,
-                   Instant updatedAt, Instant doneAt, String mergedInto, boolean pinned, boolean locked) {
-    /** A post that is not merged, pinned or locked. */
+                   Instant updatedAt, Instant doneAt, String mergedInto, boolean pinned, boolean locked,
+                   boolean hidden, Approval approval) {
+    public Post {
+        approval = approval == null ? Approval.APPROVED : approval;
+    }
+
+    /** A listed post that is not merged, pinned or locked. */
     public Post(String id, String projectId, String title, String description, PostStatus status,
                 PostCategory category, long voteCount, long commentCount, String createdBy, Instant createdAt,
                 Instant updatedAt, Instant doneAt) {
         this(id, projectId, title, description, status, category, voteCount, commentCount, createdBy, createdAt,
-                updatedAt, doneAt, null, false, false);
+                updatedAt, doneAt, null, false, false, false, Approval.APPROVED);
+    }
+
+    /** True when everyone who may see its board sees it: not hidden and not waiting for approval. */
+    public boolean listed() {
+        return !hidden && approval == Approval.APPROVED;
     }
 }

@@ -31,14 +31,16 @@ import java.util.function.Consumer;
  * validation and limits itself, so the REST API, the MCP server, the CLI and a host application all meet the
  * same rules and messages. Failures are {@link io.rungu.model.RunguException}s.
  *
- * <p>Reads are public. Writes need an account whose credentials may write. Posts, comments and attachments
- * are changed by their author or an admin; boards, statuses and roles only by admins.
+ * <p>Reads are public, except what a board's visibility, a hidden post or comment, or the approval queue keeps from
+ * the actor: that is NOT_FOUND, exactly as if it did not exist (docs/administration.md). Writes need an account
+ * whose credentials may write. Posts, comments and attachments are changed by their author or an admin; boards,
+ * statuses, roles, members, hiding and approval only by admins.
  */
 public interface Board {
 
     // --- boards (projects) ---
 
-    /** All boards, newest first. */
+    /** The boards the actor may see, newest first. */
     Page<Project> listProjects(Actor actor, PageRequest page);
 
     /** One board by slug; NOT_FOUND "Project not found". */
@@ -47,7 +49,7 @@ public interface Board {
     /** Creates a board (admin). A taken slug is CONFLICT. */
     Project createProject(Actor actor, NewProject input);
 
-    /** Renames or re-describes a board (admin). */
+    /** Renames or re-describes a board, or changes its visibility or moderation (admin). */
     Project updateProject(Actor actor, String slug, ProjectEdit edit);
 
     /** Deletes a board with all its posts, votes, comments and attachments (admin). */
@@ -276,4 +278,53 @@ public interface Board {
 
     /** The name an erased account's posts and comments show. */
     String DELETED_USER_NAME = "Deleted user";
+
+    // --- private boards and moderation (docs/administration.md) ---
+
+    /** The members of a board, oldest first (admin; read-only credentials suffice). */
+    Page<io.rungu.model.ProjectMember> listProjectMembers(Actor actor, String slug, PageRequest page);
+
+    /**
+     * Adds a user, named by id or email address, to a board's members (admin): with visibility {@code members} only
+     * members and admins see the board. Adding a member twice changes nothing. NOT_FOUND "User not found".
+     */
+    io.rungu.model.ProjectMember addProjectMember(Actor actor, String slug, String user);
+
+    /**
+     * Removes a user (id or email address) from a board's members (admin); they stop following its posts.
+     * Removing a non-member changes nothing.
+     */
+    void removeProjectMember(Actor actor, String slug, String user);
+
+    /**
+     * Hides a post (admin): then only admins see it (with {@code hidden} set); for everyone else it is NOT_FOUND
+     * and absent from every list, search, count and feed. Hiding a hidden post changes nothing; a pending post is
+     * CONFLICT (approve or reject it).
+     */
+    PostView hidePost(Actor actor, String postId);
+
+    /** Lists a hidden post again (admin); restoring a listed post changes nothing. */
+    PostView restorePost(Actor actor, String postId);
+
+    /**
+     * Hides a comment and every reply under it (admin): only admins see them, and the post's comment count leaves
+     * them out. Hiding a hidden comment changes nothing.
+     */
+    CommentView hideComment(Actor actor, String commentId);
+
+    /** Shows a hidden comment and every reply under it again (admin). */
+    CommentView restoreComment(Actor actor, String commentId);
+
+    /**
+     * The approval queue of a board (admin; read-only credentials suffice): posts waiting for approval, oldest first.
+     * On a board with moderation {@code new_posts}, members' new posts wait there, seen only by admins and their
+     * author, and nobody is notified of them until they are approved.
+     */
+    Page<PostView> approvalQueue(Actor actor, String projectSlug, PageRequest page);
+
+    /** Lists a waiting post (admin); its board's followers are told of it now. CONFLICT when it is not waiting. */
+    PostView approvePost(Actor actor, String postId);
+
+    /** Rejects a waiting post (admin): it is deleted with its votes and comments. CONFLICT when it is not waiting. */
+    void rejectPost(Actor actor, String postId);
 }

@@ -229,6 +229,12 @@ class DataTransferTest {
         board.editPost(admin, bug.post().id(), PostEdit.moderation(true, true));
         board.addComment(admin, bug.post().id(), new NewComment("Internal: known since 2.1", null, true));
         board.setBlocked(admin, carol.userId(), true);
+        // Private boards and moderation: a members board with a member, a hidden post and a hidden comment.
+        board.updateProject(admin, "second-board", new io.rungu.model.ProjectEdit(null, null,
+                io.rungu.model.BoardVisibility.MEMBERS, io.rungu.model.Moderation.NEW_POSTS));
+        board.addProjectMember(admin, "second-board", bob.id());
+        board.hidePost(admin, shipped.post().id());
+        board.hideComment(admin, reply.comment().id());
         t.clock().advance(Duration.ofSeconds(1));
     }
 

@@ -1,7 +1,10 @@
 package io.rungu.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.rungu.model.Approval;
 import io.rungu.model.BoardStats;
+import io.rungu.model.BoardVisibility;
+import io.rungu.model.Moderation;
 import io.rungu.model.CommentView;
 import io.rungu.model.ErrorBody;
 import io.rungu.model.ErrorCode;
@@ -42,9 +45,16 @@ public final class Wire {
     /** Where a page stands in the whole list. */
     public record Pagination(int page, int perPage, long total, int totalPages) {}
 
-    /** A board. */
+    /**
+     * A board; {@code post_count} counts its listed posts (not hidden, not waiting for approval). {@code visibility}
+     * says who may see it, {@code moderation} whether members' new posts wait for approval.
+     */
     public record Project(String id, String slug, String name, @Nullable String description, Instant createdAt,
-                          long postCount) {}
+                          long postCount, BoardVisibility visibility, Moderation moderation) {}
+
+    /** A user an admin added to a private board, as admins see them. */
+    public record ProjectMember(String id, String email, @Nullable String name, @Nullable String avatarUrl,
+                                Instant addedAt) {}
 
     /** A user as anyone may see them: never an email. */
     public record Creator(String id, @Nullable String name, @Nullable String avatarUrl) {}
@@ -52,13 +62,15 @@ public final class Wire {
     /**
      * A post as a given viewer sees it ({@code user_voted} is that viewer's vote). {@code merged_into} names the
      * post a duplicate was merged into (it is then read-only); {@code pinned} posts come first in lists;
-     * {@code locked} posts take no new comments.
+     * {@code locked} posts take no new comments. {@code hidden} (only admins see such a post) and {@code approval}
+     * ({@code pending} while it waits in the approval queue, seen by admins and its author) tell why others may not
+     * see it.
      */
     public record PostDetail(String id, String projectId, String title, @Nullable String description, PostStatus status,
                              PostCategory category, long voteCount, long commentCount, String createdBy,
                              Instant createdAt, Instant updatedAt, @Nullable Instant doneAt, Creator creator,
                              boolean userVoted, @Nullable OfficialResponse response, @Nullable String mergedInto,
-                             boolean pinned, boolean locked) {}
+                             boolean pinned, boolean locked, boolean hidden, Approval approval) {}
 
     /** A post's latest official response, given by an administrator with a status change or on its own. */
     public record OfficialResponse(String text, Creator author, Instant createdAt) {}
@@ -102,11 +114,12 @@ public final class Wire {
 
     /**
      * A comment; replies carry their parent's id. {@code internal} notes are shown to admins only;
-     * {@code merged_from} names the duplicate post the comment moved from with a merge.
+     * {@code merged_from} names the duplicate post the comment moved from with a merge; {@code hidden} ones are seen
+     * by admins only.
      */
     public record CommentDetail(String id, String postId, @Nullable String parentId, String content, String createdBy,
                                 Instant createdAt, @Nullable Instant editedAt, Creator creator, boolean internal,
-                                @Nullable String mergedFrom) {}
+                                @Nullable String mergedFrom, boolean hidden) {}
 
     /** An image attached to a post; {@code url} serves its bytes. */
     public record Attachment(String id, String postId, String filename, String mime, long size, String createdBy,
@@ -175,6 +188,7 @@ public final class Wire {
 
     /** The records that make up the wire model, for schema and type generators. */
     public static final List<Class<? extends Record>> ENTITIES = List.of(Pagination.class, Project.class,
+            ProjectMember.class,
             Creator.class, PostDetail.class, OfficialResponse.class, CommentDetail.class, StatusChange.class,
             Merge.class, TimelineEntry.class, TimelinePage.class, Attachment.class, Vote.class, Subscription.class,
             NotificationSettings.class, EmailSignInRequested.class, Roadmap.class,
@@ -193,7 +207,13 @@ public final class Wire {
 
     /** A board as every adapter shows it. */
     public static Project project(io.rungu.model.Project p) {
-        return new Project(p.id(), p.slug(), p.name(), p.description(), p.createdAt(), p.postCount());
+        return new Project(p.id(), p.slug(), p.name(), p.description(), p.createdAt(), p.postCount(),
+                p.visibility(), p.moderation());
+    }
+
+    /** A board member as admins see them. */
+    public static ProjectMember projectMember(io.rungu.model.ProjectMember m) {
+        return new ProjectMember(m.userId(), m.email(), m.name(), m.avatarUrl(), m.addedAt());
     }
 
     /** The public view of an author; null stays null. */
@@ -207,7 +227,7 @@ public final class Wire {
         return new PostDetail(p.id(), p.projectId(), p.title(), p.description(), p.status(), p.category(),
                 p.voteCount(), p.commentCount(), p.createdBy(), p.createdAt(), p.updatedAt(), p.doneAt(),
                 creator(v.creator()), v.votedByViewer(), response(v.response()), p.mergedInto(), p.pinned(),
-                p.locked());
+                p.locked(), p.hidden(), p.approval());
     }
 
     /** An official response with its author; null stays null. */
@@ -248,7 +268,7 @@ public final class Wire {
     public static CommentDetail comment(CommentView v) {
         var c = v.comment();
         return new CommentDetail(c.id(), c.postId(), c.parentId(), c.content(), c.createdBy(), c.createdAt(),
-                c.editedAt(), creator(v.creator()), c.internal(), c.mergedFrom());
+                c.editedAt(), creator(v.creator()), c.internal(), c.mergedFrom(), c.hidden());
     }
 
     /** {@link #comment} of each. */

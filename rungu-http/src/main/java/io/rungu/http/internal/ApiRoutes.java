@@ -42,7 +42,7 @@ import java.util.List;
 public final class ApiRoutes {
     // The fields each JSON body may have; any other is refused with RunguException.unknownField.
     private static final List<String> NEW_PROJECT = List.of("name", "slug", "description");
-    private static final List<String> PROJECT_EDIT = List.of("name", "description");
+    private static final List<String> PROJECT_EDIT = List.of("name", "description", "visibility", "moderation");
     private static final List<String> NEW_POST = List.of("title", "description", "category");
     private static final List<String> POST_EDIT = List.of("title", "description", "category", "status", "response",
             "pinned", "locked");
@@ -79,7 +79,8 @@ public final class ApiRoutes {
                 .json("NewProject").reply(201, Shape.DATA, "Project").done();
         t.add(GET, "/api/projects/{slug}", ctx -> ok(ctx, Wire.project(board.getProject(actor(ctx), ctx.pathParam("slug")))))
                 .doc("projects", "Get a board", Access.PUBLIC).reply(200, Shape.DATA, "Project").done();
-        t.add(PATCH, "/api/projects/{slug}", this::updateProject).doc("projects", "Rename or re-describe a board", Access.ADMIN)
+        t.add(PATCH, "/api/projects/{slug}", this::updateProject)
+                .doc("projects", "Rename or re-describe a board, or set its visibility or moderation", Access.ADMIN)
                 .json("ProjectEdit").reply(200, Shape.DATA, "Project").done();
         t.add(DELETE, "/api/projects/{slug}", ctx -> {
             board.deleteProject(actor(ctx), ctx.pathParam("slug"));
@@ -254,6 +255,47 @@ public final class ApiRoutes {
                             Requests.optionalBoolean(body, "new_posts")))));
         }).doc("subscriptions", "Turn kinds of emails on or off (a missing field keeps its value)", Access.SIGNED_IN)
                 .json("NotificationSettingsEdit").reply(200, Shape.DATA, "NotificationSettings").done();
+        registerModeration(t);
+    }
+
+    /** Members of private boards, hiding and restoring, and the approval queue (docs/administration.md). */
+    private void registerModeration(RouteTable t) {
+        t.add(GET, "/api/projects/{slug}/members", ctx -> ok(ctx, Wire.listing(
+                board.listProjectMembers(actor(ctx), ctx.pathParam("slug"), page(ctx)), Wire::projectMember)))
+                .doc("moderation", "The members of a board, oldest first", Access.ADMIN).query(PAGING)
+                .reply(200, Shape.PAGE, "ProjectMember").done();
+        t.add(PUT, "/api/projects/{slug}/members/{user}", ctx -> ok(ctx, Wire.projectMember(
+                board.addProjectMember(actor(ctx), ctx.pathParam("slug"), ctx.pathParam("user")))))
+                .doc("moderation", "Add a user (id or email address) to a board's members (idempotent)", Access.ADMIN)
+                .reply(200, Shape.DATA, "ProjectMember").done();
+        t.add(DELETE, "/api/projects/{slug}/members/{user}", ctx -> {
+            board.removeProjectMember(actor(ctx), ctx.pathParam("slug"), ctx.pathParam("user"));
+            ctx.status(204);
+        }).doc("moderation", "Remove a user (id or email address) from a board's members (idempotent)", Access.ADMIN)
+                .reply(204, Shape.NONE, null).done();
+        t.add(GET, "/api/projects/{slug}/posts/pending", ctx -> ok(ctx, Wire.listing(
+                board.approvalQueue(actor(ctx), ctx.pathParam("slug"), page(ctx)), Wire::post)))
+                .doc("moderation", "The approval queue: posts waiting for approval, oldest first", Access.ADMIN)
+                .query(PAGING).reply(200, Shape.PAGE, "PostDetail").done();
+        t.add(POST, "/api/posts/{id}/hide", ctx -> ok(ctx, Wire.post(board.hidePost(actor(ctx), ctx.pathParam("id")))))
+                .doc("moderation", "Hide a post from everyone but admins (idempotent)", Access.ADMIN)
+                .reply(200, Shape.DATA, "PostDetail").done();
+        t.add(POST, "/api/posts/{id}/restore", ctx -> ok(ctx, Wire.post(board.restorePost(actor(ctx),
+                ctx.pathParam("id"))))).doc("moderation", "Show a hidden post again (idempotent)", Access.ADMIN)
+                .reply(200, Shape.DATA, "PostDetail").done();
+        t.add(POST, "/api/posts/{id}/approve", ctx -> ok(ctx, Wire.post(board.approvePost(actor(ctx),
+                ctx.pathParam("id"))))).doc("moderation", "Approve a waiting post: it is listed", Access.ADMIN)
+                .reply(200, Shape.DATA, "PostDetail").done();
+        t.add(POST, "/api/posts/{id}/reject", ctx -> {
+            board.rejectPost(actor(ctx), ctx.pathParam("id"));
+            ctx.status(204);
+        }).doc("moderation", "Reject a waiting post: it is deleted", Access.ADMIN).reply(204, Shape.NONE, null).done();
+        t.add(POST, "/api/comments/{id}/hide", ctx -> ok(ctx, Wire.comment(board.hideComment(actor(ctx),
+                ctx.pathParam("id"))))).doc("moderation", "Hide a comment and its replies from everyone but admins",
+                Access.ADMIN).reply(200, Shape.DATA, "CommentDetail").done();
+        t.add(POST, "/api/comments/{id}/restore", ctx -> ok(ctx, Wire.comment(board.restoreComment(actor(ctx),
+                ctx.pathParam("id"))))).doc("moderation", "Show a hidden comment and its replies again", Access.ADMIN)
+                .reply(200, Shape.DATA, "CommentDetail").done();
     }
 
     /**
@@ -280,7 +322,9 @@ public final class ApiRoutes {
 
     private void updateProject(Context ctx) {
         JsonNode body = requests.object(ctx, PROJECT_EDIT);
-        var edit = new ProjectEdit(Requests.string(body, "name"), Requests.string(body, "description"));
+        var edit = new ProjectEdit(Requests.string(body, "name"), Requests.string(body, "description"),
+                Requests.wire(body, "visibility", io.rungu.model.BoardVisibility::parse),
+                Requests.wire(body, "moderation", io.rungu.model.Moderation::parse));
         ok(ctx, Wire.project(board.updateProject(actor(ctx), ctx.pathParam("slug"), edit)));
     }
 
@@ -360,7 +404,8 @@ public final class ApiRoutes {
         ctx.status(200);
         ctx.contentType(content.attachment().mime());
         ctx.header("Content-Disposition", ContentDisposition.inline(content.attachment().filename()));
-        ctx.header("Cache-Control", "public, max-age=86400, immutable");
+        // Only what anyone may see goes to shared caches; a private board's image stays with the one who asked.
+        ctx.header("Cache-Control", content.shared() ? "public, max-age=86400, immutable" : "private, no-store");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.result(content.bytes());
     }

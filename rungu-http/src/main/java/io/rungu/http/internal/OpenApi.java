@@ -198,7 +198,8 @@ public final class OpenApi {
         s.put("NewProject", object(map("name", limited(Limits.PROJECT_NAME_MAX), "slug", limited(Limits.SLUG_MAX),
                 "description", limited(Limits.PROJECT_DESCRIPTION_MAX)), "name"));
         s.put("ProjectEdit", object(map("name", limited(Limits.PROJECT_NAME_MAX),
-                "description", limited(Limits.PROJECT_DESCRIPTION_MAX))));
+                "description", limited(Limits.PROJECT_DESCRIPTION_MAX), "visibility", ref("BoardVisibility"),
+                "moderation", ref("Moderation"))));
         s.put("NewPost", object(map("title", limited(Limits.TITLE_MAX), "description", limited(Limits.POST_DESCRIPTION_MAX),
                 "category", ref("PostCategory")), "title"));
         s.put("PostEdit", object(map("title", limited(Limits.TITLE_MAX), "description", limited(Limits.POST_DESCRIPTION_MAX),

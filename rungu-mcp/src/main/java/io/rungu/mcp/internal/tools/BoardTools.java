@@ -16,7 +16,9 @@ import io.rungu.mcp.internal.tools.Outputs.WhoAmI;
 import io.rungu.model.Actor;
 import io.rungu.model.ChangelogQuery;
 import io.rungu.model.CommentView;
+import io.rungu.model.BoardVisibility;
 import io.rungu.model.Limits;
+import io.rungu.model.Moderation;
 import io.rungu.model.NewComment;
 import io.rungu.model.NewPost;
 import io.rungu.model.NewProject;
@@ -282,12 +284,19 @@ public final class BoardTools {
                         (actor, a) -> new ProjectResult(Wire.project(board.createProject(actor,
                                 new NewProject(a.string("name"), a.string("slug"), a.string("description")))))),
                 ToolSpec.write("update_project", "Edit a board",
-                        "Rename a board or change its description (admins only). The slug stays.", true, true,
+                        "Rename a board, change its description, who may see it (visibility: public, signed_in, or "
+                                + "members: only its members and admins) or whether members' new posts wait for "
+                                + "approval (moderation: none or new_posts) (admins only). The slug stays.", true, true,
                         List.of(SLUG, Param.string("name", "New name").maxLength(Limits.PROJECT_NAME_MAX),
-                                Param.string("description", "New description").maxLength(Limits.PROJECT_DESCRIPTION_MAX)),
+                                Param.string("description", "New description").maxLength(Limits.PROJECT_DESCRIPTION_MAX),
+                                Param.oneOf("visibility", "Who may see the board", BoardVisibility.class),
+                                Param.oneOf("moderation", "Whether members' new posts wait for approval",
+                                        Moderation.class)),
                         ProjectResult.class,
                         (actor, a) -> new ProjectResult(Wire.project(board.updateProject(actor, a.string("slug"),
-                                new ProjectEdit(a.string("name"), a.string("description")))))),
+                                new ProjectEdit(a.string("name"), a.string("description"),
+                                        a.string("visibility") == null ? null : BoardVisibility.parse(a.string("visibility")),
+                                        a.string("moderation") == null ? null : Moderation.parse(a.string("moderation"))))))),
                 ToolSpec.write("delete_project", "Delete a board",
                         "Delete a board with all its posts, votes, comments and attachments (admins only). Cannot be undone.",
                         true, true, List.of(SLUG), Deleted.class,

@@ -44,4 +44,13 @@ public final class Outputs {
     public record SubscriptionOut(String postId, boolean subscribed) {}
 
     public record Deleted(boolean deleted, String kind, String id) {}
+
+    /** A page of a board's members. */
+    public record MemberList(List<Wire.ProjectMember> members, Wire.Pagination pagination) {}
+
+    /** One board member. */
+    public record MemberResult(Wire.ProjectMember member) {}
+
+    /** Whether a user is a board's member after a change. */
+    public record MemberOut(String slug, String user, boolean member) {}
 }

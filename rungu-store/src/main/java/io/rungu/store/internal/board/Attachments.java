@@ -26,9 +26,9 @@ final class Attachments {
         this.quotas = quotas;
     }
 
-    Page<Attachment> list(String postId, PageRequest page) {
+    Page<Attachment> list(Actor actor, String postId, PageRequest page) {
         return cx.db().read(h -> {
-            Lookups.requirePost(h, postId);
+            Lookups.requirePost(h, actor, postId);
             var items = h.createQuery("SELECT " + Rows.ATTACHMENT_COLUMNS + " FROM attachments a "
                             + "WHERE a.post_id = :post ORDER BY a.created_at, a.id LIMIT :limit OFFSET :offset")
                     .bind("post", postId).bind("limit", page.perPage()).bind("offset", page.offset())
@@ -41,7 +41,7 @@ final class Attachments {
         Actor.Account account = Permissions.writer(actor);
         // Permission before content, so a stranger learns nothing from the checks of the bytes.
         cx.db().read(h -> {
-            Post post = Lookups.post(h, postId);
+            Post post = Lookups.post(h, account, postId);
             Permissions.notBlocked(h, account);
             Permissions.ownerOrAdmin(account, post.createdBy(), UPLOAD_DENIED);
             if (post.mergedInto() != null) {
@@ -54,7 +54,7 @@ final class Attachments {
         String id = cx.newId();
         Instant now = cx.now();
         return cx.db().write(h -> {
-            Post post = Lookups.post(h, postId);
+            Post post = Lookups.post(h, account, postId);
             Permissions.notBlocked(h, account);
             Permissions.ownerOrAdmin(account, post.createdBy(), UPLOAD_DENIED);
             if (post.mergedInto() != null) {
@@ -80,13 +80,18 @@ final class Attachments {
         });
     }
 
-    AttachmentContent get(String attachmentId) {
+    AttachmentContent get(Actor actor, String attachmentId) {
         return cx.db().read(h -> {
             Attachment attachment = byId(h, attachmentId);
+            Post post = Lookups.anyPost(h, attachment.postId());
+            if (!Access.canSee(h, actor, post)) {
+                throw RunguException.notFound("Attachment not found");
+            }
+            boolean shared = post.listed() && Access.canSee(h, Actor.anonymous(), post);
             byte[] bytes = h.createQuery("SELECT bytes FROM attachment_blobs WHERE attachment_id = :id")
                     .bind("id", attachmentId).mapTo(byte[].class).findOne()
                     .orElseThrow(() -> RunguException.notFound("Attachment not found"));
-            return new AttachmentContent(attachment, bytes);
+            return new AttachmentContent(attachment, bytes, shared);
         });
     }
 
@@ -94,10 +99,11 @@ final class Attachments {
         Actor.Account account = Permissions.writer(actor);
         cx.db().writeVoid(h -> {
             Attachment attachment = byId(h, attachmentId);
+            Lookups.requirePost(h, account, attachment.postId());
             Permissions.notBlocked(h, account);
             Permissions.ownerOrAdmin(account, attachment.createdBy(),
                     "Only the uploader or admin can delete attachments");
-            String projectId = Lookups.projectOfPost(h, attachment.postId());
+            String projectId = Lookups.projectOfPost(h, account, attachment.postId());
             h.createUpdate("DELETE FROM attachments WHERE id = :id").bind("id", attachmentId).execute();
             cx.event(h, account, BoardEvent.Type.ATTACHMENT_DELETED, projectId, attachment.postId(), attachmentId);
         });

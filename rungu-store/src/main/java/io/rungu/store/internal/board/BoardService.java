@@ -84,12 +84,12 @@ public final class BoardService implements Board {
 
     @Override
     public Page<Project> listProjects(Actor actor, PageRequest page) {
-        return projects.list(page(page));
+        return projects.list(actor(actor), page(page));
     }
 
     @Override
     public Project getProject(Actor actor, String slug) {
-        return projects.get(slug);
+        return projects.get(actor(actor), slug);
     }
 
     @Override
@@ -184,7 +184,7 @@ public final class BoardService implements Board {
 
     @Override
     public Page<Attachment> listAttachments(Actor actor, String postId, PageRequest page) {
-        return attachments.list(postId, page(page));
+        return attachments.list(actor(actor), postId, page(page));
     }
 
     @Override
@@ -194,7 +194,7 @@ public final class BoardService implements Board {
 
     @Override
     public AttachmentContent getAttachment(Actor actor, String attachmentId) {
-        return attachments.get(attachmentId);
+        return attachments.get(actor(actor), attachmentId);
     }
 
     @Override
@@ -265,7 +265,7 @@ public final class BoardService implements Board {
 
     @Override
     public BoardStats stats(Actor actor, String projectSlug) {
-        return views.stats(projectSlug);
+        return views.stats(actor(actor), projectSlug);
     }
 
     @Override
@@ -311,5 +311,55 @@ public final class BoardService implements Board {
     @Override
     public User setBlocked(Actor actor, String userId, boolean blocked) {
         return users.setBlocked(actor(actor), userId, blocked);
+    }
+
+    @Override
+    public Page<io.rungu.model.ProjectMember> listProjectMembers(Actor actor, String slug, PageRequest page) {
+        return projects.members(actor(actor), slug, page(page));
+    }
+
+    @Override
+    public io.rungu.model.ProjectMember addProjectMember(Actor actor, String slug, String user) {
+        return projects.addMember(actor(actor), slug, user);
+    }
+
+    @Override
+    public void removeProjectMember(Actor actor, String slug, String user) {
+        projects.removeMember(actor(actor), slug, user);
+    }
+
+    @Override
+    public PostView hidePost(Actor actor, String postId) {
+        return posts.hide(actor(actor), postId);
+    }
+
+    @Override
+    public PostView restorePost(Actor actor, String postId) {
+        return posts.restore(actor(actor), postId);
+    }
+
+    @Override
+    public CommentView hideComment(Actor actor, String commentId) {
+        return comments.hide(actor(actor), commentId);
+    }
+
+    @Override
+    public CommentView restoreComment(Actor actor, String commentId) {
+        return comments.restore(actor(actor), commentId);
+    }
+
+    @Override
+    public Page<PostView> approvalQueue(Actor actor, String projectSlug, PageRequest page) {
+        return posts.pending(actor(actor), projectSlug, page(page));
+    }
+
+    @Override
+    public PostView approvePost(Actor actor, String postId) {
+        return posts.approve(actor(actor), postId);
+    }
+
+    @Override
+    public void rejectPost(Actor actor, String postId) {
+        posts.reject(actor(actor), postId);
     }
 }

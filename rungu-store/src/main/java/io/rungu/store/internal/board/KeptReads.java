@@ -18,29 +18,42 @@ import java.util.function.LongSupplier;
  * within seconds, and each would take a slot a browse page can use.
  */
 final class KeptReads {
-    /** Everything that selects a list page, apart from the viewer. */
-    record PageKey(String projectSlug, PostSort sort, PostStatus status, PostCategory category, int page, int perPage) {
+    /**
+     * Everything that selects a list page, apart from the viewer: {@code withHidden} pages (what admins see) are
+     * kept apart from the pages everyone else who may see the board sees.
+     */
+    record PageKey(String projectSlug, PostSort sort, PostStatus status, PostCategory category, int page, int perPage,
+                   boolean withHidden) {
         /** The key of a browse query; null for a search, which is never kept. */
-        static PageKey of(String projectSlug, PostQuery query) {
+        static PageKey of(String projectSlug, PostQuery query, boolean withHidden) {
             if (!SearchTerms.of(query.text()).isEmpty()) {
                 return null;
             }
             PostSort sort = query.sort() == null || query.sort() == PostSort.RELEVANCE ? PostSort.NEWEST : query.sort();
             PageRequest page = query.page() == null ? PageRequest.FIRST : query.page();
-            return new PageKey(projectSlug, sort, query.status(), query.category(), page.page(), page.perPage());
+            return new PageKey(projectSlug, sort, query.status(), query.category(), page.page(), page.perPage(),
+                    withHidden);
         }
     }
 
     /** Estimated heap per post besides its text: the records, ids, instants and enum references. */
     static final long POST_OVERHEAD_BYTES = 400;
 
+    /** Estimated heap of a kept board's access record, and the most the kept boards may take. */
+    static final long BOARD_BYTES = 300;
+    static final long BOARDS_MAX_BYTES = 1 << 20;
+
     final ReadCache<PageKey, Page<PostView>> pages;
     final ReadCache<String, PostView> posts;
+    /** Who may see a board, by slug and by {@code "#" + id}: asked before every kept page or post is served. */
+    final ReadCache<String, Access.BoardAccess> boards;
 
     /** Half of {@code maxBytes} for list pages, half for posts; a zero {@code ttl} keeps nothing. */
     KeptReads(LongSupplier generation, Duration ttl, long maxBytes, LongSupplier nanoTime) {
         this.pages = new ReadCache<>(generation, ttl, maxBytes / 2, KeptReads::weigh, nanoTime);
         this.posts = new ReadCache<>(generation, ttl, maxBytes / 2, KeptReads::weigh, nanoTime);
+        this.boards = new ReadCache<>(generation, ttl, Math.min(maxBytes / 16, BOARDS_MAX_BYTES), b -> BOARD_BYTES,
+                nanoTime);
     }
 
     static long weigh(Page<PostView> page) {

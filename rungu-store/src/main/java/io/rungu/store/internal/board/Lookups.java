@@ -1,48 +1,49 @@
 package io.rungu.store.internal.board;
 
+import io.rungu.model.Actor;
 import io.rungu.model.Post;
 import io.rungu.model.RunguException;
 import org.jdbi.v3.core.Handle;
 
-/** Finding the rows a use case starts from, failing with the NOT_FOUND message a caller sees. */
+/**
+ * Finding the rows a use case starts from, as the actor may see them ({@link Access}), failing with the NOT_FOUND
+ * message a caller sees; a board or post the actor may not see fails the same way as one that does not exist.
+ */
 final class Lookups {
     private Lookups() {}
 
-    static String projectId(Handle h, String slug) {
-        return h.createQuery("SELECT id FROM projects WHERE slug = :slug").bind("slug", slug)
-                .mapTo(String.class).findOne()
-                .orElseThrow(() -> RunguException.notFound("Project not found"));
+    /** The id of a board the actor may see. */
+    static String projectId(Handle h, Actor actor, String slug) {
+        return Access.board(h, actor, slug).id();
     }
 
-    static Post post(Handle h, String postId) {
+    /** A post the actor may see. */
+    static Post post(Handle h, Actor actor, String postId) {
+        return Access.require(h, actor, anyPost(h, postId));
+    }
+
+    /** A post whatever its board or state (admin use cases, and checks made afterwards). */
+    static Post anyPost(Handle h, String postId) {
         return h.createQuery("SELECT * FROM posts WHERE id = :id").bind("id", postId)
                 .map((rs, ctx) -> Rows.post(rs)).findOne()
-                .orElseThrow(() -> RunguException.notFound("Post not found"));
+                .orElseThrow(() -> RunguException.notFound(Access.NO_POST));
     }
 
-    /** The board of a post, failing with NOT_FOUND when the post does not exist. */
-    static String projectOfPost(Handle h, String postId) {
-        return h.createQuery("SELECT project_id FROM posts WHERE id = :id").bind("id", postId)
-                .mapTo(String.class).findOne()
-                .orElseThrow(() -> RunguException.notFound("Post not found"));
+    /** The board of a post the actor may see. */
+    static String projectOfPost(Handle h, Actor actor, String postId) {
+        return post(h, actor, postId).projectId();
     }
-
-    /** What a write to a post checks before it writes. */
-    record PostState(String projectId, String mergedInto, boolean locked) {}
 
     /**
-     * The state of a post about to be written to (a vote, a comment, an attachment): NOT_FOUND when it does not
-     * exist, CONFLICT when it was merged into another post (it is then a read-only pointer).
+     * A post the actor may see and is about to write to (a vote, a comment, an attachment): NOT_FOUND as
+     * {@link #post}, CONFLICT when it was merged into another post (it is then a read-only pointer).
      */
-    static PostState writablePost(Handle h, String postId) {
-        PostState state = h.createQuery("SELECT project_id, merged_into, locked FROM posts WHERE id = :id")
-                .bind("id", postId)
-                .map((rs, ctx) -> new PostState(rs.getString(1), rs.getString(2), rs.getInt(3) != 0)).findOne()
-                .orElseThrow(() -> RunguException.notFound("Post not found"));
-        if (state.mergedInto() != null) {
+    static Post writablePost(Handle h, Actor actor, String postId) {
+        Post post = post(h, actor, postId);
+        if (post.mergedInto() != null) {
             throw merged();
         }
-        return state;
+        return post;
     }
 
     /** The refusal of a write to a merged post. */
@@ -51,10 +52,9 @@ final class Lookups {
                 + "vote and comment on that post instead");
     }
 
-    static void requirePost(Handle h, String postId) {
-        h.createQuery("SELECT 1 FROM posts WHERE id = :id").bind("id", postId)
-                .mapTo(Integer.class).findOne()
-                .orElseThrow(() -> RunguException.notFound("Post not found"));
+    /** Fails with NOT_FOUND unless the actor may see the post. */
+    static void requirePost(Handle h, Actor actor, String postId) {
+        post(h, actor, postId);
     }
 
     /**
@@ -71,6 +71,6 @@ final class Lookups {
     static long voteCount(Handle h, String postId) {
         return h.createQuery("SELECT vote_count FROM posts WHERE id = :id").bind("id", postId)
                 .mapTo(Long.class).findOne()
-                .orElseThrow(() -> RunguException.notFound("Post not found"));
+                .orElseThrow(() -> RunguException.notFound(Access.NO_POST));
     }
 }

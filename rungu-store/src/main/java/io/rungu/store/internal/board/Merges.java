@@ -35,7 +35,7 @@ final class Merges {
         Instant now = cx.now();
         String mergeId = cx.newId();
         return cx.db().write(h -> {
-            Post duplicate = Lookups.post(h, postId);
+            Post duplicate = Lookups.post(h, account, postId);
             Post target = h.createQuery("SELECT * FROM posts WHERE id = :id").bind("id", intoId)
                     .map((rs, ctx) -> Rows.post(rs)).findOne()
                     .orElseThrow(() -> RunguException.invalid("into", "The post to merge into does not exist"));
@@ -69,7 +69,7 @@ final class Merges {
         Instant now = cx.now();
         String mergeId = cx.newId();
         return cx.db().write(h -> {
-            Post duplicate = Lookups.post(h, postId);
+            Post duplicate = Lookups.post(h, account, postId);
             String target = duplicate.mergedInto();
             if (target == null) {
                 throw RunguException.conflict("This post is not merged into another post");

@@ -33,10 +33,15 @@ final class PostLists {
         this.dialect = dialect;
     }
 
-    Page<PostView> list(Handle h, String projectId, PostQuery query, String viewerId) {
+    /**
+     * A page of the board's posts as a list shows them: hidden posts only when {@code withHidden} (admins), pending
+     * posts never (they are in {@link #pending}); {@code viewerId} marks that viewer's votes (null: none).
+     */
+    Page<PostView> list(Handle h, String projectId, PostQuery query, boolean withHidden, String viewerId) {
         PageRequest page = query.page() == null ? PageRequest.FIRST : query.page();
         List<String> terms = SearchTerms.of(query.text());
-        Filters filters = new Filters(projectId, query.status(), query.category());
+        Filters filters = new Filters(projectId, query.status(), query.category(), withHidden,
+                !terms.isEmpty() && holdsUnlisted(h, projectId, withHidden));
         if (terms.isEmpty()) {
             if (SearchTerms.unsearchable(query.text())) {
                 return new Page<>(List.of(), page.page(), page.perPage(), 0);
@@ -86,6 +91,7 @@ final class PostLists {
             return List.of();
         }
         List<Long> seqs = h.createQuery("SELECT r.seq FROM (" + dialect.searchRanked() + ") r "
+                        + "CROSS JOIN posts p WHERE p.seq = r.seq AND p.state = 'listed' "
                         + "ORDER BY r.rank, r.seq DESC LIMIT :limit")
                 .bind("project", projectId).bind("search", dialect.searchExpression(terms, true))
                 .bind("limit", limit).mapTo(Long.class).list();
@@ -142,15 +148,44 @@ final class PostLists {
         return seqs;
     }
 
+    /**
+     * The board's posts waiting for approval, oldest first, with their number: the approval queue, served by the
+     * partial index posts_pending.
+     */
+    Page<PostView> pending(Handle h, String projectId, PageRequest page, String viewerId) {
+        List<Long> seqs = h.createQuery("SELECT p.seq FROM posts p WHERE p.project_id = :project "
+                        + "AND p.state = 'pending' ORDER BY p.created_at, p.id LIMIT :limit OFFSET :offset")
+                .bind("project", projectId).bind("limit", page.perPage()).bind("offset", page.offset())
+                .mapTo(Long.class).list();
+        long total = h.createQuery("SELECT count(*) FROM posts p WHERE p.project_id = :project AND p.state = 'pending'")
+                .bind("project", projectId).mapTo(Long.class).one();
+        return new Page<>(PostReads.bySeqs(h, seqs, viewerId), page.page(), page.perPage(), total);
+    }
+
+    /**
+     * True when the board has posts a list must leave out (pending ones, and hidden ones unless {@code withHidden}),
+     * so a search can no longer count its matches inside the full-text index alone. Both reads are one index probe.
+     */
+    static boolean holdsUnlisted(Handle h, String projectId, boolean withHidden) {
+        boolean pending = h.createQuery("SELECT 1 FROM posts WHERE project_id = :project AND state = 'pending' LIMIT 1")
+                .bind("project", projectId).mapTo(Integer.class).findOne().isPresent();
+        if (pending || withHidden) {
+            return pending;
+        }
+        return h.createQuery("SELECT coalesce(sum(hidden), 0) FROM project_post_counts WHERE project_id = :project")
+                .bind("project", projectId).mapTo(Long.class).one() > 0;
+    }
+
     /** The page's keys in list order, walking one index (see the posts indexes of the schema). */
     static String keysSql(PostSort sort, Filters filters) {
-        return "SELECT p.seq FROM posts p WHERE " + filters.sql() + " ORDER BY " + PostReads.order(sort)
+        return "SELECT p.seq FROM posts p WHERE " + filters.postSql() + " ORDER BY " + PostReads.order(sort)
                 + " LIMIT :limit OFFSET :offset";
     }
 
     /** The list's total from the maintained per-board counters, never by counting posts. */
     static String countSql(Filters filters) {
-        return "SELECT coalesce(sum(posts), 0) FROM project_post_counts p WHERE " + filters.sql();
+        return "SELECT coalesce(sum(" + (filters.withHidden() ? "posts + hidden" : "posts")
+                + "), 0) FROM project_post_counts p WHERE " + filters.sql();
     }
 
     /**
@@ -162,7 +197,7 @@ final class PostLists {
             return "SELECT count(*) FROM (" + dialect.searchMatches() + ") m";
         }
         return "SELECT count(*) FROM (" + dialect.searchMatches() + ") m CROSS JOIN posts p "
-                + "WHERE p.seq = m.seq AND " + filters.sql();
+                + "WHERE p.seq = m.seq AND " + filters.postSql();
     }
 
     /**
@@ -172,7 +207,7 @@ final class PostLists {
     static String rankedPageSql(Dialect dialect, Filters filters) {
         String from = "(" + dialect.searchRanked() + ") r";
         return "SELECT r.seq, count(*) OVER () AS total FROM " + from
-                + (filters.narrows() ? " CROSS JOIN posts p WHERE p.seq = r.seq AND " + filters.sql() : "")
+                + (filters.narrows() ? " CROSS JOIN posts p WHERE p.seq = r.seq AND " + filters.postSql() : "")
                 + " ORDER BY r.rank, r.seq DESC LIMIT :limit OFFSET :offset";
     }
 
@@ -183,17 +218,32 @@ final class PostLists {
     static String sortedPageSql(Dialect dialect, PostSort sort, Filters filters, long matches) {
         if (matches < WALK_INDEX_MATCHES) {
             return "SELECT p.seq FROM (" + dialect.searchMatches() + ") m CROSS JOIN posts p WHERE p.seq = m.seq AND "
-                    + filters.sql() + " ORDER BY " + PostReads.order(sort) + " LIMIT :limit OFFSET :offset";
+                    + filters.postSql() + " ORDER BY " + PostReads.order(sort) + " LIMIT :limit OFFSET :offset";
         }
-        return "SELECT p.seq FROM posts p WHERE " + filters.sql() + " AND p.seq IN (" + dialect.searchMatches()
+        return "SELECT p.seq FROM posts p WHERE " + filters.postSql() + " AND p.seq IN (" + dialect.searchMatches()
                 + ") ORDER BY " + PostReads.order(sort) + " LIMIT :limit OFFSET :offset";
     }
 
-    /** The WHERE conditions of a list, on a table aliased {@code p} having project_id, status and category. */
-    record Filters(String projectId, PostStatus status, PostCategory category) {
-        /** True when a filter beyond the board applies. */
+    /**
+     * The WHERE conditions of a list, on a table aliased {@code p} having project_id, status and category.
+     *
+     * @param withHidden hidden posts are listed too (admins)
+     * @param held       the board has posts the list leaves out ({@link #holdsUnlisted})
+     */
+    record Filters(String projectId, PostStatus status, PostCategory category, boolean withHidden, boolean held) {
+        /** Listed posts only, no other filter. */
+        Filters(String projectId, PostStatus status, PostCategory category) {
+            this(projectId, status, category, false, false);
+        }
+
+        /** True when a filter beyond the board applies, or the board holds posts the list leaves out. */
         boolean narrows() {
-            return status != null || category != null;
+            return status != null || category != null || held;
+        }
+
+        /** {@link #sql()} and the posts the viewer's list shows ({@link Access#listedSql}), on {@code posts p}. */
+        String postSql() {
+            return sql() + " AND " + Access.listedSql(withHidden);
         }
 
         String sql() {

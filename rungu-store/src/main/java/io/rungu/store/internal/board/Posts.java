@@ -38,16 +38,16 @@ final class Posts {
 
     Page<PostView> list(Actor actor, String projectSlug, PostQuery query) {
         PostQuery q = query == null ? PostQuery.newest() : query;
-        if (SearchTerms.unsearchable(q.text())) {
-            // Only symbols or emoji: the search finds nothing (and must not be served the unsearched list).
-            return cx.db().read(h -> lists.list(h, Lookups.projectId(h, projectSlug), q, actor.userId()));
-        }
-        KeptReads.PageKey key = kept.pages.enabled() ? KeptReads.PageKey.of(projectSlug, q) : null;
+        boolean withHidden = actor.isAdmin();
+        String projectId = projectId(actor, projectSlug);
+        KeptReads.PageKey key = kept.pages.enabled() && !SearchTerms.unsearchable(q.text())
+                ? KeptReads.PageKey.of(projectSlug, q, withHidden) : null;
         if (key == null) {
-            return cx.db().read(h -> lists.list(h, Lookups.projectId(h, projectSlug), q, actor.userId()));
+            // Only symbols or emoji: the search finds nothing (and must not be served the unsearched list).
+            return cx.db().read(h -> lists.list(h, projectId, q, withHidden, actor.userId()));
         }
         Page<PostView> page = kept.pages.getOrRead(key,
-                () -> cx.db().read(h -> lists.list(h, Lookups.projectId(h, projectSlug), q, null)));
+                () -> cx.db().read(h -> lists.list(h, projectId, q, withHidden, null)));
         if (actor.userId() == null || page.items().isEmpty()) {
             return page;
         }
@@ -55,14 +55,38 @@ final class Posts {
         return marked == page.items() ? page : new Page<>(marked, page.page(), page.perPage(), page.total());
     }
 
+    /** The approval queue of a board (admin), oldest first. */
+    Page<PostView> pending(Actor actor, String projectSlug, PageRequest page) {
+        Permissions.adminReader(actor);
+        return cx.db().read(h -> lists.pending(h, Lookups.projectId(h, actor, projectSlug), page, actor.userId()));
+    }
+
+    /**
+     * The id of a board the actor may see. The board's visibility is kept like a list page (any write makes it
+     * stale), so a kept page of a public board is served without a query; a members board asks the database
+     * whether the viewer is a member each time.
+     */
+    private String projectId(Actor actor, String projectSlug) {
+        Access.BoardAccess board = kept.boards.enabled()
+                ? kept.boards.getOrRead(projectSlug, () -> cx.db().read(h -> Access.boardBySlug(h, projectSlug)
+                        .orElseThrow(() -> RunguException.notFound(Access.NO_PROJECT))))
+                : cx.db().read(h -> Access.boardBySlug(h, projectSlug)
+                        .orElseThrow(() -> RunguException.notFound(Access.NO_PROJECT)));
+        if (board.visibility() == io.rungu.model.BoardVisibility.PUBLIC
+                || cx.db().read(h -> Access.canSee(h, actor, board))) {
+            return board.id();
+        }
+        throw RunguException.notFound(Access.NO_PROJECT);
+    }
+
     List<PostView> similar(Actor actor, String projectSlug, String text, int limit) {
         int n = Range.SIMILAR_LIMIT.check(limit);
-        return cx.db().read(h -> lists.similar(h, Lookups.projectId(h, projectSlug), text, n, actor.userId()));
+        return cx.db().read(h -> lists.similar(h, Lookups.projectId(h, actor, projectSlug), text, n, actor.userId()));
     }
 
     void export(Actor actor, String projectSlug, Consumer<PostView> each) {
         Permissions.adminReader(actor);
-        String projectId = cx.db().read(h -> Lookups.projectId(h, projectSlug));
+        String projectId = cx.db().read(h -> Lookups.projectId(h, actor, projectSlug));
         Post last = null;
         while (true) {
             Post after = last;
@@ -77,13 +101,32 @@ final class Posts {
 
     PostView get(Actor actor, String postId) {
         if (!kept.posts.enabled()) {
-            return cx.db().read(h -> PostReads.require(h, postId, actor.userId()));
+            return cx.db().read(h -> {
+                PostView view = PostReads.require(h, postId, actor.userId());
+                Access.require(h, actor, view.post());
+                return view;
+            });
         }
         PostView post = kept.posts.getOrRead(postId, () -> cx.db().read(h -> PostReads.require(h, postId, null)));
+        // The kept post is the same for everyone; who may see it is decided on every read.
+        if (!Access.canSeeOnBoard(actor, post.post()) || !canSeeBoard(actor, post.post().projectId())) {
+            throw RunguException.notFound(Access.NO_POST);
+        }
         if (actor.userId() == null) {
             return post;
         }
         return cx.db().read(h -> PostReads.markVoted(h, List.of(post), actor.userId())).get(0);
+    }
+
+    /** Whether the actor may see the board with this id, reading its visibility from the kept boards. */
+    private boolean canSeeBoard(Actor actor, String projectId) {
+        Access.BoardAccess board = kept.boards.enabled()
+                ? kept.boards.getOrRead("#" + projectId, () -> cx.db().read(h -> Access.boardById(h, projectId)
+                        .orElseThrow(() -> RunguException.notFound(Access.NO_POST))))
+                : cx.db().read(h -> Access.boardById(h, projectId)
+                        .orElseThrow(() -> RunguException.notFound(Access.NO_POST)));
+        return board.visibility() == io.rungu.model.BoardVisibility.PUBLIC
+                || cx.db().read(h -> Access.canSee(h, actor, board));
     }
 
     PostView create(Actor actor, String projectSlug, NewPost input) {
@@ -92,15 +135,18 @@ final class Posts {
         String id = cx.newId();
         Instant now = cx.now();
         return cx.db().write(h -> {
-            String projectId = Lookups.projectId(h, projectSlug);
+            Access.BoardAccess board = Access.board(h, account, projectSlug);
+            String projectId = board.id();
             Lookups.requireAccount(h, account.userId());
             Permissions.notBlocked(h, account);
+            // Members' posts on a moderated board wait for an admin; admins' posts skip the queue.
+            boolean waits = board.moderation() == io.rungu.model.Moderation.NEW_POSTS && !account.isAdmin();
             h.createUpdate("INSERT INTO posts (id, project_id, title, description, status, category, created_by, "
-                            + "created_at, updated_at) VALUES (:id, :project, :title, :description, 'open', :category, "
-                            + ":user, :now, :now)")
+                            + "created_at, updated_at, state) VALUES (:id, :project, :title, :description, 'open', "
+                            + ":category, :user, :now, :now, :state)")
                     .bind("id", id).bind("project", projectId).bind("title", p.title())
                     .bind("description", p.description()).bind("category", p.category().wire())
-                    .bind("user", account.userId()).bind("now", now)
+                    .bind("user", account.userId()).bind("now", now).bind("state", waits ? "pending" : "listed")
                     .execute();
             Subscriptions.add(h, id, account.userId(), now);
             cx.event(h, account, BoardEvent.Type.POST_CREATED, projectId, id, null);
@@ -114,7 +160,7 @@ final class Posts {
         Instant now = cx.now();
         String historyId = cx.newId();
         return cx.db().write(h -> {
-            Post post = Lookups.post(h, postId);
+            Post post = Lookups.post(h, account, postId);
             Permissions.notBlocked(h, account);
             if (post.mergedInto() != null) {
                 throw Lookups.merged();
@@ -221,17 +267,73 @@ final class Posts {
     }
 
     Page<TimelineItem> timeline(Actor actor, String postId, PageRequest page) {
-        return cx.db().read(h -> StatusHistory.timeline(h, postId, page, actor.isAdmin()));
+        return cx.db().read(h -> {
+            Lookups.requirePost(h, actor, postId);
+            return StatusHistory.timeline(h, postId, page, actor.isAdmin());
+        });
     }
 
     void delete(Actor actor, String postId) {
         Actor.Account account = Permissions.writer(actor);
         cx.db().writeVoid(h -> {
-            Post post = Lookups.post(h, postId);
+            Post post = Lookups.post(h, account, postId);
             Permissions.notBlocked(h, account);
             Permissions.ownerOrAdmin(account, post.createdBy(), "You can only delete your own posts");
             h.createUpdate("DELETE FROM posts WHERE id = :id").bind("id", postId).execute();
             cx.event(h, account, BoardEvent.Type.POST_DELETED, post.projectId(), postId, null);
+        });
+    }
+
+    /** Hides a listed post from everyone but admins (admin); hiding it again changes nothing. */
+    PostView hide(Actor actor, String postId) {
+        return changeState(actor, postId, "listed", "hidden", true, BoardEvent.Type.POST_HIDDEN,
+                "Only an approved post can be hidden; approve or reject a pending post");
+    }
+
+    /** Lists a hidden post again (admin); restoring a listed post changes nothing. */
+    PostView restore(Actor actor, String postId) {
+        return changeState(actor, postId, "hidden", "listed", true, BoardEvent.Type.POST_RESTORED,
+                "Only a hidden post can be restored; approve a pending post instead");
+    }
+
+    /** Lists a post waiting in the approval queue (admin); its board's followers are told of it now. */
+    PostView approve(Actor actor, String postId) {
+        return changeState(actor, postId, "pending", "listed", false, BoardEvent.Type.POST_APPROVED,
+                "This post is not waiting for approval");
+    }
+
+    /** Deletes a post waiting in the approval queue (admin), with anything attached to it. */
+    void reject(Actor actor, String postId) {
+        Actor.Account account = Permissions.admin(actor);
+        cx.db().writeVoid(h -> {
+            Post post = Lookups.post(h, account, postId);
+            if (post.approval() != io.rungu.model.Approval.PENDING) {
+                throw RunguException.conflict("Only a post waiting for approval can be rejected; delete or hide it");
+            }
+            h.createUpdate("DELETE FROM posts WHERE id = :id").bind("id", postId).execute();
+            cx.event(h, account, BoardEvent.Type.POST_REJECTED, post.projectId(), postId, null);
+        });
+    }
+
+    /**
+     * Moves a post from state {@code from} to {@code to} (admin). Already in {@code to} and {@code repeatable}:
+     * nothing changes and no event is recorded. In another state: CONFLICT with {@code wrongState}.
+     */
+    private PostView changeState(Actor actor, String postId, String from, String to, boolean repeatable,
+            BoardEvent.Type type, String wrongState) {
+        Actor.Account account = Permissions.admin(actor);
+        return cx.db().write(h -> {
+            Post post = Lookups.post(h, account, postId);
+            String state = post.hidden() ? "hidden" : post.approval() == io.rungu.model.Approval.PENDING
+                    ? "pending" : "listed";
+            if (state.equals(from)) {
+                h.createUpdate("UPDATE posts SET state = :to WHERE id = :id").bind("to", to).bind("id", postId)
+                        .execute();
+                cx.event(h, account, type, post.projectId(), postId, null);
+            } else if (!repeatable || !state.equals(to)) {
+                throw RunguException.conflict(wrongState);
+            }
+            return PostReads.require(h, postId, account.userId());
         });
     }
 }

@@ -1,5 +1,7 @@
 package io.rungu.store.internal.board;
 
+import io.rungu.model.BoardVisibility;
+import io.rungu.model.Moderation;
 import io.rungu.model.Project;
 import io.rungu.store.internal.db.Timestamps;
 import java.sql.ResultSet;
@@ -20,7 +22,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 @RegisterRowMapper(ProjectDao.ProjectMapper.class)
 interface ProjectDao {
-    String COLUMNS = "pr.id, pr.slug, pr.name, pr.description, pr.created_at, "
+    String COLUMNS = "pr.id, pr.slug, pr.name, pr.description, pr.created_at, pr.visibility, pr.moderation, "
             + "(SELECT coalesce(sum(c.posts), 0) FROM project_post_counts c WHERE c.project_id = pr.id) AS post_count";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM projects pr ORDER BY pr.created_at DESC, pr.id DESC LIMIT :limit OFFSET :offset")
@@ -37,9 +39,11 @@ interface ProjectDao {
                 @Bind("description") String description, @Bind("now") Instant now);
 
     /** Sets the non-null fields; returns the rows changed (0: no such board). */
-    @SqlUpdate("UPDATE projects SET name = coalesce(:name, name), description = coalesce(:description, description) "
+    @SqlUpdate("UPDATE projects SET name = coalesce(:name, name), description = coalesce(:description, description), "
+            + "visibility = coalesce(:visibility, visibility), moderation = coalesce(:moderation, moderation) "
             + "WHERE slug = :slug")
-    int update(@Bind("slug") String slug, @Bind("name") String name, @Bind("description") String description);
+    int update(@Bind("slug") String slug, @Bind("name") String name, @Bind("description") String description,
+               @Bind("visibility") String visibility, @Bind("moderation") String moderation);
 
     /** Returns the rows deleted (0: no such board). */
     @SqlUpdate("DELETE FROM projects WHERE slug = :slug")
@@ -50,7 +54,8 @@ interface ProjectDao {
         @Override
         public Project map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new Project(rs.getString("id"), rs.getString("slug"), rs.getString("name"),
-                    rs.getString("description"), Timestamps.read(rs, "created_at"), rs.getLong("post_count"));
+                    rs.getString("description"), Timestamps.read(rs, "created_at"), rs.getLong("post_count"),
+                    BoardVisibility.parse(rs.getString("visibility")), Moderation.parse(rs.getString("moderation")));
         }
     }
 }

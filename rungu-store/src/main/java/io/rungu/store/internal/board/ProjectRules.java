@@ -14,7 +14,8 @@ final class ProjectRules {
     record ValidProject(String name, String slug, String description) {}
 
     /** A board change after validation; null fields stay as they are. */
-    record ValidEdit(String name, String description) {}
+    record ValidEdit(String name, String description, io.rungu.model.BoardVisibility visibility,
+                     io.rungu.model.Moderation moderation) {}
 
     static ValidProject validate(NewProject input) {
         String name = name(input.name());
@@ -50,7 +51,7 @@ final class ProjectRules {
             }
             Text.atMost("name", name, Limits.PROJECT_NAME_MAX, "Project name");
         }
-        return new ValidEdit(name, description(edit.description()));
+        return new ValidEdit(name, description(edit.description()), edit.visibility(), edit.moderation());
     }
 
     private static String name(String raw) {

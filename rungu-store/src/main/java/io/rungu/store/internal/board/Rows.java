@@ -1,5 +1,6 @@
 package io.rungu.store.internal.board;
 
+import io.rungu.model.Approval;
 import io.rungu.model.Attachment;
 import io.rungu.model.Comment;
 import io.rungu.model.CommentView;
@@ -26,7 +27,7 @@ final class Rows {
      * Add the WHERE clause after it.
      */
     static final String POST_VIEW_SELECT = "SELECT p.seq, p.id, p.project_id, p.title, p.description, p.status, "
-            + "p.category, p.vote_count, p.comment_count, p.created_by, p.created_at, p.updated_at, p.done_at, "
+            + "p.category, p.vote_count, p.comment_count, p.created_by, p.created_at, p.updated_at, p.done_at, p.state, "
             + "u.name AS creator_name, u.avatar_url AS creator_avatar, (v.user_id IS NOT NULL) AS voted, "
             + "p.response_text, p.response_by, p.response_at, ru.name AS response_name, "
             + "p.merged_into, p.pinned, p.locked, "
@@ -36,7 +37,7 @@ final class Rows {
             + "LEFT JOIN users ru ON ru.id = p.response_by ";
 
     static final String COMMENT_VIEW_SELECT = "SELECT c.id, c.post_id, c.parent_id, c.content, c.created_by, "
-            + "c.created_at, c.edited_at, c.internal, c.merged_from, u.name AS creator_name, "
+            + "c.created_at, c.edited_at, c.internal, c.merged_from, c.hidden, u.name AS creator_name, "
             + "u.avatar_url AS creator_avatar "
             + "FROM comments c JOIN users u ON u.id = c.created_by ";
 
@@ -51,7 +52,8 @@ final class Rows {
     static final RowMapper<CommentView> COMMENT_VIEW = (rs, ctx) -> new CommentView(
             new Comment(rs.getString("id"), rs.getString("post_id"), rs.getString("parent_id"),
                     rs.getString("content"), rs.getString("created_by"), instant(rs, "created_at"),
-                    instant(rs, "edited_at"), rs.getInt("internal") != 0, rs.getString("merged_from")),
+                    instant(rs, "edited_at"), rs.getInt("internal") != 0, rs.getString("merged_from"),
+                    rs.getInt("hidden") != 0),
             new UserSummary(rs.getString("created_by"), rs.getString("creator_name"), rs.getString("creator_avatar")));
 
     static final RowMapper<Attachment> ATTACHMENT = (rs, ctx) -> new Attachment(rs.getString("id"),
@@ -68,7 +70,8 @@ final class Rows {
                 PostCategory.parse(rs.getString("category")), rs.getLong("vote_count"), rs.getLong("comment_count"),
                 rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "updated_at"),
                 instant(rs, "done_at"), rs.getString("merged_into"), rs.getInt("pinned") != 0,
-                rs.getInt("locked") != 0);
+                rs.getInt("locked") != 0, "hidden".equals(rs.getString("state")),
+                "pending".equals(rs.getString("state")) ? Approval.PENDING : Approval.APPROVED);
     }
 
     /** The latest official response kept on a post row (see POST_VIEW_SELECT); null when none. */

@@ -22,19 +22,20 @@ final class StatusHistory {
     /**
      * Comments, status changes and merges of one post in one ordered list, each branch served by its (post_id,
      * created_at, id) index. Comment rows carry their text in {@code content}, status rows their response. A merge
-     * shows on the duplicate's timeline and on its target's. Internal notes only for admins.
+     * shows on the duplicate's timeline and on its target's. Internal notes and hidden comments only for admins.
      */
     static String timelineSql(boolean admin) {
         return "SELECT t.* FROM ("
                 + "SELECT 'comment' AS kind, c.id, c.created_at, c.created_by, u.name AS creator_name, "
                 + "u.avatar_url AS creator_avatar, c.parent_id, c.content, c.edited_at, "
                 + "NULL AS from_status, NULL AS to_status, c.internal, c.merged_from, NULL AS merge_post, "
-                + "NULL AS merge_into, CAST(NULL AS INTEGER) AS undone, NULL AS post_title, NULL AS into_title "
+                + "NULL AS merge_into, CAST(NULL AS INTEGER) AS undone, NULL AS post_title, NULL AS into_title, "
+                + "c.hidden "
                 + "FROM comments c JOIN users u ON u.id = c.created_by WHERE c.post_id = :post"
-                + (admin ? "" : " AND c.internal = 0") + " "
+                + (admin ? "" : " AND c.internal = 0 AND c.hidden = 0") + " "
                 + "UNION ALL "
                 + "SELECT 'status', s.id, s.created_at, s.created_by, u.name, u.avatar_url, NULL, s.response, NULL, "
-                + "s.from_status, s.to_status, 0, NULL, NULL, NULL, NULL, NULL, NULL "
+                + "s.from_status, s.to_status, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0 "
                 + "FROM post_status_changes s JOIN users u ON u.id = s.created_by WHERE s.post_id = :post "
                 + "UNION ALL " + MERGE_BRANCH + "m.post_id = :post "
                 + "UNION ALL " + MERGE_BRANCH + "m.into_id = :post"
@@ -42,8 +43,8 @@ final class StatusHistory {
     }
 
     private static final String MERGE_BRANCH = "SELECT 'merge', m.id, m.created_at, m.created_by, u.name, "
-            + "u.avatar_url, NULL, NULL, NULL, NULL, NULL, 0, NULL, m.post_id, m.into_id, m.undone, mp.title, mi.title "
-            + "FROM post_merges m JOIN users u ON u.id = m.created_by JOIN posts mp ON mp.id = m.post_id "
+            + "u.avatar_url, NULL, NULL, NULL, NULL, NULL, 0, NULL, m.post_id, m.into_id, m.undone, mp.title, mi.title, "
+            + "0 FROM post_merges m JOIN users u ON u.id = m.created_by JOIN posts mp ON mp.id = m.post_id "
             + "JOIN posts mi ON mi.id = m.into_id WHERE ";
 
     private StatusHistory() {}
@@ -69,7 +70,7 @@ final class StatusHistory {
 
     /**
      * One page of the post's timeline, oldest first; the total counts comments, status changes and merges.
-     * Internal notes are in it (and its total) only for an admin.
+     * Internal notes and hidden comments are in it (and its total) only for an admin.
      */
     static Page<TimelineItem> timeline(Handle h, String postId, PageRequest page, boolean admin) {
         long comments = Comments.visibleCount(h, postId, admin);
@@ -89,7 +90,7 @@ final class StatusHistory {
                         return (TimelineItem) new TimelineItem.CommentItem(new CommentView(new Comment(
                                 rs.getString("id"), postId, rs.getString("parent_id"), rs.getString("content"),
                                 who.id(), at, Rows.instant(rs, "edited_at"), rs.getInt("internal") != 0,
-                                rs.getString("merged_from")), who));
+                                rs.getString("merged_from"), rs.getInt("hidden") != 0), who));
                     }
                     if ("merge".equals(kind)) {
                         return new TimelineItem.MergeItem(new PostMerge(rs.getString("id"),

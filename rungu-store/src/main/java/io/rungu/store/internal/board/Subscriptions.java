@@ -33,7 +33,7 @@ final class Subscriptions {
         Actor.Account account = Permissions.writer(actor);
         Instant now = cx.now();
         cx.db().writeVoid(h -> {
-            String projectId = Lookups.projectOfPost(h, postId);
+            String projectId = Lookups.projectOfPost(h, account, postId);
             Lookups.requireAccount(h, account.userId());
             if (add(h, postId, account.userId(), now)) {
                 cx.event(h, account, BoardEvent.Type.POST_SUBSCRIBED, projectId, postId, null);
@@ -44,7 +44,7 @@ final class Subscriptions {
     void unsubscribe(Actor actor, String postId) {
         Actor.Account account = Permissions.writer(actor);
         cx.db().writeVoid(h -> {
-            String projectId = Lookups.projectOfPost(h, postId);
+            String projectId = Lookups.projectOfPost(h, account, postId);
             int removed = h.createUpdate("DELETE FROM post_subscriptions WHERE post_id = :post AND user_id = :user")
                     .bind("post", postId).bind("user", account.userId()).execute();
             if (removed > 0) {
@@ -57,7 +57,7 @@ final class Subscriptions {
         Actor.Account account = Permissions.admin(actor);
         Instant now = cx.now();
         cx.db().writeVoid(h -> {
-            String projectId = Lookups.projectId(h, slug);
+            String projectId = Lookups.projectId(h, account, slug);
             Lookups.requireAccount(h, account.userId());
             int added = h.createUpdate("INSERT INTO project_subscriptions (project_id, user_id, token, created_at) "
                             + "VALUES (:project, :user, :token, :now) ON CONFLICT (project_id, user_id) DO NOTHING")
@@ -72,7 +72,7 @@ final class Subscriptions {
     void unsubscribeProject(Actor actor, String slug) {
         Actor.Account account = Permissions.writer(actor);
         cx.db().writeVoid(h -> {
-            String projectId = Lookups.projectId(h, slug);
+            String projectId = Lookups.projectId(h, account, slug);
             int removed = h.createUpdate("DELETE FROM project_subscriptions WHERE project_id = :project AND user_id = :user")
                     .bind("project", projectId).bind("user", account.userId()).execute();
             if (removed > 0) {
@@ -85,7 +85,7 @@ final class Subscriptions {
         Actor.Account account = Permissions.signedIn(actor);
         return cx.db().read(h -> h.createQuery("SELECT 1 FROM project_subscriptions WHERE user_id = :user "
                         + "AND project_id = :project")
-                .bind("user", account.userId()).bind("project", Lookups.projectId(h, slug))
+                .bind("user", account.userId()).bind("project", Lookups.projectId(h, account, slug))
                 .mapTo(Integer.class).findOne().isPresent());
     }
 
@@ -94,7 +94,7 @@ final class Subscriptions {
             throw RunguException.unauthenticated();
         }
         return cx.db().read(h -> {
-            Lookups.requirePost(h, postId);
+            Lookups.requirePost(h, actor, postId);
             return h.createQuery("SELECT 1 FROM post_subscriptions WHERE post_id = :post AND user_id = :user")
                     .bind("post", postId).bind("user", actor.userId()).mapTo(Integer.class).findOne().isPresent();
         });

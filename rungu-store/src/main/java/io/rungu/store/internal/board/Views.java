@@ -25,18 +25,18 @@ final class Views {
 
     /** One roadmap bucket: a status's most-voted posts. */
     static final String BUCKET_SQL = "SELECT p.seq FROM posts p WHERE p.project_id = :project AND p.status = :status "
-            + "ORDER BY " + MOST_VOTED + " LIMIT :limit";
+            + "AND p.state = 'listed' ORDER BY " + MOST_VOTED + " LIMIT :limit";
 
     /**
      * The most-voted posts created since a moment. The unary plus keeps the planner off the vote-ordered index,
      * which would walk the board's whole history; the window's range of posts_newest is small and cheap to sort.
      */
     static final String TRENDING_SQL = "SELECT p.seq FROM posts p WHERE p.project_id = :project "
-            + "AND p.created_at >= :since ORDER BY +p.vote_count DESC, p.created_at DESC, p.id DESC LIMIT :limit";
+            + "AND p.created_at >= :since AND p.state = 'listed' ORDER BY +p.vote_count DESC, p.created_at DESC, p.id DESC LIMIT :limit";
 
     /** Shipped posts, latest first; status = 'done' is literal so the partial index posts_done serves it. */
     static String changelogSql(boolean since) {
-        return "SELECT p.seq FROM posts p WHERE p.project_id = :project AND p.status = 'done'"
+        return "SELECT p.seq FROM posts p WHERE p.project_id = :project AND p.status = 'done' AND p.state = 'listed'"
                 + (since ? " AND p.done_at >= :since" : "") + " ORDER BY p.done_at DESC, p.id DESC LIMIT :limit OFFSET :offset";
     }
 
@@ -49,7 +49,7 @@ final class Views {
     Roadmap roadmap(Actor actor, String projectSlug, int limit) {
         int n = Range.ROADMAP_LIMIT.check(limit);
         return cx.db().read(h -> {
-            String projectId = Lookups.projectId(h, projectSlug);
+            String projectId = Lookups.projectId(h, actor, projectSlug);
             List<Long> planned = bucket(h, projectId, PostStatus.PLANNED, n);
             List<Long> inProgress = bucket(h, projectId, PostStatus.IN_PROGRESS, n);
             List<Long> done = bucket(h, projectId, PostStatus.DONE, n);
@@ -70,7 +70,7 @@ final class Views {
         PageRequest page = query == null || query.page() == null ? PageRequest.FIRST : query.page();
         Instant since = query == null ? null : query.since();
         return cx.db().read(h -> {
-            String projectId = Lookups.projectId(h, projectSlug);
+            String projectId = Lookups.projectId(h, actor, projectSlug);
             var keys = h.createQuery(changelogSql(since != null))
                     .bind("project", projectId).bind("limit", page.perPage()).bind("offset", page.offset());
             if (since != null) {
@@ -82,16 +82,16 @@ final class Views {
                 total = statusTotals(h, projectId).get(PostStatus.DONE);
             } else {
                 total = h.createQuery("SELECT count(*) FROM posts p WHERE p.project_id = :project "
-                                + "AND p.status = 'done' AND p.done_at >= :since")
+                                + "AND p.status = 'done' AND p.state = 'listed' AND p.done_at >= :since")
                         .bind("project", projectId).bind("since", since).mapTo(Long.class).one();
             }
             return new Page<>(PostReads.bySeqs(h, seqs, actor.userId()), page.page(), page.perPage(), total);
         });
     }
 
-    BoardStats stats(String projectSlug) {
+    BoardStats stats(Actor actor, String projectSlug) {
         return cx.db().read(h -> {
-            String projectId = Lookups.projectId(h, projectSlug);
+            String projectId = Lookups.projectId(h, actor, projectSlug);
             Map<PostStatus, Long> byStatus = new EnumMap<>(PostStatus.class);
             Map<PostCategory, Long> byCategory = new EnumMap<>(PostCategory.class);
             for (PostStatus s : PostStatus.values()) {
@@ -111,10 +111,10 @@ final class Views {
                         byCategory.merge((PostCategory) row[1], posts, Long::sum);
                         total[0] += posts;
                     });
-            long votes = h.createQuery("SELECT coalesce(sum(vote_count), 0) FROM posts WHERE project_id = :project")
+            long votes = h.createQuery("SELECT coalesce(sum(vote_count), 0) FROM posts WHERE project_id = :project AND state = 'listed'")
                     .bind("project", projectId).mapTo(Long.class).one();
             long comments = h.createQuery(
-                            "SELECT coalesce(sum(comment_count), 0) FROM posts WHERE project_id = :project")
+                            "SELECT coalesce(sum(comment_count), 0) FROM posts WHERE project_id = :project AND state = 'listed'")
                     .bind("project", projectId).mapTo(Long.class).one();
             return new BoardStats(projectSlug, total[0], byStatus, byCategory, votes, comments);
         });
@@ -125,7 +125,7 @@ final class Views {
         int n = q.limit();
         Instant since = cx.now().minus(Duration.ofDays(q.days()));
         return cx.db().read(h -> {
-            String projectId = Lookups.projectId(h, projectSlug);
+            String projectId = Lookups.projectId(h, actor, projectSlug);
             List<Long> seqs = h.createQuery(TRENDING_SQL)
                     .bind("project", projectId).bind("since", since).bind("limit", n)
                     .mapTo(Long.class).list();

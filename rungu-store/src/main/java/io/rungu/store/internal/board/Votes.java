@@ -21,7 +21,7 @@ final class Votes {
         Actor.Account account = Permissions.writer(actor);
         Instant now = cx.now();
         return cx.db().write(h -> {
-            String projectId = Lookups.writablePost(h, postId).projectId();
+            String projectId = Lookups.writablePost(h, account, postId).projectId();
             Permissions.notBlocked(h, account);
             boolean voted = delete(h, account.userId(), postId) == 0;
             if (voted) {
@@ -36,7 +36,7 @@ final class Votes {
         Actor.Account account = Permissions.writer(actor);
         Instant now = cx.now();
         return cx.db().write(h -> {
-            String projectId = Lookups.writablePost(h, postId).projectId();
+            String projectId = Lookups.writablePost(h, account, postId).projectId();
             Permissions.notBlocked(h, account);
             boolean changed = voted
                     ? insert(h, account.userId(), postId, now) > 0
@@ -50,6 +50,7 @@ final class Votes {
 
     VoteResult state(Actor actor, String postId) {
         return cx.db().read(h -> {
+            Lookups.requirePost(h, actor, postId);
             long count = Lookups.voteCount(h, postId);
             boolean voted = actor.userId() != null && h.createQuery(
                             "SELECT 1 FROM votes WHERE user_id = :user AND post_id = :post")

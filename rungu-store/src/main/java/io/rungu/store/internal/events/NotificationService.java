@@ -4,6 +4,7 @@ import io.rungu.model.BoardEvent;
 import io.rungu.model.Notification;
 import io.rungu.store.EventSubscription;
 import io.rungu.store.Notifications;
+import io.rungu.store.internal.board.Access;
 import io.rungu.store.internal.db.Database;
 import io.rungu.store.internal.db.Timestamps;
 import java.time.Clock;
@@ -42,7 +43,8 @@ public final class NotificationService implements Notifications {
 
     private void plan(Handle h, BoardEvent event, Duration window) {
         switch (event.type()) {
-            case POST_STATUS_CHANGED, POST_RESPONDED, POST_MERGED -> planForFollowers(h, event, window, "ns.status_changes = 0", null);
+            case POST_STATUS_CHANGED, POST_RESPONDED, POST_MERGED ->
+                    planForFollowers(h, event, window, "ns.status_changes = 0", null);
             case COMMENT_CREATED -> {
                 // A reply to someone follows their "replies" switch; every other follower's is "comments".
                 String repliedTo = h.createQuery("SELECT pc.created_by FROM comments c "
@@ -55,7 +57,7 @@ public final class NotificationService implements Notifications {
                             "(CASE WHEN ns.user_id = :repliedTo THEN ns.replies ELSE ns.comments END) = 0", repliedTo);
                 }
             }
-            case POST_CREATED -> planNewPost(h, event, window);
+            case POST_CREATED, POST_APPROVED -> planNewPost(h, event, window);
             default -> {
                 // no one is emailed about other kinds
             }
@@ -77,6 +79,7 @@ public final class NotificationService implements Notifications {
                         + "SELECT s.user_id, s.post_id, 1, :due, 0 FROM post_subscriptions s "
                         + "JOIN users u ON u.id = s.user_id "
                         + "WHERE s.post_id = :post AND s.user_id <> :actor AND u.email IS NOT NULL" + wanted + audience
+                        + " AND " + Access.userMaySeePostSql("s.user_id", "s.post_id")
                         + " ON CONFLICT (user_id, post_id) WHERE open = 1 DO NOTHING")
                 .bind("due", Timestamps.truncate(event.at().plus(window))).bind("post", event.postId())
                 .bind("actor", actor);
@@ -99,14 +102,27 @@ public final class NotificationService implements Notifications {
                 .mapTo(Integer.class).findOne().orElse(0) != 0;
     }
 
-    /** A new post tells whoever follows its board, except its author. */
+    /**
+     * A new post tells whoever follows its board, except its author; a post that waits for approval tells nobody
+     * until it is approved (then its {@code POST_APPROVED} event plans it).
+     */
     private static void planNewPost(Handle h, BoardEvent event, Duration window) {
-        String actor = event.actorId() == null ? "" : event.actorId();
+        boolean listed = h.createQuery("SELECT 1 FROM posts WHERE id = :post AND state = 'listed'")
+                .bind("post", event.postId()).mapTo(Integer.class).findOne().isPresent();
+        if (!listed) {
+            return;
+        }
+        // An approved post's author did not approve it: they are the only follower left out.
+        String actor = event.type() == BoardEvent.Type.POST_APPROVED
+                ? h.createQuery("SELECT created_by FROM posts WHERE id = :post").bind("post", event.postId())
+                        .mapTo(String.class).one()
+                : event.actorId() == null ? "" : event.actorId();
         h.createUpdate("INSERT INTO notifications (user_id, post_id, open, due_at, attempts) "
                         + "SELECT f.user_id, :post, 1, :due, 0 FROM project_subscriptions f "
                         + "JOIN users u ON u.id = f.user_id "
                         + "WHERE f.project_id = :project AND f.user_id <> :actor AND u.email IS NOT NULL"
-                        + NEW_POSTS_WANTED + " ON CONFLICT (user_id, post_id) WHERE open = 1 DO NOTHING")
+                        + NEW_POSTS_WANTED + " AND " + Access.userMaySeePostSql("f.user_id", ":post")
+                        + " ON CONFLICT (user_id, post_id) WHERE open = 1 DO NOTHING")
                 .bind("due", Timestamps.truncate(event.at().plus(window))).bind("post", event.postId())
                 .bind("project", event.projectId()).bind("actor", actor).execute();
         h.createUpdate("INSERT INTO notification_events (notification_id, seq) "
@@ -149,7 +165,8 @@ public final class NotificationService implements Notifications {
                             + "JOIN projects pr ON pr.id = p.project_id "
                             + "LEFT JOIN post_subscriptions s ON s.post_id = n.post_id AND s.user_id = n.user_id "
                             + "LEFT JOIN project_subscriptions f ON f.project_id = p.project_id AND f.user_id = n.user_id "
-                            + "WHERE n.id IN (<ids>) ORDER BY n.due_at, n.id")
+                            + "WHERE n.id IN (<ids>) AND " + Access.userMaySeePostSql("n.user_id", "n.post_id")
+                            + " ORDER BY n.due_at, n.id")
                     .bindList("ids", ids)
                     .map((rs, ctx) -> {
                         long id = rs.getLong("id");
@@ -185,7 +202,8 @@ public final class NotificationService implements Notifications {
         h.createQuery("SELECT ne.notification_id, o.*, au.name AS actor_name, c.content AS comment_content, "
                         + "tp.title AS target_title "
                         + "FROM notification_events ne JOIN outbox o ON o.seq = ne.seq "
-                        + "LEFT JOIN users au ON au.id = o.actor_id LEFT JOIN comments c ON c.id = o.comment_id "
+                        + "LEFT JOIN users au ON au.id = o.actor_id "
+                        + "LEFT JOIN comments c ON c.id = o.comment_id AND c.hidden = 0 "
                         + "LEFT JOIN posts tp ON tp.id = o.target_post_id "
                         + "WHERE ne.notification_id IN (<ids>) ORDER BY o.seq")
                 .bindList("ids", ids)

@@ -28,7 +28,7 @@ class ReadCacheTest {
     }
 
     static KeptReads.PageKey key(int page) {
-        return new KeptReads.PageKey("app", PostSort.NEWEST, null, null, page, 20);
+        return new KeptReads.PageKey("app", PostSort.NEWEST, null, null, page, 20, false);
     }
 
     static Page<PostView> page(String description) {
@@ -119,10 +119,10 @@ class ReadCacheTest {
 
     @Test
     void onlyBrowsingIsKeptAndDefaultsShareAKey() {
-        assertThat(KeptReads.PageKey.of("app", new PostQuery(null, null, null, "dark mode", null))).isNull();
-        assertThat(KeptReads.PageKey.of("app", new PostQuery(null, null, null, "  ", null)))
-                .isEqualTo(KeptReads.PageKey.of("app", PostQuery.newest()))
-                .isEqualTo(KeptReads.PageKey.of("app", new PostQuery(PostSort.NEWEST, null, null, null, PageRequest.FIRST)));
+        assertThat(KeptReads.PageKey.of("app", new PostQuery(null, null, null, "dark mode", null), false)).isNull();
+        assertThat(KeptReads.PageKey.of("app", new PostQuery(null, null, null, "  ", null), false))
+                .isEqualTo(KeptReads.PageKey.of("app", PostQuery.newest(), false))
+                .isEqualTo(KeptReads.PageKey.of("app", new PostQuery(PostSort.NEWEST, null, null, null, PageRequest.FIRST), false));
     }
 
     @Test

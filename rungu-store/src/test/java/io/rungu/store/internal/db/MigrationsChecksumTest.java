@@ -33,6 +33,10 @@ class MigrationsChecksumTest {
                 "03327fe139fed82235a1158a9e16ecbf8ccc1dcfb7ab04cfba7c94ccf5c60b5c");
         SHIPPED.put("postgres/V011__notification_kinds_email_links.sql",
                 "091828452e2788673237d076a525f9ec8c6d06b61172df9e683bd1448e9c4224");
+        SHIPPED.put("sqlite/V008__private_boards_moderation.sql",
+                "94818fc44de4973b7aec45dbf1d84498609b9622696065cfdf1ea3fcf714ef2f");
+        SHIPPED.put("postgres/V008__private_boards_moderation.sql",
+                "23b132922ee8ae92ded4db3ae733ab11cb593a0b9bc81ebe6675b3d18a950442");
     }
 
     @Test
