@@ -16,9 +16,11 @@ import java.util.Objects;
  *                   which carries no credentials
  * @param projectId  the board's id (always set)
  * @param postId     the post's id, or null for a board-level event
- * @param commentId  the comment's id for comment events, the attachment's id for attachment events, else null
- * @param fromStatus the previous status for {@link Type#POST_STATUS_CHANGED}, else null
- * @param toStatus   the new status for {@link Type#POST_STATUS_CHANGED}, else null
+ * @param commentId  the comment's id for comment events, the attachment's id for attachment events, the status's,
+ *                   category's or tag's id for their definition events, else null
+ * @param fromStatus the previous status's slug for {@link Type#POST_STATUS_CHANGED}, else null
+ * @param toStatus   the new status's slug for {@link Type#POST_STATUS_CHANGED}, the status's own slug for the
+ *                   status definition events, else null
  * @param response   the official response given with a status change, or null when none
  */
 public record BoardEvent(long sequence, Type type, Instant at, String actorId, Actor.Channel channel,
@@ -39,6 +41,12 @@ public record BoardEvent(long sequence, Type type, Instant at, String actorId, A
         VOTE_ADDED, VOTE_REMOVED,
         ATTACHMENT_ADDED, ATTACHMENT_DELETED,
         POST_SUBSCRIBED, POST_UNSUBSCRIBED,
-        PROJECT_SUBSCRIBED, PROJECT_UNSUBSCRIBED
+        PROJECT_SUBSCRIBED, PROJECT_UNSUBSCRIBED,
+        /** A board's status, category or tag was added, changed or removed; {@code commentId} holds its id. */
+        STATUS_CREATED, STATUS_EDITED, STATUS_DELETED,
+        CATEGORY_CREATED, CATEGORY_EDITED, CATEGORY_DELETED,
+        TAG_CREATED, TAG_EDITED, TAG_DELETED,
+        /** The tags of a post were set. */
+        POST_TAGS_CHANGED
     }
 }

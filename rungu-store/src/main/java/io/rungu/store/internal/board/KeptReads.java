@@ -19,7 +19,12 @@ import java.util.function.LongSupplier;
  */
 final class KeptReads {
     /** Everything that selects a list page, apart from the viewer. */
-    record PageKey(String projectSlug, PostSort sort, PostStatus status, PostCategory category, int page, int perPage) {
+    record PageKey(String projectSlug, PostSort sort, PostStatus status, PostCategory category, int page, int perPage,
+                   String tag) {
+        PageKey(String projectSlug, PostSort sort, PostStatus status, PostCategory category, int page, int perPage) {
+            this(projectSlug, sort, status, category, page, perPage, null);
+        }
+
         /** The key of a browse query; null for a search, which is never kept. */
         static PageKey of(String projectSlug, PostQuery query) {
             if (!SearchTerms.of(query.text()).isEmpty()) {
@@ -27,7 +32,8 @@ final class KeptReads {
             }
             PostSort sort = query.sort() == null || query.sort() == PostSort.RELEVANCE ? PostSort.NEWEST : query.sort();
             PageRequest page = query.page() == null ? PageRequest.FIRST : query.page();
-            return new PageKey(projectSlug, sort, query.status(), query.category(), page.page(), page.perPage());
+            return new PageKey(projectSlug, sort, query.status(), query.category(), page.page(), page.perPage(),
+                    query.tag());
         }
     }
 

@@ -33,7 +33,14 @@ final class PostLists {
     Page<PostView> list(Handle h, String projectId, PostQuery query, String viewerId) {
         PageRequest page = query.page() == null ? PageRequest.FIRST : query.page();
         List<String> terms = SearchTerms.of(query.text());
-        Filters filters = new Filters(projectId, query.status(), query.category());
+        if (query.status() != null) {
+            BoardDefinitions.requireStatus(h, projectId, query.status(), "status");
+        }
+        if (query.category() != null) {
+            BoardDefinitions.requireCategory(h, projectId, query.category(), "category");
+        }
+        String tagId = query.tag() == null ? null : BoardDefinitions.requireTag(h, projectId, query.tag(), "tag").id();
+        Filters filters = new Filters(projectId, query.status(), query.category(), tagId);
         if (terms.isEmpty()) {
             if (SearchTerms.unsearchable(query.text())) {
                 return new Page<>(List.of(), page.page(), page.perPage(), 0);
@@ -106,8 +113,14 @@ final class PostLists {
                 + " LIMIT :limit OFFSET :offset";
     }
 
-    /** The list's total from the maintained per-board counters, never by counting posts. */
+    /**
+     * The list's total from the maintained per-board counters, never by counting posts; with a tag, by counting
+     * the tag's posts (at most the posts carrying it, read from post_tags_tag).
+     */
     static String countSql(Filters filters) {
+        if (filters.tagId() != null) {
+            return "SELECT count(*) FROM posts p WHERE " + filters.sql();
+        }
         return "SELECT coalesce(sum(posts), 0) FROM project_post_counts p WHERE " + filters.sql();
     }
 
@@ -147,20 +160,31 @@ final class PostLists {
                 + ") ORDER BY " + PostReads.order(sort) + " LIMIT :limit OFFSET :offset";
     }
 
-    /** The WHERE conditions of a list, on a table aliased {@code p} having project_id, status and category. */
-    record Filters(String projectId, PostStatus status, PostCategory category) {
+    /**
+     * The WHERE conditions of a list, on a table aliased {@code p} having project_id, status and category (and id,
+     * with a tag).
+     */
+    record Filters(String projectId, PostStatus status, PostCategory category, String tagId) {
+        Filters(String projectId, PostStatus status, PostCategory category) {
+            this(projectId, status, category, null);
+        }
+
         /** True when a filter beyond the board applies. */
         boolean narrows() {
-            return status != null || category != null;
+            return status != null || category != null || tagId != null;
         }
 
         String sql() {
             return "p.project_id = :project" + (status == null ? "" : " AND p.status = :status")
-                    + (category == null ? "" : " AND p.category = :category");
+                    + (category == null ? "" : " AND p.category = :category")
+                    + (tagId == null ? "" : " AND p.id IN (SELECT pt.post_id FROM post_tags pt WHERE pt.tag_id = :tag)");
         }
 
         Query bind(Query q) {
             q.bind("project", projectId);
+            if (tagId != null) {
+                q.bind("tag", tagId);
+            }
             if (status != null) {
                 q.bind("status", status.wire());
             }

@@ -6,12 +6,14 @@ import io.rungu.model.NewPost;
 import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
 import io.rungu.model.Post;
+import io.rungu.model.PostCategory;
 import io.rungu.model.PostEdit;
 import io.rungu.model.PostQuery;
 import io.rungu.model.PostStatus;
 import io.rungu.model.PostView;
 import io.rungu.model.Range;
 import io.rungu.model.RunguException;
+import io.rungu.model.StatusKind;
 import io.rungu.model.TimelineItem;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,11 +94,15 @@ final class Posts {
         return cx.db().write(h -> {
             String projectId = Lookups.projectId(h, projectSlug);
             Lookups.requireAccount(h, account.userId());
+            PostCategory category = p.category() == null ? BoardDefinitions.defaultCategory(h, projectId)
+                    : BoardDefinitions.requireCategory(h, projectId, p.category(), "category").value();
             h.createUpdate("INSERT INTO posts (id, project_id, title, description, status, category, created_by, "
-                            + "created_at, updated_at) VALUES (:id, :project, :title, :description, 'open', :category, "
+                            + "created_at, updated_at) VALUES (:id, :project, :title, :description, :status, :category, "
                             + ":user, :now, :now)")
                     .bind("id", id).bind("project", projectId).bind("title", p.title())
-                    .bind("description", p.description()).bind("category", p.category().wire())
+                    .bind("description", p.description())
+                    .bind("status", BoardDefinitions.newPostStatus(h, projectId).wire())
+                    .bind("category", category.wire())
                     .bind("user", account.userId()).bind("now", now)
                     .execute();
             Subscriptions.add(h, id, account.userId(), now);
@@ -112,7 +118,7 @@ final class Posts {
         String historyId = cx.newId();
         return cx.db().write(h -> {
             Post post = Lookups.post(h, postId);
-            boolean statusChanges = valid.status() != null && valid.status() != post.status();
+            boolean statusChanges = valid.status() != null && !valid.status().equals(post.status());
             // The status rule comes first, so author and other members alike are told why a status change fails.
             if (statusChanges && !account.isAdmin()) {
                 throw RunguException.forbidden("Only admins can change a post's status");
@@ -121,6 +127,11 @@ final class Posts {
                 throw RunguException.forbidden("Only admins can give an official response");
             }
             Permissions.ownerOrAdmin(account, post.createdBy(), "You can only edit your own posts");
+            StatusKind toKind = statusChanges
+                    ? BoardDefinitions.requireStatus(h, post.projectId(), valid.status(), "status").kind() : null;
+            if (valid.category() != null) {
+                BoardDefinitions.requireCategory(h, post.projectId(), valid.category(), "category");
+            }
             // Only the columns that are given appear in SET, so a status change never rewrites the search index.
             List<String> sets = new ArrayList<>();
             sets.add("updated_at = :now");
@@ -150,7 +161,8 @@ final class Posts {
             }
             if (statusChanges) {
                 update.bind("status", valid.status().wire());
-                update.bind("doneAt", valid.status() == PostStatus.DONE ? now : null);
+                // Moving between done-kind statuses keeps the moment it first shipped.
+                update.bind("doneAt", toKind != StatusKind.DONE ? null : post.doneAt() != null ? post.doneAt() : now);
             }
             update.execute();
             if (valid.title() != null || valid.description() != null || valid.category() != null) {

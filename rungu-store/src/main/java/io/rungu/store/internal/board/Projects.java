@@ -38,6 +38,7 @@ final class Projects {
         try {
             return cx.db().write(h -> {
                 h.attach(ProjectDao.class).insert(id, p.slug(), p.name(), p.description(), now);
+                BoardDefinitions.insertDefaults(h, id, cx::newId);
                 cx.event(h, account, BoardEvent.Type.PROJECT_CREATED, id, null, null);
                 return bySlug(h, p.slug());
             });
@@ -70,6 +71,14 @@ final class Projects {
                 throw RunguException.notFound("Project not found");
             }
             cx.event(h, account, BoardEvent.Type.PROJECT_DELETED, id, null, null);
+        });
+    }
+
+    io.rungu.model.Definitions definitions(String slug) {
+        return cx.db().read(h -> {
+            Project project = bySlug(h, slug);
+            return new io.rungu.model.Definitions(project, BoardDefinitions.statuses(h, project.id()),
+                    BoardDefinitions.categories(h, project.id()), BoardDefinitions.tags(h, project.id()));
         });
     }
 

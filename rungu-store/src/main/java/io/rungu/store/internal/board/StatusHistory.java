@@ -74,7 +74,7 @@ final class StatusHistory {
                                 who.id(), at, Rows.instant(rs, "edited_at")), who));
                     }
                     return new TimelineItem.StatusItem(new StatusChange(rs.getString("id"), postId,
-                            PostStatus.parse(rs.getString("from_status")), PostStatus.parse(rs.getString("to_status")),
+                            new PostStatus(rs.getString("from_status")), new PostStatus(rs.getString("to_status")),
                             rs.getString("content"), who, at));
                 })
                 .list();
