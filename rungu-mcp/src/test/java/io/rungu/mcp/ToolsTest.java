@@ -46,7 +46,8 @@ class ToolsTest {
                     "search_posts", "find_similar_posts", "list_comments", "get_roadmap", "get_changelog", "get_stats", "get_trending",
                     "list_attachments", "whoami", "create_post", "update_post", "update_post_status", "delete_post",
                     "vote_post", "subscribe_post", "unsubscribe_post", "add_comment", "delete_comment", "create_project",
-                    "update_project", "delete_project");
+                    "update_project", "delete_project", "manage_status", "manage_category", "manage_tag",
+                    "set_post_tags");
             for (JsonNode t : tools) {
                 String name = t.path("name").asText();
                 assertThat(t.path("description").asText()).as(name).hasSizeGreaterThan(20);
@@ -64,8 +65,13 @@ class ToolsTest {
             assertThat(byName.get("create_post").path("annotations").path("readOnlyHint").asBoolean()).isFalse();
             JsonNode listPosts = byName.get("list_posts").path("inputSchema");
             assertThat(listPosts.path("required").toString()).isEqualTo("[\"slug\"]");
-            assertThat(listPosts.path("properties").path("status").path("enum").toString())
-                    .isEqualTo("[\"open\",\"planned\",\"in_progress\",\"done\",\"declined\"]");
+            // Any status of the board: a slug, not a fixed list.
+            assertThat(listPosts.path("properties").path("status").path("type").asText()).isEqualTo("string");
+            assertThat(listPosts.path("properties").path("status").has("enum")).isFalse();
+            assertThat(byName.get("manage_status").path("inputSchema").path("properties").path("kind").path("enum")
+                    .toString()).isEqualTo("[\"open\",\"active\",\"done\",\"closed\"]");
+            assertThat(byName.get("set_post_tags").path("inputSchema").path("properties").path("tags").path("type")
+                    .asText()).isEqualTo("array");
             assertThat(listPosts.path("properties").path("per_page").path("maximum").asInt()).isEqualTo(100);
             assertThat(byName.get("create_post").path("inputSchema").path("properties").path("title").path("maxLength").asInt())
                     .isEqualTo(200);

@@ -57,7 +57,8 @@ public final class McpProtocol {
 
     public McpProtocol(Board board, McpConfig config) {
         this.config = config;
-        this.tools = BoardTools.all(board, config.readOnly, config.basePath);
+        this.tools = java.util.stream.Stream.concat(BoardTools.all(board, config.readOnly, config.basePath).stream(),
+                io.rungu.mcp.internal.tools.DefinitionTools.all(board).stream()).toList();
         this.toolsByName = tools.stream().collect(Collectors.toMap(ToolSpec::name, Function.identity()));
         this.resources = new BoardResources(board);
         this.prompts = new BoardPrompts(board);
