@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatusesApiTest {
     @TempDir
-    Path dir;
+    static Path dir;
     TestServer s;
     Actor.Account admin;
     Actor.Account member;
