@@ -31,7 +31,10 @@ class CommandTreeTest {
                 "rungu mcp", "rungu healthcheck", "rungu migrate", "rungu backup", "rungu migrate-schema",
                 "rungu post list", "rungu post show", "rungu post create", "rungu post edit", "rungu post status",
                 "rungu post delete", "rungu post vote", "rungu comment list", "rungu comment add", "rungu token list",
-                "rungu token revoke", "rungu user show", "rungu user delete", "rungu completion");
+                "rungu token revoke", "rungu user show", "rungu user delete", "rungu completion",
+                "rungu status list", "rungu status add", "rungu status edit", "rungu status delete",
+                "rungu category list", "rungu category add", "rungu category edit", "rungu category delete",
+                "rungu tag list", "rungu tag add", "rungu tag edit", "rungu tag delete", "rungu tag set");
     }
 
     @Test
