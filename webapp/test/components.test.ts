@@ -42,6 +42,7 @@ const post: PostDetail = {
   creator: { id: 'u1', name: '<b>Eve</b>', avatar_url: null },
   user_voted: true,
   response: null,
+  tags: [],
 };
 
 describe('PostCard', () => {
