@@ -185,10 +185,10 @@ export class Api {
 
   // Posts
   listPosts(slug: string, q: PostQuery = {}): Promise<Paged<PostDetail>> {
-    const { sort, status, category, q: text, page, per_page } = q;
+    const { sort, status, category, tag, q: text, page, per_page } = q;
     return this.request(
       'GET',
-      `/api/projects/${seg(slug)}/posts${queryString({ sort, status, category, q: text, page, per_page })}`,
+      `/api/projects/${seg(slug)}/posts${queryString({ sort, status, category, tag, q: text, page, per_page })}`,
     );
   }
   /** Posts like a text, best first: any word but common ones matches (duplicate suggestions while composing). */
