@@ -13,11 +13,11 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /** Reads of a board's statuses, categories and tags, and the checks that a post's values are among them. */
-final class BoardDefinitions {
+public final class BoardDefinitions {
     private BoardDefinitions() {}
 
     /** The statuses a new board starts with, as (slug, name, colour, kind). */
-    static final List<String[]> DEFAULT_STATUSES = List.of(
+    public static final List<String[]> DEFAULT_STATUSES = List.of(
             new String[] {"open", "Open", "#6b7280", "open"},
             new String[] {"planned", "Planned", "#3b82f6", "active"},
             new String[] {"in_progress", "In progress", "#f59e0b", "active"},
@@ -25,7 +25,7 @@ final class BoardDefinitions {
             new String[] {"declined", "Declined", "#ef4444", "closed"});
 
     /** The categories a new board starts with, as (slug, name). */
-    static final List<String[]> DEFAULT_CATEGORIES = List.of(
+    public static final List<String[]> DEFAULT_CATEGORIES = List.of(
             new String[] {"feedback", "Feedback"}, new String[] {"bug", "Bug"},
             new String[] {"feature", "Feature"}, new String[] {"question", "Question"});
 
