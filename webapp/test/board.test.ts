@@ -148,3 +148,41 @@ describe('the new-post form on the board', () => {
     expect(localStorage.getItem('rungu.draft.post.ideas')).toBeNull();
   });
 });
+
+describe("a board's own statuses and tags", () => {
+  const detail = {
+    ...project,
+    statuses: [
+      { id: 's1', slug: 'open', name: 'Open', color: '#6b7280', kind: 'open', position: 1, post_count: 1 },
+      { id: 's2', slug: 'wontfix', name: "Won't fix", color: '#ef4444', kind: 'closed', position: 2, post_count: 1 },
+    ],
+    categories: [{ id: 'c1', slug: 'feature', name: 'Feature', position: 1, post_count: 2 }],
+    tags: [{ id: 't1', slug: 'mobile', name: 'Mobile', color: '#0ea5e9' }],
+  };
+  let lastList = '';
+
+  beforeEach(() => {
+    vi.stubGlobal('fetch', async (url: string) => {
+      const u = new URL(url, 'http://x');
+      if (u.pathname === '/api/projects/ideas') return json({ data: detail });
+      if (u.pathname === '/api/projects/ideas/stats') return json({ data: { total_posts: 2, by_status: {}, by_category: {}, total_votes: 0, total_comments: 0 } });
+      lastList = u.search;
+      const closed = { ...post(1), status: 'wontfix', tags: ['mobile'] };
+      return json({ data: [{ ...post(2), tags: [] }, closed], pagination: { page: 1, per_page: 20, total: 2, total_pages: 1 } });
+    });
+  });
+
+  it('hides closed-kind posts by default, shows them on request, and filters by a tag', async () => {
+    const root = open();
+    await vi.waitFor(() => expect(root.querySelectorAll('[data-testid=post-card]')).toHaveLength(1));
+    expect(root.querySelector('[data-testid=filter-status-wontfix]')?.textContent).toContain("Won't fix");
+
+    (root.querySelector('[data-testid=toggle-closed]') as HTMLButtonElement).click();
+    flushSync();
+    expect(root.querySelectorAll('[data-testid=post-card]')).toHaveLength(2);
+    expect(root.querySelector('[data-testid=tag-chip]')?.textContent).toBe('Mobile');
+
+    (root.querySelector('[data-testid=filter-tag-mobile]') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(lastList).toContain('tag=mobile'));
+  });
+});

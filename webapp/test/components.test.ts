@@ -47,6 +47,7 @@ const post: PostDetail = {
   locked: false,
   hidden: false,
   approval: 'approved',
+  tags: [],
 };
 
 describe('PostCard', () => {

@@ -13,7 +13,7 @@ const ann = { id: 'u1', email: 'ann@example.com', name: 'Ann', avatar_url: null,
 const ada = { id: 'a1', email: 'ada@example.com', name: 'Ada', avatar_url: null, role: 'admin' as const };
 
 function comment(id: string, internal = false): CommentDetail {
-  return { id, post_id: 'p', parent_id: null, content: `text of ${id}`, created_by: 'u1', created_at: '2026-01-01T00:00:00Z', edited_at: null, creator: who, internal, merged_from: null };
+  return { id, post_id: 'p', parent_id: null, content: `text of ${id}`, created_by: 'u1', created_at: '2026-01-01T00:00:00Z', edited_at: null, creator: who, internal, merged_from: null, hidden: false };
 }
 
 function json(body: unknown, status = 200): Response {

@@ -15,7 +15,8 @@ const post: PostDetail = {
   id: 'p1', project_id: 'pr', title: 'Please review', description: null, status: 'open', category: 'feedback',
   vote_count: 0, comment_count: 0, created_by: 'u1', created_at: '2026-01-01T00:00:00Z',
   updated_at: '2026-01-01T00:00:00Z', done_at: null, creator: { id: 'u1', name: 'Mia', avatar_url: null },
-  user_voted: false, response: null, hidden: false, approval: 'pending',
+  user_voted: false, response: null, merged_into: null, pinned: false, locked: false, hidden: false,
+  approval: 'pending', tags: [],
 };
 const project: Project = {
   id: 'pr', slug: 'secret', name: 'Secret', description: null, created_at: '2026-01-01T00:00:00Z', post_count: 0,

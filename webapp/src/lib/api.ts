@@ -1,4 +1,5 @@
 import { readBase, withBase } from './base';
+import { setBoard } from './boardData.svelte';
 import type {
   ApiToken,
   BoardVisibility,
@@ -8,17 +9,22 @@ import type {
   CommentDetail,
   Me,
   NotificationSettings,
+  Category,
   Paged,
   PostCategory,
   PostDetail,
   PostQuery,
   PostStatus,
   Project,
+  ProjectDetail,
   Provider,
   Roadmap,
   Role,
   Stats,
+  Status,
+  StatusKind,
   Subscription,
+  Tag,
   TimelineEntry,
   TokenScope,
   User,
@@ -131,8 +137,41 @@ export class Api {
   listProjects(p: { page?: number; per_page?: number } = {}): Promise<Paged<Project>> {
     return this.request('GET', `/api/projects${queryString(p)}`);
   }
-  getProject(slug: string): Promise<Project> {
-    return this.data('GET', `/api/projects/${seg(slug)}`);
+  /** A board with its statuses, categories and tags, which then name and colour its posts (boardData). */
+  async getProject(slug: string): Promise<ProjectDetail> {
+    const project = await this.data<ProjectDetail>('GET', `/api/projects/${seg(slug)}`);
+    setBoard(project);
+    return project;
+  }
+  createStatus(slug: string, body: { name: string; slug?: string; color?: string; kind?: StatusKind; position?: number }): Promise<Status> {
+    return this.data('POST', `/api/projects/${seg(slug)}/statuses`, body);
+  }
+  updateStatus(slug: string, status: string, body: { name?: string; color?: string; kind?: StatusKind; position?: number }): Promise<Status> {
+    return this.data('PATCH', `/api/projects/${seg(slug)}/statuses/${seg(status)}`, body);
+  }
+  async deleteStatus(slug: string, status: string, moveTo?: string): Promise<void> {
+    await this.request('DELETE', `/api/projects/${seg(slug)}/statuses/${seg(status)}`, moveTo ? { move_to: moveTo } : {});
+  }
+  createCategory(slug: string, body: { name: string; slug?: string; position?: number }): Promise<Category> {
+    return this.data('POST', `/api/projects/${seg(slug)}/categories`, body);
+  }
+  updateCategory(slug: string, category: string, body: { name?: string; position?: number }): Promise<Category> {
+    return this.data('PATCH', `/api/projects/${seg(slug)}/categories/${seg(category)}`, body);
+  }
+  async deleteCategory(slug: string, category: string, moveTo?: string): Promise<void> {
+    await this.request('DELETE', `/api/projects/${seg(slug)}/categories/${seg(category)}`, moveTo ? { move_to: moveTo } : {});
+  }
+  createTag(slug: string, body: { name: string; slug?: string; color?: string }): Promise<Tag> {
+    return this.data('POST', `/api/projects/${seg(slug)}/tags`, body);
+  }
+  updateTag(slug: string, tag: string, body: { name?: string; color?: string }): Promise<Tag> {
+    return this.data('PATCH', `/api/projects/${seg(slug)}/tags/${seg(tag)}`, body);
+  }
+  async deleteTag(slug: string, tag: string): Promise<void> {
+    await this.request('DELETE', `/api/projects/${seg(slug)}/tags/${seg(tag)}`);
+  }
+  setPostTags(postId: string, tags: string[]): Promise<PostDetail> {
+    return this.data('PUT', `/api/posts/${seg(postId)}/tags`, { tags });
   }
   createProject(body: { name: string; slug?: string; description?: string }): Promise<Project> {
     return this.data('POST', '/api/projects', body);
@@ -152,10 +191,10 @@ export class Api {
 
   // Posts
   listPosts(slug: string, q: PostQuery = {}): Promise<Paged<PostDetail>> {
-    const { sort, status, category, q: text, page, per_page } = q;
+    const { sort, status, category, tag, q: text, page, per_page } = q;
     return this.request(
       'GET',
-      `/api/projects/${seg(slug)}/posts${queryString({ sort, status, category, q: text, page, per_page })}`,
+      `/api/projects/${seg(slug)}/posts${queryString({ sort, status, category, tag, q: text, page, per_page })}`,
     );
   }
   /** Posts like a text, best first: any word but common ones matches (duplicate suggestions while composing). */

@@ -43,8 +43,8 @@ export interface PostDetail {
   project_id: string;
   title: string;
   description: string | null;
-  status: PostStatus;
-  category: PostCategory;
+  status: string;
+  category: string;
   vote_count: number;
   comment_count: number;
   created_by: string;
@@ -59,11 +59,8 @@ export interface PostDetail {
   locked: boolean;
   hidden: boolean;
   approval: Approval;
+  tags: string[];
 }
-
-export type PostStatus = 'open' | 'planned' | 'in_progress' | 'done' | 'declined';
-
-export type PostCategory = 'feedback' | 'bug' | 'feature' | 'question';
 
 export interface OfficialResponse {
   text: string;
@@ -72,6 +69,53 @@ export interface OfficialResponse {
 }
 
 export type Approval = 'approved' | 'pending';
+
+export interface Status {
+  id: string;
+  slug: string;
+  name: string;
+  color: string;
+  kind: StatusKind;
+  position: number;
+  post_count: number;
+}
+
+export type StatusKind = 'open' | 'active' | 'done' | 'closed';
+
+export interface Category {
+  id: string;
+  slug: string;
+  name: string;
+  position: number;
+  post_count: number;
+}
+
+export interface Tag {
+  id: string;
+  slug: string;
+  name: string;
+  color: string;
+}
+
+export interface ProjectDetail {
+  id: string;
+  slug: string;
+  name: string;
+  description: string | null;
+  created_at: string;
+  post_count: number;
+  visibility: BoardVisibility;
+  moderation: Moderation;
+  statuses: Status[];
+  categories: Category[];
+  tags: Tag[];
+}
+
+export interface RoadmapColumn {
+  status: Status;
+  posts: PostDetail[];
+  total: number;
+}
 
 export interface CommentDetail {
   id: string;
@@ -90,8 +134,8 @@ export interface CommentDetail {
 export interface StatusChange {
   id: string;
   post_id: string;
-  from: PostStatus;
-  to: PostStatus;
+  from: string;
+  to: string;
   response: string | null;
   creator: Creator;
   created_at: string;
@@ -161,6 +205,7 @@ export interface Roadmap {
   done: PostDetail[];
   done_total: number;
   limit: number;
+  columns: RoadmapColumn[];
 }
 
 export interface Stats {
@@ -260,14 +305,14 @@ export interface ProjectEdit {
 export interface NewPost {
   title: string;
   description?: string;
-  category?: PostCategory;
+  category?: string;
 }
 
 export interface PostEdit {
   title?: string;
   description?: string;
-  category?: PostCategory;
-  status?: PostStatus;
+  category?: string;
+  status?: string;
   response?: string;
   pinned?: boolean;
   locked?: boolean;
@@ -321,6 +366,51 @@ export interface NewToken {
   expires_in?: number;
 }
 
+export interface NewStatus {
+  slug?: string;
+  name: string;
+  color?: string;
+  kind?: StatusKind;
+  position?: number;
+}
+
+export interface StatusEdit {
+  name?: string;
+  color?: string;
+  kind?: StatusKind;
+  position?: number;
+}
+
+export interface NewCategory {
+  slug?: string;
+  name: string;
+  position?: number;
+}
+
+export interface CategoryEdit {
+  name?: string;
+  position?: number;
+}
+
+export interface NewTag {
+  slug?: string;
+  name: string;
+  color?: string;
+}
+
+export interface TagEdit {
+  name?: string;
+  color?: string;
+}
+
+export interface MoveTo {
+  move_to?: string;
+}
+
+export interface PostTags {
+  tags: string[];
+}
+
 /** A page of a list, as every list route answers. */
 export interface Paged<T> {
   data: T[];
@@ -357,6 +447,12 @@ export const LIMITS = {
   tokenName: 100,
   tokensPerUser: 50,
   pinnedPosts: 10,
+  definitionSlug: 40,
+  definitionName: 50,
+  statusesPerBoard: 20,
+  categoriesPerBoard: 20,
+  tagsPerBoard: 100,
+  tagsPerPost: 10,
 } as const;
 
 export * from './ui';

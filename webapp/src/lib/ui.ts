@@ -1,11 +1,17 @@
 // What the web app adds to the wire types of ./types.ts (which is generated and re-exports this file): labels,
 // the client's query shape, and the image types the upload form offers.
-import type { PostCategory, PostSort, PostStatus } from './types';
+import type { PostSort } from './types';
+
+/** A slug of the board's own statuses (the defaults are open, planned, in_progress, done, declined). */
+export type PostStatus = string;
+/** A slug of the board's own categories (the defaults are feedback, bug, feature, question). */
+export type PostCategory = string;
 
 export interface PostQuery {
   sort?: PostSort;
   status?: PostStatus | '';
   category?: PostCategory | '';
+  tag?: string;
   q?: string;
   page?: number;
   per_page?: number;
@@ -26,7 +32,7 @@ export const CATEGORY_LABELS: Record<PostCategory, string> = {
   question: 'Question',
 };
 
-/** Every status and category, in the server's order (the label records must name each one). */
+/** The default statuses and categories of a new board; a board's own come with it (boardData.svelte.ts). */
 export const STATUSES = Object.keys(STATUS_LABELS) as readonly PostStatus[];
 export const CATEGORIES = Object.keys(CATEGORY_LABELS) as readonly PostCategory[];
 

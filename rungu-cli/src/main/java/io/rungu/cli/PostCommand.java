@@ -113,11 +113,15 @@ final class PostCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "SLUG", description = "The board.")
         String slug;
 
-        @Option(names = "--status", description = "Only posts with this status (open, planned, in_progress, done, declined).")
+        @Option(names = "--status", description = "Only posts with this status: a slug of the board's statuses "
+                + "(rungu status list SLUG).")
         String status;
 
-        @Option(names = "--category", description = "Only posts of this category (feedback, bug, feature, question).")
+        @Option(names = "--category", description = "Only posts of this category: a slug of the board's categories.")
         String category;
+
+        @Option(names = "--tag", description = "Only posts with this tag: a slug of the board's tags.")
+        String tag;
 
         @Option(names = "--sort", description = "newest (default), oldest, most_votes, least_votes, recently_updated, "
                 + "or relevance (the default with --search).")
@@ -152,7 +156,7 @@ final class PostCommand implements Callable<Integer> {
                 Actor viewer = CliAccounts.viewer(store, as.email);
                 if (format.jsonl) {
                     Pages.each(first, page -> board.listPosts(viewer, slug,
-                            new PostQuery(parsedSort, parsedStatus, parsedCategory, search, page)),
+                            new PostQuery(parsedSort, parsedStatus, parsedCategory, search, page, blank(tag) ? null : tag)),
                             view -> context.out.println(Json.line(Wire.post(view))));
                     return ExitCode.OK;
                 }
@@ -161,12 +165,12 @@ final class PostCommand implements Callable<Integer> {
                     Writer out = new OutputStreamWriter(context.out, StandardCharsets.UTF_8);
                     PostCsv csv = new PostCsv(() -> out, PostCsv.boardUrl(publicUrl(context), slug));
                     Pages.each(first, page -> board.listPosts(viewer, slug,
-                            new PostQuery(parsedSort, parsedStatus, parsedCategory, search, page)), csv::row);
+                            new PostQuery(parsedSort, parsedStatus, parsedCategory, search, page, blank(tag) ? null : tag)), csv::row);
                     csv.finish();
                     return ExitCode.OK;
                 }
                 Page<PostView> page = board.listPosts(viewer, slug,
-                        new PostQuery(parsedSort, parsedStatus, parsedCategory, search, first));
+                        new PostQuery(parsedSort, parsedStatus, parsedCategory, search, first, blank(tag) ? null : tag));
                 if (format.json) {
                     context.out.println(Json.write(Wire.posts(page.items())));
                 } else {
@@ -334,7 +338,8 @@ final class PostCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "ID", description = "The post's id.")
         String id;
 
-        @Parameters(index = "1", paramLabel = "STATUS", description = "open, planned, in_progress, done or declined.")
+        @Parameters(index = "1", paramLabel = "STATUS", description = "A status of the post's board (open, planned, "
+                + "in_progress, done or declined on a new board; rungu status list SLUG).")
         String status;
 
         @Option(names = "--response", paramLabel = "TEXT",

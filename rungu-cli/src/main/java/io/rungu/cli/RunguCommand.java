@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ServeCommand.class,
             ProjectCommand.class,
+            StatusCommand.class, CategoryCommand.class, TagCommand.class,
             PostCommand.class,
             CommentCommand.class,
             UserCommand.class,

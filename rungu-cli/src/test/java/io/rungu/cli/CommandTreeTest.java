@@ -33,7 +33,10 @@ class CommandTreeTest {
                 "rungu post delete", "rungu post vote", "rungu comment list", "rungu comment add", "rungu token list",
                 "rungu token revoke", "rungu user show", "rungu user delete", "rungu completion",
                 "rungu project edit", "rungu project members", "rungu post hide", "rungu post restore",
-                "rungu post approve", "rungu post reject", "rungu post pending");
+                "rungu post approve", "rungu post reject", "rungu post pending",
+                "rungu status list", "rungu status add", "rungu status edit", "rungu status delete",
+                "rungu category list", "rungu category add", "rungu category edit", "rungu category delete",
+                "rungu tag list", "rungu tag add", "rungu tag edit", "rungu tag delete", "rungu tag set");
     }
 
     @Test

@@ -109,6 +109,11 @@ class McpSdkIT {
             assertThat(prompt(client)).contains("Dark mode, please");
             call(client, tools, "update_post_status", Map.of("id", postId, "status", "done", "response", "Shipped"));
             call(client, tools, "get_post_timeline", Map.of("id", postId));
+            call(client, tools, "manage_status", Map.of("project", "sdk-board", "action", "create",
+                    "slug", "shipped-beta", "name", "Shipped (beta)", "kind", "active"));
+            call(client, tools, "manage_category", Map.of("project", "sdk-board", "action", "create", "name", "Idea"));
+            call(client, tools, "manage_tag", Map.of("project", "sdk-board", "action", "create", "name", "Mobile"));
+            call(client, tools, "set_post_tags", Map.of("id", postId, "tags", java.util.List.of("mobile")));
 
             call(client, tools, "hide_comment", Map.of("comment_id", commentId));
             call(client, tools, "restore_comment", Map.of("comment_id", commentId));

@@ -100,7 +100,8 @@ class PostCommandTest {
         CliRun.Result status = cli().run("post", "list", "ideas", "--status", "finished");
         assertThat(status.exitCode()).isEqualTo(4);
         assertThat(status.err()).isEqualTo(
-                "rungu: Invalid status 'finished'; expected one of: open, planned, in_progress, done, declined\n");
+                "rungu: Unknown status 'finished'; this board's statuses are: open, planned, in_progress, done, "
+                        + "declined\n");
 
         CliRun.Result perPage = cli().run("post", "list", "ideas", "--per-page", "500");
         assertThat(perPage.exitCode()).isEqualTo(4);

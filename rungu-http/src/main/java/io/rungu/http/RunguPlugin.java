@@ -125,6 +125,7 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         Requests requests = new Requests(json, config.maxJsonBytes, config.maxConcurrentBodyReads);
         ApiRoutes api = new ApiRoutes(store.board(), requests, guard, config.maxUploadBytes);
         api.register(table);
+        new io.rungu.http.internal.DefinitionRoutes(store.board(), requests, guard).register(table);
         new UnsubscribePage(store.board()).register(table);
         new CsvRoutes(store.board(), config.basePath, config.baseUrl).register(table);
         if (identity instanceof HostIdentity) {

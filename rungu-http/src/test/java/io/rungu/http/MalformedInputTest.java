@@ -69,7 +69,7 @@ class MalformedInputTest {
             if (method.equals("GET") || method.equals("DELETE") || p.getKey().equals("/mcp")) {
                 return; // MCP answers a signed-in caller's malformed messages with JSON-RPC errors, not Rungu's
             }
-            String path = p.getKey().replace("{slug}", "app").replace("{id}", "x");
+            String path = p.getKey().replace("{slug}", "app").replaceAll("\\{[a-z_]+}", "x");
             for (String body : BODIES) {
                 check(problems, method + " " + path + " " + body, s.json(method, path, admin, body));
             }
@@ -92,7 +92,7 @@ class MalformedInputTest {
             if (!method.equals("GET") || p.getKey().equals("/mcp")) {
                 return;
             }
-            String path = p.getKey().replace("{slug}", "app").replace("{id}", "x");
+            String path = p.getKey().replace("{slug}", "app").replaceAll("\\{[a-z_]+}", "x");
             for (String q : QUERIES) {
                 check(problems, "GET " + path + "?" + q, s.get(path + "?" + q, admin));
             }

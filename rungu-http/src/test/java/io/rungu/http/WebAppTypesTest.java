@@ -46,7 +46,7 @@ class WebAppTypesTest {
     void the_generated_types_carry_the_records_enums_and_limits() {
         String ts = WebAppTypes.generate(document());
         assertThat(ts).contains("export interface PostDetail {\n  id: string;\n", "  done_at: string | null;\n",
-                "  creator: Creator;\n", "export type PostStatus = 'open' | 'planned' | 'in_progress' | 'done' | 'declined';",
+                "  creator: Creator;\n", "export type StatusKind = 'open' | 'active' | 'done' | 'closed';",
                 "  by_status: Record<string, number>;\n", "  title: " + io.rungu.model.Limits.TITLE_MAX + ",\n",
                 "  attachmentBytes: " + io.rungu.model.Limits.ATTACHMENT_MAX_BYTES + ",\n", "  parent_id?: string;\n");
     }

@@ -72,7 +72,7 @@ class SdkClientTest {
             client.ping();
 
             List<McpSchema.Tool> tools = client.listTools().tools();
-            assertThat(tools).hasSize(38);
+            assertThat(tools).hasSize(42);
             for (McpSchema.Tool tool : tools) {
                 assertThat(tool.inputSchema().get("type")).as(tool.name()).isEqualTo("object");
                 assertThat(tool.outputSchema()).as(tool.name()).isNotNull();
@@ -115,6 +115,49 @@ class SdkClientTest {
             call(client, validator, byName, "update_post", Map.of("id", newPost, "title", "SDK post, edited"));
             call(client, validator, byName, "update_post_status", Map.of("id", newPost, "status", "done",
                     "response", "Shipped in 2.3"));
+            // A board's own statuses, categories and tags (issue 13).
+            Map<?, ?> beta = (Map<?, ?>) call(client, validator, byName, "manage_status", Map.of("project", "sdk-board",
+                    "action", "create", "slug", "shipped-beta", "name", "Shipped (beta)", "kind", "active",
+                    "color", "#8b5cf6")).structuredContent();
+            assertThat(((Map<?, ?>) beta.get("status")).get("kind")).isEqualTo("active");
+            call(client, validator, byName, "manage_status", Map.of("project", "sdk-board", "action", "update",
+                    "slug", "shipped-beta", "position", 2));
+            String betaPost = (String) ((Map<?, ?>) ((Map<?, ?>) call(client, validator, byName, "create_post",
+                    Map.of("slug", "sdk-board", "title", "Beta post")).structuredContent()).get("post")).get("id");
+            call(client, validator, byName, "update_post_status", Map.of("id", betaPost, "status", "shipped-beta"));
+            Map<?, ?> roadmap = (Map<?, ?>) call(client, validator, byName, "get_roadmap",
+                    Map.of("slug", "sdk-board")).structuredContent();
+            Map<?, ?> firstColumn = (Map<?, ?>) ((List<?>) roadmap.get("columns")).get(0);
+            assertThat(((Map<?, ?>) firstColumn.get("status")).get("slug")).isEqualTo("shipped-beta");
+            assertThat((List<?>) firstColumn.get("posts")).hasSize(1);
+            call(client, validator, byName, "manage_status", Map.of("project", "sdk-board", "action", "delete",
+                    "slug", "shipped-beta", "move_to", "planned"));
+            Map<?, ?> moved = (Map<?, ?>) call(client, validator, byName, "get_post", Map.of("id", betaPost))
+                    .structuredContent();
+            assertThat(((Map<?, ?>) moved.get("post")).get("status")).isEqualTo("planned");
+            call(client, validator, byName, "manage_category", Map.of("project", "sdk-board", "action", "create",
+                    "name", "Idea"));
+            call(client, validator, byName, "manage_category", Map.of("project", "sdk-board", "action", "update",
+                    "slug", "idea", "name", "Ideas", "position", 1));
+            call(client, validator, byName, "manage_category", Map.of("project", "sdk-board", "action", "delete",
+                    "slug", "idea"));
+            call(client, validator, byName, "manage_tag", Map.of("project", "sdk-board", "action", "create",
+                    "name", "Mobile", "color", "#123456"));
+            call(client, validator, byName, "manage_tag", Map.of("project", "sdk-board", "action", "update",
+                    "slug", "mobile", "name", "Mobile apps"));
+            Map<?, ?> tagged = (Map<?, ?>) call(client, validator, byName, "set_post_tags",
+                    Map.of("id", betaPost, "tags", List.of("mobile"))).structuredContent();
+            assertThat(((Map<?, ?>) tagged.get("post")).get("tags")).isEqualTo(List.of("mobile"));
+            Map<?, ?> byTag = (Map<?, ?>) call(client, validator, byName, "list_posts",
+                    Map.of("slug", "sdk-board", "tag", "mobile")).structuredContent();
+            assertThat((List<?>) byTag.get("posts")).hasSize(1);
+            call(client, validator, byName, "manage_tag", Map.of("project", "sdk-board", "action", "delete",
+                    "slug", "mobile"));
+            McpSchema.CallToolResult memberOnly = client.callTool(McpSchema.CallToolRequest.builder("manage_status")
+                    .arguments(Map.of("project", "sdk-board", "action", "delete", "slug", "open")).build());
+            assertThat(memberOnly.isError()).isTrue();
+            assertThat(((McpSchema.TextContent) memberOnly.content().get(0)).text())
+                    .contains("at least one status of kind open");
             call(client, validator, byName, "add_comment", Map.of("post_id", newPost, "content", "Thanks!"));
             Map<?, ?> timeline = (Map<?, ?>) call(client, validator, byName, "get_post_timeline",
                     Map.of("id", newPost)).structuredContent();
@@ -149,6 +192,7 @@ class SdkClientTest {
             call(client, validator, byName, "list_project_members", Map.of("slug", "sdk-board"));
             call(client, validator, byName, "remove_project_member", Map.of("slug", "sdk-board", "user", memberId));
             call(client, validator, byName, "delete_project", Map.of("slug", "sdk-board"));
+            called.addAll(List.of("manage_status", "manage_category", "manage_tag", "set_post_tags"));
             called.addAll(List.of("create_project", "create_post", "update_post", "update_post_status", "get_post_timeline",
                     "vote_post", "unsubscribe_post", "subscribe_post",
                     "add_comment", "delete_comment", "delete_post", "update_project", "delete_project", "merge_posts",

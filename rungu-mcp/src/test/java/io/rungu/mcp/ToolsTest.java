@@ -49,7 +49,8 @@ class ToolsTest {
                     "update_project", "delete_project", "merge_posts", "unmerge_post",
                     "list_pending_posts", "list_project_members",
                     "add_project_member", "remove_project_member", "hide_post", "restore_post", "hide_comment",
-                    "restore_comment", "approve_post", "reject_post");
+                    "restore_comment", "approve_post", "reject_post", "manage_status", "manage_category", "manage_tag",
+                    "set_post_tags");
             for (JsonNode t : tools) {
                 String name = t.path("name").asText();
                 assertThat(t.path("description").asText()).as(name).hasSizeGreaterThan(20);
@@ -67,8 +68,13 @@ class ToolsTest {
             assertThat(byName.get("create_post").path("annotations").path("readOnlyHint").asBoolean()).isFalse();
             JsonNode listPosts = byName.get("list_posts").path("inputSchema");
             assertThat(listPosts.path("required").toString()).isEqualTo("[\"slug\"]");
-            assertThat(listPosts.path("properties").path("status").path("enum").toString())
-                    .isEqualTo("[\"open\",\"planned\",\"in_progress\",\"done\",\"declined\"]");
+            // Any status of the board: a slug, not a fixed list.
+            assertThat(listPosts.path("properties").path("status").path("type").asText()).isEqualTo("string");
+            assertThat(listPosts.path("properties").path("status").has("enum")).isFalse();
+            assertThat(byName.get("manage_status").path("inputSchema").path("properties").path("kind").path("enum")
+                    .toString()).isEqualTo("[\"open\",\"active\",\"done\",\"closed\"]");
+            assertThat(byName.get("set_post_tags").path("inputSchema").path("properties").path("tags").path("type")
+                    .asText()).isEqualTo("array");
             assertThat(listPosts.path("properties").path("per_page").path("maximum").asInt()).isEqualTo(100);
             assertThat(byName.get("create_post").path("inputSchema").path("properties").path("title").path("maxLength").asInt())
                     .isEqualTo(200);

@@ -17,11 +17,12 @@ import java.util.Objects;
  * @param projectId  the board's id (always set)
  * @param postId     the post's id, or null for a board-level event
  * @param commentId  the comment's id for comment events, the attachment's id for attachment events, the member's
- *                   user id for {@link Type#PROJECT_MEMBER_ADDED} and {@link Type#PROJECT_MEMBER_REMOVED}, else null
- * @param fromStatus the previous status for {@link Type#POST_STATUS_CHANGED}, the unchanged one for
+ *                   user id for {@link Type#PROJECT_MEMBER_ADDED} and {@link Type#PROJECT_MEMBER_REMOVED}, the
+ *                   status's, category's or tag's id for their definition events, else null
+ * @param fromStatus the previous status's slug for {@link Type#POST_STATUS_CHANGED}, the unchanged one for
  *                   {@link Type#POST_RESPONDED}, else null
- * @param toStatus   the new status for {@link Type#POST_STATUS_CHANGED}, the unchanged one for
- *                   {@link Type#POST_RESPONDED}, else null
+ * @param toStatus   the new status's slug for {@link Type#POST_STATUS_CHANGED}, the unchanged one for
+ *                   {@link Type#POST_RESPONDED}, the status's own slug for the status definition events, else null
  * @param response   the official response given with a status change (or alone, {@link Type#POST_RESPONDED}),
  *                   or null when none
  * @param targetPostId the post a duplicate was merged into for {@link Type#POST_MERGED} and
@@ -60,6 +61,12 @@ public record BoardEvent(long sequence, Type type, Instant at, String actorId, A
         POST_APPROVED,
         /** A post waiting for approval was rejected and deleted. */
         POST_REJECTED,
-        PROJECT_MEMBER_ADDED, PROJECT_MEMBER_REMOVED
+        PROJECT_MEMBER_ADDED, PROJECT_MEMBER_REMOVED,
+        /** A board's status, category or tag was added, changed or removed; {@code commentId} holds its id. */
+        STATUS_CREATED, STATUS_EDITED, STATUS_DELETED,
+        CATEGORY_CREATED, CATEGORY_EDITED, CATEGORY_DELETED,
+        TAG_CREATED, TAG_EDITED, TAG_DELETED,
+        /** The tags of a post were set. */
+        POST_TAGS_CHANGED
     }
 }

@@ -39,4 +39,12 @@ public final class Limits {
     public static final int TOKENS_PER_USER_MAX = 50;
     /** Most pinned posts per board: every list reads them all first. */
     public static final int PINNED_POSTS_MAX = 10;
+    /** Slugs of a board's statuses, categories and tags. */
+    public static final int DEFINITION_SLUG_MAX = 40;
+    /** Names of a board's statuses, categories and tags. */
+    public static final int DEFINITION_NAME_MAX = 50;
+    public static final int STATUSES_PER_BOARD_MAX = 20;
+    public static final int CATEGORIES_PER_BOARD_MAX = 20;
+    public static final int TAGS_PER_BOARD_MAX = 100;
+    public static final int TAGS_PER_POST_MAX = 10;
 }

@@ -7,8 +7,15 @@ package io.rungu.model;
  * @param status   null for any status
  * @param category null for any category
  * @param text     search words (any text is safe; words match by prefix); null or blank for no search
+ * @param tag      only posts with the tag of this slug; null for any
  */
-public record PostQuery(PostSort sort, PostStatus status, PostCategory category, String text, PageRequest page) {
+public record PostQuery(PostSort sort, PostStatus status, PostCategory category, String text, PageRequest page,
+                        String tag) {
+    /** A query without a tag filter. */
+    public PostQuery(PostSort sort, PostStatus status, PostCategory category, String text, PageRequest page) {
+        this(sort, status, category, text, page, null);
+    }
+
     /** Newest posts, first page. */
-    public static PostQuery newest() { return new PostQuery(null, null, null, null, PageRequest.FIRST); }
+    public static PostQuery newest() { return new PostQuery(null, null, null, null, PageRequest.FIRST, null); }
 }

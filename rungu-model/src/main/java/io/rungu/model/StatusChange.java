@@ -12,6 +12,6 @@ public record StatusChange(String id, String postId, PostStatus from, PostStatus
                            UserSummary actor, Instant createdAt) {
     /** True when the status changed (false for a response given on its own). */
     public boolean changesStatus() {
-        return from != to;
+        return !from.equals(to);
     }
 }

@@ -222,6 +222,74 @@ public interface Board {
      */
     List<PostView> trending(Actor actor, String projectSlug, TrendingQuery query);
 
+    // --- statuses, categories and tags ---
+
+    /**
+     * A board with its statuses and categories in order and its tags by name: what a client needs to show the
+     * board's posts, in one read. NOT_FOUND "Project not found".
+     */
+    io.rungu.model.Definitions definitions(Actor actor, String projectSlug);
+
+    /** The board's statuses in order, with their post counts. */
+    List<io.rungu.model.BoardStatus> listStatuses(Actor actor, String projectSlug);
+
+    /**
+     * Adds a status (admin): a name (1..{@link io.rungu.model.Limits#DEFINITION_NAME_MAX}), a slug (given or derived
+     * from the name, {@link io.rungu.model.DefinitionSlugs}), a colour {@code #rrggbb}, a kind (active when null)
+     * and a place (last when null). CONFLICT for a taken slug or past
+     * {@link io.rungu.model.Limits#STATUSES_PER_BOARD_MAX} statuses.
+     */
+    io.rungu.model.BoardStatus createStatus(Actor actor, String projectSlug, io.rungu.model.NewStatus input);
+
+    /**
+     * Renames, recolours, re-kinds or moves a status (admin); the slug never changes. Making a status done-kind
+     * puts its posts in the changelog as of now; making it another kind takes them out. CONFLICT when it would
+     * leave the board without an open-kind status.
+     */
+    io.rungu.model.BoardStatus updateStatus(Actor actor, String projectSlug, String statusSlug,
+            io.rungu.model.StatusEdit edit);
+
+    /**
+     * Deletes a status (admin). When posts have it, {@code moveTo} (another status of the board) is required and
+     * they move there in the same transaction, each with a status change in its history and an event. CONFLICT
+     * for the board's last open-kind status.
+     */
+    void deleteStatus(Actor actor, String projectSlug, String statusSlug, String moveTo);
+
+    /** The board's categories in order, with their post counts. */
+    List<io.rungu.model.BoardCategory> listCategories(Actor actor, String projectSlug);
+
+    /** Adds a category (admin); the rules of {@link #createStatus} without colour and kind. */
+    io.rungu.model.BoardCategory createCategory(Actor actor, String projectSlug, io.rungu.model.NewCategory input);
+
+    /** Renames or moves a category (admin); the slug never changes. */
+    io.rungu.model.BoardCategory updateCategory(Actor actor, String projectSlug, String categorySlug,
+            io.rungu.model.CategoryEdit edit);
+
+    /**
+     * Deletes a category (admin); its posts move to {@code moveTo}, required when it has any. CONFLICT for the
+     * board's last category.
+     */
+    void deleteCategory(Actor actor, String projectSlug, String categorySlug, String moveTo);
+
+    /** The board's tags by name. */
+    List<io.rungu.model.Tag> listTags(Actor actor, String projectSlug);
+
+    /** Adds a tag (admin); CONFLICT for a taken slug or past {@link io.rungu.model.Limits#TAGS_PER_BOARD_MAX}. */
+    io.rungu.model.Tag createTag(Actor actor, String projectSlug, io.rungu.model.NewTag input);
+
+    /** Renames or recolours a tag (admin); the slug never changes. */
+    io.rungu.model.Tag updateTag(Actor actor, String projectSlug, String tagSlug, io.rungu.model.TagEdit edit);
+
+    /** Deletes a tag (admin), taking it off every post that has it. */
+    void deleteTag(Actor actor, String projectSlug, String tagSlug);
+
+    /**
+     * Sets a post's tags to exactly these slugs (admin), each a tag of the post's board, at most
+     * {@link io.rungu.model.Limits#TAGS_PER_POST_MAX}; an empty list removes them all.
+     */
+    PostView setPostTags(Actor actor, String postId, List<String> tagSlugs);
+
     // --- users ---
 
     /** The actor's own account (UNAUTHENTICATED when anonymous). */

@@ -212,6 +212,10 @@ class DataTransferTest {
         board.editPost(admin, bug.post().id(), new PostEdit(null, null, null, PostStatus.PLANNED));
         board.toggleVote(member, dark.post().id());
         board.toggleVote(admin, dark.post().id());
+        board.createTag(admin, "moving-day", new io.rungu.model.NewTag(null, "Mobile", "#123456"));
+        board.setPostTags(admin, dark.post().id(), List.of("mobile"));
+        board.createStatus(admin, "moving-day", new io.rungu.model.NewStatus("shipped-beta", "Beta", null, null, 3));
+        board.editPost(admin, bug.post().id(), PostEdit.status(new PostStatus("shipped-beta")));
         board.toggleVote(admin, bug.post().id());
         var root = board.addComment(member, dark.post().id(), new NewComment("First!", null));
         var reply = board.addComment(admin, dark.post().id(), new NewComment("Reply", root.comment().id()));

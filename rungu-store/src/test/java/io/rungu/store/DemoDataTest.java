@@ -35,7 +35,10 @@ class DemoDataTest {
             DemoData.Result result = DemoData.generate(t.store(), new DemoData.Options(3, 2_000, 8_000, 3_000, 100, 7),
                     (step, done, total) -> steps.add(step));
             assertThat(result.posts()).isEqualTo(2_000);
-            assertThat(steps).contains("users", "projects", "posts", "votes", "comments");
+            assertThat(steps).contains("users", "projects", "statuses", "categories", "posts", "votes", "comments");
+            // Every demo board has the default statuses and categories, as a board made through the Board does.
+            assertThat(t.number("SELECT count(*) FROM statuses")).isEqualTo(3 * 5);
+            assertThat(t.number("SELECT count(*) FROM categories")).isEqualTo(3 * 4);
             assertThat(t.number("SELECT count(*) FROM posts")).isEqualTo(2_000);
             assertThat(t.number("SELECT count(*) FROM votes")).isEqualTo(8_000);
             assertThat(t.number("SELECT count(*) FROM comments")).isEqualTo(3_000);

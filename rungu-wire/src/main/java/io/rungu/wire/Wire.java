@@ -9,8 +9,7 @@ import io.rungu.model.CommentView;
 import io.rungu.model.ErrorBody;
 import io.rungu.model.ErrorCode;
 import io.rungu.model.Page;
-import io.rungu.model.PostCategory;
-import io.rungu.model.PostStatus;
+import io.rungu.model.StatusKind;
 import io.rungu.model.PostView;
 import io.rungu.model.Role;
 import io.rungu.model.TimelineItem;
@@ -60,17 +59,40 @@ public final class Wire {
     public record Creator(String id, @Nullable String name, @Nullable String avatarUrl) {}
 
     /**
-     * A post as a given viewer sees it ({@code user_voted} is that viewer's vote). {@code merged_into} names the
-     * post a duplicate was merged into (it is then read-only); {@code pinned} posts come first in lists;
-     * {@code locked} posts take no new comments. {@code hidden} (only admins see such a post) and {@code approval}
-     * ({@code pending} while it waits in the approval queue, seen by admins and its author) tell why others may not
-     * see it.
+     * A post as a given viewer sees it ({@code user_voted} is that viewer's vote). {@code status} and
+     * {@code category} are slugs of the board's own statuses and categories (the defaults keep the API's original
+     * strings), {@code tags} the slugs of its tags; a board's {@link ProjectDetail} names and colours them.
+     * {@code merged_into} names the post a duplicate was merged into (it is then read-only); {@code pinned} posts
+     * come first in lists; {@code locked} posts take no new comments. {@code hidden} (only admins see such a post)
+     * and {@code approval} ({@code pending} while it waits in the approval queue, seen by admins and its author) tell
+     * why others may not see it.
      */
-    public record PostDetail(String id, String projectId, String title, @Nullable String description, PostStatus status,
-                             PostCategory category, long voteCount, long commentCount, String createdBy,
+    public record PostDetail(String id, String projectId, String title, @Nullable String description, String status,
+                             String category, long voteCount, long commentCount, String createdBy,
                              Instant createdAt, Instant updatedAt, @Nullable Instant doneAt, Creator creator,
                              boolean userVoted, @Nullable OfficialResponse response, @Nullable String mergedInto,
-                             boolean pinned, boolean locked, boolean hidden, Approval approval) {}
+                             boolean pinned, boolean locked, boolean hidden, Approval approval, List<String> tags) {}
+
+    /** One status of a board: posts name it by slug; its kind gives it its meaning. */
+    public record Status(String id, String slug, String name, String color, StatusKind kind, int position,
+                         long postCount) {}
+
+    /** One category of a board. */
+    public record Category(String id, String slug, String name, int position, long postCount) {}
+
+    /** One tag of a board. */
+    public record Tag(String id, String slug, String name, String color) {}
+
+    /**
+     * A board with its statuses and categories in order and its tags by name ({@code GET /api/projects/{slug}}):
+     * everything a client needs to name and colour the board's posts, in one request.
+     */
+    public record ProjectDetail(String id, String slug, String name, @Nullable String description, Instant createdAt,
+                                long postCount, BoardVisibility visibility, Moderation moderation,
+                                List<Status> statuses, List<Category> categories, List<Tag> tags) {}
+
+    /** A roadmap column: an active status, its most-voted posts and how many posts it has. */
+    public record RoadmapColumn(Status status, List<PostDetail> posts, long total) {}
 
     /** A post's latest official response, given by an administrator with a status change or on its own. */
     public record OfficialResponse(String text, Creator author, Instant createdAt) {}
@@ -79,7 +101,7 @@ public final class Wire {
      * One entry of a post's status history; a response given without a status change has {@code from} equal to
      * {@code to}, and {@code response} is null for a change without one.
      */
-    public record StatusChange(String id, String postId, PostStatus from, PostStatus to, @Nullable String response,
+    public record StatusChange(String id, String postId, String from, String to, @Nullable String response,
                                Creator creator, Instant createdAt) {}
 
     /** What a timeline entry is. */
@@ -141,11 +163,16 @@ public final class Wire {
     /** The answer of a sign-in-by-email request: the same whatever the address, so it tells nobody who has an account. */
     public record EmailSignInRequested(String message) {}
 
-    /** The planned, in-progress and done posts of a board, at most {@code limit} each, with exact totals. */
+    /**
+     * A board's roadmap, at most {@code limit} posts per bucket with exact totals: {@code columns} has one column per
+     * active status in the board's order; {@code done} holds the posts of its done-kind statuses. {@code planned}
+     * and {@code in_progress} repeat the columns of the default statuses of those slugs (empty when absent).
+     */
     public record Roadmap(List<PostDetail> planned, long plannedTotal, List<PostDetail> inProgress,
-                          long inProgressTotal, List<PostDetail> done, long doneTotal, int limit) {}
+                          long inProgressTotal, List<PostDetail> done, long doneTotal, int limit,
+                          List<RoadmapColumn> columns) {}
 
-    /** Exact counts of a board; every status and category is present, zero when none. */
+    /** Exact counts of a board; every status and category of the board is present in its order, zero when none. */
     public record Stats(long totalPosts, Map<String, Long> byStatus, Map<String, Long> byCategory, long totalVotes,
                         long totalComments) {}
 
@@ -189,7 +216,8 @@ public final class Wire {
     /** The records that make up the wire model, for schema and type generators. */
     public static final List<Class<? extends Record>> ENTITIES = List.of(Pagination.class, Project.class,
             ProjectMember.class,
-            Creator.class, PostDetail.class, OfficialResponse.class, CommentDetail.class, StatusChange.class,
+            Creator.class, PostDetail.class, Status.class, Category.class, Tag.class, ProjectDetail.class,
+            RoadmapColumn.class, OfficialResponse.class, CommentDetail.class, StatusChange.class,
             Merge.class, TimelineEntry.class, TimelinePage.class, Attachment.class, Vote.class, Subscription.class,
             NotificationSettings.class, EmailSignInRequested.class, Roadmap.class,
             Stats.class, User.class, Me.class, ApiToken.class, IssuedToken.class, Provider.class, Providers.class,
@@ -224,10 +252,33 @@ public final class Wire {
     /** A post as its viewer sees it. */
     public static PostDetail post(PostView v) {
         var p = v.post();
-        return new PostDetail(p.id(), p.projectId(), p.title(), p.description(), p.status(), p.category(),
-                p.voteCount(), p.commentCount(), p.createdBy(), p.createdAt(), p.updatedAt(), p.doneAt(),
-                creator(v.creator()), v.votedByViewer(), response(v.response()), p.mergedInto(), p.pinned(),
-                p.locked(), p.hidden(), p.approval());
+        return new PostDetail(p.id(), p.projectId(), p.title(), p.description(), p.status().wire(),
+                p.category().wire(), p.voteCount(), p.commentCount(), p.createdBy(), p.createdAt(), p.updatedAt(),
+                p.doneAt(), creator(v.creator()), v.votedByViewer(), response(v.response()), p.mergedInto(), p.pinned(),
+                p.locked(), p.hidden(), p.approval(), p.tags());
+    }
+
+    /** A board's status. */
+    public static Status status(io.rungu.model.BoardStatus s) {
+        return new Status(s.id(), s.slug(), s.name(), s.color(), s.kind(), s.position(), s.postCount());
+    }
+
+    /** A board's category. */
+    public static Category category(io.rungu.model.BoardCategory c) {
+        return new Category(c.id(), c.slug(), c.name(), c.position(), c.postCount());
+    }
+
+    /** A board's tag. */
+    public static Tag tag(io.rungu.model.Tag t) {
+        return new Tag(t.id(), t.slug(), t.name(), t.color());
+    }
+
+    /** A board with its statuses, categories and tags. */
+    public static ProjectDetail projectDetail(io.rungu.model.Definitions d) {
+        var p = d.project();
+        return new ProjectDetail(p.id(), p.slug(), p.name(), p.description(), p.createdAt(), p.postCount(),
+                p.visibility(), p.moderation(), d.statuses().stream().map(Wire::status).toList(), d.categories().stream().map(Wire::category).toList(),
+                d.tags().stream().map(Wire::tag).toList());
     }
 
     /** An official response with its author; null stays null. */
@@ -237,7 +288,8 @@ public final class Wire {
 
     /** One status change with who made it. */
     public static StatusChange statusChange(io.rungu.model.StatusChange c) {
-        return new StatusChange(c.id(), c.postId(), c.from(), c.to(), c.response(), creator(c.actor()), c.createdAt());
+        return new StatusChange(c.id(), c.postId(), c.from().wire(), c.to().wire(), c.response(), creator(c.actor()),
+                c.createdAt());
     }
 
     /** A comment or a status change of a timeline. */
@@ -290,19 +342,16 @@ public final class Wire {
     /** A roadmap with its posts. */
     public static Roadmap roadmap(io.rungu.model.Roadmap r) {
         return new Roadmap(posts(r.planned()), r.plannedTotal(), posts(r.inProgress()), r.inProgressTotal(),
-                posts(r.done()), r.doneTotal(), r.limit());
+                posts(r.done()), r.doneTotal(), r.limit(), r.columns().stream()
+                .map(c -> new RoadmapColumn(status(c.status()), posts(c.posts()), c.total())).toList());
     }
 
-    /** A board's counts, every status and category present in the model's order. */
+    /** A board's counts, every status and category present in the board's order. */
     public static Stats stats(BoardStats s) {
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        for (PostStatus st : PostStatus.values()) {
-            byStatus.put(st.wire(), s.byStatus().getOrDefault(st, 0L));
-        }
+        s.byStatus().forEach((st, n) -> byStatus.put(st.wire(), n));
         Map<String, Long> byCategory = new LinkedHashMap<>();
-        for (PostCategory c : PostCategory.values()) {
-            byCategory.put(c.wire(), s.byCategory().getOrDefault(c, 0L));
-        }
+        s.byCategory().forEach((c, n) -> byCategory.put(c.wire(), n));
         return new Stats(s.totalPosts(), byStatus, byCategory, s.totalVotes(), s.totalComments());
     }
 

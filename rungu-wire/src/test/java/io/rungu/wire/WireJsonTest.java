@@ -36,13 +36,13 @@ class WireJsonTest {
     @Test
     void names_are_snake_case_nulls_are_written_and_enums_are_wire_strings() throws Exception {
         Instant t = Instant.parse("2026-05-01T10:00:00Z");
-        var post = new Wire.PostDetail("p1", "b1", "Dark mode", null, PostStatus.IN_PROGRESS, PostCategory.FEATURE,
-                3, 1, "u1", t, t, null, new Wire.Creator("u1", "Ann", null), true, null, null, false, false, false,
-                io.rungu.model.Approval.APPROVED);
+        var post = new Wire.PostDetail("p1", "b1", "Dark mode", null, PostStatus.IN_PROGRESS.wire(),
+                PostCategory.FEATURE.wire(), 3, 1, "u1", t, t, null, new Wire.Creator("u1", "Ann", null), true, null,
+                null, false, false, false, io.rungu.model.Approval.APPROVED, java.util.List.of("mobile"));
         String json = mapper.writeValueAsString(post);
         assertThat(json).contains("\"project_id\":\"b1\"", "\"description\":null", "\"status\":\"in_progress\"",
                 "\"category\":\"feature\"", "\"done_at\":null", "\"user_voted\":true", "\"avatar_url\":null",
-                "\"response\":null");
+                "\"response\":null", "\"tags\":[\"mobile\"]");
     }
 
     @Test

@@ -77,8 +77,9 @@ public final class ApiRoutes {
                 .query(PAGING).reply(200, Shape.PAGE, "Project").done();
         t.add(POST, "/api/projects", this::createProject).doc("projects", "Create a board", Access.ADMIN)
                 .json("NewProject").reply(201, Shape.DATA, "Project").done();
-        t.add(GET, "/api/projects/{slug}", ctx -> ok(ctx, Wire.project(board.getProject(actor(ctx), ctx.pathParam("slug")))))
-                .doc("projects", "Get a board", Access.PUBLIC).reply(200, Shape.DATA, "Project").done();
+        t.add(GET, "/api/projects/{slug}", ctx -> ok(ctx, Wire.projectDetail(board.definitions(actor(ctx), ctx.pathParam("slug")))))
+                .doc("projects", "Get a board with its statuses, categories and tags", Access.PUBLIC)
+                .reply(200, Shape.DATA, "ProjectDetail").done();
         t.add(PATCH, "/api/projects/{slug}", this::updateProject)
                 .doc("projects", "Rename or re-describe a board, or set its visibility or moderation", Access.ADMIN)
                 .json("ProjectEdit").reply(200, Shape.DATA, "Project").done();
@@ -90,8 +91,9 @@ public final class ApiRoutes {
         // posts of a board
         t.add(GET, "/api/projects/{slug}/posts", this::listPosts).doc("posts", "List, filter and search posts", Access.PUBLIC)
                 .query(new Param("sort", "string", "order (default newest, or relevance with q)", wires(PostSort.values())),
-                        new Param("status", "string", "only posts with this status", wires(PostStatus.values())),
-                        new Param("category", "string", "only posts of this category", wires(PostCategory.values())),
+                        new Param("status", "string", "only posts with this status (a slug of the board's statuses)"),
+                        new Param("category", "string", "only posts of this category (a slug of the board's categories)"),
+                        new Param("tag", "string", "only posts with this tag (a slug of the board's tags)"),
                         new Param("q", "string", "search words, matched by prefix (at most " + Limits.SEARCH_QUERY_MAX + " characters)"))
                 .query(PAGING).reply(200, Shape.PAGE, "PostDetail").done();
         t.add(GET, "/api/projects/{slug}/posts/similar", this::similarPosts)
@@ -103,7 +105,7 @@ public final class ApiRoutes {
                 .reply(200, Shape.LIST, "PostDetail").done();
         t.add(POST, "/api/projects/{slug}/posts", this::createPost).doc("posts", "Create a post", Access.SIGNED_IN)
                 .json("NewPost").reply(201, Shape.DATA, "PostDetail").done();
-        t.add(GET, "/api/projects/{slug}/roadmap", this::roadmap).doc("boards", "Planned, in-progress and done posts", Access.PUBLIC)
+        t.add(GET, "/api/projects/{slug}/roadmap", this::roadmap).doc("boards", "A column per active status, and the done posts", Access.PUBLIC)
                 .query(new Param("limit", "integer", "posts per bucket, 1..50 (default 10)")).reply(200, Shape.DATA, "Roadmap").done();
         t.add(GET, "/api/projects/{slug}/changelog", this::changelog).doc("boards", "Shipped posts, latest first", Access.PUBLIC)
                 .query(new Param("since", "string", "RFC 3339 instant; only posts done at or after it"))
@@ -332,7 +334,7 @@ public final class ApiRoutes {
         var query = new PostQuery(Requests.wireParam(ctx, "sort", PostSort::parse),
                 Requests.wireParam(ctx, "status", PostStatus::parse),
                 Requests.wireParam(ctx, "category", PostCategory::parse),
-                ctx.queryParam("q"), page(ctx));
+                ctx.queryParam("q"), page(ctx), Requests.wireParam(ctx, "tag", s -> s));
         ok(ctx, Wire.listing(board.listPosts(actor(ctx), ctx.pathParam("slug"), query), Wire::post));
     }
 

@@ -201,9 +201,9 @@ public final class OpenApi {
                 "description", limited(Limits.PROJECT_DESCRIPTION_MAX), "visibility", ref("BoardVisibility"),
                 "moderation", ref("Moderation"))));
         s.put("NewPost", object(map("title", limited(Limits.TITLE_MAX), "description", limited(Limits.POST_DESCRIPTION_MAX),
-                "category", ref("PostCategory")), "title"));
+                "category", slugOf("category")), "title"));
         s.put("PostEdit", object(map("title", limited(Limits.TITLE_MAX), "description", limited(Limits.POST_DESCRIPTION_MAX),
-                "category", ref("PostCategory"), "status", ref("PostStatus"),
+                "category", slugOf("category"), "status", slugOf("status"),
                 "response", limited(Limits.COMMENT_MAX), "pinned", map("type", "boolean", "description",
                         "admin: pin (shown first in lists)"), "locked", map("type", "boolean", "description",
                         "admin: lock comments"))));
@@ -227,6 +227,20 @@ public final class OpenApi {
                 "expires_in", map("type", "integer", "minimum", 1, "description",
                         "Seconds until the token expires (at most ten years); leave it out for a token that never expires")),
                 "name", "scope"));
+        s.put("NewStatus", object(map("slug", slug(), "name", limited(Limits.DEFINITION_NAME_MAX), "color", color(),
+                "kind", ref("StatusKind"), "position", position()), "name"));
+        s.put("StatusEdit", object(map("name", limited(Limits.DEFINITION_NAME_MAX), "color", color(),
+                "kind", ref("StatusKind"), "position", position())));
+        s.put("NewCategory", object(map("slug", slug(), "name", limited(Limits.DEFINITION_NAME_MAX),
+                "position", position()), "name"));
+        s.put("CategoryEdit", object(map("name", limited(Limits.DEFINITION_NAME_MAX), "position", position())));
+        s.put("NewTag", object(map("slug", slug(), "name", limited(Limits.DEFINITION_NAME_MAX), "color", color()),
+                "name"));
+        s.put("TagEdit", object(map("name", limited(Limits.DEFINITION_NAME_MAX), "color", color())));
+        s.put("MoveTo", object(map("move_to", map("type", "string", "description",
+                "where the deleted one's posts go: another slug of the board; required when posts use it"))));
+        s.put("PostTags", object(map("tags", map("type", "array", "maxItems", Limits.TAGS_PER_POST_MAX,
+                "items", slug())), "tags"));
         s.put("JsonRpc", map("type", "object", "description", "One JSON-RPC 2.0 message of the Model Context Protocol"));
         s.put("OpenApiDocument", map("type", "object", "description", "An OpenAPI 3.1 document",
                 "required", List.of("openapi", "info", "paths")));
@@ -260,6 +274,24 @@ public final class OpenApi {
             o.put("required", List.of(required));
         }
         return o;
+    }
+
+    /** A slug of a board's statuses, categories or tags. */
+    private static Map<String, Object> slug() {
+        return map("type", "string", "pattern", "^[a-z0-9][a-z0-9_-]*$", "maxLength", Limits.DEFINITION_SLUG_MAX);
+    }
+
+    private static Map<String, Object> slugOf(String what) {
+        return map("type", "string", "maxLength", Limits.DEFINITION_SLUG_MAX, "description",
+                "a slug of the board's " + (what.equals("status") ? "statuses" : "categories"));
+    }
+
+    private static Map<String, Object> color() {
+        return map("type", "string", "pattern", "^#[0-9a-fA-F]{6}$");
+    }
+
+    private static Map<String, Object> position() {
+        return map("type", "integer", "minimum", 1, "description", "1-based place in the board's order");
     }
 
     private static Map<String, Object> limited(int max) {

@@ -211,8 +211,50 @@ public final class Requests {
     }
 
     /** An optional query parameter with a wire value such as {@code status=open}. */
-    public static <E extends Enum<E> & WireValue> E wireParam(Context ctx, String name, Function<String, E> parse) {
+    public static <E> E wireParam(Context ctx, String name, Function<String, E> parse) {
         String v = ctx.queryParam(name);
         return v == null || v.isEmpty() ? null : parse.apply(v);
+    }
+
+    /**
+     * The body as a JSON object with only {@code allowed} fields, or an empty object when there is no body (a
+     * DELETE whose body is optional).
+     */
+    public JsonNode optionalObject(Context ctx, List<String> allowed) {
+        if (ctx.header("Content-Type") == null && ctx.req().getContentLengthLong() <= 0) {
+            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        }
+        return object(ctx, allowed);
+    }
+
+    /** An optional whole-number field: absent or null gives null, anything else but an int is INVALID. */
+    public static Integer optionalInteger(JsonNode obj, String field) {
+        JsonNode v = obj.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isInt()) {
+            throw RunguException.invalid(field, field + " must be a whole number");
+        }
+        return v.intValue();
+    }
+
+    /** A required array of strings (at most 1000 read). */
+    public static List<String> stringList(JsonNode obj, String field) {
+        JsonNode v = obj.get(field);
+        if (v == null || v.isNull()) {
+            throw RunguException.invalid(field, field + " is required");
+        }
+        if (!v.isArray() || v.size() > 1000) {
+            throw RunguException.invalid(field, field + " must be a list of strings");
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode item : v) {
+            if (!item.isTextual()) {
+                throw RunguException.invalid(field, field + " must be a list of strings");
+            }
+            out.add(item.asText());
+        }
+        return out;
     }
 }

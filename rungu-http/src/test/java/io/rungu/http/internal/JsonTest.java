@@ -36,7 +36,7 @@ class JsonTest {
                 + "\"description\":\"Line one\\n\\\"quoted\\\" <b>ünïcode</b> \u2028 😀\",\"status\":\"planned\","
                 + "\"category\":\"bug\",\"vote_count\":3,\"comment_count\":2,\"created_by\":\"u1\","
                 + "\"created_at\":\"2026-01-02T03:04:05.678Z\",\"updated_at\":\"2026-01-02T03:04:05.000Z\","
-                + "\"done_at\":null,\"creator\":{\"id\":\"u1\",\"name\":\"Ann\",\"avatar_url\":null},\"user_voted\":true,\"response\":null,\"hidden\":false,\"approval\":\"approved\"}");
+                + "\"done_at\":null,\"creator\":{\"id\":\"u1\",\"name\":\"Ann\",\"avatar_url\":null},\"user_voted\":true,\"response\":null,\"merged_into\":null,\"pinned\":false,\"locked\":false,\"hidden\":false,\"approval\":\"approved\",\"tags\":[]}");
     }
 
     @Test

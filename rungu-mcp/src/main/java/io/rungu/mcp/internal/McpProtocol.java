@@ -57,8 +57,9 @@ public final class McpProtocol {
 
     public McpProtocol(Board board, McpConfig config) {
         this.config = config;
-        this.tools = java.util.stream.Stream.concat(BoardTools.all(board, config.readOnly, config.basePath).stream(),
-                io.rungu.mcp.internal.tools.ModerationTools.all(board).stream()).toList();
+        this.tools = java.util.stream.Stream.of(BoardTools.all(board, config.readOnly, config.basePath),
+                io.rungu.mcp.internal.tools.ModerationTools.all(board),
+                io.rungu.mcp.internal.tools.DefinitionTools.all(board)).flatMap(List::stream).toList();
         this.toolsByName = tools.stream().collect(Collectors.toMap(ToolSpec::name, Function.identity()));
         this.resources = new BoardResources(board);
         this.prompts = new BoardPrompts(board);

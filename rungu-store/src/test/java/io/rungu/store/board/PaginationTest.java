@@ -108,7 +108,7 @@ class PaginationTest {
                                 total = p.total();
                             }
                             List<PostView> want = all.stream()
-                                    .filter(v -> category == null || v.post().category() == category)
+                                    .filter(v -> category == null || category.equals(v.post().category()))
                                     .sorted(expected(sort)).toList();
                             assertThat(seen).extracting(v -> v.post().id())
                                     .containsExactlyElementsOf(want.stream().map(v -> v.post().id()).toList());

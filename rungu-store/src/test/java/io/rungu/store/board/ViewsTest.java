@@ -42,7 +42,7 @@ class ViewsTest extends OnEachDatabase {
 
     String post(String title, PostStatus status, int votes) {
         String id = board.createPost(admin, "app", new NewPost(title, "", PostCategory.FEATURE)).post().id();
-        if (status != PostStatus.OPEN) {
+        if (!status.equals(PostStatus.OPEN)) {
             board.editPost(admin, id, PostEdit.status(status));
         }
         for (int i = 0; i < votes; i++) {

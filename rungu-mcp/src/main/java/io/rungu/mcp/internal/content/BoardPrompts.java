@@ -58,7 +58,7 @@ public final class BoardPrompts {
     private Wire.GetPromptResult triage(Actor actor, String slug) {
         Project project = board.getProject(actor, slug);
         Page<PostView> open = board.listPosts(actor, slug,
-                new PostQuery(PostSort.MOST_VOTES, PostStatus.OPEN, null, null, new PageRequest(1, POSTS_IN_PROMPT)));
+                new PostQuery(PostSort.MOST_VOTES, firstOpen(actor, slug), null, null, new PageRequest(1, POSTS_IN_PROMPT)));
         String text = "You are triaging the feedback board \"" + Markdown.oneLine(project.name()) + "\" (slug `" + slug
                 + "`) in Rungu.\n\n"
                 + "Here are its open posts, most-voted first (" + open.items().size() + " of " + open.total() + "):\n\n"
@@ -121,5 +121,12 @@ public final class BoardPrompts {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The status new posts of the board get: its first of kind open ("open" on a board left as created). */
+    private PostStatus firstOpen(Actor actor, String slug) {
+        return board.listStatuses(actor, slug).stream()
+                .filter(s -> s.kind() == io.rungu.model.StatusKind.OPEN).findFirst()
+                .map(io.rungu.model.BoardStatus::value).orElse(PostStatus.OPEN);
     }
 }

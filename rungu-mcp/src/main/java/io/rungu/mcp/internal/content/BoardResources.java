@@ -87,7 +87,7 @@ public final class BoardResources {
         Project project = board.getProject(actor, slug);
         var stats = board.stats(actor, slug);
         var open = board.listPosts(actor, slug,
-                new PostQuery(PostSort.MOST_VOTES, PostStatus.OPEN, null, null, new PageRequest(1, TOP_OPEN)));
+                new PostQuery(PostSort.MOST_VOTES, firstOpen(actor, slug), null, null, new PageRequest(1, TOP_OPEN)));
         var roadmap = board.roadmap(actor, slug, Limits.ROADMAP_LIMIT_DEFAULT);
         return Markdown.board(project, stats, open, roadmap);
     }
@@ -100,5 +100,12 @@ public final class BoardResources {
 
     private static RpcException notFound(String uri) {
         return new RpcException(RpcException.RESOURCE_NOT_FOUND, "Resource not found: " + uri, Map.of("uri", uri));
+    }
+
+    /** The status new posts of the board get: its first of kind open ("open" on a board left as created). */
+    private PostStatus firstOpen(Actor actor, String slug) {
+        return board.listStatuses(actor, slug).stream()
+                .filter(s -> s.kind() == io.rungu.model.StatusKind.OPEN).findFirst()
+                .map(io.rungu.model.BoardStatus::value).orElse(PostStatus.OPEN);
     }
 }

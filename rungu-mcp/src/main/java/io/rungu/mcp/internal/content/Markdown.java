@@ -4,7 +4,6 @@ import io.rungu.model.BoardStats;
 import io.rungu.model.CommentView;
 import io.rungu.model.Page;
 import io.rungu.model.Post;
-import io.rungu.model.PostStatus;
 import io.rungu.model.PostView;
 import io.rungu.model.Project;
 import io.rungu.model.Roadmap;
@@ -29,10 +28,8 @@ final class Markdown {
         md.append("- Posts: ").append(stats.totalPosts()).append(" · Votes: ").append(stats.totalVotes())
                 .append(" · Comments: ").append(stats.totalComments()).append('\n');
         md.append("- By status:");
-        for (PostStatus s : PostStatus.values()) {
-            md.append(' ').append(s.wire()).append(' ').append(stats.byStatus().getOrDefault(s, 0L))
-                    .append(s.ordinal() < PostStatus.values().length - 1 ? "," : "\n");
-        }
+        md.append(stats.byStatus().entrySet().stream().map(e -> " " + e.getKey().wire() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(","))).append('\n');
         md.append("\n## Most-voted open posts\n\n");
         if (topOpen.items().isEmpty()) {
             md.append("None.\n");

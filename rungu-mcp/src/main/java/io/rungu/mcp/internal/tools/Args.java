@@ -86,6 +86,19 @@ public final class Args {
                 }
                 throw p.range().refusal();
             }
+            case STRING_LIST -> {
+                if (!node.isArray()) {
+                    throw wrongType(p, "a list of strings");
+                }
+                java.util.List<String> items = new java.util.ArrayList<>();
+                for (JsonNode item : node) {
+                    if (!item.isTextual()) {
+                        throw wrongType(p, "a list of strings");
+                    }
+                    items.add(item.asText());
+                }
+                return items;
+            }
             case BOOLEAN -> {
                 if (node.isBoolean()) {
                     return node.booleanValue();
@@ -123,5 +136,11 @@ public final class Args {
     /** A boolean argument, or null when absent. */
     public Boolean bool(String name) {
         return (Boolean) values.get(name);
+    }
+
+    /** A list-of-strings argument, or null when absent. */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> list(String name) {
+        return (java.util.List<String>) values.get(name);
     }
 }

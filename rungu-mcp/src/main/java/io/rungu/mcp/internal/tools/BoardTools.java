@@ -52,8 +52,15 @@ public final class BoardTools {
             .asAddress();
     private static final Param PAGE = Param.counted(Range.PAGE, "1-based page number", 1);
     private static final Param PER_PAGE = Param.counted(Range.PER_PAGE, "Items per page", Limits.PER_PAGE_DEFAULT);
-    private static final Param STATUS_FILTER = Param.oneOf("status", "Only posts with this status", PostStatus.class);
-    private static final Param CATEGORY_FILTER = Param.oneOf("category", "Only posts of this category", PostCategory.class);
+    private static final Param STATUS_FILTER = Param.string("status",
+            "Only posts with this status: a slug of the board's statuses (get_project lists them)")
+            .maxLength(Limits.DEFINITION_SLUG_MAX);
+    private static final Param CATEGORY_FILTER = Param.string("category",
+            "Only posts of this category: a slug of the board's categories (get_project lists them)")
+            .maxLength(Limits.DEFINITION_SLUG_MAX);
+    private static final Param TAG_FILTER = Param.string("tag",
+            "Only posts with this tag: a slug of the board's tags (get_project lists them)")
+            .maxLength(Limits.DEFINITION_SLUG_MAX);
     private static final Param SORT = Param.oneOf("sort",
             "Order of the list: newest by default, relevance (best match first) by default when a query is given",
             PostSort.class);
@@ -71,13 +78,19 @@ public final class BoardTools {
                             var page = board.listProjects(actor, pageOf(a));
                             return new ProjectList(page.items().stream().map(Wire::project).toList(), Wire.pagination(page));
                         }),
-                ToolSpec.read("get_project", "Get a board", "Get one board by slug, with its post count.",
-                        List.of(SLUG), ProjectResult.class,
-                        (actor, a) -> new ProjectResult(Wire.project(board.getProject(actor, a.string("slug"))))),
+                ToolSpec.read("get_project", "Get a board",
+                        "Get one board by slug, with its post count, its statuses in order (slug, name, colour and "
+                                + "kind: open, active = a roadmap column, done = in the changelog, closed), its "
+                                + "categories and its tags.",
+                        List.of(SLUG), Outputs.ProjectDetailResult.class,
+                        (actor, a) -> new Outputs.ProjectDetailResult(Wire.projectDetail(
+                                board.definitions(actor, a.string("slug"))))),
                 ToolSpec.read("list_posts", "List posts",
-                        "List the posts of a board with optional filters (status, category), a search query and a "
-                                + "sort order. Each post has its vote and comment counts and whether you voted.",
-                        List.of(SLUG, SORT, STATUS_FILTER, CATEGORY_FILTER, QUERY, PAGE, PER_PAGE), PostList.class,
+                        "List the posts of a board with optional filters (status, category, tag), a search query and "
+                                + "a sort order. Each post has its vote and comment counts, its tags and whether you "
+                                + "voted.",
+                        List.of(SLUG, SORT, STATUS_FILTER, CATEGORY_FILTER, TAG_FILTER, QUERY, PAGE, PER_PAGE),
+                        PostList.class,
                         (actor, a) -> postList(board.listPosts(actor, a.string("slug"), postQuery(a)))),
                 ToolSpec.read("get_post", "Get a post",
                         "Get one post by id; with include_comments=true also its first "
@@ -126,15 +139,16 @@ public final class BoardTools {
                             return new CommentList(Wire.comments(page.items()), Wire.pagination(page));
                         }),
                 ToolSpec.read("get_roadmap", "Get the roadmap",
-                        "The board's roadmap: planned, in-progress and done posts, most-voted first, at most `limit` "
-                                + "per column, with the exact total of each column.",
+                        "The board's roadmap: a column per active status in the board's order (columns; planned "
+                                + "and in_progress repeat the default ones) and the done posts, most-voted first, at "
+                                + "most `limit` per column, with the exact total of each column.",
                         List.of(SLUG, Param.counted(Range.ROADMAP_LIMIT, "Posts per column", Limits.ROADMAP_LIMIT_DEFAULT)),
                         Wire.Roadmap.class,
                         (actor, a) -> Wire.roadmap(board.roadmap(actor, a.string("slug"),
                                 a.integer("limit", Limits.ROADMAP_LIMIT_DEFAULT)))),
                 ToolSpec.read("get_changelog", "Get the changelog",
-                        "Done posts of a board, most recently shipped first; `since` keeps only posts done at or after "
-                                + "that moment.",
+                        "Posts with a done-kind status, most recently shipped first; `since` keeps only posts done "
+                                + "at or after that moment.",
                         List.of(SLUG, Param.string("since", "RFC 3339 timestamp, e.g. 2026-01-31T00:00:00Z"), PAGE, PER_PAGE),
                         PostList.class,
                         (actor, a) -> postList(board.changelog(actor, a.string("slug"),
@@ -170,11 +184,13 @@ public final class BoardTools {
                         (actor, a) -> whoami(board, actor, readOnlyServer)),
 
                 ToolSpec.write("create_post", "Create a post",
-                        "Create a post on a board as your account; it starts with status open.", false, false,
+                        "Create a post on a board as your account; it starts with the board's first open status.",
+                        false, false,
                         List.of(SLUG,
                                 Param.string("title", "Short summary").asRequired().maxLength(Limits.TITLE_MAX),
                                 Param.string("description", "Details, Markdown allowed").maxLength(Limits.POST_DESCRIPTION_MAX),
-                                Param.oneOf("category", "Kind of post (default feedback)", PostCategory.class)),
+                                Param.string("category", "A slug of the board's categories (default: its first, "
+                                        + "feedback on a new board)").maxLength(Limits.DEFINITION_SLUG_MAX)),
                         PostResult.class,
                         (actor, a) -> new PostResult(Wire.post(board.createPost(actor, a.string("slug"),
                                 new NewPost(a.string("title"), a.string("description"), category(a.string("category"))))))),
@@ -185,7 +201,8 @@ public final class BoardTools {
                         List.of(ID,
                                 Param.string("title", "New title").maxLength(Limits.TITLE_MAX),
                                 Param.string("description", "New description").maxLength(Limits.POST_DESCRIPTION_MAX),
-                                Param.oneOf("category", "New category", PostCategory.class),
+                                Param.string("category", "New category: a slug of the board's categories")
+                                        .maxLength(Limits.DEFINITION_SLUG_MAX),
                                 Param.bool("pinned", "Admins: true pins the post first in lists, false unpins it"),
                                 Param.bool("locked", "Admins: true locks its comments (votes still count), false "
                                         + "unlocks")),
@@ -207,12 +224,15 @@ public final class BoardTools {
                         true, false, List.of(ID), PostResult.class,
                         (actor, a) -> new PostResult(Wire.post(board.unmergePost(actor, a.string("id"))))),
                 ToolSpec.write("update_post_status", "Set a post's status",
-                        "Move a post to open, planned, in_progress, done or declined (admins only), optionally with an "
+                        "Move a post to any status of its board (admins only; a new board has open, planned, "
+                                + "in_progress, done and declined; get_project lists them), optionally with an "
                                 + "official response that is shown at the top of the post and in lists (the post's "
-                                + "latest response). Done posts appear in the changelog; planned, in_progress and "
-                                + "done on the roadmap. Giving the current status with a response only responds.",
+                                + "latest response). Posts with a done-kind status appear in the changelog; active "
+                                + "statuses are roadmap columns. Giving the current status with a response only "
+                                + "responds.",
                         true, true,
-                        List.of(ID, Param.oneOf("status", "New status", PostStatus.class).asRequired(),
+                        List.of(ID, Param.string("status", "New status: a slug of the board's statuses").asRequired()
+                                        .maxLength(Limits.DEFINITION_SLUG_MAX),
                                 Param.string("response", "Official response, Markdown, e.g. \"Shipped in 2.3\"")
                                         .maxLength(Limits.COMMENT_MAX)),
                         PostResult.class,
@@ -316,9 +336,14 @@ public final class BoardTools {
 
     private static PostQuery postQuery(Args a) {
         String sort = a.string("sort");
-        String status = a.string("status");
+        // An empty filter means "no filter": agents often send "" for "any".
+        String status = blankToNull(a.string("status"));
         return new PostQuery(sort == null ? null : PostSort.parse(sort), status == null ? null : PostStatus.parse(status),
-                category(a.string("category")), a.string("query"), pageOf(a));
+                category(blankToNull(a.string("category"))), a.string("query"), pageOf(a), blankToNull(a.string("tag")));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static PostCategory category(String value) {

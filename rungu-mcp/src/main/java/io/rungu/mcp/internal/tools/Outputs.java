@@ -16,6 +16,9 @@ public final class Outputs {
 
     public record ProjectResult(Wire.Project project) {}
 
+    /** A board with its statuses, categories and tags. */
+    public record ProjectDetailResult(Wire.ProjectDetail project) {}
+
     public record PostList(List<Wire.PostDetail> posts, Wire.Pagination pagination) {}
 
     public record PostResult(Wire.PostDetail post) {}

@@ -20,7 +20,7 @@ public record Param(String name, Kind kind, String description, boolean required
                     Range range, Integer maxLength, Object defaultValue, boolean address) {
 
     /** The JSON type of an argument. */
-    public enum Kind { STRING, INTEGER, BOOLEAN }
+    public enum Kind { STRING, INTEGER, BOOLEAN, STRING_LIST }
 
     public static Param string(String name, String description) {
         return new Param(name, Kind.STRING, description, false, null, null, null, null, false);
@@ -33,6 +33,16 @@ public record Param(String name, Kind kind, String description, boolean required
 
     public static Param bool(String name, String description) {
         return new Param(name, Kind.BOOLEAN, description, false, null, null, null, null, false);
+    }
+
+    /** A list of strings; {@code maxLength} bounds its items' count in the schema. */
+    public static Param stringList(String name, String description) {
+        return new Param(name, Kind.STRING_LIST, description, false, null, null, null, null, false);
+    }
+
+    /** A string restricted to the given values. */
+    public static Param oneOf(String name, String description, List<String> values) {
+        return new Param(name, Kind.STRING, description, false, values, null, null, null, false);
     }
 
     /** A string restricted to the wire values of a model enum. */
@@ -69,7 +79,11 @@ public record Param(String name, Kind kind, String description, boolean required
             case STRING -> "string";
             case INTEGER -> "integer";
             case BOOLEAN -> "boolean";
+            case STRING_LIST -> "array";
         });
+        if (kind == Kind.STRING_LIST) {
+            s.put("items", Map.of("type", "string"));
+        }
         s.put("description", description);
         if (enumValues != null) {
             s.put("enum", enumValues);
@@ -79,7 +93,7 @@ public record Param(String name, Kind kind, String description, boolean required
             s.put("maximum", range.max());
         }
         if (maxLength != null) {
-            s.put("maxLength", maxLength);
+            s.put(kind == Kind.STRING_LIST ? "maxItems" : "maxLength", maxLength);
         }
         if (defaultValue != null) {
             s.put("default", defaultValue);

@@ -43,6 +43,9 @@ public final class BoardService implements Board {
     private final Users users;
     private final Subscriptions subscriptions;
     private final Merges merges;
+    private final Statuses statuses;
+    private final Categories categories;
+    private final Tags tags;
 
     private BoardService(Context cx, UploadQuotas quotas) {
         this.projects = new Projects(cx);
@@ -54,6 +57,9 @@ public final class BoardService implements Board {
         this.users = new Users(cx);
         this.subscriptions = new Subscriptions(cx);
         this.merges = new Merges(cx);
+        this.statuses = new Statuses(cx);
+        this.categories = new Categories(cx);
+        this.tags = new Tags(cx);
     }
 
     /**
@@ -271,6 +277,79 @@ public final class BoardService implements Board {
     @Override
     public List<PostView> trending(Actor actor, String projectSlug, TrendingQuery query) {
         return views.trending(actor(actor), projectSlug, query);
+    }
+
+    @Override
+    public io.rungu.model.Definitions definitions(Actor actor, String projectSlug) {
+        return projects.definitions(actor, projectSlug);
+    }
+
+    @Override
+    public List<io.rungu.model.BoardStatus> listStatuses(Actor actor, String projectSlug) {
+        return statuses.list(actor, projectSlug);
+    }
+
+    @Override
+    public io.rungu.model.BoardStatus createStatus(Actor actor, String projectSlug, io.rungu.model.NewStatus input) {
+        return statuses.create(actor(actor), projectSlug, input);
+    }
+
+    @Override
+    public io.rungu.model.BoardStatus updateStatus(Actor actor, String projectSlug, String statusSlug,
+            io.rungu.model.StatusEdit edit) {
+        return statuses.update(actor(actor), projectSlug, statusSlug, edit);
+    }
+
+    @Override
+    public void deleteStatus(Actor actor, String projectSlug, String statusSlug, String moveTo) {
+        statuses.delete(actor(actor), projectSlug, statusSlug, moveTo);
+    }
+
+    @Override
+    public List<io.rungu.model.BoardCategory> listCategories(Actor actor, String projectSlug) {
+        return categories.list(actor, projectSlug);
+    }
+
+    @Override
+    public io.rungu.model.BoardCategory createCategory(Actor actor, String projectSlug,
+            io.rungu.model.NewCategory input) {
+        return categories.create(actor(actor), projectSlug, input);
+    }
+
+    @Override
+    public io.rungu.model.BoardCategory updateCategory(Actor actor, String projectSlug, String categorySlug,
+            io.rungu.model.CategoryEdit edit) {
+        return categories.update(actor(actor), projectSlug, categorySlug, edit);
+    }
+
+    @Override
+    public void deleteCategory(Actor actor, String projectSlug, String categorySlug, String moveTo) {
+        categories.delete(actor(actor), projectSlug, categorySlug, moveTo);
+    }
+
+    @Override
+    public List<io.rungu.model.Tag> listTags(Actor actor, String projectSlug) {
+        return tags.list(actor, projectSlug);
+    }
+
+    @Override
+    public io.rungu.model.Tag createTag(Actor actor, String projectSlug, io.rungu.model.NewTag input) {
+        return tags.create(actor(actor), projectSlug, input);
+    }
+
+    @Override
+    public io.rungu.model.Tag updateTag(Actor actor, String projectSlug, String tagSlug, io.rungu.model.TagEdit edit) {
+        return tags.update(actor(actor), projectSlug, tagSlug, edit);
+    }
+
+    @Override
+    public void deleteTag(Actor actor, String projectSlug, String tagSlug) {
+        tags.delete(actor(actor), projectSlug, tagSlug);
+    }
+
+    @Override
+    public PostView setPostTags(Actor actor, String postId, List<String> tagSlugs) {
+        return tags.setOnPost(actor(actor), postId, tagSlugs);
     }
 
     @Override

@@ -42,4 +42,14 @@ record Context(Database db, Clock clock, Supplier<String> ids, KeptReads kept) {
         Outbox.append(h, db.dialect(), new BoardEvent(0, BoardEvent.Type.POST_STATUS_CHANGED, now(),
                 actor.userId(), actor.channel(), post.projectId(), post.id(), null, post.status(), to, response));
     }
+
+    /**
+     * Records a change to a board's status, category or tag definition; the definition's id goes in
+     * {@code commentId}, a status's slug in {@code toStatus} (null for categories and tags).
+     */
+    void definitionChanged(Handle h, Actor.Account actor, BoardEvent.Type type, String projectId, String id,
+            PostStatus status) {
+        Outbox.append(h, db.dialect(), new BoardEvent(0, type, now(), actor.userId(), actor.channel(), projectId,
+                null, id, null, status, null));
+    }
 }

@@ -23,7 +23,7 @@ final class KeptReads {
      * kept apart from the pages everyone else who may see the board sees.
      */
     record PageKey(String projectSlug, PostSort sort, PostStatus status, PostCategory category, int page, int perPage,
-                   boolean withHidden) {
+                   String tag, boolean withHidden) {
         /** The key of a browse query; null for a search, which is never kept. */
         static PageKey of(String projectSlug, PostQuery query, boolean withHidden) {
             if (!SearchTerms.of(query.text()).isEmpty()) {
@@ -32,7 +32,7 @@ final class KeptReads {
             PostSort sort = query.sort() == null || query.sort() == PostSort.RELEVANCE ? PostSort.NEWEST : query.sort();
             PageRequest page = query.page() == null ? PageRequest.FIRST : query.page();
             return new PageKey(projectSlug, sort, query.status(), query.category(), page.page(), page.perPage(),
-                    withHidden);
+                    query.tag(), withHidden);
         }
     }
 

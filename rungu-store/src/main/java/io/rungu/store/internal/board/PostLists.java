@@ -40,7 +40,14 @@ final class PostLists {
     Page<PostView> list(Handle h, String projectId, PostQuery query, boolean withHidden, String viewerId) {
         PageRequest page = query.page() == null ? PageRequest.FIRST : query.page();
         List<String> terms = SearchTerms.of(query.text());
-        Filters filters = new Filters(projectId, query.status(), query.category(), withHidden,
+        if (query.status() != null) {
+            BoardDefinitions.requireStatus(h, projectId, query.status(), "status");
+        }
+        if (query.category() != null) {
+            BoardDefinitions.requireCategory(h, projectId, query.category(), "category");
+        }
+        String tagId = query.tag() == null ? null : BoardDefinitions.requireTag(h, projectId, query.tag(), "tag").id();
+        Filters filters = new Filters(projectId, query.status(), query.category(), tagId, withHidden,
                 !terms.isEmpty() && holdsUnlisted(h, projectId, withHidden));
         if (terms.isEmpty()) {
             if (SearchTerms.unsearchable(query.text())) {
@@ -122,7 +129,7 @@ final class PostLists {
         if (onBoard.isEmpty()) {
             return onBoard;
         }
-        return filters.bind(h.createQuery("SELECT p.seq FROM posts p WHERE p.seq IN (<seqs>) AND " + filters.sql()
+        return filters.bind(h.createQuery("SELECT p.seq FROM posts p WHERE p.seq IN (<seqs>) AND " + filters.postSql()
                         + " ORDER BY " + PostReads.order(sort)))
                 .bindList("seqs", onBoard).mapTo(Long.class).list();
     }
@@ -140,7 +147,7 @@ final class PostLists {
                 (int) Math.min(offset + page.perPage(), k)));
         int rest = page.perPage() - seqs.size();
         if (rest > 0) {
-            seqs.addAll(filters.bind(h.createQuery("SELECT p.seq FROM posts p WHERE " + filters.sql()
+            seqs.addAll(filters.bind(h.createQuery("SELECT p.seq FROM posts p WHERE " + filters.postSql()
                             + " AND p.pinned = 0 ORDER BY " + PostReads.order(sort) + " LIMIT :limit OFFSET :offset"))
                     .bind("limit", rest).bind("offset", Math.max(0, offset - k))
                     .mapTo(Long.class).list());
@@ -182,8 +189,14 @@ final class PostLists {
                 + " LIMIT :limit OFFSET :offset";
     }
 
-    /** The list's total from the maintained per-board counters, never by counting posts. */
+    /**
+     * The list's total from the maintained per-board counters, never by counting posts; with a tag, by counting
+     * the tag's posts (at most the posts carrying it, read from post_tags_tag).
+     */
     static String countSql(Filters filters) {
+        if (filters.tagId() != null) {
+            return "SELECT count(*) FROM posts p WHERE " + filters.postSql();
+        }
         return "SELECT coalesce(sum(" + (filters.withHidden() ? "posts + hidden" : "posts")
                 + "), 0) FROM project_post_counts p WHERE " + filters.sql();
     }
@@ -225,20 +238,22 @@ final class PostLists {
     }
 
     /**
-     * The WHERE conditions of a list, on a table aliased {@code p} having project_id, status and category.
+     * The WHERE conditions of a list, on a table aliased {@code p} having project_id, status and category (and id,
+     * with a tag).
      *
      * @param withHidden hidden posts are listed too (admins)
      * @param held       the board has posts the list leaves out ({@link #holdsUnlisted})
      */
-    record Filters(String projectId, PostStatus status, PostCategory category, boolean withHidden, boolean held) {
+    record Filters(String projectId, PostStatus status, PostCategory category, String tagId, boolean withHidden,
+                   boolean held) {
         /** Listed posts only, no other filter. */
         Filters(String projectId, PostStatus status, PostCategory category) {
-            this(projectId, status, category, false, false);
+            this(projectId, status, category, null, false, false);
         }
 
         /** True when a filter beyond the board applies, or the board holds posts the list leaves out. */
         boolean narrows() {
-            return status != null || category != null || held;
+            return status != null || category != null || tagId != null || held;
         }
 
         /** {@link #sql()} and the posts the viewer's list shows ({@link Access#listedSql}), on {@code posts p}. */
@@ -248,11 +263,15 @@ final class PostLists {
 
         String sql() {
             return "p.project_id = :project" + (status == null ? "" : " AND p.status = :status")
-                    + (category == null ? "" : " AND p.category = :category");
+                    + (category == null ? "" : " AND p.category = :category")
+                    + (tagId == null ? "" : " AND p.id IN (SELECT pt.post_id FROM post_tags pt WHERE pt.tag_id = :tag)");
         }
 
         Query bind(Query q) {
             q.bind("project", projectId);
+            if (tagId != null) {
+                q.bind("tag", tagId);
+            }
             if (status != null) {
                 q.bind("status", status.wire());
             }

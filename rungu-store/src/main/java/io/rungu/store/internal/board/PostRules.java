@@ -11,13 +11,12 @@ import io.rungu.model.RunguException;
 final class PostRules {
     private PostRules() {}
 
-    /** A new post after validation. */
+    /** A new post after validation; a null category is the board's first (resolved with the board). */
     record ValidPost(String title, String description, PostCategory category) {}
 
     static ValidPost validate(NewPost input) {
         String description = input.description() == null ? "" : description(input.description());
-        return new ValidPost(title(input.title()), description,
-                input.category() == null ? PostCategory.FEEDBACK : input.category());
+        return new ValidPost(title(input.title()), description, input.category());
     }
 
     /** Checks the text fields of an edit; returns it with the title trimmed. */

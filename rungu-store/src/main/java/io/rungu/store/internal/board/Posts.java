@@ -7,12 +7,14 @@ import io.rungu.model.NewPost;
 import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
 import io.rungu.model.Post;
+import io.rungu.model.PostCategory;
 import io.rungu.model.PostEdit;
 import io.rungu.model.PostQuery;
 import io.rungu.model.PostStatus;
 import io.rungu.model.PostView;
 import io.rungu.model.Range;
 import io.rungu.model.RunguException;
+import io.rungu.model.StatusKind;
 import io.rungu.model.TimelineItem;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -141,11 +143,15 @@ final class Posts {
             Permissions.notBlocked(h, account);
             // Members' posts on a moderated board wait for an admin; admins' posts skip the queue.
             boolean waits = board.moderation() == io.rungu.model.Moderation.NEW_POSTS && !account.isAdmin();
+            PostCategory category = p.category() == null ? BoardDefinitions.defaultCategory(h, projectId)
+                    : BoardDefinitions.requireCategory(h, projectId, p.category(), "category").value();
             h.createUpdate("INSERT INTO posts (id, project_id, title, description, status, category, created_by, "
-                            + "created_at, updated_at, state) VALUES (:id, :project, :title, :description, 'open', "
+                            + "created_at, updated_at, state) VALUES (:id, :project, :title, :description, :status, "
                             + ":category, :user, :now, :now, :state)")
                     .bind("id", id).bind("project", projectId).bind("title", p.title())
-                    .bind("description", p.description()).bind("category", p.category().wire())
+                    .bind("description", p.description())
+                    .bind("status", BoardDefinitions.newPostStatus(h, projectId).wire())
+                    .bind("category", category.wire())
                     .bind("user", account.userId()).bind("now", now).bind("state", waits ? "pending" : "listed")
                     .execute();
             Subscriptions.add(h, id, account.userId(), now);
@@ -173,7 +179,7 @@ final class Posts {
             if (pins && valid.pinned()) {
                 requirePinRoom(h, post.projectId());
             }
-            boolean statusChanges = valid.status() != null && valid.status() != post.status();
+            boolean statusChanges = valid.status() != null && !valid.status().equals(post.status());
             // The status rule comes first, so author and other members alike are told why a status change fails.
             if (statusChanges && !account.isAdmin()) {
                 throw RunguException.forbidden("Only admins can change a post's status");
@@ -182,6 +188,11 @@ final class Posts {
                 throw RunguException.forbidden("Only admins can give an official response");
             }
             Permissions.ownerOrAdmin(account, post.createdBy(), "You can only edit your own posts");
+            StatusKind toKind = statusChanges
+                    ? BoardDefinitions.requireStatus(h, post.projectId(), valid.status(), "status").kind() : null;
+            if (valid.category() != null) {
+                BoardDefinitions.requireCategory(h, post.projectId(), valid.category(), "category");
+            }
             // Only the columns that are given appear in SET, so a status change never rewrites the search index.
             List<String> sets = new ArrayList<>();
             // Pinning and locking are moderation, not activity: alone they leave updated_at as it is.
@@ -229,7 +240,8 @@ final class Posts {
             }
             if (statusChanges) {
                 update.bind("status", valid.status().wire());
-                update.bind("doneAt", valid.status() == PostStatus.DONE ? now : null);
+                // Moving between done-kind statuses keeps the moment it first shipped.
+                update.bind("doneAt", toKind != StatusKind.DONE ? null : post.doneAt() != null ? post.doneAt() : now);
             }
             update.execute();
             if (valid.title() != null || valid.description() != null || valid.category() != null) {

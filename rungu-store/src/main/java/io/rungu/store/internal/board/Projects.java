@@ -55,6 +55,7 @@ final class Projects {
         try {
             return cx.db().write(h -> {
                 h.attach(ProjectDao.class).insert(id, p.slug(), p.name(), p.description(), now);
+                BoardDefinitions.insertDefaults(h, id, cx::newId);
                 cx.event(h, account, BoardEvent.Type.PROJECT_CREATED, id, null, null);
                 return bySlug(h, p.slug());
             });
@@ -160,6 +161,15 @@ final class Projects {
                 : h.createQuery("SELECT id FROM users WHERE id = :key").bind("key", key);
         return query.mapTo(String.class).findOne()
                 .orElseThrow(() -> RunguException.notFound("User not found"));
+    }
+
+    io.rungu.model.Definitions definitions(Actor actor, String slug) {
+        return cx.db().read(h -> {
+            Access.board(h, actor, slug);
+            Project project = bySlug(h, slug);
+            return new io.rungu.model.Definitions(project, BoardDefinitions.statuses(h, project.id()),
+                    BoardDefinitions.categories(h, project.id()), BoardDefinitions.tags(h, project.id()));
+        });
     }
 
     private static Project bySlug(Handle h, String slug) {

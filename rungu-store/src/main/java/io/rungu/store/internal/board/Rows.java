@@ -16,6 +16,7 @@ import io.rungu.store.internal.db.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Column lists and row mappers shared by every query that reads the same shape. */
@@ -27,7 +28,8 @@ final class Rows {
      * Add the WHERE clause after it.
      */
     static final String POST_VIEW_SELECT = "SELECT p.seq, p.id, p.project_id, p.title, p.description, p.status, "
-            + "p.category, p.vote_count, p.comment_count, p.created_by, p.created_at, p.updated_at, p.done_at, p.state, "
+            + "p.category, p.vote_count, p.comment_count, p.created_by, p.created_at, p.updated_at, p.done_at, "
+            + "p.state, p.tags, "
             + "u.name AS creator_name, u.avatar_url AS creator_avatar, (v.user_id IS NOT NULL) AS voted, "
             + "p.response_text, p.response_by, p.response_at, ru.name AS response_name, "
             + "p.merged_into, p.pinned, p.locked, "
@@ -66,12 +68,18 @@ final class Rows {
 
     static Post post(ResultSet rs) throws SQLException {
         return new Post(rs.getString("id"), rs.getString("project_id"), rs.getString("title"),
-                rs.getString("description"), PostStatus.parse(rs.getString("status")),
-                PostCategory.parse(rs.getString("category")), rs.getLong("vote_count"), rs.getLong("comment_count"),
+                rs.getString("description"), new PostStatus(rs.getString("status")),
+                new PostCategory(rs.getString("category")), rs.getLong("vote_count"), rs.getLong("comment_count"),
                 rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "updated_at"),
                 instant(rs, "done_at"), rs.getString("merged_into"), rs.getInt("pinned") != 0,
                 rs.getInt("locked") != 0, "hidden".equals(rs.getString("state")),
-                "pending".equals(rs.getString("state")) ? Approval.PENDING : Approval.APPROVED);
+                "pending".equals(rs.getString("state")) ? Approval.PENDING : Approval.APPROVED,
+                tags(rs.getString("tags")));
+    }
+
+    /** The tag slugs kept on a post row, space-separated. */
+    static List<String> tags(String column) {
+        return column == null || column.isEmpty() ? List.of() : List.of(column.split(" "));
     }
 
     /** The latest official response kept on a post row (see POST_VIEW_SELECT); null when none. */

@@ -98,7 +98,7 @@ final class StatusHistory {
                                 rs.getString("into_title"), rs.getInt("undone") != 0, who, at));
                     }
                     return new TimelineItem.StatusItem(new StatusChange(rs.getString("id"), postId,
-                            PostStatus.parse(rs.getString("from_status")), PostStatus.parse(rs.getString("to_status")),
+                            new PostStatus(rs.getString("from_status")), new PostStatus(rs.getString("to_status")),
                             rs.getString("content"), who, at));
                 })
                 .list();

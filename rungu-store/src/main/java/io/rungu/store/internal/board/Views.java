@@ -2,7 +2,10 @@ package io.rungu.store.internal.board;
 
 import io.rungu.model.Actor;
 import io.rungu.model.BoardStats;
+import io.rungu.model.BoardCategory;
+import io.rungu.model.BoardStatus;
 import io.rungu.model.ChangelogQuery;
+import io.rungu.model.StatusKind;
 import io.rungu.model.Range;
 import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
@@ -14,7 +17,8 @@ import io.rungu.model.TrendingQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -34,9 +38,12 @@ final class Views {
     static final String TRENDING_SQL = "SELECT p.seq FROM posts p WHERE p.project_id = :project "
             + "AND p.created_at >= :since AND p.state = 'listed' ORDER BY +p.vote_count DESC, p.created_at DESC, p.id DESC LIMIT :limit";
 
-    /** Shipped posts, latest first; status = 'done' is literal so the partial index posts_done serves it. */
+    /**
+     * Shipped posts, latest first: those with a done-kind status, which have done_at set exactly while they have
+     * one; the condition is literal so the partial index posts_done serves it.
+     */
     static String changelogSql(boolean since) {
-        return "SELECT p.seq FROM posts p WHERE p.project_id = :project AND p.status = 'done' AND p.state = 'listed'"
+        return "SELECT p.seq FROM posts p WHERE p.project_id = :project AND p.done_at IS NOT NULL AND p.state = 'listed'"
                 + (since ? " AND p.done_at >= :since" : "") + " ORDER BY p.done_at DESC, p.id DESC LIMIT :limit OFFSET :offset";
     }
 
@@ -50,19 +57,35 @@ final class Views {
         int n = Range.ROADMAP_LIMIT.check(limit);
         return cx.db().read(h -> {
             String projectId = Lookups.projectId(h, actor, projectSlug);
-            List<Long> planned = bucket(h, projectId, PostStatus.PLANNED, n);
-            List<Long> inProgress = bucket(h, projectId, PostStatus.IN_PROGRESS, n);
-            List<Long> done = bucket(h, projectId, PostStatus.DONE, n);
-            List<Long> all = new ArrayList<>(planned);
-            all.addAll(inProgress);
-            all.addAll(done);
+            List<BoardStatus> statuses = BoardDefinitions.statuses(h, projectId);
+            List<BoardStatus> active = statuses.stream().filter(s -> s.kind() == StatusKind.ACTIVE).toList();
+            List<BoardStatus> done = statuses.stream().filter(s -> s.kind() == StatusKind.DONE).toList();
+            // One index-served bucket per status; the done statuses' buckets are merged below.
+            List<Long> all = new ArrayList<>();
+            List<Integer> sizes = new ArrayList<>();
+            for (BoardStatus s : active) {
+                List<Long> bucket = bucket(h, projectId, s.value(), n);
+                sizes.add(bucket.size());
+                all.addAll(bucket);
+            }
+            int activeSeqs = all.size();
+            for (BoardStatus s : done) {
+                all.addAll(bucket(h, projectId, s.value(), n));
+            }
             List<PostView> views = PostReads.bySeqs(h, all, actor.userId());
-            Map<PostStatus, Long> totals = statusTotals(h, projectId);
-            return new Roadmap(
-                    slice(views, 0, planned.size()), totals.get(PostStatus.PLANNED),
-                    slice(views, planned.size(), inProgress.size()), totals.get(PostStatus.IN_PROGRESS),
-                    slice(views, planned.size() + inProgress.size(), done.size()), totals.get(PostStatus.DONE),
-                    n);
+            List<Roadmap.Column> columns = new ArrayList<>();
+            int from = 0;
+            for (int i = 0; i < active.size(); i++) {
+                columns.add(new Roadmap.Column(active.get(i), slice(views, from, sizes.get(i)), active.get(i).postCount()));
+                from += sizes.get(i);
+            }
+            List<PostView> shipped = views.subList(Math.min(activeSeqs, views.size()), views.size()).stream()
+                    .sorted(MOST_VOTED_FIRST).limit(n).toList();
+            long doneTotal = done.stream().mapToLong(BoardStatus::postCount).sum();
+            Roadmap.Column planned = column(columns, PostStatus.PLANNED);
+            Roadmap.Column inProgress = column(columns, PostStatus.IN_PROGRESS);
+            return new Roadmap(planned.posts(), planned.total(), inProgress.posts(), inProgress.total(),
+                    shipped, doneTotal, n, List.copyOf(columns));
         });
     }
 
@@ -79,10 +102,11 @@ final class Views {
             List<Long> seqs = keys.mapTo(Long.class).list();
             long total;
             if (since == null) {
-                total = statusTotals(h, projectId).get(PostStatus.DONE);
+                total = BoardDefinitions.statuses(h, projectId).stream().filter(s -> s.kind() == StatusKind.DONE)
+                        .mapToLong(BoardStatus::postCount).sum();
             } else {
                 total = h.createQuery("SELECT count(*) FROM posts p WHERE p.project_id = :project "
-                                + "AND p.status = 'done' AND p.state = 'listed' AND p.done_at >= :since")
+                                + "AND p.done_at IS NOT NULL AND p.state = 'listed' AND p.done_at >= :since")
                         .bind("project", projectId).bind("since", since).mapTo(Long.class).one();
             }
             return new Page<>(PostReads.bySeqs(h, seqs, actor.userId()), page.page(), page.perPage(), total);
@@ -92,21 +116,25 @@ final class Views {
     BoardStats stats(Actor actor, String projectSlug) {
         return cx.db().read(h -> {
             String projectId = Lookups.projectId(h, actor, projectSlug);
-            Map<PostStatus, Long> byStatus = new EnumMap<>(PostStatus.class);
-            Map<PostCategory, Long> byCategory = new EnumMap<>(PostCategory.class);
-            for (PostStatus s : PostStatus.values()) {
-                byStatus.put(s, 0L);
+            // Every status and category of the board, in its order, zero when none.
+            Map<PostStatus, Long> byStatus = new LinkedHashMap<>();
+            Map<PostCategory, Long> byCategory = new LinkedHashMap<>();
+            for (BoardStatus s : BoardDefinitions.statuses(h, projectId)) {
+                byStatus.put(s.value(), 0L);
             }
-            for (PostCategory c : PostCategory.values()) {
-                byCategory.put(c, 0L);
+            for (BoardCategory c : BoardDefinitions.categories(h, projectId)) {
+                byCategory.put(c.value(), 0L);
             }
             long[] total = {0};
             h.createQuery("SELECT status, category, posts FROM project_post_counts WHERE project_id = :project")
                     .bind("project", projectId)
-                    .map((rs, ctx) -> new Object[] {PostStatus.parse(rs.getString(1)),
-                            PostCategory.parse(rs.getString(2)), rs.getLong(3)})
+                    .map((rs, ctx) -> new Object[] {new PostStatus(rs.getString(1)),
+                            new PostCategory(rs.getString(2)), rs.getLong(3)})
                     .forEach(row -> {
                         long posts = (Long) row[2];
+                        if (posts == 0) {
+                            return; // the counter of a status or category deleted since
+                        }
                         byStatus.merge((PostStatus) row[0], posts, Long::sum);
                         byCategory.merge((PostCategory) row[1], posts, Long::sum);
                         total[0] += posts;
@@ -139,16 +167,15 @@ final class Views {
                 .mapTo(Long.class).list();
     }
 
-    private static Map<PostStatus, Long> statusTotals(Handle h, String projectId) {
-        Map<PostStatus, Long> totals = new EnumMap<>(PostStatus.class);
-        for (PostStatus s : PostStatus.values()) {
-            totals.put(s, 0L);
-        }
-        h.createQuery("SELECT status, sum(posts) FROM project_post_counts WHERE project_id = :project GROUP BY status")
-                .bind("project", projectId)
-                .map((rs, ctx) -> Map.entry(PostStatus.parse(rs.getString(1)), rs.getLong(2)))
-                .forEach(e -> totals.put(e.getKey(), e.getValue()));
-        return totals;
+    private static final Comparator<PostView> MOST_VOTED_FIRST = Comparator
+            .comparingLong((PostView v) -> v.post().voteCount()).reversed()
+            .thenComparing((PostView v) -> v.post().createdAt(), Comparator.reverseOrder())
+            .thenComparing((PostView v) -> v.post().id(), Comparator.reverseOrder());
+
+    /** The column of {@code status}, or an empty one when the board has no such active status. */
+    private static Roadmap.Column column(List<Roadmap.Column> columns, PostStatus status) {
+        return columns.stream().filter(c -> c.status().slug().equals(status.slug())).findFirst()
+                .orElse(new Roadmap.Column(null, List.of(), 0));
     }
 
     private static List<PostView> slice(List<PostView> views, int from, int size) {

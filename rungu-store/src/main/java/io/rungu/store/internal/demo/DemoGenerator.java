@@ -250,6 +250,43 @@ public final class DemoGenerator {
             }
             batch.finish();
         }
+        // Every board has its statuses and categories: the defaults, as a board created through the Board gets.
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO statuses (id, project_id, slug, name, color, kind, "
+                + "position) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            var defaults = io.rungu.store.internal.board.BoardDefinitions.DEFAULT_STATUSES;
+            Batch batch = new Batch(ps, "statuses", d.projectIds().length * defaults.size());
+            for (String id : d.projectIds()) {
+                for (int i = 0; i < defaults.size(); i++) {
+                    String[] s = defaults.get(i);
+                    ps.setString(1, id + "/status/" + s[0]);
+                    ps.setString(2, id);
+                    ps.setString(3, s[0]);
+                    ps.setString(4, s[1]);
+                    ps.setString(5, s[2]);
+                    ps.setString(6, s[3]);
+                    ps.setInt(7, i + 1);
+                    batch.add();
+                }
+            }
+            batch.finish();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO categories (id, project_id, slug, name, position) "
+                + "VALUES (?, ?, ?, ?, ?)")) {
+            var defaults = io.rungu.store.internal.board.BoardDefinitions.DEFAULT_CATEGORIES;
+            Batch batch = new Batch(ps, "categories", d.projectIds().length * defaults.size());
+            for (String id : d.projectIds()) {
+                for (int i = 0; i < defaults.size(); i++) {
+                    String[] k = defaults.get(i);
+                    ps.setString(1, id + "/category/" + k[0]);
+                    ps.setString(2, id);
+                    ps.setString(3, k[0]);
+                    ps.setString(4, k[1]);
+                    ps.setInt(5, i + 1);
+                    batch.add();
+                }
+            }
+            batch.finish();
+        }
         PostRows p = d.posts();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO posts (id, project_id, title, description, "
                 + "status, category, created_by, created_at, updated_at, done_at, vote_count, comment_count) "

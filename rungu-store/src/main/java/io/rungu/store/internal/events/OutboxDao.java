@@ -67,7 +67,7 @@ public interface OutboxDao {
         }
 
         private static PostStatus status(String wire) {
-            return wire == null ? null : PostStatus.parse(wire);
+            return wire == null ? null : new PostStatus(wire);
         }
     }
 }

@@ -27,6 +27,10 @@ class MigrationsChecksumTest {
         SHIPPED.put("postgres/V003__board_scoped_search.sql", "480b326afb4df6e72f61c2814895e461bca3bfd1f57aeb2b11aba7f7cebd268c");
         SHIPPED.put("sqlite/V004__events_and_notifications.sql", "83f74e05a3b5d5da6c3494f3ceef374911c70a7fd8055442498fb525a1f80bf5");
         SHIPPED.put("postgres/V004__events_and_notifications.sql", "a40447611dbf845ad4c05726dbf3907dc3170ae0e00e839d819b05e63cf11675");
+        SHIPPED.put("sqlite/V006__statuses_categories_tags.sql",
+                "471895a4d968cf2f3e4e32d5056666aaee5257486dca4620742bb6ace9909a9a");
+        SHIPPED.put("postgres/V006__statuses_categories_tags.sql",
+                "dfa5ac3ed9d50d8321f18719d4e7bb74f218df970e3ef6d87429daa2b8847665");
         SHIPPED.put("sqlite/V007__curation.sql", "c3b9797476e7e2b6d8087d0c8d74fa9a1d68918a0d0d1840b6a25f2f257f3046");
         SHIPPED.put("postgres/V007__curation.sql", "e3c6d66ca4b02f2bdb5cec037671883276fdee50d04a1faeaa5d728da8eb4d0a");
         SHIPPED.put("sqlite/V011__notification_kinds_email_links.sql",
