@@ -232,4 +232,14 @@ public interface Board {
 
     /** The name an erased account's posts and comments show. */
     String DELETED_USER_NAME = "Deleted user";
+
+    // --- audit log ---
+
+    /**
+     * The audit log, newest first (admin; read-only credentials suffice): every write through this store with who
+     * made it, through which channel and client, and the fields it changed. {@code query}'s {@code since} is an
+     * RFC 3339 instant or a duration back from now ({@code 24h}, {@code 7d}); a bad filter is INVALID, an unknown
+     * board NOT_FOUND.
+     */
+    Page<io.rungu.model.AuditEntry> auditLog(Actor actor, io.rungu.model.AuditQuery query);
 }

@@ -42,6 +42,7 @@ public final class BoardService implements Board {
     private final Views views;
     private final Users users;
     private final Subscriptions subscriptions;
+    private final Audit audit;
 
     private BoardService(Context cx, UploadQuotas quotas) {
         this.projects = new Projects(cx);
@@ -52,6 +53,7 @@ public final class BoardService implements Board {
         this.views = new Views(cx);
         this.users = new Users(cx);
         this.subscriptions = new Subscriptions(cx);
+        this.audit = new Audit(cx);
     }
 
     /**
@@ -289,5 +291,10 @@ public final class BoardService implements Board {
     @Override
     public void deleteUser(Actor actor, String userId) {
         users.delete(actor(actor), userId);
+    }
+
+    @Override
+    public Page<io.rungu.model.AuditEntry> auditLog(Actor actor, io.rungu.model.AuditQuery query) {
+        return audit.read(actor(actor), query == null ? io.rungu.model.AuditQuery.ALL : query);
     }
 }

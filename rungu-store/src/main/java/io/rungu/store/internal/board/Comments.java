@@ -7,6 +7,7 @@ import io.rungu.model.NewComment;
 import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
 import io.rungu.model.RunguException;
+import io.rungu.store.internal.audit.Changes;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 
@@ -58,7 +59,8 @@ final class Comments {
             h.createUpdate("UPDATE posts SET updated_at = :now WHERE id = :id")
                     .bind("now", now).bind("id", postId).execute();
             Subscriptions.add(h, postId, account.userId(), now);
-            cx.event(h, account, BoardEvent.Type.COMMENT_CREATED, projectId, postId, id);
+            cx.event(h, account, BoardEvent.Type.COMMENT_CREATED, projectId, postId, id,
+                    Changes.of().added("content", content));
             return byId(h, id);
         });
     }
@@ -75,7 +77,8 @@ final class Comments {
             h.createUpdate("UPDATE comments SET content = :content, edited_at = :now WHERE id = :id")
                     .bind("content", valid).bind("now", now).bind("id", commentId).execute();
             cx.event(h, account, BoardEvent.Type.COMMENT_EDITED, Lookups.projectOfPost(h, comment.comment().postId()),
-                    comment.comment().postId(), commentId);
+                    comment.comment().postId(), commentId,
+                    Changes.of().field("content", comment.comment().content(), valid));
             return byId(h, commentId);
         });
     }
@@ -87,7 +90,10 @@ final class Comments {
             Permissions.ownerOrAdmin(account, comment.comment().createdBy(), "You can only delete your own comments");
             String projectId = Lookups.projectOfPost(h, comment.comment().postId());
             h.createUpdate("DELETE FROM comments WHERE id = :id").bind("id", commentId).execute();
-            cx.event(h, account, BoardEvent.Type.COMMENT_DELETED, projectId, comment.comment().postId(), commentId);
+            cx.event(h, account, BoardEvent.Type.COMMENT_DELETED, projectId, comment.comment().postId(), commentId,
+                    Changes.of().removed("post_id", comment.comment().postId())
+                            .removed("content", comment.comment().content())
+                            .removed("created_by", comment.comment().createdBy()));
         });
     }
 

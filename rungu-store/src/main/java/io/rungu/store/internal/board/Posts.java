@@ -13,6 +13,7 @@ import io.rungu.model.PostView;
 import io.rungu.model.Range;
 import io.rungu.model.RunguException;
 import io.rungu.model.TimelineItem;
+import io.rungu.store.internal.audit.Changes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +101,8 @@ final class Posts {
                     .bind("user", account.userId()).bind("now", now)
                     .execute();
             Subscriptions.add(h, id, account.userId(), now);
-            cx.event(h, account, BoardEvent.Type.POST_CREATED, projectId, id, null);
+            cx.event(h, account, BoardEvent.Type.POST_CREATED, projectId, id, null,
+                    Changes.of().added("title", p.title()).added("category", p.category()));
             return PostReads.require(h, id, account.userId());
         });
     }
@@ -154,7 +156,12 @@ final class Posts {
             }
             update.execute();
             if (valid.title() != null || valid.description() != null || valid.category() != null) {
-                cx.event(h, account, BoardEvent.Type.POST_EDITED, post.projectId(), postId, null);
+                cx.event(h, account, BoardEvent.Type.POST_EDITED, post.projectId(), postId, null, Changes.of()
+                        .field("title", post.title(), valid.title() == null ? post.title() : valid.title())
+                        .field("description", post.description(),
+                                valid.description() == null ? post.description() : valid.description())
+                        .field("category", post.category(),
+                                valid.category() == null ? post.category() : valid.category()));
             }
             if (statusChanges || valid.response() != null) {
                 PostStatus to = statusChanges ? valid.status() : post.status();
@@ -162,6 +169,9 @@ final class Posts {
             }
             if (statusChanges) {
                 cx.statusChanged(h, account, post, valid.status(), valid.response());
+            } else if (valid.response() != null) {
+                cx.audit(h, account, "post.responded", "post", postId, post.projectId(),
+                        Changes.of().added("response", valid.response()));
             }
             return PostReads.require(h, postId, account.userId());
         });
@@ -177,7 +187,9 @@ final class Posts {
             Post post = Lookups.post(h, postId);
             Permissions.ownerOrAdmin(account, post.createdBy(), "You can only delete your own posts");
             h.createUpdate("DELETE FROM posts WHERE id = :id").bind("id", postId).execute();
-            cx.event(h, account, BoardEvent.Type.POST_DELETED, post.projectId(), postId, null);
+            cx.event(h, account, BoardEvent.Type.POST_DELETED, post.projectId(), postId, null, Changes.of()
+                    .removed("title", post.title()).removed("status", post.status())
+                    .removed("category", post.category()).removed("created_by", post.createdBy()));
         });
     }
 }
