@@ -57,7 +57,8 @@ public final class McpProtocol {
 
     public McpProtocol(Board board, McpConfig config) {
         this.config = config;
-        this.tools = BoardTools.all(board, config.readOnly, config.basePath);
+        this.tools = java.util.stream.Stream.concat(BoardTools.all(board, config.readOnly, config.basePath).stream(),
+                io.rungu.mcp.internal.tools.AuditTools.all(board).stream()).toList();
         this.toolsByName = tools.stream().collect(Collectors.toMap(ToolSpec::name, Function.identity()));
         this.resources = new BoardResources(board);
         this.prompts = new BoardPrompts(board);
@@ -138,6 +139,10 @@ public final class McpProtocol {
         String requested = requiredText(params, "protocolVersion");
         String version = negotiate(requested);
         session.initialize(version);
+        JsonNode clientInfo = params.get("clientInfo");
+        if (clientInfo != null && clientInfo.path("name").isTextual()) {
+            session.clientName(clientInfo.path("name").asText());
+        }
         Map<String, Object> capabilities = new LinkedHashMap<>();
         capabilities.put("tools", Map.of("listChanged", false));
         capabilities.put("resources", Map.of("subscribe", false, "listChanged", false));
@@ -173,6 +178,9 @@ public final class McpProtocol {
             throw RpcException.invalidParams("\"arguments\" must be an object");
         }
         ObjectNode args = arguments == null || arguments.isNull() ? mapper.createObjectNode() : (ObjectNode) arguments;
+        if (actor instanceof Actor.Account account && session.clientName() != null) {
+            actor = account.withClient(session.clientName()); // the audit log names the MCP client
+        }
         log.debug("MCP tool {} called by {}", name, actor.userId());
         try {
             if (tool.write() && config.readOnly) {
