@@ -2,6 +2,7 @@ import { readBase, withBase } from './base';
 import type {
   ApiToken,
   Attachment,
+  AuditEntry,
   CommentDetail,
   Me,
   NotificationSettings,
@@ -252,6 +253,14 @@ export class Api {
   }
   setUserRole(id: string, role: Role): Promise<User> {
     return this.data('PATCH', `/api/users/${seg(id)}`, { role });
+  }
+
+  // Audit log (admin)
+  /** The audit log, newest first; every filter is optional (since: RFC 3339 instant or a duration such as 7d). */
+  listAudit(
+    p: { project?: string; actor?: string; action?: string; since?: string; page?: number; per_page?: number } = {},
+  ): Promise<Paged<AuditEntry>> {
+    return this.request('GET', `/api/audit${queryString(p)}`);
   }
 
   // Own profile
