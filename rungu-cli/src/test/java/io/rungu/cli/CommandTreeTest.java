@@ -31,7 +31,7 @@ class CommandTreeTest {
                 "rungu mcp", "rungu healthcheck", "rungu migrate", "rungu backup", "rungu migrate-schema",
                 "rungu post list", "rungu post show", "rungu post create", "rungu post edit", "rungu post status",
                 "rungu post delete", "rungu post vote", "rungu comment list", "rungu comment add", "rungu token list",
-                "rungu token revoke", "rungu user show", "rungu user delete", "rungu completion");
+                "rungu token revoke", "rungu user show", "rungu user delete", "rungu completion", "rungu audit");
     }
 
     @Test
