@@ -104,6 +104,10 @@ class McpSdkIT {
             call(client, tools, "delete_post", Map.of("id", postId));
             call(client, tools, "update_project", Map.of("slug", "sdk-board", "name", "SDK Board 2"));
             call(client, tools, "delete_project", Map.of("slug", "sdk-board"));
+            Map<?, ?> audit = (Map<?, ?>) call(client, tools, "get_audit_log", Map.of("action", "project.deleted",
+                    "since", "1h")).structuredContent();
+            Map<?, ?> deleted = (Map<?, ?>) ((List<?>) audit.get("entries")).get(0);
+            assertThat(deleted.get("channel")).as("the packaged `rungu mcp` is the stdio channel").isEqualTo("mcp_stdio");
             assertThat(called).containsExactlyInAnyOrderElementsOf(tools.keySet());
         }
         assertThat(stderr.stream().filter(line -> line.contains("ERROR")).toList()).isEmpty();
