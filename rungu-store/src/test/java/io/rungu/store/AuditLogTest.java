@@ -176,6 +176,32 @@ class AuditLogTest extends OnEachDatabase {
     }
 
     @Test
+    void any_event_appended_to_the_outbox_gets_an_entry_with_its_action_derived_from_its_type() {
+        PostView post = board.createPost(member, "app", new NewPost("Merged away", "", null));
+        var database = t.store().database();
+        // As a write added later would: only its event, appended the way every Board write appends it.
+        database.writeVoid(h -> io.rungu.store.internal.events.Outbox.append(h, database.dialect(),
+                new io.rungu.model.BoardEvent(0, io.rungu.model.BoardEvent.Type.PROJECT_UNSUBSCRIBED,
+                        t.clock().instant(), admin.userId(), Actor.Channel.API_TOKEN, project.id(), post.post().id(),
+                        null, null, null, null)));
+
+        AuditEntry entry = newest();
+        assertThat(entry.action()).isEqualTo("project.unsubscribed");
+        assertThat(entry.channel()).isEqualTo(AuditChannel.API_TOKEN);
+        assertThat(entry.target()).isEqualTo(new AuditEntry.Target("post", post.post().id()));
+        assertThat(log(new AuditQuery("app", null, "project.unsubscribed", null, PageRequest.FIRST)).total())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void notification_settings_changes_are_recorded() {
+        board.updateNotificationSettings(member, false, null);
+        AuditEntry entry = newest();
+        assertThat(entry.action()).isEqualTo("user.notifications_changed");
+        assertThat(entry.changes()).containsExactly(new AuditEntry.Change("status_changes", "true", "false"));
+    }
+
+    @Test
     void a_rolled_back_write_leaves_no_entry() {
         long before = log(AuditQuery.ALL).total();
         assertThatThrownBy(() -> board.setRole(admin, admin.userId(), Role.MEMBER)).isInstanceOf(RunguException.class);

@@ -157,6 +157,10 @@ final class Subscriptions {
                             + "updated_at = excluded.updated_at")
                     .bind("user", account.userId()).bind("status", next.statusChanges() ? 1 : 0)
                     .bind("comments", next.comments() ? 1 : 0).bind("now", now).execute();
+            cx.audit(h, account, "user.notifications_changed", "user", account.userId(), null,
+                    io.rungu.store.internal.audit.Changes.of()
+                            .field("status_changes", current.statusChanges(), next.statusChanges())
+                            .field("comments", current.comments(), next.comments()));
             return next;
         });
     }
