@@ -58,7 +58,7 @@ public final class Dispatcher implements Events, AutoCloseable {
         this.auditRetention = auditRetention;
     }
 
-    /** Deletes events older than the retention, in batches; returns how many went. */
+    /** Deletes events older than the retention, and audit entries older than theirs, in batches; returns how many went. */
     public int prune() {
         java.time.Instant cutoff = now().minus(retention);
         int total = 0;
