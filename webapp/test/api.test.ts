@@ -108,6 +108,12 @@ describe('Api', () => {
     );
   });
 
+  it('reads the audit log with its filters, leaving out the empty ones', async () => {
+    const { api, fetch } = client(json({ data: [], pagination: page }));
+    await api.listAudit({ project: 'app', actor: '', action: 'post.edited', since: '7d', page: 2, per_page: 50 });
+    expect(fetch.mock.calls[0][0]).toBe('/feedback/api/audit?project=app&action=post.edited&since=7d&page=2&per_page=50');
+  });
+
   it('requests the bare list URL when there are no parameters', async () => {
     const { api, fetch } = client(json({ data: [], pagination: page }));
     await api.listPosts('app', { status: '', category: '', q: '' });

@@ -64,6 +64,7 @@ describe('routes', () => {
     expect(matchRoute('/board/my-app/roadmap')).toEqual({ name: 'roadmap', slug: 'my-app' });
     expect(matchRoute('/board/my-app/changelog')).toEqual({ name: 'changelog', slug: 'my-app' });
     expect(matchRoute('/admin')).toEqual({ name: 'admin' });
+    expect(matchRoute('/admin/audit')).toEqual({ name: 'audit' });
     expect(matchRoute('/login')).toEqual({ name: 'login' });
     expect(matchRoute('/account')).toEqual({ name: 'account' });
   });

@@ -6,6 +6,7 @@ import type {
   Moderation,
   ProjectMember,
   Attachment,
+  AuditEntry,
   CommentDetail,
   Me,
   NotificationSettings,
@@ -348,6 +349,14 @@ export class Api {
   /** Blocks (true) or unblocks a member: a blocked member reads but cannot write board content. */
   setUserBlocked(id: string, blocked: boolean): Promise<User> {
     return this.data('PATCH', `/api/users/${seg(id)}`, { blocked });
+  }
+
+  // Audit log (admin)
+  /** The audit log, newest first; every filter is optional (since: RFC 3339 instant or a duration such as 7d). */
+  listAudit(
+    p: { project?: string; actor?: string; action?: string; since?: string; page?: number; per_page?: number } = {},
+  ): Promise<Paged<AuditEntry>> {
+    return this.request('GET', `/api/audit${queryString(p)}`);
   }
 
   // Own profile

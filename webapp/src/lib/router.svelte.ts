@@ -7,6 +7,7 @@ export type Route =
   | { name: 'roadmap'; slug: string }
   | { name: 'changelog'; slug: string }
   | { name: 'admin' }
+  | { name: 'audit' }
   | { name: 'login' }
   | { name: 'account' }
   | { name: 'not-found' };
@@ -36,6 +37,7 @@ export function matchRoute(path: string | null): Route {
       break;
     case 2:
       if (a === 'board') return { name: 'board', slug: b };
+      if (a === 'admin' && b === 'audit') return { name: 'audit' };
       break;
     case 3:
       if (a === 'board' && c === 'roadmap') return { name: 'roadmap', slug: b };

@@ -287,6 +287,34 @@ export interface Error {
 
 export type ErrorCode = 'not_found' | 'unauthenticated' | 'forbidden' | 'invalid' | 'conflict' | 'too_large' | 'method_not_allowed' | 'unsupported_media_type' | 'rate_limited' | 'unavailable' | 'internal';
 
+export interface AuditActor {
+  id: string;
+  name: string | null;
+}
+
+export interface AuditTarget {
+  type: string;
+  id: string | null;
+}
+
+export interface AuditChange {
+  before: string | null;
+  after: string | null;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: AuditActor | null;
+  channel: AuditChannel | null;
+  client: string | null;
+  action: string;
+  target: AuditTarget;
+  changes: Record<string, AuditChange>;
+}
+
+export type AuditChannel = 'web' | 'api_token' | 'mcp_stdio' | 'mcp_http' | 'cli' | 'host';
+
 export type PostSort = 'newest' | 'oldest' | 'most_votes' | 'least_votes' | 'recently_updated' | 'relevance';
 
 export interface NewProject {

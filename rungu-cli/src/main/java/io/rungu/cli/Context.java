@@ -51,6 +51,7 @@ final class Context {
         int cacheMegabytes = cacheMegabytes();
         long quotaPerUser = byteSize("RUNGU_UPLOAD_QUOTA_USER", 200L * 1024 * 1024);
         long quotaTotal = byteSize("RUNGU_UPLOAD_QUOTA_TOTAL", 0);
+        int auditDays = auditDays();
         Consumer<StoreConfig> connection = connection(location);
         boolean migrate = env.get("RUNGU_MIGRATE").map(v -> ServerSettings.parseBoolean("RUNGU_MIGRATE", v)).orElse(true);
         return StoreOpener.open(location, mustExist, cfg -> {
@@ -58,6 +59,7 @@ final class Context {
             cfg.cacheMegabytes = cacheMegabytes;
             cfg.uploadQuotaPerUser = quotaPerUser;
             cfg.uploadQuotaTotal = quotaTotal;
+            cfg.auditDays = auditDays;
             cfg.migrate = migrate;
             connection.accept(cfg);
         });
@@ -121,6 +123,21 @@ final class Context {
             // reported below
         }
         throw new CliException(ExitCode.INVALID, "RUNGU_CACHE_MEGABYTES must be a number from 0 to 4096, got '" + value + "'");
+    }
+
+    /** {@code RUNGU_AUDIT_DAYS}: days the audit log keeps its entries (0, the default, keeps them forever). */
+    int auditDays() {
+        String value = env.get("RUNGU_AUDIT_DAYS").orElse("0");
+        try {
+            int days = Integer.parseInt(value.trim());
+            if (days >= 0 && days <= 100_000) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CliException(ExitCode.INVALID, "RUNGU_AUDIT_DAYS must be a number of days from 0 (keep forever) "
+                + "to 100000, got '" + value + "'");
     }
 
     /** {@code RUNGU_DB_POOL_SIZE}: PostgreSQL connections of this process. */

@@ -36,7 +36,7 @@ class CommandTreeTest {
                 "rungu post approve", "rungu post reject", "rungu post pending",
                 "rungu status list", "rungu status add", "rungu status edit", "rungu status delete",
                 "rungu category list", "rungu category add", "rungu category edit", "rungu category delete",
-                "rungu tag list", "rungu tag add", "rungu tag edit", "rungu tag delete", "rungu tag set");
+                "rungu tag list", "rungu tag add", "rungu tag edit", "rungu tag delete", "rungu tag set", "rungu audit");
     }
 
     @Test

@@ -134,6 +134,10 @@ class McpSdkIT {
             call(client, tools, "list_project_members", Map.of("slug", "sdk-board"));
             call(client, tools, "remove_project_member", Map.of("slug", "sdk-board", "user", "member@example.com"));
             call(client, tools, "delete_project", Map.of("slug", "sdk-board"));
+            Map<?, ?> audit = (Map<?, ?>) call(client, tools, "get_audit_log", Map.of("action", "project.deleted",
+                    "since", "1h")).structuredContent();
+            Map<?, ?> deleted = (Map<?, ?>) ((List<?>) audit.get("entries")).get(0);
+            assertThat(deleted.get("channel")).as("the packaged `rungu mcp` is the stdio channel").isEqualTo("mcp_stdio");
             assertThat(called).containsExactlyInAnyOrderElementsOf(tools.keySet());
         }
         assertThat(stderr.stream().filter(line -> line.contains("ERROR")).toList()).isEmpty();

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PermissionsTest {
     static final List<String> READ_TOOLS = List.of("list_projects", "get_project", "list_posts", "get_post",
             "search_posts", "find_similar_posts", "list_comments", "get_roadmap", "get_changelog", "get_stats", "get_trending", "get_post_timeline",
-            "list_attachments", "whoami", "list_pending_posts", "list_project_members");
+            "list_attachments", "whoami", "list_pending_posts", "list_project_members",
+            "get_audit_log");
 
     @TempDir
     Path dir;
@@ -55,6 +56,14 @@ class PermissionsTest {
             assertThat(text).contains("forbidden");
         }
         assertThat(f.stores.board().getPost(f.admin, f.agentPost.post().id()).post().status()).isEqualTo(PostStatus.OPEN);
+    }
+
+    @Test
+    void a_member_agent_cannot_read_the_audit_log() throws Exception {
+        try (var c = new StdioConversation(f.server(), f.agent)) {
+            c.initialize("2025-11-25");
+            assertThat(errorText(c.call("get_audit_log", Map.of()))).isEqualTo("Admin access required (forbidden)");
+        }
     }
 
     @Test

@@ -57,6 +57,7 @@ class SdkClientTest {
         JsonSchemaValidator validator = McpJsonDefaults.getSchemaValidator();
 
         try (McpSyncClient client = McpClient.sync(transport)
+                .clientInfo(new McpSchema.Implementation("rungu-sdk-test", "1.0"))
                 .requestTimeout(Duration.ofSeconds(30))
                 .initializationTimeout(Duration.ofSeconds(60))
                 .enableCallToolSchemaCaching(true) // the client validates every structuredContent against its outputSchema
@@ -72,7 +73,7 @@ class SdkClientTest {
             client.ping();
 
             List<McpSchema.Tool> tools = client.listTools().tools();
-            assertThat(tools).hasSize(42);
+            assertThat(tools).hasSize(43);
             for (McpSchema.Tool tool : tools) {
                 assertThat(tool.inputSchema().get("type")).as(tool.name()).isEqualTo("object");
                 assertThat(tool.outputSchema()).as(tool.name()).isNotNull();
@@ -192,7 +193,16 @@ class SdkClientTest {
             call(client, validator, byName, "list_project_members", Map.of("slug", "sdk-board"));
             call(client, validator, byName, "remove_project_member", Map.of("slug", "sdk-board", "user", memberId));
             call(client, validator, byName, "delete_project", Map.of("slug", "sdk-board"));
-            called.addAll(List.of("manage_status", "manage_category", "manage_tag", "set_post_tags"));
+            // The audit log names the channel and the SDK client (from its initialize clientInfo).
+            Map<?, ?> audit = (Map<?, ?>) call(client, validator, byName, "get_audit_log", Map.of("action",
+                    "post.edited", "since", "1h", "page", 1, "per_page", 5)).structuredContent();
+            Map<?, ?> edit = (Map<?, ?>) ((List<?>) audit.get("entries")).get(0);
+            assertThat(edit.get("channel")).isEqualTo("mcp_stdio");
+            assertThat(edit.get("client")).isEqualTo("rungu-sdk-test");
+            assertThat(((Map<?, ?>) edit.get("actor")).get("id")).isEqualTo(adminId);
+            assertThat(edit.get("changes")).isEqualTo(Map.of("title",
+                    Map.of("before", "SDK post", "after", "SDK post, edited")));
+            called.addAll(List.of("manage_status", "manage_category", "manage_tag", "set_post_tags", "get_audit_log"));
             called.addAll(List.of("create_project", "create_post", "update_post", "update_post_status", "get_post_timeline",
                     "vote_post", "unsubscribe_post", "subscribe_post",
                     "add_comment", "delete_comment", "delete_post", "update_project", "delete_project", "merge_posts",

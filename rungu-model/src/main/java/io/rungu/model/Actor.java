@@ -64,13 +64,39 @@ public sealed interface Actor permits Actor.Anonymous, Actor.Account {
      * @param role    the user's role at the time of the request
      * @param channel how the request arrived
      * @param scope   {@link TokenScope#READ} when the credentials may only read
+     * @param client  the software acting for the user when known: the MCP client's name from its
+     *                {@code initialize} request, or the API token's name; null otherwise. Recorded in the audit log;
+     *                longer than {@link #CLIENT_MAX} characters is cut
      */
-    record Account(String userId, Role role, Channel channel, TokenScope scope) implements Actor {
+    record Account(String userId, Role role, Channel channel, TokenScope scope, String client) implements Actor {
+        /** Most characters of {@link #client} kept. */
+        public static final int CLIENT_MAX = 100;
+
         public Account {
             Objects.requireNonNull(userId, "userId");
             Objects.requireNonNull(role, "role");
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(scope, "scope");
+            if (client != null) {
+                client = client.strip();
+                client = client.isEmpty() ? null
+                        : client.length() > CLIENT_MAX ? client.substring(0, CLIENT_MAX) : client;
+            }
+        }
+
+        /** An account with no known client, as host applications build it. */
+        public Account(String userId, Role role, Channel channel, TokenScope scope) {
+            this(userId, role, channel, scope, null);
+        }
+
+        /** The same account acting through {@code client} (null: none known). */
+        public Account withClient(String client) {
+            return new Account(userId, role, channel, scope, client);
+        }
+
+        /** The same account arriving through {@code channel}. */
+        public Account through(Channel channel) {
+            return new Account(userId, role, channel, scope, client);
         }
 
         /** True when these credentials may change data. */

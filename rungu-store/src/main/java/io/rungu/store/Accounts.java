@@ -133,6 +133,15 @@ public interface Accounts {
     record LoginFlow(String stateHash, String provider, String codeVerifier, String nonce, String redirect,
                      Instant expiresAt) {}
 
-    /** Who a token belongs to and what it may do. */
-    record TokenOwner(String tokenId, String userId, Role role, TokenScope scope) {}
+    /**
+     * Who a token belongs to and what it may do.
+     *
+     * @param name the token's name (null when not read), recorded as the client of the writes made with it
+     */
+    record TokenOwner(String tokenId, String userId, Role role, TokenScope scope, String name) {
+        /** An owner without the token's name. */
+        public TokenOwner(String tokenId, String userId, Role role, TokenScope scope) {
+            this(tokenId, userId, role, scope, null);
+        }
+    }
 }

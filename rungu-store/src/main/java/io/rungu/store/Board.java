@@ -395,4 +395,14 @@ public interface Board {
 
     /** Rejects a waiting post (admin): it is deleted with its votes and comments. CONFLICT when it is not waiting. */
     void rejectPost(Actor actor, String postId);
+
+    // --- audit log ---
+
+    /**
+     * The audit log, newest first (admin; read-only credentials suffice): every write through this store with who
+     * made it, through which channel and client, and the fields it changed. {@code query}'s {@code since} is an
+     * RFC 3339 instant or a duration back from now ({@code 24h}, {@code 7d}); a bad filter is INVALID, an unknown
+     * board NOT_FOUND.
+     */
+    Page<io.rungu.model.AuditEntry> auditLog(Actor actor, io.rungu.model.AuditQuery query);
 }

@@ -294,5 +294,10 @@ public final class DataTransfer {
             table("attachments", "ORDER BY t.id",
                     "id", "post_id", "filename", "mime", "size:INTEGER", "created_by", "created_at:TIME"),
             table("attachment_blobs", "ORDER BY t.attachment_id",
-                    "attachment_id", "bytes:BYTES"));
+                    "attachment_id", "bytes:BYTES"),
+            table("audit_log", "ORDER BY t.seq",
+                    "seq:INTEGER", "at:TIME", "actor_id", "channel", "client", "action", "target_type", "target_id",
+                    "project_id"),
+            table("audit_changes", "ORDER BY t.entry_seq, t.position",
+                    "entry_seq:INTEGER", "position:INTEGER", "field", "old_value", "new_value"));
 }

@@ -2,6 +2,7 @@ package io.rungu.store;
 
 import io.rungu.store.internal.db.Database;
 import io.rungu.store.internal.db.Migrations;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -29,7 +30,7 @@ public final class RunguStore implements AutoCloseable {
         this.board = io.rungu.store.internal.Services.board(database, config);
         this.accounts = io.rungu.store.internal.Services.accounts(database, config);
         this.events = new io.rungu.store.internal.events.Dispatcher(database, config.clock, config.eventPollInterval,
-                config.eventRetention);
+                config.eventRetention, config.auditDays == 0 ? null : Duration.ofDays(config.auditDays));
         this.notifications = new io.rungu.store.internal.events.NotificationService(database, events, config.clock);
     }
 

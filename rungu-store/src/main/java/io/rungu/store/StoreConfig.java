@@ -73,6 +73,11 @@ public final class StoreConfig {
      */
     public Duration eventRetention = Duration.ofDays(30);
     /**
+     * Days the audit log keeps its entries; older ones are deleted when the store opens and hourly while it runs
+     * (by the store's {@link #clock}). 0 (the default) keeps them forever.
+     */
+    public int auditDays = 0;
+    /**
      * Most bytes of attachments one user may have stored, all their uploads together (200 MiB); an upload past it
      * is refused with CONFLICT. 0 means no per-user quota.
      */
@@ -133,6 +138,9 @@ public final class StoreConfig {
         }
         if (eventRetention == null || eventRetention.compareTo(Duration.ofHours(1)) < 0) {
             problems.add("eventRetention must be at least one hour");
+        }
+        if (auditDays < 0 || auditDays > 100_000) {
+            problems.add("auditDays must be 0 (keep forever) or a number of days up to 100000, got " + auditDays);
         }
         if (uploadQuotaPerUser < 0) {
             problems.add("uploadQuotaPerUser must be 0 (no quota) or a number of bytes, got " + uploadQuotaPerUser);

@@ -292,7 +292,7 @@ class AccountsTest {
         assertThat(token.lastUsedAt()).isNull();
 
         Accounts.TokenOwner owner = accounts.useToken(hash("rgu_abcdsecret")).orElseThrow();
-        assertThat(owner).isEqualTo(new Accounts.TokenOwner(token.id(), user.id(), Role.ADMIN, TokenScope.READ));
+        assertThat(owner).isEqualTo(new Accounts.TokenOwner(token.id(), user.id(), Role.ADMIN, TokenScope.READ, "ci"));
 
         setRole(user.id(), Role.MEMBER);
         assertThat(accounts.useToken(hash("rgu_abcdsecret")).orElseThrow().role()).isEqualTo(Role.MEMBER);

@@ -2,6 +2,7 @@ package io.rungu.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.rungu.model.Approval;
+import io.rungu.model.AuditChannel;
 import io.rungu.model.BoardStats;
 import io.rungu.model.BoardVisibility;
 import io.rungu.model.Moderation;
@@ -213,6 +214,24 @@ public final class Wire {
     public record Error(String error, ErrorCode code, Map<String, String> fields,
                         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String requestId) {}
 
+    /** Who made an audited write, with the name they have now (an erased account reads "Deleted user"). */
+    public record AuditActor(String id, @Nullable String name) {}
+
+    /** What an audited write was done to: {@code type} such as post, comment, project, user, token. */
+    public record AuditTarget(String type, @Nullable String id) {}
+
+    /** One field of an audited write before and after, as its wire string (null: no value). */
+    public record AuditChange(@Nullable String before, @Nullable String after) {}
+
+    /**
+     * One write in the audit log. {@code actor} is null for a system change; {@code channel} is how the actor
+     * reached Rungu; {@code client} the MCP client's or API token's name when known; {@code action} is
+     * {@code <target type>.<verb>}; {@code changes} maps each changed field to its values before and after.
+     */
+    public record AuditEntry(long id, Instant at, @Nullable AuditActor actor, @Nullable AuditChannel channel,
+                             @Nullable String client, String action, AuditTarget target,
+                             Map<String, AuditChange> changes) {}
+
     /** The records that make up the wire model, for schema and type generators. */
     public static final List<Class<? extends Record>> ENTITIES = List.of(Pagination.class, Project.class,
             ProjectMember.class,
@@ -221,7 +240,8 @@ public final class Wire {
             Merge.class, TimelineEntry.class, TimelinePage.class, Attachment.class, Vote.class, Subscription.class,
             NotificationSettings.class, EmailSignInRequested.class, Roadmap.class,
             Stats.class, User.class, Me.class, ApiToken.class, IssuedToken.class, Provider.class, Providers.class,
-            Ok.class, SignedOutEverywhere.class, Ready.class, Error.class);
+            Ok.class, SignedOutEverywhere.class, Ready.class, Error.class, AuditActor.class, AuditTarget.class,
+            AuditChange.class, AuditEntry.class);
 
     /** Where {@code page} stands in its list. */
     public static Pagination pagination(Page<?> page) {
@@ -380,6 +400,17 @@ public final class Wire {
     public static ApiToken token(io.rungu.model.ApiToken t, Instant now) {
         return new ApiToken(t.id(), t.name(), t.prefix(), t.scope(), t.createdAt(), t.lastUsedAt(), t.expiresAt(),
                 t.expiredAt(now));
+    }
+
+    /** An audit entry as every adapter shows it. */
+    public static AuditEntry auditEntry(io.rungu.model.AuditEntry e) {
+        Map<String, AuditChange> changes = new LinkedHashMap<>();
+        for (io.rungu.model.AuditEntry.Change c : e.changes()) {
+            changes.put(c.field(), new AuditChange(c.before(), c.after()));
+        }
+        return new AuditEntry(e.id(), e.at(), e.actor() == null ? null : new AuditActor(e.actor().id(),
+                e.actor().name()), e.channel(), e.client(), e.action(),
+                new AuditTarget(e.target().type(), e.target().id()), changes);
     }
 
     /** The body of a domain failure. */

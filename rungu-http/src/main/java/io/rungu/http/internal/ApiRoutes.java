@@ -258,6 +258,7 @@ public final class ApiRoutes {
         }).doc("subscriptions", "Turn kinds of emails on or off (a missing field keeps its value)", Access.SIGNED_IN)
                 .json("NotificationSettingsEdit").reply(200, Shape.DATA, "NotificationSettings").done();
         registerModeration(t);
+        registerAudit(t);
     }
 
     /** Members of private boards, hiding and restoring, and the approval queue (docs/administration.md). */
@@ -298,6 +299,20 @@ public final class ApiRoutes {
         t.add(POST, "/api/comments/{id}/restore", ctx -> ok(ctx, Wire.comment(board.restoreComment(actor(ctx),
                 ctx.pathParam("id"))))).doc("moderation", "Show a hidden comment and its replies again", Access.ADMIN)
                 .reply(200, Shape.DATA, "CommentDetail").done();
+    }
+
+    /** The audit log (admins). */
+    private void registerAudit(RouteTable t) {
+        t.add(GET, "/api/audit", ctx -> ok(ctx, Wire.listing(board.auditLog(actor(ctx), new io.rungu.model.AuditQuery(
+                        ctx.queryParam("project"), ctx.queryParam("actor"), ctx.queryParam("action"),
+                        ctx.queryParam("since"), page(ctx))), Wire::auditEntry)))
+                .doc("audit", "The audit log, newest first: every write with who, how, what and the fields changed",
+                        Access.ADMIN)
+                .query(new Param("project", "string", "a board's slug: only its entries"),
+                        new Param("actor", "string", "a user's id: only their writes"),
+                        new Param("action", "string", "an action (post.edited) or a target type (post)"),
+                        new Param("since", "string", "RFC 3339 instant, or a duration back from now (24h, 7d, PT1H)"))
+                .query(PAGING).reply(200, Shape.PAGE, "AuditEntry").done();
     }
 
     /**

@@ -59,7 +59,8 @@ public final class McpProtocol {
         this.config = config;
         this.tools = java.util.stream.Stream.of(BoardTools.all(board, config.readOnly, config.basePath),
                 io.rungu.mcp.internal.tools.ModerationTools.all(board),
-                io.rungu.mcp.internal.tools.DefinitionTools.all(board)).flatMap(List::stream).toList();
+                io.rungu.mcp.internal.tools.DefinitionTools.all(board),
+                io.rungu.mcp.internal.tools.AuditTools.all(board)).flatMap(List::stream).toList();
         this.toolsByName = tools.stream().collect(Collectors.toMap(ToolSpec::name, Function.identity()));
         this.resources = new BoardResources(board);
         this.prompts = new BoardPrompts(board);
@@ -140,6 +141,10 @@ public final class McpProtocol {
         String requested = requiredText(params, "protocolVersion");
         String version = negotiate(requested);
         session.initialize(version);
+        JsonNode clientInfo = params.get("clientInfo");
+        if (clientInfo != null && clientInfo.path("name").isTextual()) {
+            session.clientName(clientInfo.path("name").asText());
+        }
         Map<String, Object> capabilities = new LinkedHashMap<>();
         capabilities.put("tools", Map.of("listChanged", false));
         capabilities.put("resources", Map.of("subscribe", false, "listChanged", false));
@@ -175,6 +180,9 @@ public final class McpProtocol {
             throw RpcException.invalidParams("\"arguments\" must be an object");
         }
         ObjectNode args = arguments == null || arguments.isNull() ? mapper.createObjectNode() : (ObjectNode) arguments;
+        if (actor instanceof Actor.Account account && session.clientName() != null) {
+            actor = account.withClient(session.clientName()); // the audit log names the MCP client
+        }
         log.debug("MCP tool {} called by {}", name, actor.userId());
         try {
             if (tool.write() && config.readOnly) {

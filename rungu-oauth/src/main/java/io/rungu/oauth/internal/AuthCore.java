@@ -97,7 +97,8 @@ public final class AuthCore {
             }
             Accounts.TokenOwner owner = accounts.useToken(Secrets.sha256Hex(secret)).orElseThrow(() ->
                     new RunguException(ErrorCode.UNAUTHENTICATED, "The API token is unknown or revoked"));
-            return new Actor.Account(owner.userId(), owner.role(), Actor.Channel.API_TOKEN, owner.scope());
+            // The token's name is its client in the audit log, so an admin can tell a user's tokens apart.
+            return new Actor.Account(owner.userId(), owner.role(), Actor.Channel.API_TOKEN, owner.scope(), owner.name());
         }
         return session(ctx)
                 .<Actor>map(s -> new Actor.Account(s.userId(), s.role(), Actor.Channel.SESSION, TokenScope.WRITE))

@@ -13,6 +13,9 @@ import io.rungu.model.RunguException;
 import io.rungu.model.TokenScope;
 import io.rungu.model.User;
 import io.rungu.store.Accounts;
+import io.rungu.store.internal.audit.AuditLog;
+import io.rungu.store.internal.audit.AuditRecord;
+import io.rungu.store.internal.audit.Changes;
 import io.rungu.store.internal.db.Database;
 import io.rungu.store.internal.db.Timestamps;
 import java.sql.ResultSet;
@@ -182,6 +185,8 @@ public final class AccountsService implements Accounts {
                     .bind("u", userId).bind("now", now).execute();
             h.createUpdate("INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (:id, :u, :t, :e)")
                     .bind("id", id).bind("u", userId).bind("t", now).bind("e", now.plus(ttl)).execute();
+            AuditLog.append(h, new AuditRecord(now, userId, Actor.Channel.SESSION, null, "user.signed_in", "user",
+                    userId, null, Changes.of()));
         });
         return id;
     }
@@ -333,13 +338,13 @@ public final class AccountsService implements Accounts {
     public ApiToken createToken(Actor actor, String name, TokenScope scope, String prefix, String secretHash,
                                 Instant expiresAt) {
         Actor.Account account = requireWriter(actor);
-        return insertToken(account.userId(), name, scope, prefix, secretHash, expiresAt);
+        return insertToken(account, account.userId(), name, scope, prefix, secretHash, expiresAt);
     }
 
     @Override
     public ApiToken createTokenFor(String userId, String name, TokenScope scope, String prefix, String secretHash,
                                    Instant expiresAt) {
-        return insertToken(userId, name, scope, prefix, secretHash, expiresAt);
+        return insertToken(null, userId, name, scope, prefix, secretHash, expiresAt);
     }
 
     @Override
@@ -349,11 +354,11 @@ public final class AccountsService implements Accounts {
         }
         Instant now = now();
         Optional<TokenRow> row = db.read(h -> h.createQuery("SELECT t.id, t.user_id, u.role, t.scope, t.last_used_at, "
-                        + "t.expires_at FROM api_tokens t JOIN users u ON u.id = t.user_id "
+                        + "t.expires_at, t.name FROM api_tokens t JOIN users u ON u.id = t.user_id "
                         + "WHERE t.secret_hash = :h AND t.revoked_at IS NULL")
                 .bind("h", secretHash)
                 .map((rs, ctx) -> new TokenRow(new TokenOwner(rs.getString(1), rs.getString(2),
-                        Role.parse(rs.getString(3)), TokenScope.parse(rs.getString(4))),
+                        Role.parse(rs.getString(3)), TokenScope.parse(rs.getString(4)), rs.getString(7)),
                         Timestamps.read(rs, 5), Timestamps.read(rs, 6)))
                 .findOne());
         row.filter(r -> r.expiresAt() != null && !now.isBefore(r.expiresAt())).ifPresent(r -> {
@@ -392,8 +397,15 @@ public final class AccountsService implements Accounts {
     @Override
     public int revokeAllTokens(String userId) {
         Instant now = now();
-        return db.write(h -> h.createUpdate("UPDATE api_tokens SET revoked_at = :now WHERE user_id = :u AND revoked_at IS NULL")
-                .bind("now", now).bind("u", userId).execute());
+        return db.write(h -> {
+            int revoked = h.createUpdate("UPDATE api_tokens SET revoked_at = :now WHERE user_id = :u "
+                    + "AND revoked_at IS NULL").bind("now", now).bind("u", userId).execute();
+            if (revoked > 0) {
+                AuditLog.append(h, new AuditRecord(now, userId, null, null, "token.revoked_all", "user", userId, null,
+                        Changes.of().removed("tokens", revoked)));
+            }
+            return revoked;
+        });
     }
 
     @Override
@@ -401,20 +413,23 @@ public final class AccountsService implements Accounts {
         Actor.Account account = requireWriter(actor);
         Instant now = now();
         db.writeVoid(h -> {
-            String owner = h.createQuery("SELECT user_id FROM api_tokens WHERE id = :id AND revoked_at IS NULL")
-                    .bind("id", tokenId).mapTo(String.class).findOne()
+            var token = h.createQuery("SELECT user_id, name FROM api_tokens WHERE id = :id AND revoked_at IS NULL")
+                    .bind("id", tokenId).mapToMap().findOne()
                     .orElseThrow(() -> RunguException.notFound("Token not found"));
+            String owner = (String) token.get("user_id");
             if (!owner.equals(account.userId()) && !account.isAdmin()) {
                 throw RunguException.forbidden("Only the token's owner or an admin can revoke it");
             }
             h.createUpdate("UPDATE api_tokens SET revoked_at = :now WHERE id = :id")
                     .bind("now", now).bind("id", tokenId).execute();
+            AuditLog.append(h, AuditRecord.of(now, account, "token.revoked", "token", tokenId, null,
+                    Changes.of().removed("name", token.get("name")).removed("owner", owner)));
         });
     }
 
     // --- helpers ---
 
-    private ApiToken insertToken(String userId, String name, TokenScope scope, String prefix, String secretHash,
+    private ApiToken insertToken(Actor.Account actor, String userId, String name, TokenScope scope, String prefix, String secretHash,
                                  Instant expiresAt) {
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty()) {
@@ -453,6 +468,8 @@ public final class AccountsService implements Accounts {
                             + "VALUES (:id, :u, :n, :p, :h, :s, :t, :e)")
                     .bind("id", id).bind("u", userId).bind("n", cleanName).bind("p", prefix)
                     .bind("h", secretHash).bind("s", scope.wire()).bind("t", now).bindByType("e", expires, Instant.class).execute();
+            AuditLog.append(h, AuditRecord.of(now, actor, "token.created", "token", id, null, Changes.of()
+                    .added("name", cleanName).added("scope", scope).added("owner", userId).added("expires_at", expires)));
         });
         return new ApiToken(id, userId, cleanName, prefix, scope, now, null, expires);
     }

@@ -11,6 +11,7 @@ import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
 import io.rungu.model.Post;
 import io.rungu.model.RunguException;
+import io.rungu.store.internal.audit.Changes;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 
@@ -75,7 +76,8 @@ final class Attachments {
                     .execute();
             h.createUpdate("INSERT INTO attachment_blobs (attachment_id, bytes) VALUES (:id, :bytes)")
                     .bind("id", id).bind("bytes", input.bytes()).execute();
-            cx.event(h, account, BoardEvent.Type.ATTACHMENT_ADDED, post.projectId(), postId, id);
+            cx.event(h, account, BoardEvent.Type.ATTACHMENT_ADDED, post.projectId(), postId, id,
+                    Changes.of().added("filename", filename).added("size", input.bytes().length));
             return byId(h, id);
         });
     }
@@ -105,7 +107,9 @@ final class Attachments {
                     "Only the uploader or admin can delete attachments");
             String projectId = Lookups.projectOfPost(h, account, attachment.postId());
             h.createUpdate("DELETE FROM attachments WHERE id = :id").bind("id", attachmentId).execute();
-            cx.event(h, account, BoardEvent.Type.ATTACHMENT_DELETED, projectId, attachment.postId(), attachmentId);
+            cx.event(h, account, BoardEvent.Type.ATTACHMENT_DELETED, projectId, attachment.postId(), attachmentId,
+                    Changes.of().removed("post_id", attachment.postId()).removed("filename", attachment.filename())
+                            .removed("size", attachment.size()));
         });
     }
 

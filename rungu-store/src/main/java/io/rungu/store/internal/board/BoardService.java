@@ -46,6 +46,7 @@ public final class BoardService implements Board {
     private final Statuses statuses;
     private final Categories categories;
     private final Tags tags;
+    private final Audit audit;
 
     private BoardService(Context cx, UploadQuotas quotas) {
         this.projects = new Projects(cx);
@@ -60,6 +61,7 @@ public final class BoardService implements Board {
         this.statuses = new Statuses(cx);
         this.categories = new Categories(cx);
         this.tags = new Tags(cx);
+        this.audit = new Audit(cx);
     }
 
     /**
@@ -440,5 +442,10 @@ public final class BoardService implements Board {
     @Override
     public void rejectPost(Actor actor, String postId) {
         posts.reject(actor(actor), postId);
+    }
+
+    @Override
+    public Page<io.rungu.model.AuditEntry> auditLog(Actor actor, io.rungu.model.AuditQuery query) {
+        return audit.read(actor(actor), query == null ? io.rungu.model.AuditQuery.ALL : query);
     }
 }

@@ -8,6 +8,7 @@ import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
 import io.rungu.model.Post;
 import io.rungu.model.RunguException;
+import io.rungu.store.internal.audit.Changes;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 
@@ -121,7 +122,8 @@ final class Comments {
             h.createUpdate("UPDATE posts SET updated_at = :now WHERE id = :id")
                     .bind("now", now).bind("id", postId).execute();
             Subscriptions.add(h, postId, account.userId(), now);
-            cx.event(h, account, BoardEvent.Type.COMMENT_CREATED, projectId, postId, id);
+            cx.event(h, account, BoardEvent.Type.COMMENT_CREATED, projectId, postId, id,
+                    Changes.of().added("content", content));
             return byId(h, account, id);
         });
     }
@@ -139,7 +141,8 @@ final class Comments {
             h.createUpdate("UPDATE comments SET content = :content, edited_at = :now WHERE id = :id")
                     .bind("content", valid).bind("now", now).bind("id", commentId).execute();
             cx.event(h, account, BoardEvent.Type.COMMENT_EDITED, Lookups.projectOfPost(h, account, comment.comment().postId()),
-                    comment.comment().postId(), commentId);
+                    comment.comment().postId(), commentId,
+                    Changes.of().field("content", comment.comment().content(), valid));
             return byId(h, account, commentId);
         });
     }
@@ -152,7 +155,10 @@ final class Comments {
             Permissions.ownerOrAdmin(account, comment.comment().createdBy(), "You can only delete your own comments");
             String projectId = Lookups.projectOfPost(h, account, comment.comment().postId());
             h.createUpdate("DELETE FROM comments WHERE id = :id").bind("id", commentId).execute();
-            cx.event(h, account, BoardEvent.Type.COMMENT_DELETED, projectId, comment.comment().postId(), commentId);
+            cx.event(h, account, BoardEvent.Type.COMMENT_DELETED, projectId, comment.comment().postId(), commentId,
+                    Changes.of().removed("post_id", comment.comment().postId())
+                            .removed("content", comment.comment().content())
+                            .removed("created_by", comment.comment().createdBy()));
         });
     }
 

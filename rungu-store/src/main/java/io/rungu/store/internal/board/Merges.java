@@ -139,6 +139,8 @@ final class Merges {
 
     private void event(Handle h, Actor.Account actor, BoardEvent.Type type, Post duplicate, String target) {
         Outbox.append(h, cx.db().dialect(), new BoardEvent(0, type, cx.now(), actor.userId(), actor.channel(),
-                duplicate.projectId(), duplicate.id(), null, null, null, null, target));
+                duplicate.projectId(), duplicate.id(), null, null, null, null, target), actor.client(),
+                io.rungu.store.internal.audit.Changes.of().field("merged_into", duplicate.mergedInto(),
+                        type == BoardEvent.Type.POST_MERGED ? target : null));
     }
 }

@@ -16,6 +16,7 @@ import io.rungu.model.Range;
 import io.rungu.model.RunguException;
 import io.rungu.model.StatusKind;
 import io.rungu.model.TimelineItem;
+import io.rungu.store.internal.audit.Changes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,7 +156,8 @@ final class Posts {
                     .bind("user", account.userId()).bind("now", now).bind("state", waits ? "pending" : "listed")
                     .execute();
             Subscriptions.add(h, id, account.userId(), now);
-            cx.event(h, account, BoardEvent.Type.POST_CREATED, projectId, id, null);
+            cx.event(h, account, BoardEvent.Type.POST_CREATED, projectId, id, null,
+                    Changes.of().added("title", p.title()).added("category", p.category()));
             return PostReads.require(h, id, account.userId());
         });
     }
@@ -245,7 +247,12 @@ final class Posts {
             }
             update.execute();
             if (valid.title() != null || valid.description() != null || valid.category() != null) {
-                cx.event(h, account, BoardEvent.Type.POST_EDITED, post.projectId(), postId, null);
+                cx.event(h, account, BoardEvent.Type.POST_EDITED, post.projectId(), postId, null, Changes.of()
+                        .field("title", post.title(), valid.title() == null ? post.title() : valid.title())
+                        .field("description", post.description(),
+                                valid.description() == null ? post.description() : valid.description())
+                        .field("category", post.category(),
+                                valid.category() == null ? post.category() : valid.category()));
             }
             if (pins) {
                 cx.event(h, account, valid.pinned() ? BoardEvent.Type.POST_PINNED : BoardEvent.Type.POST_UNPINNED,
@@ -292,7 +299,9 @@ final class Posts {
             Permissions.notBlocked(h, account);
             Permissions.ownerOrAdmin(account, post.createdBy(), "You can only delete your own posts");
             h.createUpdate("DELETE FROM posts WHERE id = :id").bind("id", postId).execute();
-            cx.event(h, account, BoardEvent.Type.POST_DELETED, post.projectId(), postId, null);
+            cx.event(h, account, BoardEvent.Type.POST_DELETED, post.projectId(), postId, null, Changes.of()
+                    .removed("title", post.title()).removed("status", post.status())
+                    .removed("category", post.category()).removed("created_by", post.createdBy()));
         });
     }
 

@@ -11,6 +11,7 @@ import io.rungu.model.Project;
 import io.rungu.model.ProjectEdit;
 import io.rungu.model.ProjectMember;
 import io.rungu.model.RunguException;
+import io.rungu.store.internal.audit.Changes;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -56,7 +57,8 @@ final class Projects {
             return cx.db().write(h -> {
                 h.attach(ProjectDao.class).insert(id, p.slug(), p.name(), p.description(), now);
                 BoardDefinitions.insertDefaults(h, id, cx::newId);
-                cx.event(h, account, BoardEvent.Type.PROJECT_CREATED, id, null, null);
+                cx.event(h, account, BoardEvent.Type.PROJECT_CREATED, id, null, null,
+                        Changes.of().added("slug", p.slug()).added("name", p.name()));
                 return bySlug(h, p.slug());
             });
         } catch (RuntimeException e) {
@@ -71,13 +73,18 @@ final class Projects {
         Actor.Account account = Permissions.admin(actor);
         ProjectRules.ValidEdit valid = ProjectRules.validate(edit);
         return cx.db().write(h -> {
+            Project before = bySlug(h, slug);
             if (h.attach(ProjectDao.class).update(slug, valid.name(), valid.description(),
                     valid.visibility() == null ? null : valid.visibility().wire(),
                     valid.moderation() == null ? null : valid.moderation().wire()) == 0) {
                 throw RunguException.notFound(Access.NO_PROJECT);
             }
             Project project = bySlug(h, slug);
-            cx.event(h, account, BoardEvent.Type.PROJECT_EDITED, project.id(), null, null);
+            cx.event(h, account, BoardEvent.Type.PROJECT_EDITED, project.id(), null, null, Changes.of()
+                    .field("name", before.name(), project.name())
+                    .field("description", before.description(), project.description())
+                    .field("visibility", before.visibility(), project.visibility())
+                    .field("moderation", before.moderation(), project.moderation()));
             return project;
         });
     }
@@ -85,11 +92,13 @@ final class Projects {
     void delete(Actor actor, String slug) {
         Actor.Account account = Permissions.admin(actor);
         cx.db().writeVoid(h -> {
-            String id = Lookups.projectId(h, account, slug);
+            Project project = bySlug(h, slug);
             if (h.attach(ProjectDao.class).delete(slug) == 0) {
                 throw RunguException.notFound(Access.NO_PROJECT);
             }
-            cx.event(h, account, BoardEvent.Type.PROJECT_DELETED, id, null, null);
+            cx.event(h, account, BoardEvent.Type.PROJECT_DELETED, project.id(), null, null,
+                    Changes.of().removed("slug", project.slug()).removed("name", project.name())
+                            .removed("post_count", project.postCount()));
         });
     }
 

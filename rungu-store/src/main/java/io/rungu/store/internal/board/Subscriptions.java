@@ -148,7 +148,8 @@ final class Subscriptions {
         Instant now = cx.now();
         return cx.db().write(h -> {
             Lookups.requireAccount(h, account.userId());
-            io.rungu.model.NotificationSettings next = settings(h, account.userId()).with(edit);
+            io.rungu.model.NotificationSettings current = settings(h, account.userId());
+            io.rungu.model.NotificationSettings next = current.with(edit);
             h.createUpdate("INSERT INTO notification_settings (user_id, status_changes, comments, replies, new_posts, "
                             + "updated_at) VALUES (:user, :status, :comments, :replies, :newPosts, :now) "
                             + "ON CONFLICT (user_id) DO UPDATE SET status_changes = excluded.status_changes, "
@@ -157,6 +158,12 @@ final class Subscriptions {
                     .bind("user", account.userId()).bind("status", next.statusChanges() ? 1 : 0)
                     .bind("comments", next.comments() ? 1 : 0).bind("replies", next.replies() ? 1 : 0)
                     .bind("newPosts", next.newPosts() ? 1 : 0).bind("now", now).execute();
+            cx.audit(h, account, "user.notifications_changed", "user", account.userId(), null,
+                    io.rungu.store.internal.audit.Changes.of()
+                            .field("status_changes", current.statusChanges(), next.statusChanges())
+                            .field("comments", current.comments(), next.comments())
+                            .field("replies", current.replies(), next.replies())
+                            .field("new_posts", current.newPosts(), next.newPosts()));
             return next;
         });
     }

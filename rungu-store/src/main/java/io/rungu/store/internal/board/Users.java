@@ -8,6 +8,7 @@ import io.rungu.model.Role;
 import io.rungu.model.RunguException;
 import io.rungu.model.User;
 import io.rungu.store.Board;
+import io.rungu.store.internal.audit.Changes;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -37,7 +38,7 @@ final class Users {
     }
 
     User setRole(Actor actor, String userId, Role role) {
-        Permissions.admin(actor);
+        Actor.Account admin = Permissions.admin(actor);
         if (role == null) {
             throw RunguException.invalid("role", "Role is required");
         }
@@ -53,6 +54,8 @@ final class Users {
             }
             h.createUpdate("UPDATE users SET role = :role" + (role == Role.ADMIN ? ", blocked = 0" : "")
                     + " WHERE id = :id").bind("role", role.wire()).bind("id", userId).execute();
+            cx.audit(h, admin, "user.role_changed", "user", userId, null,
+                    Changes.of().field("role", user.role(), role));
             return byId(h, userId);
         });
     }
@@ -73,6 +76,10 @@ final class Users {
             }
             h.createUpdate("UPDATE users SET blocked = :blocked WHERE id = :id")
                     .bind("blocked", blocked ? 1 : 0).bind("id", userId).execute();
+            if (user.blocked() != blocked) {
+                cx.audit(h, account, blocked ? "user.blocked" : "user.unblocked", "user", userId, null,
+                        Changes.of().field("blocked", user.blocked(), blocked));
+            }
             return byId(h, userId);
         });
     }
@@ -84,6 +91,8 @@ final class Users {
         return cx.db().write(h -> {
             h.createUpdate("UPDATE users SET name = :name WHERE id = :id")
                     .bind("name", clean).bind("id", account.userId()).execute();
+            // The name itself stays out of the log: erasing an account must erase its name everywhere.
+            cx.audit(h, account, "user.profile_edited", "user", account.userId(), null, Changes.of());
             return byId(h, account.userId());
         });
     }
@@ -122,6 +131,7 @@ final class Users {
             h.createUpdate("UPDATE users SET email = NULL, name = :name, avatar_url = '', role = 'member' "
                     + "WHERE id = :id").bind("name", Board.DELETED_USER_NAME).bind("id", userId)
                     .execute();
+            cx.audit(h, account, "user.deleted", "user", userId, null, Changes.of().removed("role", user.role()));
         });
         cx.db().eraseFreedData();
     }

@@ -175,6 +175,8 @@ final class PostgresDialect implements Dialect {
     @Override
     public List<String> afterBulkInsert() {
         return List.of("SELECT setval(pg_get_serial_sequence('posts', 'seq'), "
-                + "coalesce((SELECT max(seq) FROM posts), 0) + 1, false)", "ANALYZE");
+                + "coalesce((SELECT max(seq) FROM posts), 0) + 1, false)",
+                "SELECT setval(pg_get_serial_sequence('audit_log', 'seq'), "
+                + "coalesce((SELECT max(seq) FROM audit_log), 0) + 1, false)", "ANALYZE");
     }
 }

@@ -35,6 +35,8 @@ public final class Dispatcher implements Events, AutoCloseable {
     private final Clock clock;
     private final Duration pollInterval;
     private final Duration retention;
+    /** How long audit entries are kept; null keeps them forever. */
+    private final Duration auditRetention;
     private long prunedAt = System.nanoTime();
     private final Map<String, Delivery> consumers = new ConcurrentHashMap<>();
     private final Object signal = new Object();
@@ -44,19 +46,40 @@ public final class Dispatcher implements Events, AutoCloseable {
     private volatile boolean closed;
 
     public Dispatcher(Database db, Clock clock, Duration pollInterval, Duration retention) {
+        this(db, clock, pollInterval, retention, null);
+    }
+
+    /** As above, also deleting audit entries older than {@code auditRetention} (null: keep them forever). */
+    public Dispatcher(Database db, Clock clock, Duration pollInterval, Duration retention, Duration auditRetention) {
         this.db = db;
         this.clock = clock;
         this.pollInterval = pollInterval;
         this.retention = retention;
+        this.auditRetention = auditRetention;
     }
 
-    /** Deletes events older than the retention, in batches; returns how many went. */
+    /** Deletes events older than the retention, and audit entries older than theirs, in batches; returns how many went. */
     public int prune() {
         java.time.Instant cutoff = now().minus(retention);
         int total = 0;
         int deleted;
         do {
             deleted = db.write(h -> h.attach(OutboxDao.class).prune(cutoff, 10_000));
+            total += deleted;
+        } while (deleted == 10_000);
+        return total + pruneAudit();
+    }
+
+    /** Deletes audit entries older than their retention, in batches; returns how many went. */
+    private int pruneAudit() {
+        if (auditRetention == null) {
+            return 0;
+        }
+        java.time.Instant cutoff = now().minus(auditRetention);
+        int total = 0;
+        int deleted;
+        do {
+            deleted = db.write(h -> io.rungu.store.internal.audit.AuditLog.prune(h, cutoff, 10_000));
             total += deleted;
         } while (deleted == 10_000);
         return total;

@@ -41,6 +41,8 @@ class MigrationsChecksumTest {
                 "94818fc44de4973b7aec45dbf1d84498609b9622696065cfdf1ea3fcf714ef2f");
         SHIPPED.put("postgres/V008__private_boards_moderation.sql",
                 "23b132922ee8ae92ded4db3ae733ab11cb593a0b9bc81ebe6675b3d18a950442");
+        SHIPPED.put("sqlite/V009__audit_log.sql", "dace215b5b650c83342f68772f9fec9272007489c09e660b3c0b47597d3cdab7");
+        SHIPPED.put("postgres/V009__audit_log.sql", "f63b00dfd637d7fd0f0d89e89f4a52d99a5e0aeccec1437945e2c27ed51d6523");
     }
 
     @Test
