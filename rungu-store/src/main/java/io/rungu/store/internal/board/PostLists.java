@@ -48,7 +48,7 @@ final class PostLists {
         }
         String tagId = query.tag() == null ? null : BoardDefinitions.requireTag(h, projectId, query.tag(), "tag").id();
         Filters filters = new Filters(projectId, query.status(), query.category(), tagId, withHidden,
-                !terms.isEmpty() && holdsUnlisted(h, projectId, withHidden));
+                holdsUnlisted(h, projectId, withHidden));
         if (terms.isEmpty()) {
             if (SearchTerms.unsearchable(query.text())) {
                 return new Page<>(List.of(), page.page(), page.perPage(), 0);
@@ -171,7 +171,7 @@ final class PostLists {
 
     /**
      * True when the board has posts a list must leave out (pending ones, and hidden ones unless {@code withHidden}),
-     * so a search can no longer count its matches inside the full-text index alone. Both reads are one index probe.
+     * so lists and searches must test each post's state (see {@link Filters#postSql}). Both reads are one index probe.
      */
     static boolean holdsUnlisted(Handle h, String projectId, boolean withHidden) {
         boolean pending = h.createQuery("SELECT 1 FROM posts WHERE project_id = :project AND state = 'pending' LIMIT 1")
@@ -256,9 +256,13 @@ final class PostLists {
             return status != null || category != null || tagId != null || held;
         }
 
-        /** {@link #sql()} and the posts the viewer's list shows ({@link Access#listedSql}), on {@code posts p}. */
+        /**
+         * {@link #sql()} and the posts the viewer's list shows ({@link Access#listedSql}), on {@code posts p}. Only a
+         * board that holds posts the list leaves out pays for the state test: without it, the board's indexes cover
+         * the list and no row is read to build a page.
+         */
         String postSql() {
-            return sql() + " AND " + Access.listedSql(withHidden);
+            return held ? sql() + " AND " + Access.listedSql(withHidden) : sql();
         }
 
         String sql() {

@@ -27,9 +27,14 @@ import org.jdbi.v3.core.Handle;
 final class Views {
     private static final String MOST_VOTED = "p.vote_count DESC, p.created_at DESC, p.id DESC";
 
-    /** One roadmap bucket: a status's most-voted posts. */
-    static final String BUCKET_SQL = "SELECT p.seq FROM posts p WHERE p.project_id = :project AND p.status = :status "
-            + "AND p.state = 'listed' ORDER BY " + MOST_VOTED + " LIMIT :limit";
+    /**
+     * One roadmap bucket: a status's most-voted posts, {@code held} when the board holds hidden or waiting posts to
+     * leave out. Only such a board pays for reading rows; otherwise the index covers the bucket.
+     */
+    static String bucketSql(boolean held) {
+        return "SELECT p.seq FROM posts p WHERE p.project_id = :project AND p.status = :status "
+                + (held ? "AND p.state = 'listed' " : "") + "ORDER BY " + MOST_VOTED + " LIMIT :limit";
+    }
 
     /**
      * The most-voted posts created since a moment. The unary plus keeps the planner off the vote-ordered index,
@@ -42,9 +47,10 @@ final class Views {
      * Shipped posts, latest first: those with a done-kind status, which have done_at set exactly while they have
      * one; the condition is literal so the partial index posts_done serves it.
      */
-    static String changelogSql(boolean since) {
-        return "SELECT p.seq FROM posts p WHERE p.project_id = :project AND p.done_at IS NOT NULL AND p.state = 'listed'"
-                + (since ? " AND p.done_at >= :since" : "") + " ORDER BY p.done_at DESC, p.id DESC LIMIT :limit OFFSET :offset";
+    static String changelogSql(boolean since, boolean held) {
+        return "SELECT p.seq FROM posts p WHERE p.project_id = :project AND p.done_at IS NOT NULL"
+                + (held ? " AND p.state = 'listed'" : "") + (since ? " AND p.done_at >= :since" : "")
+                + " ORDER BY p.done_at DESC, p.id DESC LIMIT :limit OFFSET :offset";
     }
 
     private final Context cx;
@@ -63,14 +69,15 @@ final class Views {
             // One index-served bucket per status; the done statuses' buckets are merged below.
             List<Long> all = new ArrayList<>();
             List<Integer> sizes = new ArrayList<>();
+            boolean held = PostLists.holdsUnlisted(h, projectId, false);
             for (BoardStatus s : active) {
-                List<Long> bucket = bucket(h, projectId, s.value(), n);
+                List<Long> bucket = bucket(h, projectId, s.value(), n, held);
                 sizes.add(bucket.size());
                 all.addAll(bucket);
             }
             int activeSeqs = all.size();
             for (BoardStatus s : done) {
-                all.addAll(bucket(h, projectId, s.value(), n));
+                all.addAll(bucket(h, projectId, s.value(), n, held));
             }
             List<PostView> views = PostReads.bySeqs(h, all, actor.userId());
             List<Roadmap.Column> columns = new ArrayList<>();
@@ -94,7 +101,7 @@ final class Views {
         Instant since = query == null ? null : query.since();
         return cx.db().read(h -> {
             String projectId = Lookups.projectId(h, actor, projectSlug);
-            var keys = h.createQuery(changelogSql(since != null))
+            var keys = h.createQuery(changelogSql(since != null, PostLists.holdsUnlisted(h, projectId, false)))
                     .bind("project", projectId).bind("limit", page.perPage()).bind("offset", page.offset());
             if (since != null) {
                 keys.bind("since", since);
@@ -161,8 +168,8 @@ final class Views {
         });
     }
 
-    private static List<Long> bucket(Handle h, String projectId, PostStatus status, int limit) {
-        return h.createQuery(BUCKET_SQL)
+    private static List<Long> bucket(Handle h, String projectId, PostStatus status, int limit, boolean held) {
+        return h.createQuery(bucketSql(held))
                 .bind("project", projectId).bind("status", status.wire()).bind("limit", limit)
                 .mapTo(Long.class).list();
     }

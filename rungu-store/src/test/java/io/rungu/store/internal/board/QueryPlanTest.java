@@ -105,9 +105,11 @@ class QueryPlanTest {
         checks.add(new Check("list total", PostLists.countSql(new PostLists.Filters("p", PostStatus.OPEN, null)), false));
         checks.add(new Check("pinned posts", PostLists.PINNED_SQL, false));
         checks.add(new Check("page fetch", Rows.POST_VIEW_SELECT + "WHERE p.seq IN (<seqs>)", false));
-        checks.add(new Check("roadmap bucket", Views.BUCKET_SQL, true));
-        checks.add(new Check("changelog", Views.changelogSql(false), true));
-        checks.add(new Check("changelog since", Views.changelogSql(true), true));
+        checks.add(new Check("roadmap bucket", Views.bucketSql(false), true));
+        checks.add(new Check("roadmap bucket, hidden posts on the board", Views.bucketSql(true), false));
+        checks.add(new Check("changelog", Views.changelogSql(false, false), true));
+        checks.add(new Check("changelog since", Views.changelogSql(true, false), true));
+        checks.add(new Check("changelog, hidden posts on the board", Views.changelogSql(false, true), false));
         checks.add(new Check("trending", Views.TRENDING_SQL, false));
         checks.add(new Check("vote sum", "SELECT coalesce(sum(vote_count), 0) FROM posts WHERE project_id = :project",
                 false));
