@@ -42,6 +42,7 @@ public final class BoardService implements Board {
     private final Views views;
     private final Users users;
     private final Subscriptions subscriptions;
+    private final Exports exports;
 
     private BoardService(Context cx, UploadQuotas quotas) {
         this.projects = new Projects(cx);
@@ -52,6 +53,7 @@ public final class BoardService implements Board {
         this.views = new Views(cx);
         this.users = new Users(cx);
         this.subscriptions = new Subscriptions(cx);
+        this.exports = new Exports(cx);
     }
 
     /**
@@ -289,5 +291,15 @@ public final class BoardService implements Board {
     @Override
     public void deleteUser(Actor actor, String userId) {
         users.delete(actor(actor), userId);
+    }
+
+    @Override
+    public io.rungu.store.DataExport exportArchive(Actor actor, List<String> projectSlugs) {
+        return exports.archive(actor(actor), projectSlugs);
+    }
+
+    @Override
+    public io.rungu.store.DataExport exportPersonalData(Actor actor) {
+        return exports.personal(actor(actor));
     }
 }
