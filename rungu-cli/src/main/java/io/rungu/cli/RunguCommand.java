@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             McpCommand.class,
             HealthcheckCommand.class,
             MigrateCommand.class, BackupCommand.class, MigrateSchemaCommand.class,
+            ExportCommand.class, ImportCommand.class,
             CompletionCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error, 3 not found, 4 invalid input or conflict, 5 not allowed,",
