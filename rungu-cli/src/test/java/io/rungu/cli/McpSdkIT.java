@@ -55,7 +55,10 @@ class McpSdkIT {
     }
 
     @Test
-    void the_sdk_client_lists_validates_and_calls_every_tool_of_the_packaged_jar_over_stdio() {
+    void the_sdk_client_lists_validates_and_calls_every_tool_of_the_packaged_jar_over_stdio() throws Exception {
+        rungu("login-link", "leaving@example.com");
+        String leaving = rungu("user", "show", "leaving@example.com", "--json").out()
+                .replaceAll("(?s).*?\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
         ServerParameters params = ServerParameters.builder(FatJar.java())
                 .args("-jar", FatJar.jar().toString(), "mcp", "--db", db.toString(), "--as", ADMIN)
                 .env(env)
@@ -104,6 +107,7 @@ class McpSdkIT {
             call(client, tools, "delete_post", Map.of("id", postId));
             call(client, tools, "update_project", Map.of("slug", "sdk-board", "name", "SDK Board 2"));
             call(client, tools, "delete_project", Map.of("slug", "sdk-board"));
+            call(client, tools, "delete_user", Map.of("user_id", leaving));
             assertThat(called).containsExactlyInAnyOrderElementsOf(tools.keySet());
         }
         assertThat(stderr.stream().filter(line -> line.contains("ERROR")).toList()).isEmpty();

@@ -32,8 +32,10 @@ class SdkClientTest {
     void the_official_sdk_client_initializes_lists_and_calls_every_tool_reads_a_resource_and_gets_a_prompt() {
         String adminId;
         String postId;
+        String memberId;
         try (Fixture f = new Fixture(dir)) {
             adminId = f.admin.userId();
+            memberId = f.member.userId();
             postId = f.adminPost.post().id();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -62,7 +64,7 @@ class SdkClientTest {
             client.ping();
 
             List<McpSchema.Tool> tools = client.listTools().tools();
-            assertThat(tools).hasSize(26);
+            assertThat(tools).hasSize(27);
             for (McpSchema.Tool tool : tools) {
                 assertThat(tool.inputSchema().get("type")).as(tool.name()).isEqualTo("object");
                 assertThat(tool.outputSchema()).as(tool.name()).isNotNull();
@@ -119,7 +121,13 @@ class SdkClientTest {
             call(client, validator, byName, "delete_post", Map.of("id", newPost));
             call(client, validator, byName, "update_project", Map.of("slug", "sdk-board", "name", "SDK Board 2"));
             call(client, validator, byName, "delete_project", Map.of("slug", "sdk-board"));
-            called.addAll(List.of("create_project", "create_post", "update_post", "update_post_status", "get_post_timeline",
+            Map<?, ?> erased = (Map<?, ?>) call(client, validator, byName, "delete_user", Map.of("user_id", memberId))
+                    .structuredContent();
+            assertThat(erased.get("deleted")).isEqualTo(true);
+            McpSchema.CallToolResult lastAdmin = client.callTool(McpSchema.CallToolRequest.builder("delete_user")
+                    .arguments(Map.of("user_id", adminId)).build());
+            assertThat(lastAdmin.isError()).as("the REST rule: never the last admin").isTrue();
+            called.addAll(List.of("delete_user", "create_project", "create_post", "update_post", "update_post_status", "get_post_timeline",
                     "vote_post", "unsubscribe_post", "subscribe_post",
                     "add_comment", "delete_comment", "delete_post", "update_project", "delete_project"));
             assertThat(called).containsExactlyInAnyOrderElementsOf(byName.keySet());

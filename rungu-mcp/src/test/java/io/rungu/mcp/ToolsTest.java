@@ -46,7 +46,7 @@ class ToolsTest {
                     "search_posts", "find_similar_posts", "list_comments", "get_roadmap", "get_changelog", "get_stats", "get_trending",
                     "list_attachments", "whoami", "create_post", "update_post", "update_post_status", "delete_post",
                     "vote_post", "subscribe_post", "unsubscribe_post", "add_comment", "delete_comment", "create_project",
-                    "update_project", "delete_project");
+                    "update_project", "delete_project", "delete_user");
             for (JsonNode t : tools) {
                 String name = t.path("name").asText();
                 assertThat(t.path("description").asText()).as(name).hasSizeGreaterThan(20);
