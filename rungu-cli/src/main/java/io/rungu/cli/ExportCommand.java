@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
 
 /** {@code rungu export --to FILE [--project SLUG]...}: the portable archive (docs/data-format.md). */
 @Command(name = "export", description = {
-    "Write a portable archive (gzip-compressed JSON, docs/data-format.md) of every board and account, or of the",
-    "boards given with --project: users without secrets, boards, posts, votes, comments, status history,",
-    "attachments, subscriptions and notification settings. `rungu import` reads it into any database."})
+    "Write a portable archive of every board and account, or of the boards given with --project.",
+    "The archive is gzip-compressed JSON (docs/data-format.md): users without secrets, boards, posts, votes,",
+    "comments, status history, attachments, subscriptions and notification settings.",
+    "`rungu import` reads it into any database."})
 final class ExportCommand implements Callable<Integer> {
     private final Context context;
 

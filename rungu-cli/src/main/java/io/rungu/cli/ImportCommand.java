@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
 
 /** {@code rungu import --from FILE}: reads a portable archive into the database. */
 @Command(name = "import", description = {
-    "Read an archive written by `rungu export` (or GET /api/export) into the database, SQLite or PostgreSQL,",
-    "created when missing. People are matched by email. A board whose slug is taken is refused unless",
-    "--rename (then it becomes SLUG-2) or --into-project names the board to add its posts to."})
+    "Read an archive of `rungu export` into the database.",
+    "The database (SQLite or PostgreSQL) is created when missing. People are matched by email. A board whose slug",
+    "is taken is refused unless --rename (it becomes SLUG-2) or --into-project names the board to add its posts to."})
 final class ImportCommand implements Callable<Integer> {
     private final Context context;
 
