@@ -110,6 +110,66 @@ public final class BoardArchive {
         return new Summary(result.imported(), result.boards());
     }
 
+    /**
+     * Imports a Fider backup ({@code backup.zip} of Fider's admin "Export", one JSON array per table) as the board
+     * {@code options.intoProject} (required; created when missing, else the posts join it): posts with their
+     * statuses and official responses, votes, comments and the people who wrote them, matched by email. Fider's
+     * started, completed and duplicate become in_progress, done and declined; deleted posts are left out.
+     */
+    public static Summary importFider(RunguStore store, java.nio.file.Path backupZip, ImportOptions options) {
+        String slug = requireBoard(options);
+        return viaArchive(store, options, out -> io.rungu.store.internal.archive.ForeignArchives.fider(backupZip, slug,
+                store.config().clock.instant(), out));
+    }
+
+    /**
+     * Imports a CSV of posts (a header row, then one post per row, RFC 4180, UTF-8) as the board
+     * {@code options.intoProject} (required). {@code columns} maps Rungu's fields ({@code title}, {@code description},
+     * {@code status}, {@code category}, {@code author_email}, {@code author_name}, {@code created_at},
+     * {@code response}) to the file's column names; a field left out is read from the column of its own name when
+     * there is one. Statuses and categories other boards use are mapped to Rungu's ("completed" is done, "started"
+     * is in_progress, ...); unknown ones become open and feedback. Authors are matched by email.
+     */
+    public static Summary importCsv(RunguStore store, java.nio.file.Path csv, Map<String, String> columns,
+            ImportOptions options) {
+        String slug = requireBoard(options);
+        return viaArchive(store, options, out -> io.rungu.store.internal.archive.ForeignArchives.csv(csv,
+                columns == null ? Map.of() : columns, slug, store.config().clock.instant(), out));
+    }
+
+    private static String requireBoard(ImportOptions options) {
+        String slug = blankToNull(options.intoProject);
+        if (slug == null) {
+            throw RunguException.invalid("into_project", "Name the board to import into (--into-project SLUG)");
+        }
+        return slug;
+    }
+
+    /** Converts a foreign export into an archive in a temporary file, then imports that. */
+    private static Summary viaArchive(RunguStore store, ImportOptions options,
+            java.util.function.Consumer<OutputStream> convert) {
+        java.nio.file.Path temp = null;
+        try {
+            temp = java.nio.file.Files.createTempFile("rungu-import-", ".json");
+            try (OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(temp))) {
+                convert.accept(out);
+            }
+            try (InputStream in = java.nio.file.Files.newInputStream(temp)) {
+                return importFrom(store, in, options);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            if (temp != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(temp);
+                } catch (java.io.IOException ignored) {
+                    // a temporary file left behind is removed by the system
+                }
+            }
+        }
+    }
+
     static List<String> projectIds(RunguStore store, List<String> slugs) {
         if (slugs == null || slugs.isEmpty()) {
             return null;
