@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code rungu import --from FILE}: reads a portable archive into the database. */
 @Command(name = "import", description = {
-    "Read an archive of `rungu export` into the database.",
+    "Read an archive of `rungu export`, a Fider backup or a CSV of posts into the database.",
     "The database (SQLite or PostgreSQL) is created when missing. People are matched by email. A board whose slug",
     "is taken is refused unless --rename (it becomes SLUG-2) or --into-project names the board to add its posts to."})
 final class ImportCommand implements Callable<Integer> {
@@ -30,6 +30,18 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--rename", description = "Give an imported board whose slug is taken a free one (SLUG-2).")
     boolean rename;
 
+    /** What kind of file {@code --from} is. */
+    enum Format { rungu, fider, csv }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "rungu",
+            description = "rungu (an archive of rungu export, the default), fider (Fider's backup.zip) or csv (posts).")
+    Format format;
+
+    @Option(names = "--map", paramLabel = "FIELD=COLUMN", split = ",",
+            description = "For --format csv: the column of each field (title, description, status, category, "
+                    + "author_email, author_name, created_at, response), e.g. title=Title,description=Details.")
+    java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
+
     ImportCommand(Context context) {
         this.context = context;
     }
@@ -38,6 +50,16 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         long start = System.nanoTime();
         BoardArchive.Summary summary;
+        if (format != Format.csv && !columns.isEmpty()) {
+            throw new CliException(ExitCode.USAGE, "--map goes with --format csv");
+        }
+        if (format != Format.rungu && (intoProject == null || intoProject.isBlank())) {
+            throw new CliException(ExitCode.USAGE, "--format " + format + " needs --into-project SLUG, the board to "
+                    + "import into");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new CliException(ExitCode.NOT_FOUND, "no such file: " + file);
+        }
         try (InputStream in = Files.newInputStream(file); RunguStore store = context.openStore(false)) {
             ProgressBar bar = new ProgressBar(context.err, System.console() != null);
             BoardArchive.ImportOptions options = new BoardArchive.ImportOptions();
@@ -45,7 +67,11 @@ final class ImportCommand implements Callable<Integer> {
             options.rename = rename;
             options.progress = bar::update;
             try {
-                summary = BoardArchive.importFrom(store, in, options);
+                summary = switch (format) {
+                    case rungu -> BoardArchive.importFrom(store, in, options);
+                    case fider -> BoardArchive.importFider(store, file, options);
+                    case csv -> BoardArchive.importCsv(store, file, columns, options);
+                };
             } finally {
                 bar.finish();
             }

@@ -85,6 +85,41 @@ class ExportImportCommandTest {
         assertThat(notAnArchive.err()).contains("Not a Rungu archive");
     }
 
+    @Test
+    void a_csv_with_a_column_mapping_and_a_fider_backup_move_in() throws IOException {
+        String sqlite = home.resolve("board.db").toString();
+        Path csv = Files.writeString(home.resolve("posts.csv"), "Headline,Details,State,Email\r\n"
+                + "Dark mode,\"Please, a dark theme\",Completed,ada@example.com\r\nExport,,Planned,\r\n");
+
+        CliRun.Result imported = cli(sqlite).run("import", "--from", csv.toString(), "--format", "csv",
+                "--map", "title=Headline,description=Details,status=State,author_email=Email", "--into-project", "ideas");
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+        assertThat(imported.out()).contains("posts 2");
+        String list = cli(sqlite).run("post", "list", "ideas", "--sort", "oldest").out();
+        assertThat(list).containsPattern("done\\s+feedback\\s+0\\s+0\\s+Dark mode").containsPattern("planned.*Export");
+
+        CliRun.Result noBoard = cli(sqlite).run("import", "--from", csv.toString(), "--format", "csv");
+        assertThat(noBoard.exitCode()).as(noBoard.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(noBoard.err()).contains("--into-project");
+
+        Path zip = home.resolve("backup.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String table : java.util.List.of("tenants", "users", "posts", "post_votes", "comments")) {
+                out.putNextEntry(new java.util.zip.ZipEntry(table + ".json"));
+                try (InputStream in = getClass().getClassLoader().getResourceAsStream("import/fider/" + table + ".json")) {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        CliRun.Result fider = cli(sqlite).run("import", "--from", zip.toString(), "--format", "fider",
+                "--into-project", "acme");
+        assertThat(fider.exitCode()).as(fider.toString()).isZero();
+        assertThat(fider.out()).contains("posts 4", "votes 4", "comments 3");
+        assertThat(cli(sqlite).run("post", "list", "acme", "--sort", "most_votes").out())
+                .containsPattern("planned\\s+feedback\\s+3\\s+2\\s+Dark mode");
+    }
+
     static String text(Path archive) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(archive))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
