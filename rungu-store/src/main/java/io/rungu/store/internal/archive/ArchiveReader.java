@@ -57,6 +57,10 @@ public final class ArchiveReader {
         this.db = db;
         this.ids = ids;
         this.now = now;
+        if (intoProject != null && !io.rungu.model.Slugs.isValid(intoProject)) {
+            throw RunguException.invalid("into_project", "Slug must be 1-" + io.rungu.model.Limits.SLUG_MAX
+                    + " lowercase letters, numbers, and inner hyphens");
+        }
         this.intoProject = intoProject;
         this.rename = rename;
         this.progress = progress == null ? (s, d, t) -> {} : progress;
@@ -186,13 +190,11 @@ public final class ArchiveReader {
             return;
         }
         long total = totals.getOrDefault(name, -1L);
-        long[] read = {0};
         progress.update(name, 0, total);
         while (json.nextToken() == JsonToken.START_OBJECT) {
             if (sink.accept(record(json, sink.binaryField()))) {
                 progress.update(name, sink.written(), total);
             }
-            read[0]++;
         }
         sink.finish();
         progress.update(name, sink.written(), total);
@@ -303,6 +305,9 @@ public final class ArchiveReader {
             String id = text(board, "id");
             String archiveSlug = text(board, "slug");
             String slug = intoProject != null ? intoProject : archiveSlug;
+            if (slug == null || !io.rungu.model.Slugs.isValid(slug)) {
+                throw RunguException.invalid("archive", "The archive's board " + id + " has no valid slug: " + slug);
+            }
             String existing = h.createQuery("SELECT id FROM projects WHERE slug = ?").bind(0, slug)
                     .mapTo(String.class).findOne().orElse(null);
             if (existing != null && intoProject != null) {
