@@ -56,7 +56,7 @@ class ExportImportCommandTest {
 
             CliRun.Result again = cli(back).run("import", "--from", first.toString());
             assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCode.INVALID);
-            assertThat(again.err()).contains("already exists", "--rename");
+            assertThat(again.err()).contains("already exist", "--rename");
             CliRun.Result renamed = cli(back).run("import", "--from", first.toString(), "--rename");
             assertThat(renamed.exitCode()).as(renamed.toString()).isZero();
             assertThat(renamed.out()).contains(slug + " as " + slug + "-2");

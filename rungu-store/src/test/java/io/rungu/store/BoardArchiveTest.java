@@ -96,7 +96,8 @@ class BoardArchiveTest {
 
             assertThatThrownBy(() -> importInto(target, archive, new BoardArchive.ImportOptions()))
                     .isInstanceOfSatisfying(RunguException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT))
-                    .hasMessageContaining("'moving-day' already exists").hasMessageContaining("--rename");
+                    .hasMessageContaining("'moving-day'").hasMessageContaining("'second-board'")
+                    .hasMessageContaining("already exist here").hasMessageContaining("--rename");
             assertThat(target.number("SELECT count(*) FROM posts")).isEqualTo(3);
 
             BoardArchive.ImportOptions rename = new BoardArchive.ImportOptions();

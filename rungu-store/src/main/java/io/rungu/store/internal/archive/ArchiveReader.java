@@ -295,10 +295,35 @@ public final class ArchiveReader {
                         + "board; this one holds " + boards.size() + " (export it with --project SLUG)");
             }
             db.writeVoid(h -> {
+                refuseTakenSlugs(h);
                 for (Map<String, Object> board : boards) {
                     place(h, board);
                 }
             });
+        }
+
+        /** Names every taken slug at once, so one run of the import tells all that stands in its way. */
+        private void refuseTakenSlugs(Handle h) {
+            if (rename || intoProject != null) {
+                return;
+            }
+            List<String> taken = new ArrayList<>();
+            for (Map<String, Object> board : boards) {
+                String slug = text(board, "slug");
+                if (h.createQuery("SELECT count(*) FROM projects WHERE slug = ?").bind(0, slug).mapTo(Long.class)
+                        .one() > 0) {
+                    taken.add(slug);
+                }
+            }
+            if (taken.size() == 1) {
+                throw RunguException.conflict("A board with the slug '" + taken.get(0) + "' already exists here; "
+                        + "import with --rename to give the imported board a free slug, or with --into-project "
+                        + taken.get(0) + " to add its posts to that board");
+            }
+            if (!taken.isEmpty()) {
+                throw RunguException.conflict("Boards with the slugs '" + String.join("', '", taken)
+                        + "' already exist here; import with --rename to give the imported boards free slugs");
+            }
         }
 
         private void place(Handle h, Map<String, Object> board) {
