@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             HealthcheckCommand.class,
             MigrateCommand.class, BackupCommand.class, MigrateSchemaCommand.class,
             AuditCommand.class,
+            ExportCommand.class, ImportCommand.class,
             CompletionCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error, 3 not found, 4 invalid input or conflict, 5 not allowed,",

@@ -56,6 +56,9 @@ class McpSdkIT {
 
     @Test
     void the_sdk_client_lists_validates_and_calls_every_tool_of_the_packaged_jar_over_stdio() throws Exception {
+        rungu("login-link", "leaving@example.com");
+        String leaving = rungu("user", "show", "leaving@example.com", "--json").out()
+                .replaceAll("(?s).*?\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
         ServerParameters params = ServerParameters.builder(FatJar.java())
                 .args("-jar", FatJar.jar().toString(), "mcp", "--db", db.toString(), "--as", ADMIN)
                 .env(env)
@@ -138,6 +141,7 @@ class McpSdkIT {
                     "since", "1h")).structuredContent();
             Map<?, ?> deleted = (Map<?, ?>) ((List<?>) audit.get("entries")).get(0);
             assertThat(deleted.get("channel")).as("the packaged `rungu mcp` is the stdio channel").isEqualTo("mcp_stdio");
+            call(client, tools, "delete_user", Map.of("user_id", leaving));
             assertThat(called).containsExactlyInAnyOrderElementsOf(tools.keySet());
         }
         assertThat(stderr.stream().filter(line -> line.contains("ERROR")).toList()).isEmpty();

@@ -128,6 +128,7 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         new io.rungu.http.internal.DefinitionRoutes(store.board(), requests, guard).register(table);
         new UnsubscribePage(store.board()).register(table);
         new CsvRoutes(store.board(), config.basePath, config.baseUrl).register(table);
+        new io.rungu.http.internal.ExportRoutes(store.board()).register(table);
         if (identity instanceof HostIdentity) {
             api.registerHostSignInInfo(table);
             new HostSignIn(config, guard).register(table);

@@ -73,7 +73,7 @@ class SdkClientTest {
             client.ping();
 
             List<McpSchema.Tool> tools = client.listTools().tools();
-            assertThat(tools).hasSize(43);
+            assertThat(tools).hasSize(44);
             for (McpSchema.Tool tool : tools) {
                 assertThat(tool.inputSchema().get("type")).as(tool.name()).isEqualTo("object");
                 assertThat(tool.outputSchema()).as(tool.name()).isNotNull();
@@ -202,8 +202,14 @@ class SdkClientTest {
             assertThat(((Map<?, ?>) edit.get("actor")).get("id")).isEqualTo(adminId);
             assertThat(edit.get("changes")).isEqualTo(Map.of("title",
                     Map.of("before", "SDK post", "after", "SDK post, edited")));
+            Map<?, ?> erased = (Map<?, ?>) call(client, validator, byName, "delete_user", Map.of("user_id", memberId))
+                    .structuredContent();
+            assertThat(erased.get("deleted")).isEqualTo(true);
+            McpSchema.CallToolResult lastAdmin = client.callTool(McpSchema.CallToolRequest.builder("delete_user")
+                    .arguments(Map.of("user_id", adminId)).build());
+            assertThat(lastAdmin.isError()).as("the REST rule: never the last admin").isTrue();
             called.addAll(List.of("manage_status", "manage_category", "manage_tag", "set_post_tags", "get_audit_log"));
-            called.addAll(List.of("create_project", "create_post", "update_post", "update_post_status", "get_post_timeline",
+            called.addAll(List.of("delete_user", "create_project", "create_post", "update_post", "update_post_status", "get_post_timeline",
                     "vote_post", "unsubscribe_post", "subscribe_post",
                     "add_comment", "delete_comment", "delete_post", "update_project", "delete_project", "merge_posts",
                     "unmerge_post",

@@ -50,7 +50,7 @@ class ToolsTest {
                     "list_pending_posts", "list_project_members",
                     "add_project_member", "remove_project_member", "hide_post", "restore_post", "hide_comment",
                     "restore_comment", "approve_post", "reject_post", "manage_status", "manage_category", "manage_tag",
-                    "set_post_tags", "get_audit_log");
+                    "set_post_tags", "get_audit_log", "delete_user");
             for (JsonNode t : tools) {
                 String name = t.path("name").asText();
                 assertThat(t.path("description").asText()).as(name).hasSizeGreaterThan(20);

@@ -344,6 +344,25 @@ public interface Board {
      */
     User setBlocked(Actor actor, String userId, boolean blocked);
 
+    // --- exports (docs/data-format.md) ---
+
+    /**
+     * The portable archive of some boards, or of every board and account when {@code projectSlugs} is empty
+     * (admin; read-only credentials suffice): the same file as {@link BoardArchive#export}. Permission and slugs are
+     * checked now; the archive is read and written when {@link DataExport#writeTo} is called.
+     *
+     * @throws io.rungu.model.RunguException FORBIDDEN for non-admins, NOT_FOUND "Project not found" for an unknown
+     *                                       slug
+     */
+    DataExport exportArchive(Actor actor, java.util.List<String> projectSlugs);
+
+    /**
+     * Everything Rungu holds about the signed-in actor, as one JSON document (GDPR): profile, sign-in identities,
+     * notification settings, API tokens' and sessions' metadata (never a secret or hash), posts, comments, votes,
+     * subscriptions, status changes and attachments' metadata. UNAUTHENTICATED when anonymous.
+     */
+    DataExport exportPersonalData(Actor actor);
+
     /** The name an erased account's posts and comments show. */
     String DELETED_USER_NAME = "Deleted user";
 

@@ -122,6 +122,13 @@ public final class OpenApi {
                     map("schema", map("type", "string"))));
             case CSV -> map("description", "CSV (RFC 4180) with a header row", "content",
                     map("text/csv", map("schema", map("type", "string"))));
+            case ARCHIVE -> map("description", "A Rungu archive: gzip-compressed JSON (docs/data-format.md)", "content",
+                    map("application/gzip", map("schema", map("type", "string", "contentMediaType", "application/gzip"))),
+                    "headers", map("Content-Disposition", map("schema", map("type", "string"))));
+            // A file to keep rather than an API entity: its shape is documented in docs/data-format.md.
+            case JSON_FILE -> map("description", "A JSON file (docs/data-format.md)", "content",
+                    map("application/json", map("schema", map("type", "object"))),
+                    "headers", map("Content-Disposition", map("schema", map("type", "string"))));
             case HTML -> map("description", "HTML page", "content", map("text/html", map("schema", map("type", "string"))));
             case SCRIPT -> map("description", "Script", "content", map("text/javascript", map("schema", map("type", "string"))));
             case BINARY -> map("description", "The bytes", "content", map("application/octet-stream",

@@ -323,6 +323,19 @@ public final class BoardTools {
                         (actor, a) -> {
                             board.deleteProject(actor, a.string("slug"));
                             return new Deleted(true, "project", a.string("slug"));
+                        }),
+                ToolSpec.write("delete_user", "Erase a user account",
+                        "Erase an account for good (GDPR; admins, or the user themself): their posts and comments stay "
+                                + "as \"Deleted user\", their votes are removed (counts stay exact), their sessions, "
+                                + "tokens, sign-in identities and subscriptions are deleted and their email and name "
+                                + "scrubbed. The last admin cannot be erased. Cannot be undone.",
+                        true, true,
+                        List.of(Param.string("user_id", "The account's id (whoami, or GET /api/users)").asRequired()
+                                .asAddress()),
+                        Deleted.class,
+                        (actor, a) -> {
+                            board.deleteUser(actor, a.string("user_id"));
+                            return new Deleted(true, "user", a.string("user_id"));
                         }));
     }
 

@@ -38,7 +38,7 @@ public final class BoardDefinitions {
             + "WHERE c.project_id = k.project_id AND c.category = k.slug) AS post_count FROM categories k ";
 
     /** Gives a new board the default statuses and categories, in its creating transaction. */
-    static void insertDefaults(Handle h, String projectId, Supplier<String> ids) {
+    public static void insertDefaults(Handle h, String projectId, Supplier<String> ids) {
         int position = 1;
         for (String[] s : DEFAULT_STATUSES) {
             h.createUpdate("INSERT INTO statuses (id, project_id, slug, name, color, kind, position) "

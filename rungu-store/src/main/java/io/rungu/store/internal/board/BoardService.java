@@ -47,6 +47,7 @@ public final class BoardService implements Board {
     private final Categories categories;
     private final Tags tags;
     private final Audit audit;
+    private final Exports exports;
 
     private BoardService(Context cx, UploadQuotas quotas) {
         this.projects = new Projects(cx);
@@ -62,6 +63,7 @@ public final class BoardService implements Board {
         this.categories = new Categories(cx);
         this.tags = new Tags(cx);
         this.audit = new Audit(cx);
+        this.exports = new Exports(cx);
     }
 
     /**
@@ -447,5 +449,15 @@ public final class BoardService implements Board {
     @Override
     public Page<io.rungu.model.AuditEntry> auditLog(Actor actor, io.rungu.model.AuditQuery query) {
         return audit.read(actor(actor), query == null ? io.rungu.model.AuditQuery.ALL : query);
+    }
+
+    @Override
+    public io.rungu.store.DataExport exportArchive(Actor actor, List<String> projectSlugs) {
+        return exports.archive(actor(actor), projectSlugs);
+    }
+
+    @Override
+    public io.rungu.store.DataExport exportPersonalData(Actor actor) {
+        return exports.personal(actor(actor));
     }
 }

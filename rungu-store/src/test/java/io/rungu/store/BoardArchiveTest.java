@@ -1,0 +1,211 @@
+package io.rungu.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rungu.model.Actor;
+import io.rungu.model.ErrorCode;
+import io.rungu.model.PageRequest;
+import io.rungu.model.PostQuery;
+import io.rungu.model.PostView;
+import io.rungu.model.RunguException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The portable archive: lossless across databases, streamed, and careful with what is already there. */
+class BoardArchiveTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sqlite_to_postgres_to_sqlite_gives_the_same_archive_apart_from_its_time() {
+        try (TestStores source = TestStores.open(TestDatabase.SQLITE, dir.resolve("a"));
+             TestStores middle = TestStores.open(TestDatabase.POSTGRES, dir);
+             TestStores back = TestStores.open(TestDatabase.SQLITE, dir.resolve("b"))) {
+            DataTransferTest.fill(source);
+            List<String> progress = new ArrayList<>();
+            BoardArchive.ExportOptions options = BoardArchive.ExportOptions.allBoards();
+            options.progress = (section, done, total) -> progress.add(section + " " + done + "/" + total);
+
+            byte[] first = export(source, options);
+            BoardArchive.Summary there = importInto(middle, first, new BoardArchive.ImportOptions());
+            middle.clock().advance(java.time.Duration.ofHours(1));
+            byte[] second = export(middle, BoardArchive.ExportOptions.allBoards());
+            importInto(back, second, new BoardArchive.ImportOptions());
+            byte[] third = export(back, BoardArchive.ExportOptions.allBoards());
+
+            String original = withoutTime(first);
+            assertThat(withoutTime(second)).isEqualTo(original);
+            assertThat(withoutTime(third)).isEqualTo(original);
+            assertThat(text(second)).isNotEqualTo(text(first)).as("only the export time differs");
+            for (String section : List.of("users", "identities", "projects", "posts", "votes", "comments",
+                    "status_changes", "attachments", "post_subscriptions", "project_subscriptions",
+                    "notification_settings")) {
+                assertThat(there.records().get(section)).as(section + " has records").isPositive();
+            }
+            assertThat(progress).contains("posts 0/4", "posts 4/4", "attachments 1/1");
+            assertThat(text(first)).doesNotContain("secret_hash", "token", "c".repeat(64), "verifier")
+                    .contains("\"content\":\"");
+            for (TestStores copy : List.of(middle, back)) {
+                assertSameThroughTheBoard(source, copy);
+            }
+        }
+    }
+
+    private static void assertSameThroughTheBoard(TestStores source, TestStores copy) {
+        // An admin sees every board and post, private, hidden and pinned ones included.
+        Actor anyone = Actor.of("archive-reader", io.rungu.model.Role.ADMIN);
+        for (String board : List.of("moving-day", "second-board")) {
+            assertThat(copy.board().stats(anyone, board)).isEqualTo(source.board().stats(anyone, board));
+            List<PostView> posts = source.board().listPosts(anyone, board, null).items();
+            // Archives do not carry a board's status, category and tag definitions yet (docs/data-format.md), so
+            // posts arrive without their tags; nor merges, so a duplicate arrives as a post of its own.
+            assertThat(copy.board().listPosts(anyone, board, null).items())
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("post.tags", "post.mergedInto")
+                    .isEqualTo(posts);
+            for (PostView post : posts) {
+                String id = post.post().id();
+                // Merges are not carried yet (docs/data-format.md): a moved comment arrives without its merged_from,
+                // and a timeline with a merge in it is not compared.
+                assertThat(copy.board().listComments(anyone, id, PageRequest.FIRST)).usingRecursiveComparison()
+                        .ignoringFieldsMatchingRegexes(".*mergedFrom")
+                        .isEqualTo(source.board().listComments(anyone, id, PageRequest.FIRST));
+                var timeline = source.board().timeline(anyone, id, PageRequest.FIRST);
+                if (timeline.items().stream().noneMatch(i -> i instanceof io.rungu.model.TimelineItem.MergeItem)) {
+                    assertThat(copy.board().timeline(anyone, id, PageRequest.FIRST)).usingRecursiveComparison()
+                            .ignoringFieldsMatchingRegexes(".*mergedFrom").isEqualTo(timeline);
+                }
+                var attachments = source.board().listAttachments(anyone, id, PageRequest.FIRST).items();
+                assertThat(copy.board().listAttachments(anyone, id, PageRequest.FIRST).items()).isEqualTo(attachments);
+                for (var attachment : attachments) {
+                    assertThat(copy.board().getAttachment(anyone, attachment.id()).bytes())
+                            .isEqualTo(source.board().getAttachment(anyone, attachment.id()).bytes());
+                }
+            }
+        }
+        assertThat(copy.board().listPosts(anyone, "moving-day", new PostQuery(null, null, null, "dark-mod", null))
+                .items()).extracting(v -> v.post().title()).containsExactly("Dark mode, please!");
+    }
+
+    @Test
+    void a_taken_slug_is_refused_before_anything_is_written_unless_renamed() {
+        try (TestStores source = TestStores.open(TestDatabase.SQLITE, dir.resolve("a"));
+             TestStores target = TestStores.open(TestDatabase.SQLITE, dir.resolve("b"))) {
+            DataTransferTest.fill(source);
+            byte[] archive = export(source, BoardArchive.ExportOptions.allBoards());
+            importInto(target, archive, new BoardArchive.ImportOptions());
+            long users = target.number("SELECT count(*) FROM users");
+
+            assertThatThrownBy(() -> importInto(target, archive, new BoardArchive.ImportOptions()))
+                    .isInstanceOfSatisfying(RunguException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT))
+                    .hasMessageContaining("'moving-day'").hasMessageContaining("'second-board'")
+                    .hasMessageContaining("already exist here").hasMessageContaining("--rename");
+            assertThat(target.number("SELECT count(*) FROM posts")).isEqualTo(4);
+
+            BoardArchive.ImportOptions rename = new BoardArchive.ImportOptions();
+            rename.rename = true;
+            BoardArchive.Summary again = importInto(target, archive, rename);
+
+            assertThat(again.boards()).containsEntry("moving-day", "moving-day-2")
+                    .containsEntry("second-board", "second-board-2");
+            assertThat(target.number("SELECT count(*) FROM posts")).isEqualTo(8);
+            assertThat(target.number("SELECT count(*) FROM users")).as("people matched by email").isEqualTo(users);
+            Actor anyone = Actor.anonymous();
+            assertThat(target.board().stats(anyone, "moving-day-2")).usingRecursiveComparison().ignoringFields("projectSlug")
+                    .isEqualTo(target.board().stats(anyone, "moving-day"));
+            PostView copy = target.board().listPosts(anyone, "moving-day-2", null).items().get(0);
+            assertThat(target.board().listComments(anyone, copy.post().id(), PageRequest.FIRST).total())
+                    .isEqualTo(copy.post().commentCount());
+        }
+    }
+
+    @Test
+    void one_board_joins_an_existing_board_of_another_name() {
+        try (TestStores source = TestStores.open(TestDatabase.SQLITE, dir.resolve("a"));
+             TestStores target = TestStores.open(TestDatabase.POSTGRES, dir)) {
+            DataTransferTest.fill(source);
+            BoardArchive.ExportOptions one = new BoardArchive.ExportOptions();
+            one.projects = List.of("second-board");
+            byte[] archive = export(source, one);
+            Actor.Account admin = target.admin("Local Admin");
+            target.board().createProject(admin, new io.rungu.model.NewProject("Ideas", "ideas", ""));
+            target.board().createPost(admin, "ideas", new io.rungu.model.NewPost("Already here", "", null));
+
+            BoardArchive.ImportOptions into = new BoardArchive.ImportOptions();
+            into.intoProject = "ideas";
+            importInto(target, archive, into);
+
+            assertThat(target.board().listPosts(Actor.anonymous(), "ideas", null).items())
+                    .extracting(v -> v.post().title()).containsExactlyInAnyOrder("Already here", "Dark theme");
+            // "Export CSV" was hidden by an admin on its board: it stays hidden where it lands.
+            assertThat(target.number("SELECT count(*) FROM posts WHERE title = 'Export CSV' AND state = 'hidden'"))
+                    .isEqualTo(1);
+            assertThat(text(archive)).contains("Second board").doesNotContain("Moving day", "Dark mode");
+
+            BoardArchive.ImportOptions wrong = new BoardArchive.ImportOptions();
+            wrong.intoProject = "ideas";
+            byte[] both = export(source, BoardArchive.ExportOptions.allBoards());
+            assertThatThrownBy(() -> importInto(target, both, wrong)).hasMessageContaining("holds 2");
+        }
+    }
+
+    @Test
+    void unknown_sections_and_fields_are_ignored_and_other_files_are_refused() {
+        try (TestStores target = TestStores.open(TestDatabase.SQLITE, dir)) {
+            String future = """
+                    {"format": "rungu-archive", "version": 1, "exported_at": "2026-01-01T00:00:00.000000Z",
+                     "tags": [{"id": "t1", "name": "ui", "nested": {"a": [1, 2]}}],
+                     "projects": [{"id": "p1", "slug": "later", "name": "Later", "created_at": "2026-01-01T00:00:00Z",
+                                   "settings": {"theme": "dark"}}],
+                     "users": [{"id": "u1", "email": "Zoe@Example.com", "name": "Zoe", "role": "member",
+                                "created_at": "2026-01-01T00:00:00Z", "shoe_size": 42}],
+                     "posts": [{"id": "x1", "project_id": "p1", "title": "From the future", "created_by": "u1",
+                                "created_at": "2026-01-02T00:00:00Z", "tag_ids": ["t1"]}]}
+                    """;
+            importInto(target, future.getBytes(StandardCharsets.UTF_8), new BoardArchive.ImportOptions());
+
+            assertThat(target.board().listPosts(Actor.anonymous(), "later", null).items())
+                    .extracting(v -> v.post().title()).containsExactly("From the future");
+            assertThat(target.strings("SELECT email FROM users")).containsExactly("zoe@example.com");
+
+            assertThatThrownBy(() -> importInto(target, "{\"format\": \"rungu-archive\", \"version\": 9}"
+                    .getBytes(StandardCharsets.UTF_8), new BoardArchive.ImportOptions()))
+                    .hasMessageContaining("version 9");
+            assertThatThrownBy(() -> importInto(target, "[1, 2]".getBytes(StandardCharsets.UTF_8),
+                    new BoardArchive.ImportOptions())).hasMessageContaining("Not a Rungu archive");
+            assertThatThrownBy(() -> importInto(target, "{\"posts\": []}".getBytes(StandardCharsets.UTF_8),
+                    new BoardArchive.ImportOptions())).hasMessageContaining("Not a Rungu archive");
+        }
+    }
+
+    static byte[] export(TestStores store, BoardArchive.ExportOptions options) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BoardArchive.export(store.store(), out, options);
+        return out.toByteArray();
+    }
+
+    static BoardArchive.Summary importInto(TestStores store, byte[] archive, BoardArchive.ImportOptions options) {
+        return BoardArchive.importFrom(store.store(), new ByteArrayInputStream(archive), options);
+    }
+
+    static String text(byte[] archive) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(archive))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String withoutTime(byte[] archive) {
+        return text(archive).replaceFirst("\"exported_at\":\"[^\"]*\"", "\"exported_at\":\"\"");
+    }
+}
