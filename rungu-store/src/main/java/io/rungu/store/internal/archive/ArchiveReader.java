@@ -146,6 +146,26 @@ public final class ArchiveReader {
         RecordSink sink = switch (name) {
             case "projects" -> new Projects();
             case "users" -> new Users();
+            // Into an existing board, its own definitions stay: the archive's statuses, categories and tags are
+            // left out, and its posts arrive without tags.
+            case "statuses" -> intoProject != null ? null : new Definitions("statuses", "INSERT INTO statuses "
+                    + "(id, project_id, slug, name, color, kind, position) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (project_id, slug) DO UPDATE SET id = excluded.id, name = excluded.name, "
+                    + "color = excluded.color, kind = excluded.kind, position = excluded.position", r -> new Object[] {derived(text(r, "id")),
+                            project(r), text(r, "slug"), text(r, "name"), text(r, "color"), text(r, "kind"),
+                            number(r, "position")});
+            case "categories" -> intoProject != null ? null : new Definitions("categories", "INSERT INTO categories "
+                    + "(id, project_id, slug, name, position) VALUES (?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (project_id, slug) DO UPDATE SET id = excluded.id, name = excluded.name, "
+                    + "position = excluded.position",
+                    r -> new Object[] {derived(text(r, "id")), project(r), text(r, "slug"), text(r, "name"),
+                            number(r, "position")});
+            case "tags" -> intoProject != null ? null : rows("INSERT INTO tags (id, project_id, slug, name, color) "
+                    + "VALUES (?, ?, ?, ?, ?)", r -> new Object[] {derived(text(r, "id")), project(r),
+                            text(r, "slug"), text(r, "name"), text(r, "color")});
+            case "post_tags" -> intoProject != null ? null : rows("INSERT INTO post_tags (post_id, tag_id) "
+                    + "VALUES (?, ?) ON CONFLICT DO NOTHING", r -> new Object[] {derived(text(r, "post_id")),
+                            derived(text(r, "tag_id"))});
             case "project_members" -> rows("INSERT INTO project_members (project_id, user_id, created_at) "
                     + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                     r -> new Object[] {project(r), user(r, "user_id"), time(r, "created_at")});
@@ -163,7 +183,7 @@ public final class ArchiveReader {
                     r -> new Object[] {project(r), user(r, "user_id"), token(), time(r, "created_at")});
             case "posts" -> rows("INSERT INTO posts (id, project_id, title, description, status, category, "
                     + "created_by, created_at, updated_at, done_at, response_text, response_by, response_at, state, "
-                    + "pinned, locked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r -> {
+                    + "pinned, locked, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r -> {
                         Instant created = time(r, "created_at");
                         return new Object[] {derived(text(r, "id")), project(r), text(r, "title"),
                                 orElse(text(r, "description"), ""), orElse(text(r, "status"), "open"),
@@ -171,7 +191,7 @@ public final class ArchiveReader {
                                 orElse(optionalTime(r, "updated_at"), created), optionalTime(r, "done_at"),
                                 text(r, "response_text"), optionalUser(r, "response_by"),
                                 optionalTime(r, "response_at"), state(text(r, "state")), set(r, "pinned"),
-                                set(r, "locked")};
+                                set(r, "locked"), intoProject != null ? "" : orElse(text(r, "tags"), "")};
                     });
             case "votes" -> rows("INSERT INTO votes (user_id, post_id, created_at) VALUES (?, ?, ?) "
                     + "ON CONFLICT DO NOTHING", r -> new Object[] {user(r, "user_id"), derived(text(r, "post_id")),
@@ -283,6 +303,40 @@ public final class ArchiveReader {
     }
 
     // --- boards: all checked before anything is written ---
+
+    /**
+     * A new board's statuses or categories: written over the defaults the board was given when it was placed, and
+     * the defaults the archive's board no longer had are removed once the section is read.
+     */
+    private final class Definitions implements RecordSink {
+        private final String table;
+        private final RecordSink rows;
+        private final Map<String, List<String>> slugs = new HashMap<>();
+
+        Definitions(String table, String sql, Row row) {
+            this.table = table;
+            this.rows = rows(sql, row);
+        }
+
+        @Override
+        public boolean accept(Map<String, Object> record) {
+            slugs.computeIfAbsent(project(record), k -> new ArrayList<>()).add(text(record, "slug"));
+            return rows.accept(record);
+        }
+
+        @Override
+        public void finish() {
+            rows.finish();
+            db.writeVoid(h -> slugs.forEach((project, kept) -> h.createUpdate("DELETE FROM " + table
+                            + " WHERE project_id = :project AND slug NOT IN (<kept>)")
+                    .bind("project", project).bindList("kept", kept).execute()));
+        }
+
+        @Override
+        public long written() {
+            return rows.written();
+        }
+    }
 
     private final class Projects implements RecordSink {
         private final List<Map<String, Object>> boards = new ArrayList<>();
@@ -519,6 +573,11 @@ public final class ArchiveReader {
 
     private static Long flag(Map<String, Object> record, String field) {
         return Boolean.FALSE.equals(record.get(field)) ? 0L : 1L;
+    }
+
+    /** A whole number of the record, 0 when missing. */
+    private static Long number(Map<String, Object> record, String field) {
+        return record.get(field) instanceof Long n ? n : 0L;
     }
 
     /** A flag that is off unless the record sets it (archives older than the flag lack it). */
