@@ -36,4 +36,20 @@ public final class Emails {
         return !ascii.equals(ascii.toLowerCase(Locale.ROOT))
                 || !ascii.equals(ascii.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT));
     }
+
+    /**
+     * {@link #normalize normalized}, refusing an address that {@link #changesUnderCaseFolding changes under Unicode
+     * case mapping}: such an address is never linked to an account, mailed or compared with another.
+     *
+     * @throws RunguException {@code invalid} on field {@code email} for such an address
+     */
+    public static String normalizeSafely(String email) {
+        String normalized = normalize(email);
+        if (changesUnderCaseFolding(normalized)) {
+            String shown = email.length() > 60 ? email.substring(0, 60) + "…" : email;
+            throw RunguException.invalid("email", "'" + shown + "' contains letters that change under Unicode case "
+                    + "mapping, so it could pass for another address; use a plain address");
+        }
+        return normalized;
+    }
 }

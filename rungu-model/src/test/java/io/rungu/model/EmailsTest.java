@@ -19,4 +19,12 @@ class EmailsTest {
         assertThat(Emails.changesUnderCaseFolding("Victim.Kim@Example.com")).isFalse();
         assertThat(Emails.changesUnderCaseFolding("élise@exemple.fr")).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void normalizeSafely_lower_cases_ascii_and_refuses_look_alikes() {
+        org.assertj.core.api.Assertions.assertThat(Emails.normalizeSafely("  Ada@Example.COM ")).isEqualTo("ada@example.com");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Emails.normalizeSafely("victim.\u212Aim@example.com"))
+                .isInstanceOf(RunguException.class)
+                .hasMessageContaining("change under Unicode case mapping");
+    }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
@@ -49,9 +48,14 @@ public final class EmailSignIn {
         return email != null && email.length() <= 254 && ADDRESS.matcher(email).matches();
     }
 
-    /** Mails a sign-in link to {@code email} unless it asked too often; never says which happened. */
+    /**
+     * Mails a sign-in link to {@code email} unless it asked too often; never says which happened.
+     *
+     * @throws io.rungu.model.RunguException {@code invalid} for an address that changes under Unicode case mapping
+     *         (the Kelvin sign would otherwise lower-case to {@code k} and reach another account's mailbox)
+     */
     public void request(String email) {
-        String address = email.strip().toLowerCase(Locale.ROOT);
+        String address = io.rungu.model.Emails.normalizeSafely(email);
         if (!allowed(address)) {
             LOG.info("Email sign-in: too many links for one address in the last hour; none sent");
             return;

@@ -532,11 +532,7 @@ public final class AccountsService implements Accounts {
         if (email == null || email.isBlank()) {
             throw RunguException.invalid("email", "An email address is required");
         }
-        String normalized = Emails.normalize(email);
-        if (Emails.changesUnderCaseFolding(normalized)) {
-            throw RunguException.invalid("email", "'" + clip(email, 60) + "' contains letters that change under "
-                    + "Unicode case mapping, so it could pass for another address; use a plain address");
-        }
+        String normalized = Emails.normalizeSafely(email);
         if (normalized.length() > Limits.EMAIL_MAX || normalized.indexOf('@') < 1
                 || normalized.indexOf('@') == normalized.length() - 1 || normalized.chars().anyMatch(Character::isWhitespace)) {
             throw RunguException.invalid("email", "'" + clip(email, 60) + "' is not a valid email address");
