@@ -47,7 +47,10 @@ public sealed interface Actor permits Actor.Anonymous, Actor.Account {
     /** The user id, or null when anonymous. */
     String userId();
 
-    /** True for an admin account allowed to write. */
+    /**
+     * True for an account with the admin role, whatever its credentials may do: a read-only token of an admin is
+     * an admin that cannot write, so write checks also need {@link Account#canWrite()}.
+     */
     default boolean isAdmin() { return false; }
 
     /** Nobody signed in. */
