@@ -274,7 +274,9 @@ public final class BuildImage {
         }
         linkedModules = List.copyOf(wanted);
         List<String> arguments = new ArrayList<>(List.of("--add-modules", String.join(",", wanted), "--strip-debug",
-                "--no-header-files", "--no-man-pages", "--compress=2", "--output", output.toString()));
+                "--no-header-files", "--no-man-pages",
+                // zip level 6 either way; Java 21 renamed the option's value.
+                Runtime.version().feature() >= 21 ? "--compress=zip-6" : "--compress=2", "--output", output.toString()));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (var print = new java.io.PrintStream(log, true, StandardCharsets.UTF_8)) {
             int status = jlink.run(print, print, arguments.toArray(String[]::new));
