@@ -281,8 +281,11 @@ public final class BuildImage {
         try (var print = new java.io.PrintStream(log, true, StandardCharsets.UTF_8)) {
             int status = jlink.run(print, print, arguments.toArray(String[]::new));
             if (status != 0) {
+                boolean jmods = Files.isDirectory(Path.of(System.getProperty("java.home"), "jmods"));
                 throw new IllegalStateException("jlink " + String.join(" ", arguments) + " failed (" + status + "):\n"
-                        + log.toString(StandardCharsets.UTF_8));
+                        + log.toString(StandardCharsets.UTF_8) + (jmods ? "" : "\nThis JDK has no jmods directory: install "
+                        + "its jmods (Debian, Ubuntu: the openjdk-<version>-jmods package) or build with a JDK that has them "
+                        + "or links from its own run-time image (JDK 24+ built that way, such as Temurin 25)."));
             }
         }
         // A Linux distribution's JDK may link its CA certificates to the system's store: keep the file, not the link.
