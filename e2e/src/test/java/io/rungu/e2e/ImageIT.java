@@ -229,8 +229,11 @@ class ImageIT {
     private static ProcessBuilder command(Path root, boolean contained, List<String> command) {
         List<String> line = new ArrayList<>();
         if (contained) {
+            // sh stays the namespace's first process (no exec): when unshare is stopped, --kill-child kills sh, and
+            // with it every process of the namespace. The server itself would survive unshare: chroot's change of
+            // user clears the parent-death signal --kill-child sets.
             line.addAll(List.of("unshare", "--mount", "--pid", "--fork", "--kill-child", "/bin/sh", "-c",
-                    "mount -t proc proc \"$0/proc\" && mount --rbind /dev \"$0/dev\" && exec chroot --userspec="
+                    "mount -t proc proc \"$0/proc\" && mount --rbind /dev \"$0/dev\" && chroot --userspec="
                             + UID + ":" + UID + " \"$0\" \"$@\"", root.toString()));
             line.addAll(command);
         } else {
