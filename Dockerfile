@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # Rungu server image: multi-stage, runs as a non-root user, keeps its data in a volume.
 #   docker build -t rungu .
-#   docker run -d -p 3000:3000 -v rungu-data:/var/lib/rungu -e RUNGU_BASE_URL=https://feedback.example.com rungu
+#   docker run -d -p 3000:3000 -v rungu-data:/data -e RUNGU_BASE_URL=https://feedback.example.com rungu
 # See docs/operations.md ("Containers").
 
 # Node for the web app's build (the Maven build runs npm; it needs Node >= 20.19).
@@ -18,22 +18,24 @@ RUN --mount=type=cache,target=/root/.m2 --mount=type=cache,target=/root/.npm \
     && cp rungu-cli/target/rungu.jar /rungu.jar
 
 FROM eclipse-temurin:21-jre
-RUN groupadd --system --gid 10001 rungu \
-    && useradd --system --uid 10001 --gid rungu --home-dir /var/lib/rungu --shell /usr/sbin/nologin rungu \
-    && mkdir -p /var/lib/rungu /opt/rungu \
-    && chown rungu:rungu /var/lib/rungu && chmod 700 /var/lib/rungu \
+# The same user and data directory as the image `./mvnw -Pimage package` builds (uid 65532, /data), so either image
+# takes the other's volume.
+RUN groupadd --system --gid 65532 rungu \
+    && useradd --system --uid 65532 --gid rungu --home-dir /data --shell /usr/sbin/nologin rungu \
+    && mkdir -p /data /opt/rungu \
+    && chown rungu:rungu /data && chmod 700 /data \
     && printf '#!/bin/sh\nexec java ${RUNGU_JAVA_OPTS} -jar /opt/rungu/rungu.jar "$@"\n' > /usr/local/bin/rungu \
     && chmod 755 /usr/local/bin/rungu
 COPY --from=build /rungu.jar /opt/rungu/rungu.jar
 
-ENV RUNGU_DATA_DIR=/var/lib/rungu \
+ENV RUNGU_DATA_DIR=/data \
     RUNGU_HOST=0.0.0.0 \
     RUNGU_PORT=3000 \
     RUNGU_JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-VOLUME ["/var/lib/rungu"]
+VOLUME ["/data"]
 EXPOSE 3000
-USER 10001:10001
-WORKDIR /var/lib/rungu
+USER 65532:65532
+WORKDIR /data
 
 # No curl in the image: the jar asks /health itself (exit 0 on a 200). A small heap and the C1 compiler keep the
 # probe's JVM quick and light.

@@ -54,6 +54,30 @@ import java.util.function.Consumer;
 public final class RunguPlugin extends Plugin<HttpConfig> {
     private final String basePath;
     private final RunguStore store;
+
+    /** The store's pools, writer queue, kept reads and outbox, from its public stats. */
+    private static void storeMetrics(Metrics metrics, RunguStore store) {
+        metrics.addLabelled("rungu_db_connections", "gauge", "Connections each pool of the store holds at most.", "pool",
+                () -> pools(store, io.rungu.store.StoreStats.Pool::size));
+        metrics.addLabelled("rungu_db_connections_in_use", "gauge", "Connections of each pool handed out now.", "pool",
+                () -> pools(store, io.rungu.store.StoreStats.Pool::inUse));
+        metrics.addLabelled("rungu_db_connections_waiting", "gauge",
+                "Callers waiting for a connection now; pool=\"write\" (SQLite) is the queue of writes.", "pool",
+                () -> pools(store, io.rungu.store.StoreStats.Pool::waiting));
+        metrics.add("rungu_store_cache_hits_total", "counter", "List pages and posts served from what the store kept.",
+                () -> store.stats().keptReadHits());
+        metrics.add("rungu_store_cache_misses_total", "counter", "List pages and posts the store had to read.",
+                () -> store.stats().keptReadMisses());
+        metrics.add("rungu_outbox_backlog", "gauge", "Events the slowest event consumer has not handled yet.",
+                store::outboxBacklog);
+    }
+
+    private static java.util.Map<String, Long> pools(RunguStore store,
+            java.util.function.ToIntFunction<io.rungu.store.StoreStats.Pool> value) {
+        java.util.Map<String, Long> series = new java.util.TreeMap<>();
+        store.stats().pools().forEach(p -> series.put(p.name(), (long) value.applyAsInt(p)));
+        return series;
+    }
     private final HttpConfig config;
     private final Identity identity;
 
@@ -154,6 +178,7 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
             metrics.add("rungu_post_json_cache_misses_total", "counter", "Posts rendered to JSON anew.",
                     () -> json.postCacheStats()[1]);
             metrics.add("rungu_post_json_cache_entries", "gauge", "Rendered posts kept now.", () -> json.postCacheStats()[2]);
+            storeMetrics(metrics, store);
             new MetricsEndpoint(metrics, config.metricsToken).register(table);
         }
         if (config.apiDocs) {

@@ -115,6 +115,17 @@ class ObservabilityTest {
             assertThat(after.get("rungu_process_uptime_seconds")).isPositive();
             assertThat(after.keySet()).anyMatch(k -> k.startsWith("rungu_jvm_gc_collections_total{gc="));
             assertThat(after.get("rungu_jvm_threads{state=\"live\"}")).isPositive();
+            // The store's own numbers (RunguStore.stats, outboxBacklog): SQLite's pools, idle between requests.
+            assertThat(after.get("rungu_db_connections{pool=\"write\"}")).isEqualTo(1.0);
+            assertThat(after.get("rungu_db_connections{pool=\"read\"}")).isPositive();
+            assertThat(after.get("rungu_db_connections_in_use{pool=\"write\"}")).isZero();
+            assertThat(after.get("rungu_db_connections_waiting{pool=\"write\"}")).isZero();
+            assertThat(after.get("rungu_outbox_backlog")).isZero();
+            s.get("/api/projects/app/posts");
+            s.get("/api/projects/app/posts");
+            Map<String, Double> later = samples(scrape(s));
+            assertThat(later.get("rungu_store_cache_hits_total") + later.get("rungu_store_cache_misses_total"))
+                    .isGreaterThan(after.get("rungu_store_cache_hits_total") + after.get("rungu_store_cache_misses_total"));
         }
     }
 

@@ -117,6 +117,21 @@ public final class RunguStore implements AutoCloseable {
         database.read(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
     }
 
+    /** Its connection pools and kept reads now, for monitoring; no database access. */
+    public StoreStats stats() {
+        long[] kept = board instanceof io.rungu.store.internal.board.BoardService service ? service.keptReadCounts()
+                : new long[2];
+        return new StoreStats(database.pools(), kept[0], kept[1]);
+    }
+
+    /**
+     * Events in the outbox that a consumer of this database (notifications, webhooks, a host's subscription) has not
+     * handled yet: the slowest consumer's lag; 0 without consumers. One query.
+     */
+    public long outboxBacklog() {
+        return database.read(h -> h.attach(io.rungu.store.internal.events.OutboxDao.class).backlog());
+    }
+
     /** The database behind this store, for the seeder and tests in this package. */
     Database database() {
         return database;

@@ -50,6 +50,11 @@ public final class Metrics {
     /** A further series read at each scrape. */
     private record Extra(String name, String type, String help, LongSupplier value) {}
 
+    /** A further metric with labels: label set text (such as {@code pool="read"}) to value, read at each scrape. */
+    private record Labelled(String name, String type, String help, java.util.function.Supplier<Map<String, Long>> values) {}
+
+    private final List<Labelled> labelled = new CopyOnWriteArrayList<>();
+
     private final List<Extra> extras = new CopyOnWriteArrayList<>();
     private final Map<Key, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<Key, Histogram> durations = new ConcurrentHashMap<>();
@@ -67,6 +72,20 @@ public final class Metrics {
      */
     public void add(String name, String type, String help, LongSupplier value) {
         extras.add(new Extra(name, type, help, value));
+    }
+
+    /**
+     * Adds a metric whose series differ by labels, read at each scrape.
+     *
+     * @param values label name to label value to the value; the label name must be a Prometheus label name
+     */
+    public void addLabelled(String name, String type, String help, String label,
+            java.util.function.Supplier<Map<String, Long>> values) {
+        labelled.add(new Labelled(name, type, help, () -> {
+            Map<String, Long> series = new TreeMap<>();
+            values.get().forEach((v, n) -> series.put(label + "=\"" + escape(v) + "\"", n));
+            return series;
+        }));
     }
 
     /** Everything, as the text a Prometheus server scrapes. */
@@ -95,6 +114,13 @@ public final class Metrics {
         for (Extra e : extras) {
             header(out, e.name(), e.type(), e.help());
             gauge(out, e.name(), e.value().getAsLong());
+        }
+        for (Labelled l : labelled) {
+            Map<String, Long> series = l.values().get();
+            if (!series.isEmpty()) {
+                header(out, l.name(), l.type(), l.help());
+                series.forEach((labels, value) -> gauge(out, l.name() + "{" + labels + "}", value));
+            }
         }
         jvm(out);
         return out.toString();

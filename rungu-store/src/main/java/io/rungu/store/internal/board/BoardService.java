@@ -48,8 +48,10 @@ public final class BoardService implements Board {
     private final Tags tags;
     private final Audit audit;
     private final Exports exports;
+    private final KeptReads kept;
 
     private BoardService(Context cx, UploadQuotas quotas) {
+        this.kept = cx.kept();
         this.projects = new Projects(cx);
         this.posts = new Posts(cx);
         this.votes = new Votes(cx);
@@ -82,6 +84,11 @@ public final class BoardService implements Board {
         KeptReads kept = new KeptReads(database::writeGeneration, cacheTtl, cacheBytes, System::nanoTime);
         return new BoardService(new Context(database, Objects.requireNonNull(clock), Objects.requireNonNull(ids),
                 kept), Objects.requireNonNull(quotas));
+    }
+
+    /** Hits and misses of the kept list pages and posts since the store opened, for {@code RunguStore.stats()}. */
+    public long[] keptReadCounts() {
+        return kept.counts();
     }
 
     private static Actor actor(Actor actor) {

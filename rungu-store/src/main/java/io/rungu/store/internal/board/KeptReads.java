@@ -56,6 +56,11 @@ final class KeptReads {
                 nanoTime);
     }
 
+    /** Hits and misses of the kept list pages and posts (not of the boards' access records). */
+    long[] counts() {
+        return new long[] {pages.hits() + posts.hits(), pages.misses() + posts.misses()};
+    }
+
     static long weigh(Page<PostView> page) {
         long size = 0;
         for (PostView view : page.items()) {

@@ -26,6 +26,8 @@ final class ReadCache<K, V> {
     private final ToLongFunction<V> weigher;
     private final long ttlNanos;
     private final BoundedCache<K, Entry<V>> entries;
+    private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
 
     /**
      * @param generation the database's {@code writeGeneration}
@@ -67,13 +69,32 @@ final class ReadCache<K, V> {
     V get(K key) {
         Entry<V> entry = entries.get(key);
         if (entry == null) {
+            miss();
             return null;
         }
         if (entry.generation != generation.getAsLong() || nanoTime.getAsLong() - entry.storedAt >= ttlNanos) {
             entries.remove(key, entry);
+            miss();
             return null;
         }
+        hits.increment();
         return entry.value;
+    }
+
+    private void miss() {
+        if (enabled()) {
+            misses.increment();
+        }
+    }
+
+    /** Values served from the cache since it was made. */
+    long hits() {
+        return hits.sum();
+    }
+
+    /** Asks the cache could not answer (nothing kept, or stale) since it was made; none while it keeps nothing. */
+    long misses() {
+        return misses.sum();
     }
 
     /** Keeps {@code value}, read by a read that began at {@code generationAtRead}, unless a write came since. */

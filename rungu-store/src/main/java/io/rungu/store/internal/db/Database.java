@@ -51,6 +51,11 @@ public interface Database extends AutoCloseable {
     default void eraseFreedData() {
     }
 
+    /** The connection pools this database opened, now; empty over a host's data source. */
+    default java.util.List<io.rungu.store.StoreStats.Pool> pools() {
+        return java.util.List.of();
+    }
+
     /** Closes every connection this database opened (a host data source is left alone). */
     @Override
     void close();

@@ -19,6 +19,7 @@ final class PooledConnections implements ConnectionFactory, AutoCloseable {
     private final BlockingQueue<Slot> idle;
     private final List<Slot> all = new ArrayList<>();
     private final long waitMillis;
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
 
     PooledConnections(int size, long waitMillis, ConnectionOpener opener) {
@@ -37,12 +38,17 @@ final class PooledConnections implements ConnectionFactory, AutoCloseable {
         if (closed) {
             throw new SQLException("The store is closed");
         }
-        Slot slot;
-        try {
-            slot = idle.poll(waitMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("Interrupted while waiting for a database connection", e);
+        Slot slot = idle.poll();
+        if (slot == null) {
+            waiting.incrementAndGet();
+            try {
+                slot = idle.poll(waitMillis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("Interrupted while waiting for a database connection", e);
+            } finally {
+                waiting.decrementAndGet();
+            }
         }
         if (slot == null) {
             throw new SQLException("No database connection free within " + waitMillis + " ms");
@@ -77,6 +83,21 @@ final class PooledConnections implements ConnectionFactory, AutoCloseable {
             }
         }
         connection.close();
+    }
+
+    /** This pool now, as {@code RunguStore.stats()} reports it. */
+    io.rungu.store.StoreStats.Pool stats(String name) {
+        return new io.rungu.store.StoreStats.Pool(name, all.size(), inUse(), waiting());
+    }
+
+    /** Connections handed out now. */
+    int inUse() {
+        return all.size() - idle.size();
+    }
+
+    /** Callers waiting for a connection now (for the writer: writes queued behind the one in progress). */
+    int waiting() {
+        return waiting.get();
     }
 
     @Override

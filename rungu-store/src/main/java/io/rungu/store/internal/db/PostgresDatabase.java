@@ -65,6 +65,11 @@ public final class PostgresDatabase implements Database {
     }
 
     @Override
+    public java.util.List<io.rungu.store.StoreStats.Pool> pools() {
+        return owned instanceof PooledConnections pool ? java.util.List.of(pool.stats("pool")) : java.util.List.of();
+    }
+
+    @Override
     public Dialect dialect() {
         return dialect;
     }

@@ -77,6 +77,12 @@ public final class SqliteDatabase implements Database {
     }
 
     @Override
+    public java.util.List<io.rungu.store.StoreStats.Pool> pools() {
+        return readerConnections == null ? java.util.List.of(writerConnection.stats("write"))
+                : java.util.List.of(readerConnections.stats("read"), writerConnection.stats("write"));
+    }
+
+    @Override
     public Dialect dialect() {
         return dialect;
     }

@@ -37,6 +37,10 @@ public interface OutboxDao {
             + "AND NOT EXISTS (SELECT 1 FROM notification_events ne WHERE ne.seq = o.seq) ORDER BY o.seq LIMIT :limit)")
     int prune(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
 
+    /** Events the slowest consumer has not handled yet (0 without consumers). */
+    @SqlQuery("SELECT count(*) FROM outbox WHERE seq > (SELECT min(last_seq) FROM event_consumers)")
+    long backlog();
+
     @SqlQuery("SELECT coalesce(max(seq), 0) FROM outbox")
     long newest();
 
