@@ -40,6 +40,7 @@ const STYLE = `
   font-family: var(--rungu-font); font-size: 14px; line-height: 1.4; color: var(--rungu-text); }
 :host([data-position="left"]) { right: auto; left: 20px; }
 * { box-sizing: border-box; font: inherit; }
+[hidden] { display: none !important; }
 button { cursor: pointer; border-radius: calc(var(--rungu-radius) / 1.5); border: 1px solid var(--rungu-border);
   background: var(--rungu-bg); color: var(--rungu-text); padding: 6px 10px; }
 button.primary, .launcher { background: var(--rungu-accent); color: var(--rungu-accent-text); border-color: transparent; }
@@ -49,7 +50,6 @@ button.primary, .launcher { background: var(--rungu-accent); color: var(--rungu-
   border: 1px solid var(--rungu-border); border-radius: var(--rungu-radius); box-shadow: 0 10px 30px rgba(0,0,0,.2);
   padding: 12px; display: flex; flex-direction: column; gap: 10px; }
 :host([data-position="left"]) .panel { right: auto; left: 0; }
-.panel[hidden] { display: none; }
 h2 { margin: 0; font-size: 16px; font-weight: 700; }
 input, textarea { width: 100%; padding: 7px 9px; border: 1px solid var(--rungu-border);
   border-radius: calc(var(--rungu-radius) / 1.5); background: var(--rungu-bg); color: var(--rungu-text); }
