@@ -394,6 +394,10 @@ export interface EmailAddress {
   email: string;
 }
 
+export interface WidgetOrigin {
+  origin: string;
+}
+
 export interface NewToken {
   name: string;
   scope: TokenScope;

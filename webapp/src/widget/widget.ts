@@ -36,10 +36,14 @@ const STYLE = `
 :host { all: initial; position: fixed; z-index: 2147483000; bottom: 20px; right: 20px;
   --rungu-accent: #4f46e5; --rungu-accent-text: #fff; --rungu-bg: #fff; --rungu-text: #1f2937;
   --rungu-muted: #6b7280; --rungu-border: #e5e7eb; --rungu-radius: 10px;
-  --rungu-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  font-family: var(--rungu-font); font-size: 14px; line-height: 1.4; color: var(--rungu-text); }
+  --rungu-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 :host([data-position="left"]) { right: auto; left: 20px; }
-* { box-sizing: border-box; font: inherit; }
+/* The page's own rules for the element itself (a "* { font-family }") beat :host, so the widget's text gets its
+   look on its own boxes, and only the custom properties come from outside. */
+.panel, .launcher { font-family: var(--rungu-font); font-size: 14px; line-height: 1.4; color: var(--rungu-text);
+  font-weight: 400; letter-spacing: normal; text-align: left; }
+* { box-sizing: border-box; }
+button, input, textarea { font: inherit; letter-spacing: inherit; }
 [hidden] { display: none !important; }
 button { cursor: pointer; border-radius: calc(var(--rungu-radius) / 1.5); border: 1px solid var(--rungu-border);
   background: var(--rungu-bg); color: var(--rungu-text); padding: 6px 10px; }

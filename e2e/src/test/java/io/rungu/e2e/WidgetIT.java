@@ -116,6 +116,9 @@ class WidgetIT {
         // The host's `button { background: green !important }` does not reach into the shadow root.
         assertThat(browser.js("return getComputedStyle(arguments[0]).backgroundColor", launcher))
                 .isEqualTo("rgb(79, 70, 229)");
+        // Nor does its `* { font-family: Georgia }`, which matches the <rungu-feedback> element itself.
+        assertThat((String) browser.js("return getComputedStyle(arguments[0]).fontFamily", launcher))
+                .doesNotContain("Georgia");
         launcher.click();
 
         browser.until(d -> titles(root).containsAll(List.of("Dark mode please", "Export to CSV")));
