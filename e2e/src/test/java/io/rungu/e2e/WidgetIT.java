@@ -121,13 +121,13 @@ class WidgetIT {
                 .doesNotContain("Georgia");
         launcher.click();
 
-        browser.until(d -> titles(root).containsAll(List.of("Dark mode please", "Export to CSV")));
+        until(d -> titles(root).containsAll(List.of("Dark mode please", "Export to CSV")));
         WebElement search = root.findElement(By.cssSelector(".search"));
         search.sendKeys("csv");
-        browser.until(d -> titles(root).equals(List.of("Export to CSV")));
+        until(d -> titles(root).equals(List.of("Export to CSV")));
         search.clear();
         search.sendKeys("dark");
-        browser.until(d -> titles(root).equals(List.of("Dark mode please")));
+        until(d -> titles(root).equals(List.of("Dark mode please")));
         assertThat(root.findElement(By.cssSelector("form.new")).isDisplayed()).isFalse();
 
         // Signing in: the board's page in a popup hands the widget a token, addressed to this site only.
@@ -141,17 +141,17 @@ class WidgetIT {
         browser.until(d -> d.getWindowHandles().size() == 1);
         browser.driver.switchTo().window(hostWindow);
 
-        browser.until(d -> root.findElement(By.cssSelector("form.new")).isDisplayed());
+        until(d -> root.findElement(By.cssSelector("form.new")).isDisplayed());
         WebElement vote = root.findElement(By.cssSelector("li .vote"));
         assertThat(vote.getText()).contains("0");
         vote.click();
-        browser.until(d -> "true".equals(root.findElement(By.cssSelector("li .vote")).getAttribute("aria-pressed")));
+        until(d -> "true".equals(root.findElement(By.cssSelector("li .vote")).getAttribute("aria-pressed")));
         assertThat(root.findElement(By.cssSelector("li .vote")).getText()).contains("1");
 
         root.findElement(By.cssSelector(".title")).sendKeys("Posted from another site");
         root.findElement(By.cssSelector(".description")).sendKeys("Through the widget");
         root.findElement(By.cssSelector(".submit")).click();
-        browser.until(d -> titles(root).contains("Posted from another site"));
+        until(d -> titles(root).contains("Posted from another site"));
         browser.screenshot("widget-on-another-site");
 
         // The board has the post, by the visitor, and the vote.
@@ -186,12 +186,17 @@ class WidgetIT {
         assertThat(allowed).isEqualTo("read 200");
     }
 
-    private static List<String> titles(SearchContext root) {
-        List<String> titles = new ArrayList<>();
-        for (WebElement a : root.findElements(By.cssSelector("li a"))) {
-            titles.add(a.getText());
-        }
-        return titles;
+    /** The titles the widget lists now, read in one step (the list is re-rendered as answers arrive). */
+    @SuppressWarnings("unchecked")
+    private List<String> titles(SearchContext root) {
+        return new ArrayList<>((List<String>) browser.js("return [...document.querySelector('rungu-feedback')"
+                + ".shadowRoot.querySelectorAll('li a')].map(a => a.textContent)"));
+    }
+
+    /** Waits for a condition on the widget, looking its elements up again when a re-render replaced them. */
+    private <T> T until(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     /** Computed styles of the host page's own elements. */
