@@ -28,6 +28,7 @@ import type {
   Tag,
   TimelineEntry,
   TokenScope,
+  WidgetToken,
   User,
   Vote,
 } from './types';
@@ -406,6 +407,11 @@ export class Api {
     return this.request('POST', '/auth/logout');
   }
   /** Ends every session of the user; with revokeTokens, also revokes every API token. */
+  /** A short-lived widget token of this session for the widget embedded on `origin` (an allowed widget origin). */
+  widgetToken(origin: string): Promise<WidgetToken> {
+    return this.data('POST', '/auth/widget-token', { origin });
+  }
+
   logoutEverywhere(revokeTokens: boolean): Promise<{ ok: boolean; tokens_revoked: number }> {
     return this.request('POST', '/auth/logout-everywhere', { revoke_tokens: revokeTokens });
   }

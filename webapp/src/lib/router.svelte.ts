@@ -10,6 +10,7 @@ export type Route =
   | { name: 'audit' }
   | { name: 'login' }
   | { name: 'account' }
+  | { name: 'widget-sign-in' }
   | { name: 'not-found' };
 
 function decode(segment: string): string | null {
@@ -34,6 +35,7 @@ export function matchRoute(path: string | null): Route {
       if (a === 'admin') return { name: 'admin' };
       if (a === 'login') return { name: 'login' };
       if (a === 'account') return { name: 'account' };
+      if (a === 'widget-sign-in') return { name: 'widget-sign-in' };
       break;
     case 2:
       if (a === 'board') return { name: 'board', slug: b };

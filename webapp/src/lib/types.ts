@@ -248,7 +248,7 @@ export interface ApiToken {
   expired: boolean;
 }
 
-export type TokenScope = 'read' | 'write';
+export type TokenScope = 'read' | 'write' | 'widget';
 
 export interface IssuedToken {
   token: ApiToken;
@@ -272,6 +272,12 @@ export interface Ok {
 export interface SignedOutEverywhere {
   ok: boolean;
   tokens_revoked: number;
+}
+
+export interface WidgetToken {
+  token: string;
+  expires_at: string;
+  origin: string;
 }
 
 export interface Ready {
@@ -313,7 +319,7 @@ export interface AuditEntry {
   changes: Record<string, AuditChange>;
 }
 
-export type AuditChannel = 'web' | 'api_token' | 'mcp_stdio' | 'mcp_http' | 'cli' | 'host';
+export type AuditChannel = 'web' | 'api_token' | 'mcp_stdio' | 'mcp_http' | 'cli' | 'host' | 'widget';
 
 export type PostSort = 'newest' | 'oldest' | 'most_votes' | 'least_votes' | 'recently_updated' | 'relevance';
 
@@ -386,6 +392,10 @@ export interface Upload {
 
 export interface EmailAddress {
   email: string;
+}
+
+export interface WidgetOrigin {
+  origin: string;
 }
 
 export interface NewToken {

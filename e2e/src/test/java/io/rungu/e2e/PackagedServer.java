@@ -43,6 +43,11 @@ final class PackagedServer implements AutoCloseable {
 
     /** Starts the server with a new database under {@code dir} and waits until {@code /health/ready} answers. */
     static PackagedServer start(Path dir) throws IOException, InterruptedException {
+        return start(dir, Map.of());
+    }
+
+    /** As {@link #start(Path)}, with further environment variables (e.g. {@code RUNGU_WIDGET_ORIGINS}). */
+    static PackagedServer start(Path dir, Map<String, String> settings) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("rungu.jar", "../rungu-cli/target/rungu.jar")).toAbsolutePath();
         assertThat(jar).as("the packaged server (built by rungu-cli's package phase)").isRegularFile();
         int port = freePort();
@@ -54,6 +59,7 @@ final class PackagedServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         environment(builder.environment(), origin);
+        builder.environment().putAll(settings);
         Process process = builder.start();
         // Stops the server even when the test JVM ends without running @AfterAll (a killed or crashed fork).
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-rungu-serve"));

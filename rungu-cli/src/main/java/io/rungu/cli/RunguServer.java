@@ -150,6 +150,7 @@ final class RunguServer implements AutoCloseable {
                 }
                 http.basePath = settings.basePath();
                 http.corsOrigins = new java.util.ArrayList<>(settings.corsOrigins());
+                http.widgetOrigins = new java.util.ArrayList<>(settings.widgetOrigins());
                 http.rateLimits.enabled = settings.rateLimits();
                 http.trustForwardedFor = settings.trustForwardedFor();
                 http.trustedProxies = new java.util.ArrayList<>(settings.trustedProxies());

@@ -20,10 +20,11 @@ import java.util.Set;
  * @param basePath      "" or a path such as {@code /feedback}
  * @param baseUrl       public URL of the board, base path included, no trailing slash
  * @param secureCookies whether cookies are marked Secure
+ * @param widgetOrigins sites allowed to embed the feedback widget ({@code RUNGU_WIDGET_ORIGINS})
  */
 record ServerSettings(int port, String host, String basePath, String baseUrl, boolean secureCookies,
                       Set<String> adminEmails, List<String> corsOrigins, boolean rateLimits, boolean trustForwardedFor,
-                      List<String> trustedProxies) {
+                      List<String> trustedProxies, List<String> widgetOrigins) {
     static final int DEFAULT_PORT = 3000;
 
     /** Flags override variables; null flags mean "not given". */
@@ -50,8 +51,9 @@ record ServerSettings(int port, String host, String basePath, String baseUrl, bo
         boolean trustForwardedFor = env.get("RUNGU_TRUST_FORWARDED_FOR")
                 .map(v -> parseBoolean("RUNGU_TRUST_FORWARDED_FOR", v)).orElse(false);
         List<String> trustedProxies = list(env.get("RUNGU_TRUSTED_PROXIES"));
+        List<String> widgetOrigins = list(env.get("RUNGU_WIDGET_ORIGINS"));
         return new ServerSettings(port, host, basePath, baseUrl, secure, Set.copyOf(admins), cors, rateLimits, trustForwardedFor,
-                trustedProxies);
+                trustedProxies, widgetOrigins);
     }
 
     /**

@@ -20,6 +20,12 @@ public final class HttpConfig {
      * headers at all (same-origin only). {@code *} is refused because credentials are always allowed.
      */
     public List<String> corsOrigins = new ArrayList<>();
+    /**
+     * Sites (scheme://host[:port]) allowed to embed the feedback widget ({@code <base>/widget.js}): the API answers
+     * their cross-origin requests without credentials (the widget sends its widget token as a bearer token, never a
+     * cookie), and the widget sign-in hands widget tokens only to them. Empty (the default): no site may.
+     */
+    public List<String> widgetOrigins = new ArrayList<>();
     /** Request-rate limits per client IP and per signed-in user or token. */
     public RateLimits rateLimits = new RateLimits();
     /**
@@ -177,6 +183,16 @@ public final class HttpConfig {
             for (String o : corsOrigins) {
                 if (o == null || !o.matches("https?://[^/\\s]+")) {
                     problems.add("corsOrigins entries must look like https://example.com (no path, no '*'), got '" + o + "'");
+                }
+            }
+        }
+        if (widgetOrigins == null) {
+            problems.add("widgetOrigins must not be null; use an empty list when no site embeds the widget");
+        } else {
+            for (String o : widgetOrigins) {
+                if (o == null || !o.matches("https?://[^/\\s]+")) {
+                    problems.add("widgetOrigins entries must look like https://example.com (no path, no '*'), got '"
+                            + o + "'");
                 }
             }
         }

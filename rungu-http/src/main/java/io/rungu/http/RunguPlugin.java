@@ -135,6 +135,7 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         }
         config.basePath = HttpConfig.normalise(config.basePath);
         config.corsOrigins = List.copyOf(config.corsOrigins);
+        config.widgetOrigins = List.copyOf(config.widgetOrigins);
         config.trustedProxies = List.copyOf(config.trustedProxies);
         return config;
     }
@@ -153,6 +154,14 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         new UnsubscribePage(store.board()).register(table);
         new CsvRoutes(store.board(), config.basePath, config.baseUrl).register(table);
         new io.rungu.http.internal.ExportRoutes(store.board()).register(table);
+        io.rungu.http.internal.WidgetRoutes widget = new io.rungu.http.internal.WidgetRoutes(files, config.widgetOrigins, guard,
+                requests);
+        if (config.serveWebApp) {
+            widget.registerScript(table);
+        }
+        if (identity instanceof AuthIdentity auth) {
+            widget.registerSignIn(table, auth);
+        }
         if (identity instanceof HostIdentity) {
             api.registerHostSignInInfo(table);
             new HostSignIn(config, guard).register(table);
@@ -170,7 +179,7 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         }
         new Feeds(store.board(), config.basePath,
                 config.baseUrl == null ? null : config.baseUrl.replaceAll("/+$", "")).register(table);
-        MetaRoutes meta = new MetaRoutes(store, guard, config.basePath, config.corsOrigins);
+        MetaRoutes meta = new MetaRoutes(store, guard, config.basePath, config.corsOrigins, config.widgetOrigins);
         meta.registerHealth(table);
         if (metrics != null) {
             metrics.add("rungu_post_json_cache_hits_total", "counter", "Posts written from kept JSON.",

@@ -21,7 +21,9 @@ public sealed interface Actor permits Actor.Anonymous, Actor.Account {
         /** The operator at the command line ({@code rungu project ...}, {@code rungu user ...}). */
         CLI,
         /** The host application embedding Rungu, acting directly on the store. */
-        DIRECT
+        DIRECT,
+        /** The feedback widget on another site, with a short-lived widget token ({@code Bearer rgw_...}). */
+        WIDGET
     }
 
     /** The actor of a request that carries no valid credentials. */
@@ -32,17 +34,24 @@ public sealed interface Actor permits Actor.Anonymous, Actor.Account {
 
     /**
      * The one rule for a write: the signed-in account, UNAUTHENTICATED when nobody is signed in, FORBIDDEN
-     * ({@link RunguException#readOnly()}) when its credentials may only read.
+     * ({@link RunguException#readOnly()}) when its credentials may only read, FORBIDDEN ({@link #WIDGET_MESSAGE}) for
+     * a widget token, which only the board's contributions (posting, voting, commenting) accept.
      */
     static Account writer(Actor actor) {
         if (!(actor instanceof Account account)) {
             throw RunguException.unauthenticated();
+        }
+        if (account.scope() == TokenScope.WIDGET) {
+            throw RunguException.forbidden(WIDGET_MESSAGE);
         }
         if (!account.canWrite()) {
             throw RunguException.readOnly();
         }
         return account;
     }
+
+    /** What a widget token is told when it tries anything but reading, posting, voting and commenting. */
+    String WIDGET_MESSAGE = "A widget token may only read, post, vote and comment; sign in on the board for anything else";
 
     /** The user id, or null when anonymous. */
     String userId();
@@ -102,9 +111,13 @@ public sealed interface Actor permits Actor.Anonymous, Actor.Account {
             return new Account(userId, role, channel, scope, client);
         }
 
-        /** True when these credentials may change data. */
+        /**
+         * True when these credentials may change data in general. A {@link TokenScope#WIDGET} token may not, but the
+         * store lets it post, vote and comment.
+         */
         public boolean canWrite() { return scope == TokenScope.WRITE; }
 
-        @Override public boolean isAdmin() { return role == Role.ADMIN; }
+        /** True for an admin; never through a widget token, which acts as a member whatever its user's role. */
+        @Override public boolean isAdmin() { return role == Role.ADMIN && scope != TokenScope.WIDGET; }
     }
 }

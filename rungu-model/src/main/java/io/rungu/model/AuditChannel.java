@@ -13,7 +13,9 @@ public enum AuditChannel implements WireValue {
     /** The operator at the command line. */
     CLI("cli"),
     /** The host application embedding Rungu. */
-    HOST("host");
+    HOST("host"),
+    /** The feedback widget embedded on another site. */
+    WIDGET("widget");
 
     private final String wire;
 
@@ -38,6 +40,7 @@ public enum AuditChannel implements WireValue {
             case MCP_HTTP -> MCP_HTTP;
             case CLI -> CLI;
             case DIRECT -> HOST;
+            case WIDGET -> WIDGET;
         };
     }
 }

@@ -1,8 +1,11 @@
 package io.rungu.model;
 
-/** What an API token may do: a {@link #READ} token can never write. */
+/**
+ * What credentials may do: a {@link #READ} token can never write; a {@link #WIDGET} token (the embeddable feedback
+ * widget's short-lived token) may read, vote, post and comment, and nothing else, whatever its user's role.
+ */
 public enum TokenScope implements WireValue {
-    READ("read"), WRITE("write");
+    READ("read"), WRITE("write"), WIDGET("widget");
 
     private final String wire;
 

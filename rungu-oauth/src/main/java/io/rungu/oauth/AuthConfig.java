@@ -36,6 +36,11 @@ public final class AuthConfig {
     public Set<String> adminEmails = new HashSet<>();
     /** How long a session lasts after sign-in. */
     public Duration sessionTtl = Duration.ofDays(7);
+    /**
+     * How long a widget token (the feedback widget's credential, handed to an embedding site) lasts; it also ends
+     * with the session it was issued from. Between one minute and one day.
+     */
+    public Duration widgetTokenTtl = Duration.ofHours(1);
     /** How long a started provider login may take before its state expires. */
     public Duration loginTimeout = Duration.ofMinutes(10);
     /** Connect and read timeout of calls to providers. */
@@ -167,6 +172,10 @@ public final class AuthConfig {
         }
         if (sessionTtl == null || sessionTtl.compareTo(Duration.ofMinutes(1)) < 0) {
             problems.add("sessionTtl must be at least one minute");
+        }
+        if (widgetTokenTtl == null || widgetTokenTtl.compareTo(Duration.ofMinutes(1)) < 0
+                || widgetTokenTtl.compareTo(Duration.ofDays(1)) > 0) {
+            problems.add("widgetTokenTtl must be between one minute and one day, e.g. one hour");
         }
         if (loginTimeout == null || loginTimeout.compareTo(Duration.ofMinutes(1)) < 0) {
             problems.add("loginTimeout must be at least one minute");

@@ -52,7 +52,7 @@ public final class RunguAuth {
         List<ProviderConfig> enabled = config.providers.stream().filter(p -> !p.unused()).toList();
         AuthCore.Settings settings = new AuthCore.Settings(config.key(), config.baseUrl, config.secureCookies,
                 config.adminEmails, config.sessionTtl, config.loginTimeout, config.providerTimeout, config.cookieName,
-                config.clock);
+                config.clock, config.widgetTokenTtl);
         AuthCore core = new AuthCore(store.accounts(), settings, enabled);
         io.rungu.oauth.internal.EmailSignIn email = config.emailSignIn == null ? null
                 : new io.rungu.oauth.internal.EmailSignIn(core, config.emailSignIn, config.emailLinkTtl,
@@ -83,6 +83,19 @@ public final class RunguAuth {
      */
     public void checkCrossSite(Context ctx, Actor actor) {
         core.checkCrossSite(ctx, actor);
+    }
+
+    /**
+     * A widget token for the request's session cookie: {@code rgw_} and a signed token naming that session, valid
+     * for {@link AuthConfig#widgetTokenTtl} and never past the session; it ends with the session (sign out, sign out
+     * everywhere). Sent as {@code Authorization: Bearer rgw_...}, it acts as the user with
+     * {@link TokenScope#WIDGET}: read, post, vote and comment, never administer (the store's rule,
+     * {@link io.rungu.store.Accounts#widgetActor}). Only a session cookie can get one, not a token.
+     *
+     * @throws io.rungu.model.RunguException UNAUTHENTICATED without an active session cookie
+     */
+    public WidgetToken issueWidgetToken(Context ctx) {
+        return core.issueWidgetToken(ctx);
     }
 
     /**

@@ -55,6 +55,14 @@ public interface Accounts {
     /** An active (not expired, not revoked) session with the user's current role. */
     Optional<ActiveSession> findSession(String sessionId);
 
+    /**
+     * The actor of a widget token (the embeddable widget's short-lived credential, issued from a session): the
+     * session's user as a {@link Role#MEMBER} whatever their role, on {@link Actor.Channel#WIDGET} with
+     * {@link TokenScope#WIDGET}, so it may read, post, vote and comment and nothing else (the Board refuses the rest).
+     * Empty when the session is no longer active (signed out, signed out everywhere, expired) or is another user's.
+     */
+    Optional<Actor.Account> widgetActor(String sessionId, String userId);
+
     /** Ends one session at once. */
     void revokeSession(String sessionId);
 

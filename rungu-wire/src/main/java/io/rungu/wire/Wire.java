@@ -203,6 +203,12 @@ public final class Wire {
     /** The answer of "sign out everywhere": how many API tokens were revoked with the sessions (0 unless asked). */
     public record SignedOutEverywhere(boolean ok, int tokensRevoked) {}
 
+    /**
+     * A widget token for the feedback widget embedded on {@code origin} (an allowed widget origin): send it as
+     * {@code Authorization: Bearer <token>}; it may read, post, vote and comment until {@code expiresAt}.
+     */
+    public record WidgetToken(String token, Instant expiresAt, String origin) {}
+
     /** Readiness: the database answers. */
     public record Ready(String status) {}
 
@@ -240,7 +246,7 @@ public final class Wire {
             Merge.class, TimelineEntry.class, TimelinePage.class, Attachment.class, Vote.class, Subscription.class,
             NotificationSettings.class, EmailSignInRequested.class, Roadmap.class,
             Stats.class, User.class, Me.class, ApiToken.class, IssuedToken.class, Provider.class, Providers.class,
-            Ok.class, SignedOutEverywhere.class, Ready.class, Error.class, AuditActor.class, AuditTarget.class,
+            Ok.class, SignedOutEverywhere.class, WidgetToken.class, Ready.class, Error.class, AuditActor.class, AuditTarget.class,
             AuditChange.class, AuditEntry.class);
 
     /** Where {@code page} stands in its list. */

@@ -54,6 +54,11 @@ public final class AuthIdentity implements Identity {
         auth.checkCrossSite(ctx, actor);
     }
 
+    /** A widget token for the request's session cookie (see RunguAuth#issueWidgetToken). */
+    public io.rungu.oauth.WidgetToken widgetToken(Context ctx) {
+        return auth.issueWidgetToken(ctx);
+    }
+
     @Override
     public boolean bearerTokens() {
         return true;

@@ -63,7 +63,7 @@ public final class Guard {
             long start = System.nanoTime();
             String requestId = observer.begin(ctx);
             try {
-                headers(ctx);
+                headers(ctx, route);
                 if (isPrivate(route)) {
                     ctx.header("Cache-Control", "no-store");
                 }
@@ -177,7 +177,16 @@ public final class Guard {
         ctx.result(json.write(body));
     }
 
-    private void headers(Context ctx) {
+    /**
+     * Paths the widget's cross-origin calls may reach (the API, less the API-token routes and the admin's
+     * exports): a widget origin gets CORS headers only there.
+     */
+    static boolean isWidgetPath(String path) {
+        return path.startsWith("/api/") && !path.startsWith("/api/tokens") && !path.startsWith("/api/export")
+                && !path.startsWith("/api/me/export");
+    }
+
+    private void headers(Context ctx, Route route) {
         if (config.securityHeaders) {
             ctx.header("Content-Security-Policy", CSP);
             ctx.header("X-Content-Type-Options", "nosniff");
@@ -188,8 +197,12 @@ public final class Guard {
             ctx.header("Access-Control-Allow-Origin", origin);
             ctx.header("Access-Control-Allow-Credentials", "true");
             ctx.header("Access-Control-Expose-Headers", "Retry-After, Mcp-Session-Id, WWW-Authenticate, X-Request-Id");
+        } else if (origin != null && config.widgetOrigins.contains(origin) && isWidgetPath(route.path())) {
+            // The widget: its bearer token only, so no Allow-Credentials and a browser never sends the cookie.
+            ctx.header("Access-Control-Allow-Origin", origin);
+            ctx.header("Access-Control-Expose-Headers", "Retry-After, X-Request-Id");
         }
-        if (!config.corsOrigins.isEmpty()) {
+        if (!config.corsOrigins.isEmpty() || !config.widgetOrigins.isEmpty()) {
             ctx.header("Vary", "Origin");
         }
     }

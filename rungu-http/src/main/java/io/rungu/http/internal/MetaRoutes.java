@@ -26,12 +26,15 @@ public final class MetaRoutes {
     private final Guard guard;
     private final String basePath;
     private final List<String> corsOrigins;
+    private final List<String> widgetOrigins;
 
-    public MetaRoutes(RunguStore store, Guard guard, String basePath, List<String> corsOrigins) {
+    public MetaRoutes(RunguStore store, Guard guard, String basePath, List<String> corsOrigins,
+            List<String> widgetOrigins) {
         this.store = store;
         this.guard = guard;
         this.basePath = basePath;
         this.corsOrigins = corsOrigins;
+        this.widgetOrigins = widgetOrigins;
     }
 
     public void registerHealth(RouteTable t) {
@@ -91,6 +94,11 @@ public final class MetaRoutes {
             ctx.header("Access-Control-Allow-Methods", String.join(", ", allowed));
             ctx.header("Access-Control-Allow-Headers",
                     "Content-Type, Authorization, X-Requested-With, Mcp-Session-Id, Mcp-Protocol-Version, Last-Event-ID");
+            ctx.header("Access-Control-Max-Age", "600");
+        } else if (origin != null && widgetOrigins.contains(origin) && Guard.isWidgetPath(relative(ctx))) {
+            // The widget's calls: a bearer token and JSON, never credentials (no Allow-Credentials).
+            ctx.header("Access-Control-Allow-Methods", String.join(", ", allowed));
+            ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type");
             ctx.header("Access-Control-Max-Age", "600");
         }
         ctx.status(204);

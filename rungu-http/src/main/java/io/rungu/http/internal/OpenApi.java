@@ -230,6 +230,8 @@ public final class OpenApi {
         s.put("Upload", object(map("file", map("type", "string", "contentMediaType", "application/octet-stream",
                 "description", "PNG, JPEG, WebP or GIF, at most " + Limits.ATTACHMENT_MAX_BYTES + " bytes")), "file"));
         s.put("EmailAddress", object(map("email", map("type", "string")), "email"));
+        s.put("WidgetOrigin", object(map("origin", map("type", "string", "description",
+                "the embedding site's origin (scheme://host[:port]), one of the allowed widget origins")), "origin"));
         s.put("NewToken", object(map("name", limited(Limits.TOKEN_NAME_MAX), "scope", ref("TokenScope"),
                 "expires_in", map("type", "integer", "minimum", 1, "description",
                         "Seconds until the token expires (at most ten years); leave it out for a token that never expires")),

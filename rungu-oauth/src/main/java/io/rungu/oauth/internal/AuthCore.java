@@ -29,12 +29,17 @@ import java.util.Set;
 public final class AuthCore {
     /** API token secrets start with this, so leaked ones are easy to recognise and scan for. */
     public static final String TOKEN_PREFIX = "rgu_";
+    /** Widget tokens start with this: a signed token naming the session it came from. */
+    public static final String WIDGET_TOKEN_PREFIX = "rgw_";
+    /** Longest widget token accepted (a signed token is about 250 characters). */
+    private static final int WIDGET_TOKEN_MAX = 1024;
     private static final String ACTOR_ATTRIBUTE = "io.rungu.oauth.actor";
     private static final String SESSION_ATTRIBUTE = "io.rungu.oauth.session";
 
     final Accounts accounts;
     final Clock clock;
     final Duration sessionTtl;
+    final Duration widgetTokenTtl;
     final Duration loginTimeout;
     final Set<String> adminEmails;
     final String baseUrl;
@@ -49,12 +54,13 @@ public final class AuthCore {
     /** Settings already validated by AuthConfig. */
     public record Settings(byte[] key, String baseUrl, boolean secureCookies, Set<String> adminEmails,
                            Duration sessionTtl, Duration loginTimeout, Duration providerTimeout, String cookieName,
-                           Clock clock) {}
+                           Clock clock, Duration widgetTokenTtl) {}
 
     public AuthCore(Accounts accounts, Settings s, List<io.rungu.oauth.ProviderConfig> providerConfigs) {
         this.accounts = accounts;
         this.clock = s.clock();
         this.sessionTtl = s.sessionTtl();
+        this.widgetTokenTtl = s.widgetTokenTtl();
         this.loginTimeout = s.loginTimeout();
         this.adminEmails = s.adminEmails().stream().map(io.rungu.model.Emails::normalize)
                 .filter(e -> !e.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -92,6 +98,9 @@ public final class AuthCore {
         String authorization = ctx.header("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String secret = authorization.substring(7).strip();
+            if (secret.startsWith(WIDGET_TOKEN_PREFIX) && secret.length() <= WIDGET_TOKEN_MAX) {
+                return widgetActor(secret.substring(WIDGET_TOKEN_PREFIX.length()));
+            }
             if (!secret.startsWith(TOKEN_PREFIX) || secret.length() > 200) {
                 throw new RunguException(ErrorCode.UNAUTHENTICATED, "The bearer token is not a Rungu API token");
             }
@@ -103,6 +112,31 @@ public final class AuthCore {
         return session(ctx)
                 .<Actor>map(s -> new Actor.Account(s.userId(), s.role(), Actor.Channel.SESSION, TokenScope.WRITE))
                 .orElse(Actor.anonymous());
+    }
+
+    private Actor widgetActor(String token) {
+        return sessionTokens.verifyWidget(token, clock.instant())
+                .flatMap(c -> accounts.widgetActor(c.sessionId(), c.userId()))
+                .<Actor>map(a -> a)
+                .orElseThrow(() -> new RunguException(ErrorCode.UNAUTHENTICATED,
+                        "The widget token has expired or its session has ended; sign in again"));
+    }
+
+    /** See RunguAuth#issueWidgetToken. */
+    public io.rungu.oauth.WidgetToken issueWidgetToken(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        if (authorization != null && !authorization.isBlank()) {
+            throw RunguException.invalid("Authorization", "A widget token is issued for a browser session; "
+                    + "send the request with the session cookie and no Authorization header");
+        }
+        Accounts.ActiveSession s = session(ctx).orElseThrow(RunguException::unauthenticated);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(widgetTokenTtl);
+        if (expiresAt.isAfter(s.expiresAt())) {
+            expiresAt = s.expiresAt();
+        }
+        String token = WIDGET_TOKEN_PREFIX + sessionTokens.issueWidget(s.userId(), s.sessionId(), now, expiresAt);
+        return new io.rungu.oauth.WidgetToken(token, expiresAt, s.userId());
     }
 
     /** The active session named by a valid session cookie, if any. */

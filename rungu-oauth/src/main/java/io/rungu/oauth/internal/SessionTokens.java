@@ -43,15 +43,33 @@ public final class SessionTokens {
         }
     }
 
-    /** What a valid token says. */
-    public record Claims(String userId, String sessionId) {}
+    /** What a valid token says; {@code use} is null for a session cookie, {@value #WIDGET_USE} for a widget token. */
+    public record Claims(String userId, String sessionId, String use) {}
+
+    /** What a widget token carries in its {@code use} claim; a session cookie carries none. */
+    static final String WIDGET_USE = "widget";
 
     /** A signed token for the session. */
     public String issue(String userId, String sessionId, Instant issuedAt, Instant expiresAt) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return issue(userId, sessionId, issuedAt, expiresAt, null);
+    }
+
+    /**
+     * A signed widget token for the session: the same claims plus {@code use: widget}, so a widget token is never
+     * taken for a session cookie, nor a cookie for a widget token.
+     */
+    public String issueWidget(String userId, String sessionId, Instant issuedAt, Instant expiresAt) {
+        return issue(userId, sessionId, issuedAt, expiresAt, WIDGET_USE);
+    }
+
+    private String issue(String userId, String sessionId, Instant issuedAt, Instant expiresAt, String use) {
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(ISSUER).subject(userId).claim("sid", sessionId)
-                .issueTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt))
-                .build();
+                .issueTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt));
+        if (use != null) {
+            builder.claim("use", use);
+        }
+        JWTClaimsSet claims = builder.build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
             jwt.sign(signer);
@@ -61,8 +79,17 @@ public final class SessionTokens {
         return jwt.serialize();
     }
 
-    /** The claims of a token signed with this key, of algorithm HS256, not expired at {@code now}; else empty. */
+    /** The claims of a session cookie signed with this key, of algorithm HS256, not expired at {@code now}; else empty. */
     public Optional<Claims> verify(String token, Instant now) {
+        return verifyAny(token, now).filter(c -> c.use() == null);
+    }
+
+    /** The claims of a widget token signed with this key, not expired at {@code now}; else empty. */
+    public Optional<Claims> verifyWidget(String token, Instant now) {
+        return verifyAny(token, now).filter(c -> WIDGET_USE.equals(c.use()));
+    }
+
+    private Optional<Claims> verifyAny(String token, Instant now) {
         if (token == null || token.isEmpty() || token.length() > 4096) {
             return Optional.empty();
         }
@@ -82,11 +109,13 @@ public final class SessionTokens {
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Date exp = claims.getExpirationTime();
             Object sid = claims.getClaim("sid");
+            Object use = claims.getClaim("use");
             if (exp == null || !exp.toInstant().isAfter(now) || !ISSUER.equals(claims.getIssuer())
-                    || claims.getSubject() == null || !(sid instanceof String sessionId)) {
+                    || claims.getSubject() == null || !(sid instanceof String sessionId)
+                    || use != null && !(use instanceof String)) {
                 return Optional.empty();
             }
-            Claims valid = new Claims(claims.getSubject(), sessionId);
+            Claims valid = new Claims(claims.getSubject(), sessionId, (String) use);
             verified.put(token, new Verified(valid, exp.toInstant()));
             return Optional.of(valid);
         } catch (ParseException | JOSEException | IllegalStateException e) {

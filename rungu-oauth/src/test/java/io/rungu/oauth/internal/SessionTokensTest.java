@@ -15,8 +15,8 @@ class SessionTokensTest {
     void aValidTokenGivesItsClaimsEveryTime() {
         String token = tokens.issue("u1", "s1", NOW, NOW.plusSeconds(60));
 
-        assertThat(tokens.verify(token, NOW)).contains(new SessionTokens.Claims("u1", "s1"));
-        assertThat(tokens.verify(token, NOW.plusSeconds(59))).contains(new SessionTokens.Claims("u1", "s1"));
+        assertThat(tokens.verify(token, NOW)).contains(new SessionTokens.Claims("u1", "s1", null));
+        assertThat(tokens.verify(token, NOW.plusSeconds(59))).contains(new SessionTokens.Claims("u1", "s1", null));
     }
 
     @Test

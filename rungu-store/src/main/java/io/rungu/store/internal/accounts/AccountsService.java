@@ -375,8 +375,20 @@ public final class AccountsService implements Accounts {
     }
 
     @Override
+    public Optional<Actor.Account> widgetActor(String sessionId, String userId) {
+        if (userId == null) {
+            return Optional.empty();
+        }
+        return findSession(sessionId).filter(s -> s.userId().equals(userId))
+                .map(s -> new Actor.Account(s.userId(), Role.MEMBER, Actor.Channel.WIDGET, TokenScope.WIDGET, "widget"));
+    }
+
+    @Override
     public Page<ApiToken> listTokens(Actor actor, String userId, PageRequest page) {
         Actor.Account account = requireAccount(actor);
+        if (account.scope() == TokenScope.WIDGET) {
+            throw RunguException.forbidden(Actor.WIDGET_MESSAGE);
+        }
         String owner = userId == null || userId.isBlank() ? account.userId() : userId;
         if (!owner.equals(account.userId()) && !account.isAdmin()) {
             throw RunguException.forbidden("Only admins can list another user's tokens");
@@ -440,6 +452,10 @@ public final class AccountsService implements Accounts {
         }
         if (scope == null) {
             throw RunguException.invalid("scope", "Choose the token scope: read or write");
+        }
+        if (scope == TokenScope.WIDGET) {
+            throw RunguException.invalid("scope", "The widget scope belongs to the widget's short-lived sign-in; "
+                    + "choose read or write for an API token");
         }
         requireText(prefix, "prefix");
         requireHash(secretHash);

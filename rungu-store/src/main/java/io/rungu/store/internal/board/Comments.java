@@ -83,7 +83,7 @@ final class Comments {
     }
 
     CommentView add(Actor actor, String postId, NewComment input) {
-        Actor.Account account = Permissions.writer(actor);
+        Actor.Account account = Permissions.contributor(actor);
         if (input.internal() && !account.isAdmin()) {
             throw RunguException.forbidden("Only admins can add internal notes");
         }

@@ -34,7 +34,7 @@ final class Exports {
     }
 
     DataExport personal(Actor actor) {
-        Actor.Account account = Permissions.signedIn(actor);
+        Actor.Account account = Permissions.personal(actor);
         Instant at = cx.now();
         return export("rungu-my-data-" + STAMP.format(at) + ".json", "application/json",
                 out -> new ArchiveWriter(cx.db()).writePersonal(account.userId(), at, ArchiveWriter.generator(), out));

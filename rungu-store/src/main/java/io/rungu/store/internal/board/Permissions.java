@@ -2,6 +2,7 @@ package io.rungu.store.internal.board;
 
 import io.rungu.model.Actor;
 import io.rungu.model.RunguException;
+import io.rungu.model.TokenScope;
 import org.jdbi.v3.core.Handle;
 
 /** Who may write what. Reads are public, so only writes come here. */
@@ -11,6 +12,17 @@ final class Permissions {
     /** The account behind a write: signed in, and with credentials that may write. */
     static Actor.Account writer(Actor actor) {
         return Actor.writer(actor);
+    }
+
+    /**
+     * The account behind a contribution to a board (a new post, a vote, a comment): a writer, or a widget token,
+     * which may contribute but do nothing else.
+     */
+    static Actor.Account contributor(Actor actor) {
+        if (actor instanceof Actor.Account account && account.scope() == TokenScope.WIDGET) {
+            return account;
+        }
+        return writer(actor);
     }
 
     /** A writing admin. */
@@ -52,6 +64,18 @@ final class Permissions {
         if (blocked) {
             throw RunguException.forbidden(BLOCKED_MESSAGE);
         }
+    }
+
+    /**
+     * The signed-in account for a read of personal data (the data export, notification settings): never through a
+     * widget token, whose holder is the site embedding the widget as much as the person.
+     */
+    static Actor.Account personal(Actor actor) {
+        Actor.Account account = signedIn(actor);
+        if (account.scope() == TokenScope.WIDGET) {
+            throw RunguException.forbidden(Actor.WIDGET_MESSAGE);
+        }
+        return account;
     }
 
     /** The signed-in account for a personal read such as "me". */

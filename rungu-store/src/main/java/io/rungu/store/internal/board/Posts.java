@@ -133,7 +133,7 @@ final class Posts {
     }
 
     PostView create(Actor actor, String projectSlug, NewPost input) {
-        Actor.Account account = Permissions.writer(actor);
+        Actor.Account account = Permissions.contributor(actor);
         PostRules.ValidPost p = PostRules.validate(input);
         String id = cx.newId();
         Instant now = cx.now();

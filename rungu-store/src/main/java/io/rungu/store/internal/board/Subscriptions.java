@@ -138,7 +138,7 @@ final class Subscriptions {
     }
 
     io.rungu.model.NotificationSettings settings(Actor actor) {
-        Actor.Account account = Permissions.signedIn(actor);
+        Actor.Account account = Permissions.personal(actor);
         return cx.db().read(h -> settings(h, account.userId()));
     }
 

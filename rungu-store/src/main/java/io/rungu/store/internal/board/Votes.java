@@ -18,7 +18,7 @@ final class Votes {
     }
 
     VoteResult toggle(Actor actor, String postId) {
-        Actor.Account account = Permissions.writer(actor);
+        Actor.Account account = Permissions.contributor(actor);
         Instant now = cx.now();
         return cx.db().write(h -> {
             String projectId = Lookups.writablePost(h, account, postId).projectId();
@@ -33,7 +33,7 @@ final class Votes {
     }
 
     VoteResult set(Actor actor, String postId, boolean voted) {
-        Actor.Account account = Permissions.writer(actor);
+        Actor.Account account = Permissions.contributor(actor);
         Instant now = cx.now();
         return cx.db().write(h -> {
             String projectId = Lookups.writablePost(h, account, postId).projectId();
