@@ -57,8 +57,8 @@ public sealed interface Actor permits Actor.Anonymous, Actor.Account {
     String userId();
 
     /**
-     * True for an account with the admin role, whatever its credentials may do: a read-only token of an admin is
-     * an admin that cannot write, so write checks also need {@link Account#canWrite()}.
+     * True for an account acting with the admin role (never through a widget token). A read-only token of an admin
+     * is an admin that cannot write, so write checks also need {@link Account#canWrite()}.
      */
     default boolean isAdmin() { return false; }
 
