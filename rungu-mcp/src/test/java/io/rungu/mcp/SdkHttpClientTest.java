@@ -110,7 +110,7 @@ class SdkHttpClientTest {
     void the_sdk_client_negotiates_the_latest_version_by_default() {
         try (McpSyncClient client = client(null)) {
             assertThat(client.initialize().protocolVersion()).isIn(RunguMcpServer.PROTOCOL_VERSIONS);
-            assertThat(client.listPrompts().prompts()).hasSize(2);
+            assertThat(client.listPrompts().prompts()).hasSize(5);
         }
     }
 }

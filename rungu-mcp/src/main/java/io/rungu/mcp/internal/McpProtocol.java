@@ -81,7 +81,7 @@ public final class McpProtocol {
                 io.rungu.mcp.internal.tools.AccountTools.all(board)).flatMap(List::stream).toList();
         this.toolsByName = tools.stream().collect(Collectors.toMap(ToolSpec::name, Function.identity()));
         this.resources = new BoardResources(board);
-        this.prompts = new BoardPrompts(board);
+        this.prompts = new BoardPrompts(board, config.clock);
     }
 
     public Incoming parse(byte[] message) {
