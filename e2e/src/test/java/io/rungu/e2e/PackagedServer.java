@@ -90,6 +90,21 @@ final class PackagedServer implements AutoCloseable {
         return link;
     }
 
+    /** Runs {@code rungu ARGS --db <this database>} and returns the last line it printed. */
+    String cli(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--db", db.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        environment(builder.environment(), origin);
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("%s exit code, output: %s", args[0], out).isZero();
+        String[] lines = out.split("\\R");
+        return lines[lines.length - 1].strip();
+    }
+
     String log() {
         try {
             return Files.readString(log);

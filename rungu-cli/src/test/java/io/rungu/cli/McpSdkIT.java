@@ -117,6 +117,18 @@ class McpSdkIT {
             call(client, tools, "manage_category", Map.of("project", "sdk-board", "action", "create", "name", "Idea"));
             call(client, tools, "manage_tag", Map.of("project", "sdk-board", "action", "create", "name", "Mobile"));
             call(client, tools, "set_post_tags", Map.of("id", postId, "tags", java.util.List.of("mobile")));
+            // Subscriptions, email settings, the profile, users, comment edits and attachments (issue 20).
+            call(client, tools, "get_subscription", Map.of("id", postId));
+            call(client, tools, "subscribe_project", Map.of("slug", "sdk-board"));
+            call(client, tools, "unsubscribe_project", Map.of("slug", "sdk-board"));
+            call(client, tools, "get_notification_settings", Map.of());
+            call(client, tools, "update_notification_settings", Map.of("comments", false));
+            call(client, tools, "update_profile", Map.of("name", "Ada A."));
+            call(client, tools, "list_users", Map.of());
+            call(client, tools, "update_user", Map.of("user_id", leaving, "blocked", true));
+            call(client, tools, "edit_comment", Map.of("comment_id", commentId, "content", "Yes please, soon"));
+            String attachmentId = attach(postId);
+            call(client, tools, "delete_attachment", Map.of("attachment_id", attachmentId));
 
             call(client, tools, "hide_comment", Map.of("comment_id", commentId));
             call(client, tools, "restore_comment", Map.of("comment_id", commentId));
@@ -229,6 +241,16 @@ class McpSdkIT {
         assertThat(output.valid()).as(name + " output matches its outputSchema: " + output.errorMessage()).isTrue();
         called.add(name);
         return result;
+    }
+
+    /** An image on a post, added through the store beside the running server (no tool uploads; docs/mcp.md). */
+    private String attach(String postId) throws Exception {
+        String adminId = rungu("user", "show", ADMIN, "--json").out()
+                .replaceAll("(?s).*?\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        try (io.rungu.store.RunguStore store = io.rungu.store.RunguStore.open(c -> c.url = "jdbc:sqlite:" + db)) {
+            return store.board().addAttachment(io.rungu.model.Actor.of(adminId, io.rungu.model.Role.ADMIN), postId,
+                    new io.rungu.model.NewAttachment("shot.png", "image/png", io.rungu.store.TestImages.png())).id();
+        }
     }
 
     private static String id(McpSchema.CallToolResult result, String field) {

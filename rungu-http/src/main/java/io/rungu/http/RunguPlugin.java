@@ -170,7 +170,13 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         if (config.mcpEnabled) {
             AtomicInteger maxMessageBytes = new AtomicInteger();
             RunguMcpServer mcp = RunguMcpServer.create(store.board(), m -> {
-                m.allowedOrigins = Set.copyOf(config.corsOrigins);
+                // The server's own pages (its base URL's origin) may call /mcp as well as the CORS origins.
+                Set<String> origins = new java.util.HashSet<>(config.corsOrigins);
+                if (config.baseUrl != null) {
+                    java.net.URI base = java.net.URI.create(config.baseUrl);
+                    origins.add(base.getScheme() + "://" + base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort()));
+                }
+                m.allowedOrigins = Set.copyOf(origins);
                 m.basePath = contextPath + config.basePath;
                 config.mcp.accept(m);
                 maxMessageBytes.set(m.maxMessageBytes);

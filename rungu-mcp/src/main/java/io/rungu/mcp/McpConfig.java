@@ -24,7 +24,7 @@ public final class McpConfig {
     public Duration sessionIdleTimeout = Duration.ofHours(12);
     /** Most HTTP sessions kept at once; past it the least recently used one is forgotten. */
     public int maxSessions = 10_000;
-    /** Source of the current time, for session expiry. */
+    /** Source of the current time, for session expiry and the last seven days of the weekly_changes prompt. */
     public Clock clock = Clock.systemUTC();
     /**
      * The path the REST API is mounted under ("" at the root, e.g. "/feedback"), so attachment {@code url}s are the

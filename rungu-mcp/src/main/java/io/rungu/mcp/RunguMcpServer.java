@@ -26,7 +26,10 @@ import java.util.function.Consumer;
  * is thread-safe; it writes nothing but JSON-RPC messages to the streams it is given and logs through slf4j.
  */
 public final class RunguMcpServer {
-    /** Protocol versions this server speaks, newest first; the first is offered to unknown clients. */
+    /**
+     * Protocol versions this server speaks, newest first: 2026-07-28 (stateless: each request carries its version
+     * and capabilities in {@code _meta}) and the session revisions negotiated by {@code initialize}.
+     */
     public static final List<String> PROTOCOL_VERSIONS = McpProtocol.VERSIONS;
 
     private final int maxMessageBytes;
@@ -81,8 +84,11 @@ public final class RunguMcpServer {
      * Answers one Streamable HTTP request to the MCP endpoint. POST carries one JSON-RPC message (a response is
      * JSON, or a single server-sent event when the client accepts only {@code text/event-stream}); GET answers 405
      * because this server starts no streams of its own; DELETE ends the session named by {@code Mcp-Session-Id}.
-     * The caller authenticates the request first and passes the resulting actor; this method checks the
-     * {@code Origin}, {@code Mcp-Session-Id} and {@code MCP-Protocol-Version} headers.
+     * A 2026-07-28 request (its {@code _meta} or {@code MCP-Protocol-Version} says so) needs no session: it is
+     * answered from what it carries, after its {@code MCP-Protocol-Version}, {@code Mcp-Method} and
+     * {@code Mcp-Name} headers are checked against its body (400, error -32020, when they disagree), so any server
+     * sharing the database can answer it. The caller authenticates the request first and passes the resulting
+     * actor; this method checks the {@code Origin}, {@code Mcp-Session-Id} and {@code MCP-Protocol-Version} headers.
      *
      * @param request the HTTP request, header names in lower case
      * @param actor   who sent it; a session only serves the user that created it

@@ -144,6 +144,33 @@ class ResourcesAndPromptsTest {
     }
 
     @Test
+    void the_triage_prompts_find_duplicates_draft_a_response_and_summarise_the_week() throws Exception {
+        f.stores.board().createPost(f.member, "demo", new io.rungu.model.NewPost("Dark theme please", "", null));
+        f.stores.board().editPost(f.admin, f.agentPost.post().id(), io.rungu.model.PostEdit.status(
+                io.rungu.model.PostStatus.parse("done"), "Fixed in 1.2"));
+        // The week is counted on the MCP server's clock: the store's test clock here.
+        RunguMcpServer server = RunguMcpServer.create(f.stores.board(), cfg -> cfg.clock = f.stores.clock());
+        try (var c = new StdioConversation(server, f.agent)) {
+            c.initialize("2025-11-25");
+            String duplicates = prompt(c, "find_duplicates", Map.of("slug", "demo"));
+            assertThat(duplicates).contains("Dark mode", "Dark theme please", "merge_posts", "find_similar_posts");
+            String draft = prompt(c, "draft_response", Map.of("id", f.adminPost.post().id(), "status", "planned"));
+            assertThat(draft).contains("Please add a dark theme", "Yes please", "update_post_status", "status planned");
+            String week = prompt(c, "weekly_changes", Map.of("slug", "demo"));
+            assertThat(week).contains("Dark theme please").contains("Crash on start").contains("get_audit_log");
+            assertThat(week.substring(week.indexOf("Posts that shipped"))).contains("Crash on start")
+                    .doesNotContain("Dark theme please");
+            assertThat(c.request("prompts/get", Map.of("name", "draft_response", "arguments", Map.of("id", "nope")))
+                    .path("error").path("code").asInt()).isEqualTo(-32602);
+        }
+    }
+
+    private static String prompt(StdioConversation c, String name, Map<String, String> arguments) {
+        return c.request("prompts/get", Map.of("name", name, "arguments", arguments)).path("result").path("messages")
+                .get(0).path("content").path("text").asText();
+    }
+
+    @Test
     void prompt_mistakes_are_invalid_params() throws Exception {
         try (var c = new StdioConversation(f.server(), f.agent)) {
             c.initialize("2025-11-25");

@@ -33,12 +33,15 @@ class SdkClientTest {
         String adminId;
         String postId;
         String memberId;
+        String attachmentId;
         List<String> waiting = new ArrayList<>();
         try (Fixture f = new Fixture(dir)) {
             adminId = f.admin.userId();
             memberId = f.member.userId();
             postId = f.adminPost.post().id();
             var board = f.stores.board();
+            attachmentId = board.addAttachment(f.admin, postId, new io.rungu.model.NewAttachment("shot.png",
+                    "image/png", io.rungu.store.TestImages.png())).id();
             board.createProject(f.admin, new io.rungu.model.NewProject("Queue", "queue", ""));
             board.updateProject(f.admin, "queue", new io.rungu.model.ProjectEdit(null, null, null,
                     io.rungu.model.Moderation.NEW_POSTS));
@@ -73,7 +76,7 @@ class SdkClientTest {
             client.ping();
 
             List<McpSchema.Tool> tools = client.listTools().tools();
-            assertThat(tools).hasSize(44);
+            assertThat(tools).hasSize(54);
             for (McpSchema.Tool tool : tools) {
                 assertThat(tool.inputSchema().get("type")).as(tool.name()).isEqualTo("object");
                 assertThat(tool.outputSchema()).as(tool.name()).isNotNull();
@@ -202,6 +205,34 @@ class SdkClientTest {
             assertThat(((Map<?, ?>) edit.get("actor")).get("id")).isEqualTo(adminId);
             assertThat(edit.get("changes")).isEqualTo(Map.of("title",
                     Map.of("before", "SDK post", "after", "SDK post, edited")));
+            // Subscriptions, email settings, the profile, users, comment edits and attachments (issue 20).
+            Map<?, ?> follows = (Map<?, ?>) call(client, validator, byName, "get_subscription",
+                    Map.of("id", postId)).structuredContent();
+            assertThat(follows.get("subscribed")).isEqualTo(true);
+            call(client, validator, byName, "subscribe_project", Map.of("slug", "demo"));
+            assertThat(((Map<?, ?>) call(client, validator, byName, "get_subscription", Map.of("slug", "demo"))
+                    .structuredContent()).get("subscribed")).isEqualTo(true);
+            call(client, validator, byName, "unsubscribe_project", Map.of("slug", "demo"));
+            call(client, validator, byName, "get_notification_settings", Map.of());
+            Map<?, ?> settings = (Map<?, ?>) call(client, validator, byName, "update_notification_settings",
+                    Map.of("comments", false)).structuredContent();
+            assertThat(((Map<?, ?>) settings.get("settings")).get("comments")).isEqualTo(false);
+            call(client, validator, byName, "update_profile", Map.of("name", "Ada A."));
+            Map<?, ?> users = (Map<?, ?>) call(client, validator, byName, "list_users", Map.of("per_page", 50))
+                    .structuredContent();
+            assertThat(users.toString()).doesNotContain("@");
+            Map<?, ?> blocked = (Map<?, ?>) call(client, validator, byName, "update_user",
+                    Map.of("user_id", memberId, "blocked", true)).structuredContent();
+            assertThat(((Map<?, ?>) blocked.get("user")).get("blocked")).isEqualTo(true);
+            String noteId = (String) ((Map<?, ?>) ((Map<?, ?>) call(client, validator, byName, "add_comment",
+                    Map.of("post_id", postId, "content", "First thought")).structuredContent()).get("comment")).get("id");
+            Map<?, ?> edited = (Map<?, ?>) call(client, validator, byName, "edit_comment",
+                    Map.of("comment_id", noteId, "content", "Second thought")).structuredContent();
+            assertThat(((Map<?, ?>) edited.get("comment")).get("content")).isEqualTo("Second thought");
+            call(client, validator, byName, "delete_attachment", Map.of("attachment_id", attachmentId));
+            called.addAll(List.of("get_subscription", "subscribe_project", "unsubscribe_project",
+                    "get_notification_settings", "update_notification_settings", "update_profile", "list_users",
+                    "update_user", "edit_comment", "delete_attachment"));
             Map<?, ?> erased = (Map<?, ?>) call(client, validator, byName, "delete_user", Map.of("user_id", memberId))
                     .structuredContent();
             assertThat(erased.get("deleted")).isEqualTo(true);

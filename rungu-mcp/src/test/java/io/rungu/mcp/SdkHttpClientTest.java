@@ -89,7 +89,7 @@ class SdkHttpClientTest {
         try (McpSyncClient client = client(List.of(version))) {
             McpSchema.InitializeResult init = client.initialize();
             assertThat(init.protocolVersion()).isEqualTo(version);
-            assertThat(client.listTools().tools()).hasSize(44);
+            assertThat(client.listTools().tools()).hasSize(54);
             McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder("list_posts")
                     .arguments(Map.of("slug", "demo", "sort", "most_votes")).build());
             assertThat(result.isError()).isFalse();
@@ -110,7 +110,7 @@ class SdkHttpClientTest {
     void the_sdk_client_negotiates_the_latest_version_by_default() {
         try (McpSyncClient client = client(null)) {
             assertThat(client.initialize().protocolVersion()).isIn(RunguMcpServer.PROTOCOL_VERSIONS);
-            assertThat(client.listPrompts().prompts()).hasSize(2);
+            assertThat(client.listPrompts().prompts()).hasSize(5);
         }
     }
 }

@@ -37,8 +37,11 @@ public final class McpEndpoint {
         t.add(HandlerType.POST, "/mcp", this::handle).doc("mcp", "MCP Streamable HTTP: one JSON-RPC message",
                 Access.API_TOKEN).json("JsonRpc").reply(200, Shape.JSON, "JsonRpc")
                 .also(202, "A notification or client response, accepted (no body)", null)
-                .also(400, "Not a JSON-RPC message, an unsupported protocol version, or no session header", "JsonRpc")
-                .also(404, "Session not found or expired: initialize again", "JsonRpc")
+                .also(400, "Not a JSON-RPC message, an unsupported protocol version (-32022), no session header "
+                        + "(2025-11-25), missing _meta fields (-32602) or MCP-Protocol-Version, Mcp-Method or Mcp-Name "
+                        + "headers that disagree with the body (-32020; 2026-07-28)", "JsonRpc")
+                .also(404, "Session not found or expired: initialize again; or (2026-07-28) an unknown method "
+                        + "(-32601)", "JsonRpc")
                 .also(406, "Accept allows neither application/json nor text/event-stream", "JsonRpc")
                 .also(413, "Message too large", "JsonRpc")
                 .also(415, "Content-Type is not application/json", "JsonRpc")

@@ -1,5 +1,6 @@
 package io.rungu.mcp.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.rungu.mcp.McpConfig;
 import io.rungu.mcp.McpHttpRequest;
 import io.rungu.mcp.McpHttpResponse;
@@ -7,6 +8,7 @@ import io.rungu.mcp.internal.rpc.Incoming;
 import io.rungu.mcp.internal.rpc.RpcException;
 import io.rungu.model.Actor;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +21,8 @@ import java.util.Optional;
 public final class HttpTransport {
     static final String SESSION_HEADER = "Mcp-Session-Id";
     static final String VERSION_HEADER = "MCP-Protocol-Version";
+    static final String METHOD_HEADER = "Mcp-Method";
+    static final String NAME_HEADER = "Mcp-Name";
 
     private final McpProtocol protocol;
     private final McpConfig config;
@@ -56,14 +60,18 @@ public final class HttpTransport {
         if (request.body().length > config.maxMessageBytes) {
             return error(413, StdioTransport.tooLarge(config.maxMessageBytes), sse);
         }
-        String version = request.header(VERSION_HEADER.toLowerCase(Locale.ROOT));
+        String version = request.header(VERSION_HEADER);
         if (version != null && !McpProtocol.VERSIONS.contains(version.trim())) {
-            return error(400, new RpcException(RpcException.INVALID_REQUEST, "Unsupported " + VERSION_HEADER + ": "
-                    + version + "; supported: " + String.join(", ", McpProtocol.VERSIONS)), sse);
+            return error(400, McpProtocol.unsupportedVersion(version.trim()), sse);
         }
         Incoming message = protocol.parse(request.body());
         if (message instanceof Incoming.Invalid invalid) {
             return respond(400, protocol.failure(invalid.id(), invalid.error()), sse, Map.of());
+        }
+        boolean stateless = version != null && McpProtocol.STATELESS_VERSIONS.contains(version.trim())
+                || message instanceof Incoming.Request r && protocol.isStateless(r);
+        if (stateless) {
+            return stateless(request, message, version == null ? null : version.trim(), actor, beforeWrite, sse);
         }
         if (message instanceof Incoming.Request r && r.method().equals("initialize")) {
             McpSession session = new McpSession();
@@ -87,6 +95,85 @@ public final class HttpTransport {
         Optional<byte[]> answer = protocol.answer(message, actor, session, beforeWrite);
         return answer.map(bytes -> respond(200, bytes, sse, Map.of()))
                 .orElseGet(() -> new McpHttpResponse(202, Map.of(), new byte[0]));
+    }
+
+    /**
+     * A 2026-07-28 message: no session (an {@code Mcp-Session-Id} is ignored), and the headers that mirror the body
+     * for intermediaries ({@code MCP-Protocol-Version}, {@code Mcp-Method}, {@code Mcp-Name}) must be present and
+     * agree with it, so nothing routed on a header can act on another body.
+     */
+    private McpHttpResponse stateless(McpHttpRequest request, Incoming message, String version, Actor actor,
+                                      Runnable beforeWrite, boolean sse) {
+        if (!(message instanceof Incoming.Request r)) {
+            return new McpHttpResponse(202, Map.of(), new byte[0]); // notifications and responses: nothing to answer
+        }
+        JsonNode meta = r.params().get("_meta");
+        JsonNode bodyVersion = meta == null ? null : meta.get(McpProtocol.META_VERSION);
+        if (bodyVersion != null && bodyVersion.isTextual()) { // without it, the protocol refuses the _meta itself
+            String mismatch = mismatch(request, r, bodyVersion.asText(), version);
+            if (mismatch != null) {
+                return respond(400, protocol.failure(r.id(), new RpcException(RpcException.HEADER_MISMATCH,
+                        "Header mismatch: " + mismatch)), sse, Map.of());
+            }
+        }
+        McpProtocol.Reply reply = protocol.answerStateless(r, actor, beforeWrite);
+        return respond(reply.status(), reply.body(), sse, Map.of());
+    }
+
+    /** What is wrong with the mirrored headers, or null when they match the body. */
+    private static String mismatch(McpHttpRequest request, Incoming.Request r, String bodyVersion, String version) {
+        if (version == null) {
+            return VERSION_HEADER + " header is required";
+        }
+        if (!version.equals(bodyVersion)) {
+            return VERSION_HEADER + " header value '" + version + "' does not match body value '" + bodyVersion + "'";
+        }
+        String method = request.header(METHOD_HEADER);
+        if (method == null) {
+            return METHOD_HEADER + " header is required";
+        }
+        if (!method.trim().equals(r.method())) {
+            return METHOD_HEADER + " header value '" + method.trim() + "' does not match body value '" + r.method() + "'";
+        }
+        String field = switch (r.method()) {
+            case "tools/call", "prompts/get" -> "name";
+            case "resources/read" -> "uri";
+            default -> null;
+        };
+        JsonNode source = field == null ? null : r.params().get(field);
+        if (source == null || !source.isTextual()) {
+            return null; // nothing to mirror; the method refuses a missing name or uri itself
+        }
+        String raw = request.header(NAME_HEADER);
+        if (raw == null) {
+            return NAME_HEADER + " header is required for " + r.method();
+        }
+        String name = decode(raw.trim());
+        if (name == null) {
+            return NAME_HEADER + " header is not valid Base64 inside =?base64?...?=";
+        }
+        if (!name.equals(source.asText())) {
+            return NAME_HEADER + " header value '" + printable(name) + "' does not match body value '"
+                    + printable(source.asText()) + "'";
+        }
+        return null;
+    }
+
+    /** A header value as sent, or the UTF-8 text inside the {@code =?base64?...?=} sentinel; null when malformed. */
+    static String decode(String value) {
+        if (!value.startsWith("=?base64?") || !value.endsWith("?=") || value.length() < 11) {
+            return value;
+        }
+        try {
+            return new String(Base64.getDecoder().decode(value.substring(9, value.length() - 2)), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String printable(String value) {
+        String shown = value.length() > 200 ? value.substring(0, 200) + "…" : value;
+        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 
     private McpHttpResponse delete(McpHttpRequest request, Actor actor) {

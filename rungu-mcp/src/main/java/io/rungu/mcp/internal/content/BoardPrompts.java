@@ -24,10 +24,14 @@ public final class BoardPrompts {
 
     private static final Wire.PromptArgument SLUG = new Wire.PromptArgument("slug", "Board slug, e.g. my-app", true);
 
-    private final Board board;
+    private static final int WEEK_DAYS = 7;
 
-    public BoardPrompts(Board board) {
+    private final Board board;
+    private final java.time.Clock clock;
+
+    public BoardPrompts(Board board, java.time.Clock clock) {
         this.board = board;
+        this.clock = clock;
     }
 
     public Wire.ListPromptsResult list() {
@@ -39,7 +43,19 @@ public final class BoardPrompts {
                         "Summarize what users ask for on a board: themes, top requests, bugs and suggested next steps.",
                         List.of(SLUG,
                                 new Wire.PromptArgument("status", "Only posts with this status: open, planned, in_progress, done, declined", false),
-                                new Wire.PromptArgument("category", "Only posts of this category: feedback, bug, feature, question", false)))));
+                                new Wire.PromptArgument("category", "Only posts of this category: feedback, bug, feature, question", false))),
+                new Wire.Prompt("find_duplicates", "Find duplicates and propose merges",
+                        "Look for posts of a board that ask for the same thing and propose which to merge into which.",
+                        List.of(SLUG)),
+                new Wire.Prompt("draft_response", "Draft an official response",
+                        "Draft the official response to a post from its description and discussion, for an admin to "
+                                + "approve.",
+                        List.of(new Wire.PromptArgument("id", "Post id", true),
+                                new Wire.PromptArgument("status", "The status the response goes with, e.g. planned "
+                                        + "(default: the post's current status)", false))),
+                new Wire.Prompt("weekly_changes", "Summarise what changed this week",
+                        "What happened on a board in the last 7 days: new posts, what shipped, and what to look at.",
+                        List.of(SLUG))));
     }
 
     public Wire.GetPromptResult get(Actor actor, String name, Map<String, String> arguments) {
@@ -48,6 +64,10 @@ public final class BoardPrompts {
                 case "triage_board" -> triage(actor, required(arguments, "slug"));
                 case "summarize_feedback" -> summarize(actor, required(arguments, "slug"),
                         blankToNull(arguments.get("status")), blankToNull(arguments.get("category")));
+                case "find_duplicates" -> duplicates(actor, required(arguments, "slug"));
+                case "draft_response" -> draftResponse(actor, required(arguments, "id"),
+                        blankToNull(arguments.get("status")));
+                case "weekly_changes" -> weekly(actor, required(arguments, "slug"));
                 default -> throw RpcException.invalidParams("Unknown prompt: " + name + " (prompts/list shows the prompts)");
             };
         } catch (RunguException e) {
@@ -93,6 +113,65 @@ public final class BoardPrompts {
                 + "Use list_comments or get_post with include_comments=true where the discussion matters. "
                 + "Do not change any data.";
         return new Wire.GetPromptResult("Summary of the feedback on " + slug + scope,
+                List.of(new Wire.PromptMessage("user", new Wire.TextContent(text))));
+    }
+
+    private Wire.GetPromptResult duplicates(Actor actor, String slug) {
+        Project project = board.getProject(actor, slug);
+        Page<PostView> posts = board.listPosts(actor, slug,
+                new PostQuery(PostSort.MOST_VOTES, null, null, null, new PageRequest(1, POSTS_IN_PROMPT)));
+        String text = "Find duplicate posts on the Rungu board \"" + Markdown.oneLine(project.name()) + "\" (slug `"
+                + slug + "`).\n\n"
+                + "Its posts, most-voted first (" + posts.items().size() + " of " + posts.total() + "):\n\n"
+                + listing(posts)
+                + "\nGroup the posts that ask for the same thing in other words. For each group, propose one merge per "
+                + "duplicate: `merge_posts` with id = the duplicate and into = the post that stays (usually the one "
+                + "with more votes or the clearer description), and say why in one line. Use find_similar_posts with "
+                + "a post's title to find duplicates beyond this list, and get_post with include_comments=true when "
+                + "unsure. Merging moves votes, comments and followers to the post that stays and notifies the "
+                + "followers; unmerge_post undoes it. Merge nothing until the user confirms (admins only).";
+        return new Wire.GetPromptResult("Duplicates on " + slug,
+                List.of(new Wire.PromptMessage("user", new Wire.TextContent(text))));
+    }
+
+    private Wire.GetPromptResult draftResponse(Actor actor, String id, String status) {
+        PostView post = board.getPost(actor, id);
+        var comments = board.listComments(actor, id, new PageRequest(1, Limits.PER_PAGE_MAX));
+        String target = status == null ? "its current status (" + post.post().status().wire() + ")"
+                : "the status " + PostStatus.parse(status).wire();
+        String text = "Draft the official response of the product team to this Rungu post, to be shown at the top of "
+                + "the post and emailed to its followers with " + target + ".\n\n"
+                + Markdown.post(post, comments)
+                + "\nWrite 2 to 5 sentences, in the language of the post: thank the author, answer what they asked "
+                + "(the decision and, when known, what happens next), and reply to the main points of the discussion. "
+                + "Make no promises of dates the discussion does not support. Show the draft to the user; when they "
+                + "approve it, publish it with update_post_status (id `" + id + "`, status "
+                + (status == null ? post.post().status().wire() : PostStatus.parse(status).wire())
+                + ", response = the text; admins only).";
+        return new Wire.GetPromptResult("Official response to " + Markdown.oneLine(post.post().title()),
+                List.of(new Wire.PromptMessage("user", new Wire.TextContent(text))));
+    }
+
+    private Wire.GetPromptResult weekly(Actor actor, String slug) {
+        Project project = board.getProject(actor, slug);
+        java.time.Instant since = clock.instant().minus(java.time.Duration.ofDays(WEEK_DAYS));
+        List<PostView> created = board.trending(actor, slug,
+                io.rungu.model.TrendingQuery.of(WEEK_DAYS, Limits.TRENDING_LIMIT_MAX));
+        Page<PostView> shipped = board.changelog(actor, slug,
+                new io.rungu.model.ChangelogQuery(since, new PageRequest(1, POSTS_IN_PROMPT)));
+        String text = "Summarise what changed this week on the Rungu board \"" + Markdown.oneLine(project.name())
+                + "\" (slug `" + slug + "`), from " + since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + " to now.\n\n"
+                + "New posts of the last " + WEEK_DAYS + " days, most-voted first (" + created.size() + "):\n\n"
+                + listing(new Page<>(created, 1, Math.max(1, created.size()), created.size()))
+                + "\nPosts that shipped (reached a done-kind status) in that time (" + shipped.items().size() + " of "
+                + shipped.total() + "):\n\n"
+                + listing(shipped)
+                + "\nWrite a short weekly digest for the product team: what is new and most wanted, what shipped, "
+                + "and what needs attention (popular posts without an answer, likely duplicates). Admins can add "
+                + "get_audit_log with since=7d and project=" + slug + " for status changes, merges and moderation. "
+                + "Do not change any data.";
+        return new Wire.GetPromptResult("This week on " + slug,
                 List.of(new Wire.PromptMessage("user", new Wire.TextContent(text))));
     }
 

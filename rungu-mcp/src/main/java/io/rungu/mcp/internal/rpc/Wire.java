@@ -54,6 +54,11 @@ public final class Wire {
     public record InitializeResult(String protocolVersion, Map<String, Object> capabilities, Implementation serverInfo,
                                    String instructions) {}
 
+    /** The answer to 2026-07-28's {@code server/discover}. */
+    @Rpc
+    public record DiscoverResult(List<String> supportedVersions, Map<String, Object> capabilities,
+                                 Implementation serverInfo, String instructions) {}
+
     @Rpc
     public record ToolAnnotations(String title, boolean readOnlyHint, boolean destructiveHint, boolean idempotentHint,
                                   boolean openWorldHint) {}

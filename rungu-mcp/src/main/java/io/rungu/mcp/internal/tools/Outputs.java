@@ -46,6 +46,20 @@ public final class Outputs {
     /** Whether the agent's account follows the post after the call. */
     public record SubscriptionOut(String postId, boolean subscribed) {}
 
+    /** Whether the agent's account follows a post ({@code target} post) or a board (project), after the call. */
+    public record SubscriptionState(String target, String id, boolean subscribed) {}
+
+    /** The account's email switches. */
+    public record NotificationSettingsResult(Wire.NotificationSettings settings) {}
+
+    /** An account as tools show it: REST's User without the email (no tool result holds another user's email). */
+    public record UserSummary(String id, @Nullable String name, Role role, java.time.Instant createdAt,
+                              @Nullable java.time.Instant lastLogin, boolean blocked) {}
+
+    public record UserList(List<UserSummary> users, Wire.Pagination pagination) {}
+
+    public record UserResult(UserSummary user) {}
+
     public record Deleted(boolean deleted, String kind, String id) {}
 
     /** A page of a board's members. */
