@@ -1,7 +1,5 @@
 package io.rungu.store.internal.archive;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.rungu.model.RunguException;
@@ -10,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,11 +38,16 @@ public final class ForeignArchives {
 
     private ForeignArchives() {}
 
+    /** Writes the archive of an export assembled from Canny's REST API (a directory of JSON files, or one). */
+    public static void canny(Path export, String slug, Instant now, OutputStream out) {
+        CannyExport.write(export, slug, now, out);
+    }
+
     // --- Fider (backup.zip: users.json, posts.json, post_votes.json, comments.json, tenants.json) ---
 
     /** Writes the archive of a Fider backup as the board {@code slug}. */
     public static void fider(Path backupZip, String slug, Instant now, OutputStream out) {
-        try (ZipFile zip = new ZipFile(backupZip.toFile()); Archive archive = new Archive(out, now)) {
+        try (ZipFile zip = new ZipFile(backupZip.toFile()); ArchiveOut archive = new ArchiveOut(out, now)) {
             String name = slug;
             for (Map<String, Object> tenant : records(zip, "tenants.json")) {
                 name = text(tenant, "name", slug);
@@ -173,7 +175,7 @@ public final class ForeignArchives {
                         + "one of: " + String.join(", ", CSV_FIELDS));
             }
         }
-        try (Archive archive = new Archive(out, now)) {
+        try (ArchiveOut archive = new ArchiveOut(out, now)) {
             Map<String, Integer> columns = columns(file, mapping);
             String board = id("csv-board", slug);
             String anonymous = id("csv-user", "");
@@ -309,11 +311,11 @@ public final class ForeignArchives {
 
     // --- values ---
 
-    private static String id(String kind, Object sourceId) {
+    static String id(String kind, Object sourceId) {
         return UUID.nameUUIDFromBytes((kind + ":" + sourceId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static String time(Object value, Instant fallback) {
+    static String time(Object value, Instant fallback) {
         if (value == null || value.toString().isBlank()) {
             return fallback == null ? null : Timestamps.format(fallback);
         }
@@ -324,7 +326,7 @@ public final class ForeignArchives {
         }
     }
 
-    private static long number(Map<String, Object> record, String field) {
+    static long number(Map<String, Object> record, String field) {
         Object value = record.get(field);
         if (value instanceof Number n) {
             return n.longValue();
@@ -336,76 +338,16 @@ public final class ForeignArchives {
         }
     }
 
-    private static String text(Map<String, Object> record, String field, String fallback) {
+    static String text(Map<String, Object> record, String field, String fallback) {
         Object value = record.get(field);
         return value == null ? fallback : value.toString();
     }
 
-    private static String blankToNull(String text) {
+    static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
     }
 
-    private static String orElse(String text, String fallback) {
+    static String orElse(String text, String fallback) {
         return text == null ? fallback : text;
-    }
-
-    /** A plain-JSON archive being written section by section. */
-    private static final class Archive implements AutoCloseable {
-        private final JsonGenerator json;
-        private boolean inSection;
-
-        Archive(OutputStream out, Instant now) {
-            try {
-                json = ArchiveWriter.JSON.createGenerator(out, JsonEncoding.UTF8);
-                json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-                json.writeStartObject();
-                json.writeStringField("format", ArchiveWriter.BOARD_FORMAT);
-                json.writeNumberField("version", ArchiveWriter.VERSION);
-                json.writeStringField("generator", ArchiveWriter.generator());
-                json.writeStringField("exported_at", Timestamps.format(now));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        void section(String name) {
-            try {
-                if (inSection) {
-                    json.writeEndArray();
-                }
-                json.writeArrayFieldStart(name);
-                inSection = true;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** Writes one record from name, value pairs; null values are left out. */
-        void record(Object... fields) {
-            try {
-                json.writeStartObject();
-                for (int i = 0; i < fields.length; i += 2) {
-                    if (fields[i + 1] != null) {
-                        json.writeStringField((String) fields[i], fields[i + 1].toString());
-                    }
-                }
-                json.writeEndObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                if (inSection) {
-                    json.writeEndArray();
-                }
-                json.writeEndObject();
-                json.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }
