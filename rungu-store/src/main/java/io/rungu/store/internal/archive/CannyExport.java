@@ -157,7 +157,7 @@ final class CannyExport {
         archive.section("tags");
         for (var tag : tags.entrySet()) {
             archive.record("id", id("canny-tag", tag.getKey()), "project_id", board, "slug", tag.getValue()[0],
-                    "name", tag.getValue()[1]);
+                    "name", tag.getValue()[1], "color", "#6b7280");
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.Map;
 /** The sink of each section an importer knows (docs/data-format.md); null for the sections it skips. */
 final class SectionSinks {
     private static final List<String> STATES = List.of("listed", "hidden", "pending");
+    private static final List<String> KINDS = List.of("open", "active", "done", "closed");
+    private static final String DEFAULT_COLOR = "#6b7280";
 
     private final ImportContext cx;
 
@@ -29,8 +31,9 @@ final class SectionSinks {
                     + "(id, project_id, slug, name, color, kind, position) VALUES (?, ?, ?, ?, ?, ?, ?) "
                     + "ON CONFLICT (project_id, slug) DO UPDATE SET id = excluded.id, name = excluded.name, "
                     + "color = excluded.color, kind = excluded.kind, position = excluded.position",
-                    r -> new Object[] {cx.derived(text(r, "id")), cx.project(r), text(r, "slug"), text(r, "name"),
-                            text(r, "color"), text(r, "kind"), number(r, "position")})
+                    r -> new Object[] {cx.derived(text(r, "id")), cx.project(r), text(r, "slug"),
+                            orElse(text(r, "name"), text(r, "slug")), orElse(text(r, "color"), DEFAULT_COLOR),
+                            Values.oneOf(text(r, "kind"), KINDS), number(r, "position")})
                     : new StatusKinds();
             case "categories" -> cx.definitionsApply() ? new DefinitionSink(cx, "categories", "INSERT INTO categories "
                     + "(id, project_id, slug, name, position) VALUES (?, ?, ?, ?, ?) "
@@ -40,7 +43,8 @@ final class SectionSinks {
                             number(r, "position")}) : null;
             case "tags" -> cx.definitionsApply() ? rows("INSERT INTO tags (id, project_id, slug, name, color) "
                     + "VALUES (?, ?, ?, ?, ?)", r -> new Object[] {cx.derived(text(r, "id")), cx.project(r),
-                            text(r, "slug"), text(r, "name"), text(r, "color")}) : null;
+                            text(r, "slug"), orElse(text(r, "name"), text(r, "slug")),
+                            orElse(text(r, "color"), DEFAULT_COLOR)}) : null;
             case "post_tags" -> cx.definitionsApply() ? rows("INSERT INTO post_tags (post_id, tag_id) "
                     + "VALUES (?, ?) ON CONFLICT DO NOTHING", r -> new Object[] {cx.derived(text(r, "post_id")),
                             cx.derived(text(r, "tag_id"))}) : null;
