@@ -12,11 +12,12 @@ import java.util.Map;
 
 /**
  * The portable archive: one gzip-compressed JSON document of whole boards (users without secrets, boards, posts,
- * votes, comments with their tree, status history, attachments with their bytes, subscriptions, notification
- * settings, timestamps), versioned and documented in docs/data-format.md. It is written from one consistent snapshot
+ * votes, comments with their tree, status history, merges, attachments with their bytes, subscriptions, notification
+ * settings, the audit log, timestamps), versioned and documented in docs/data-format.md. It is written from one consistent snapshot
  * and read record by record, so boards of any size move in bounded memory, between SQLite and PostgreSQL alike.
  * Exporting, importing into an empty database and exporting again gives the same archive apart from its
- * {@code exported_at}.
+ * {@code exported_at} and the audit entries recording the imports. An import writes no event per record (it mails
+ * nobody) but one {@code PROJECT_IMPORTED} event and audit entry per board it created or added to.
  *
  * <pre>{@code
  * try (RunguStore store = RunguStore.open(c -> c.url = "jdbc:sqlite:rungu.db");
