@@ -139,6 +139,20 @@ class ForeignImportTest {
                     .isEqualTo(1);
             assertThat(t.strings("SELECT type FROM outbox")).containsExactly("PROJECT_IMPORTED");
 
+            // Into a board that exists, its own statuses stay: a status it lacks becomes its first of the same kind,
+            // a category it lacks its first category.
+            t.board().createProject(admin, new io.rungu.model.NewProject("Ideas", "ideas", ""));
+            BoardArchive.ImportOptions into = new BoardArchive.ImportOptions();
+            into.intoProject = "ideas";
+            BoardArchive.importCanny(t.store(), resource("import/canny"), into);
+            assertThat(t.board().listPosts(anyone, "ideas", new PostQuery(PostSort.OLDEST, null, null, null,
+                    PageRequest.FIRST)).items()).extracting(p -> p.post().status().slug() + " "
+                            + p.post().category().slug() + " " + p.post().voteCount())
+                    .containsExactly("planned feedback 3", "done feedback 1", "open feedback 0", "declined feedback 0",
+                            "planned feedback 1");
+            assertThat(t.board().definitions(anyone, "ideas").statuses()).extracting(s -> s.slug())
+                    .containsExactly("open", "planned", "in_progress", "done", "declined");
+
             // A path that is not there is named in the error.
             assertThatThrownBy(() -> BoardArchive.importCanny(t.store(), dir.resolve("missing"), options))
                     .hasMessageContaining("missing");

@@ -84,6 +84,8 @@ final class BoardSink implements RecordSink {
             cx.joinedStatuses = h.createQuery("SELECT slug, kind FROM statuses WHERE project_id = ? "
                             + "ORDER BY position, slug").bind(0, existing)
                     .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+            cx.joinedCategories = h.createQuery("SELECT slug FROM categories WHERE project_id = ? "
+                    + "ORDER BY position, slug").bind(0, existing).mapTo(String.class).list();
             cx.remap = true;
             return;
         }

@@ -46,6 +46,8 @@ final class ImportContext {
     final Map<String, String> archiveStatusKinds = new HashMap<>();
     /** The joined board's statuses as (slug, kind), in order. */
     List<String[]> joinedStatuses = new ArrayList<>();
+    /** The joined board's category slugs, in order. */
+    List<String> joinedCategories = new ArrayList<>();
     private final String salt = UUID.randomUUID().toString();
     boolean remap;
 
@@ -118,6 +120,15 @@ final class ImportContext {
         String kind = archiveStatusKinds.getOrDefault(status, "open");
         return joinedStatuses.stream().filter(s -> s[1].equals(kind)).findFirst()
                 .orElse(joinedStatuses.get(0))[0];
+    }
+
+    /** A post's category here: on a joined board that lacks it, the board's first category. */
+    String category(String slug) {
+        String category = Values.orElse(slug, "feedback");
+        if (joined == null || joinedCategories.isEmpty() || joinedCategories.contains(category)) {
+            return category;
+        }
+        return joinedCategories.get(0);
     }
 
     Instant time(Map<String, Object> record, String field) {

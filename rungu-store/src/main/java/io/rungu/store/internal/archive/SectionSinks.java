@@ -107,7 +107,7 @@ final class SectionSinks {
         Instant created = cx.time(r, "created_at");
         return new Object[] {cx.derived(text(r, "id")), cx.project(r), text(r, "title"),
                 orElse(text(r, "description"), ""), cx.status(text(r, "status")),
-                orElse(text(r, "category"), "feedback"), cx.user(r, "created_by"), created,
+                cx.category(text(r, "category")), cx.user(r, "created_by"), created,
                 orElse(ImportContext.optionalTime(r, "updated_at"), created), ImportContext.optionalTime(r, "done_at"),
                 text(r, "response_text"), cx.optionalUser(r, "response_by"),
                 ImportContext.optionalTime(r, "response_at"), Values.oneOf(text(r, "state"), STATES), set(r, "pinned"),
