@@ -66,7 +66,7 @@ final class AuditCommand implements Callable<Integer> {
         }
         Table table = new Table("AT", "ACTOR", "CHANNEL", "CLIENT", "ACTION", "TARGET", "CHANGES");
         for (AuditEntry e : page.items()) {
-            table.row(e.at(), e.actor() == null ? "(system)" : e.actor().name(),
+            table.row(e.at(), actor(e),
                     e.channel() == null ? null : e.channel().wire(), e.client(), e.action(),
                     e.target().type() + " " + (e.target().id() == null ? "" : e.target().id()),
                     e.changes().isEmpty() ? null : e.changes().stream()
@@ -75,5 +75,18 @@ final class AuditCommand implements Callable<Integer> {
         }
         table.print(context.out);
         context.out.println(Pages.footer(page, "entry", "entries"));
+    }
+
+    /** The actor's name; an account without one (never named, or erased) by the start of its id. */
+    static String actor(AuditEntry e) {
+        if (e.actor() == null) {
+            return "(system)";
+        }
+        String name = e.actor().name();
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        String id = e.actor().id();
+        return "user " + (id.length() > 8 ? id.substring(0, 8) : id);
     }
 }

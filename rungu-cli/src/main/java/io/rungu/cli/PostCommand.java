@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "post", description = "List, show, create, edit, vote on and delete posts.",
         subcommands = {PostCommand.ListPosts.class, PostCommand.Show.class, PostCommand.Create.class,
             PostCommand.Edit.class, PostCommand.Status.class, PostCommand.Delete.class, PostCommand.Vote.class,
-            PostCommand.Merge.class, PostCommand.Unmerge.class, PostCommand.Pin.class, PostCommand.Lock.class,
+            PostModeration.Merge.class, PostModeration.Unmerge.class, PostModeration.Pin.class, PostModeration.Lock.class,
             PostModeration.Hide.class, PostModeration.Restore.class, PostModeration.Approve.class,
             PostModeration.Reject.class, PostModeration.Pending.class})
 final class PostCommand implements Callable<Integer> {
@@ -421,132 +421,16 @@ final class PostCommand implements Callable<Integer> {
                     context.out.println(Json.write(Wire.vote(result)));
                 } else {
                     context.out.println((result.voted() ? "Voted for post " : "No vote on post ") + id + "; it has "
-                            + result.voteCount() + (result.voteCount() == 1 ? " vote." : " votes."));
+                            + votes(result.voteCount()) + ".");
                 }
             }
             return ExitCode.OK;
         }
     }
 
-    @Command(name = "merge", description = "Merge a duplicate post into another (admins); unmerge undoes it.")
-    static final class Merge implements Callable<Integer> {
-        private final Context context;
-
-        @Parameters(index = "0", paramLabel = "ID", description = "The duplicate's id.")
-        String id;
-
-        @Option(names = "--into", required = true, paramLabel = "ID", description = "The post to merge it into.")
-        String into;
-
-        @Mixin
-        WriteAs as;
-
-        @Mixin
-        WriteJson output;
-
-        Merge(Context context) {
-            this.context = context;
-        }
-
-        @Override
-        public Integer call() {
-            try (RunguStore store = context.openStore()) {
-                PostView target = store.board().mergePost(CliAccounts.actingAs(store, as.email), id, into);
-                report(context, output, target, "Merged post " + id + " into " + target.post().id() + ": "
-                        + target.post().title() + " (" + target.post().voteCount() + " votes)");
-            }
-            return ExitCode.OK;
-        }
-    }
-
-    @Command(name = "unmerge", description = "Undo the merge of a post (admins): both posts as they were.")
-    static final class Unmerge implements Callable<Integer> {
-        private final Context context;
-
-        @Parameters(index = "0", paramLabel = "ID", description = "The merged post's id.")
-        String id;
-
-        @Mixin
-        WriteAs as;
-
-        @Mixin
-        WriteJson output;
-
-        Unmerge(Context context) {
-            this.context = context;
-        }
-
-        @Override
-        public Integer call() {
-            try (RunguStore store = context.openStore()) {
-                PostView post = store.board().unmergePost(CliAccounts.actingAs(store, as.email), id);
-                report(context, output, post, "Unmerged post " + id + ": " + post.post().title() + " ("
-                        + post.post().voteCount() + " votes)");
-            }
-            return ExitCode.OK;
-        }
-    }
-
-    @Command(name = "pin", description = "Pin a post first in its board's lists (admins), or unpin it with --off.")
-    static final class Pin implements Callable<Integer> {
-        private final Context context;
-
-        @Parameters(index = "0", paramLabel = "ID", description = "The post's id.")
-        String id;
-
-        @Option(names = "--off", description = "Unpin instead.")
-        boolean off;
-
-        @Mixin
-        WriteAs as;
-
-        @Mixin
-        WriteJson output;
-
-        Pin(Context context) {
-            this.context = context;
-        }
-
-        @Override
-        public Integer call() {
-            try (RunguStore store = context.openStore()) {
-                PostView post = store.board().editPost(CliAccounts.actingAs(store, as.email), id,
-                        PostEdit.moderation(!off, null));
-                report(context, output, post, (off ? "Unpinned post " : "Pinned post ") + id);
-            }
-            return ExitCode.OK;
-        }
-    }
-
-    @Command(name = "lock", description = "Lock a post's comments (admins), or unlock them with --off.")
-    static final class Lock implements Callable<Integer> {
-        private final Context context;
-
-        @Parameters(index = "0", paramLabel = "ID", description = "The post's id.")
-        String id;
-
-        @Option(names = "--off", description = "Unlock instead.")
-        boolean off;
-
-        @Mixin
-        WriteAs as;
-
-        @Mixin
-        WriteJson output;
-
-        Lock(Context context) {
-            this.context = context;
-        }
-
-        @Override
-        public Integer call() {
-            try (RunguStore store = context.openStore()) {
-                PostView post = store.board().editPost(CliAccounts.actingAs(store, as.email), id,
-                        PostEdit.moderation(null, !off));
-                report(context, output, post, (off ? "Unlocked post " : "Locked post ") + id);
-            }
-            return ExitCode.OK;
-        }
+    /** "1 vote", "2 votes". */
+    static String votes(long n) {
+        return n + (n == 1 ? " vote" : " votes");
     }
 
     static void report(Context context, WriteJson output, PostView post, String sentence) {

@@ -11,7 +11,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rungu post hide|restore|approve|reject ID} and {@code rungu post pending SLUG}: moderation by admins. */
+/**
+ * {@code rungu post hide|restore|approve|reject|merge|unmerge|pin|lock ID} and {@code rungu post pending SLUG}:
+ * moderation by admins.
+ */
 final class PostModeration {
     private PostModeration() {}
 
@@ -34,16 +37,114 @@ final class PostModeration {
 
         abstract PostView apply(Board board, io.rungu.model.Actor.Account admin);
 
-        abstract String done();
+        /** The past tense of the write ("Hid"), for the default sentence. */
+        String done() {
+            return "Changed";
+        }
+
+        /** What the write did, for people (with --json the post is printed instead). */
+        String sentence(PostView post) {
+            return done() + " post " + post.post().id() + ": " + post.post().title();
+        }
 
         @Override
         public Integer call() {
             try (RunguStore store = context.openStore()) {
                 PostView post = apply(store.board(), CliAccounts.actingAs(store, as.email));
-                PostCommand.report(context, output, post, done() + " post " + post.post().id() + ": "
-                        + post.post().title());
+                PostCommand.report(context, output, post, sentence(post));
             }
             return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "merge", description = "Merge a duplicate post into another (admins); unmerge undoes it.")
+    static final class Merge extends PostWrite {
+        @Option(names = "--into", required = true, paramLabel = "ID", description = "The post to merge it into.")
+        String into;
+
+        Merge(Context context) {
+            super(context);
+        }
+
+        @Override
+        PostView apply(Board board, io.rungu.model.Actor.Account admin) {
+            return board.mergePost(admin, id, into);
+        }
+
+        @Override
+        String sentence(PostView target) {
+            return "Merged post " + id + " into " + target.post().id() + ": " + target.post().title() + " ("
+                    + PostCommand.votes(target.post().voteCount()) + ")";
+        }
+    }
+
+    @Command(name = "unmerge", description = "Undo the merge of a post (admins): both posts as they were.")
+    static final class Unmerge extends PostWrite {
+        Unmerge(Context context) {
+            super(context);
+        }
+
+        @Override
+        PostView apply(Board board, io.rungu.model.Actor.Account admin) {
+            return board.unmergePost(admin, id);
+        }
+
+        @Override
+        String sentence(PostView post) {
+            return "Unmerged post " + id + ": " + post.post().title() + " ("
+                    + PostCommand.votes(post.post().voteCount()) + ")";
+        }
+    }
+
+    /** A switch of a post that {@code --off} turns back (pin, lock). */
+    abstract static class PostSwitch extends PostWrite {
+        @Option(names = "--off", description = "Turn it off instead.")
+        boolean off;
+
+        PostSwitch(Context context) {
+            super(context);
+        }
+
+        /** The past tense when switched on ("Pinned") and off ("Unpinned"). */
+        abstract String[] words();
+
+        @Override
+        String sentence(PostView post) {
+            return (off ? words()[1] : words()[0]) + " post " + id;
+        }
+    }
+
+    @Command(name = "pin", description = "Pin a post first in its board's lists (admins), or unpin it with --off.")
+    static final class Pin extends PostSwitch {
+        Pin(Context context) {
+            super(context);
+        }
+
+        @Override
+        PostView apply(Board board, io.rungu.model.Actor.Account admin) {
+            return board.editPost(admin, id, io.rungu.model.PostEdit.moderation(!off, null));
+        }
+
+        @Override
+        String[] words() {
+            return new String[] {"Pinned", "Unpinned"};
+        }
+    }
+
+    @Command(name = "lock", description = "Lock a post's comments (admins), or unlock them with --off.")
+    static final class Lock extends PostSwitch {
+        Lock(Context context) {
+            super(context);
+        }
+
+        @Override
+        PostView apply(Board board, io.rungu.model.Actor.Account admin) {
+            return board.editPost(admin, id, io.rungu.model.PostEdit.moderation(null, !off));
+        }
+
+        @Override
+        String[] words() {
+            return new String[] {"Locked", "Unlocked"};
         }
     }
 

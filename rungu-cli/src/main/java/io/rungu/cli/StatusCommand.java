@@ -5,10 +5,9 @@ import io.rungu.model.BoardStatus;
 import io.rungu.model.NewStatus;
 import io.rungu.model.StatusEdit;
 import io.rungu.model.StatusKind;
-import io.rungu.store.RunguStore;
+import io.rungu.store.Board;
 import io.rungu.wire.Wire;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,56 +16,52 @@ import picocli.CommandLine.Parameters;
 @Command(name = "status", description = "List, add, edit and delete a board's statuses.",
         subcommands = {StatusCommand.ListStatuses.class, StatusCommand.Add.class, StatusCommand.Edit.class,
                 StatusCommand.Delete.class})
-final class StatusCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
-    }
-
+final class StatusCommand extends DefinitionCommands.Family {
     static String line(BoardStatus s) {
         return "  " + s.position() + ". " + s.slug() + " (" + s.name() + ", " + s.kind().wire() + ", " + s.color()
                 + "), " + s.postCount() + (s.postCount() == 1 ? " post" : " posts");
     }
 
+    private static StatusKind kind(String kind) {
+        return kind == null ? null : StatusKind.parse(kind);
+    }
+
     @Command(name = "list", description = "List a board's statuses in order, with their kinds and post counts.")
-    static final class ListStatuses implements Callable<Integer> {
-        private final Context context;
-
-        @Parameters(index = "0", paramLabel = "SLUG", description = "The board.")
-        String slug;
-
-        @Option(names = "--json", description = "Print a JSON array of the REST API's records.")
-        boolean json;
-
+    static final class ListStatuses extends DefinitionCommands.ListAll<BoardStatus> {
         ListStatuses(Context context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public Integer call() {
-            try (RunguStore store = context.openStore()) {
-                List<BoardStatus> statuses = store.board().listStatuses(Actor.anonymous(), slug);
-                if (json) {
-                    context.out.println(Json.write(statuses.stream().map(Wire::status).toList()));
-                } else {
-                    statuses.forEach(s -> context.out.println(line(s)));
-                }
-            }
-            return ExitCode.OK;
+        List<BoardStatus> list(Board board, Actor viewer) {
+            return board.listStatuses(viewer, slug);
+        }
+
+        @Override
+        Object wire(BoardStatus item) {
+            return Wire.status(item);
+        }
+
+        @Override
+        String line(BoardStatus item) {
+            return StatusCommand.line(item);
+        }
+    }
+
+    /** The record and sentence of an add or edit. */
+    abstract static class StatusWrite extends DefinitionCommands.Write<BoardStatus> {
+        StatusWrite(Context context) {
+            super(context);
+        }
+
+        @Override
+        Object wire(BoardStatus item) {
+            return Wire.status(item);
         }
     }
 
     @Command(name = "add", description = "Add a status to a board.")
-    static final class Add implements Callable<Integer> {
-        private final Context context;
-
-        @Parameters(index = "0", paramLabel = "SLUG", description = "The board.")
-        String slug;
-
+    static final class Add extends StatusWrite {
         @Parameters(index = "1", paramLabel = "NAME", description = "The status's name.")
         String name;
 
@@ -82,32 +77,24 @@ final class StatusCommand implements Callable<Integer> {
         @Option(names = "--position", paramLabel = "N", description = "1-based place in the order (default last).")
         Integer position;
 
-        @Option(names = "--json", description = "Print the REST API's record.")
-        boolean json;
-
         Add(Context context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public Integer call() {
-            StatusKind parsed = kind == null ? null : StatusKind.parse(kind);
-            try (RunguStore store = context.openStore()) {
-                BoardStatus s = store.board().createStatus(CliAccounts.operator(store), slug,
-                        new NewStatus(statusSlug, name, color, parsed, position));
-                context.out.println(json ? Json.write(Wire.status(s)) : "Added status: " + line(s).strip());
-            }
-            return ExitCode.OK;
+        BoardStatus apply(Board board, Actor.Account operator) {
+            StatusKind parsed = kind(kind);
+            return board.createStatus(operator, slug, new NewStatus(statusSlug, name, color, parsed, position));
+        }
+
+        @Override
+        String sentence(BoardStatus item) {
+            return "Added status: " + line(item).strip();
         }
     }
 
     @Command(name = "edit", description = "Rename, recolour, re-kind or move a status (its slug stays).")
-    static final class Edit implements Callable<Integer> {
-        private final Context context;
-
-        @Parameters(index = "0", paramLabel = "SLUG", description = "The board.")
-        String slug;
-
+    static final class Edit extends StatusWrite {
         @Parameters(index = "1", paramLabel = "STATUS", description = "The status's slug.")
         String status;
 
@@ -123,32 +110,24 @@ final class StatusCommand implements Callable<Integer> {
         @Option(names = "--position", paramLabel = "N", description = "New 1-based place in the order.")
         Integer position;
 
-        @Option(names = "--json", description = "Print the REST API's record.")
-        boolean json;
-
         Edit(Context context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public Integer call() {
-            StatusKind parsed = kind == null ? null : StatusKind.parse(kind);
-            try (RunguStore store = context.openStore()) {
-                BoardStatus s = store.board().updateStatus(CliAccounts.operator(store), slug, status,
-                        new StatusEdit(name, color, parsed, position));
-                context.out.println(json ? Json.write(Wire.status(s)) : "Updated status: " + line(s).strip());
-            }
-            return ExitCode.OK;
+        BoardStatus apply(Board board, Actor.Account operator) {
+            StatusKind parsed = kind(kind);
+            return board.updateStatus(operator, slug, status, new StatusEdit(name, color, parsed, position));
+        }
+
+        @Override
+        String sentence(BoardStatus item) {
+            return "Updated status: " + line(item).strip();
         }
     }
 
     @Command(name = "delete", description = "Delete a status; its posts move to --move-to, required when it has any.")
-    static final class Delete implements Callable<Integer> {
-        private final Context context;
-
-        @Parameters(index = "0", paramLabel = "SLUG", description = "The board.")
-        String slug;
-
+    static final class Delete extends DefinitionCommands.Delete {
         @Parameters(index = "1", paramLabel = "STATUS", description = "The status's slug.")
         String status;
 
@@ -156,16 +135,13 @@ final class StatusCommand implements Callable<Integer> {
         String moveTo;
 
         Delete(Context context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public Integer call() {
-            try (RunguStore store = context.openStore()) {
-                store.board().deleteStatus(CliAccounts.operator(store), slug, status, moveTo);
-                context.out.println("Deleted status: " + status + (moveTo == null ? "" : "; its posts are now " + moveTo));
-            }
-            return ExitCode.OK;
+        String apply(Board board, Actor.Account operator) {
+            board.deleteStatus(operator, slug, status, moveTo);
+            return "Deleted status: " + status + (moveTo == null ? "" : "; its posts are now " + moveTo);
         }
     }
 }

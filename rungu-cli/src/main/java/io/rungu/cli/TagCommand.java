@@ -5,6 +5,7 @@ import io.rungu.model.NewTag;
 import io.rungu.model.PostView;
 import io.rungu.model.Tag;
 import io.rungu.model.TagEdit;
+import io.rungu.store.Board;
 import io.rungu.store.RunguStore;
 import io.rungu.wire.Wire;
 import java.util.ArrayList;
@@ -19,57 +20,52 @@ import picocli.CommandLine.Parameters;
 @Command(name = "tag", description = "List, add, edit and delete a board's tags; set a post's tags.",
         subcommands = {TagCommand.ListTags.class, TagCommand.Add.class, TagCommand.Edit.class, TagCommand.Delete.class,
                 TagCommand.Set.class})
-final class TagCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
-    }
-
+final class TagCommand extends DefinitionCommands.Family {
     static String line(Tag t) {
         return "  " + t.slug() + " (" + t.name() + ", " + t.color() + ")";
     }
 
     @Command(name = "list", description = "List a board's tags by name.")
-    static final class ListTags implements Callable<Integer> {
-        private final Context context;
-
-        @Parameters(index = "0", paramLabel = "SLUG", description = "The board.")
-        String slug;
-
-        @Option(names = "--json", description = "Print a JSON array of the REST API's records.")
-        boolean json;
-
+    static final class ListTags extends DefinitionCommands.ListAll<Tag> {
         ListTags(Context context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public Integer call() {
-            try (RunguStore store = context.openStore()) {
-                List<Tag> tags = store.board().listTags(Actor.anonymous(), slug);
-                if (json) {
-                    context.out.println(Json.write(tags.stream().map(Wire::tag).toList()));
-                } else if (tags.isEmpty()) {
-                    context.out.println("No tags.");
-                } else {
-                    tags.forEach(t -> context.out.println(line(t)));
-                }
-            }
-            return ExitCode.OK;
+        List<Tag> list(Board board, Actor viewer) {
+            return board.listTags(viewer, slug);
+        }
+
+        @Override
+        Object wire(Tag item) {
+            return Wire.tag(item);
+        }
+
+        @Override
+        String line(Tag item) {
+            return TagCommand.line(item);
+        }
+
+        @Override
+        String empty() {
+            return "No tags.";
+        }
+    }
+
+    /** The record of an add or edit. */
+    abstract static class TagWrite extends DefinitionCommands.Write<Tag> {
+        TagWrite(Context context) {
+            super(context);
+        }
+
+        @Override
+        Object wire(Tag item) {
+            return Wire.tag(item);
         }
     }
 
     @Command(name = "add", description = "Add a tag to a board.")
-    static final class Add implements Callable<Integer> {
-        private final Context context;
-
-        @Parameters(index = "0", paramLabel = "SLUG", description = "The board.")
-        String slug;
-
+    static final class Add extends TagWrite {
         @Parameters(index = "1", paramLabel = "NAME", description = "The tag's name.")
         String name;
 
@@ -79,30 +75,23 @@ final class TagCommand implements Callable<Integer> {
         @Option(names = "--color", paramLabel = "#RRGGBB", description = "Its colour (default grey).")
         String color;
 
-        @Option(names = "--json", description = "Print the REST API's record.")
-        boolean json;
-
         Add(Context context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public Integer call() {
-            try (RunguStore store = context.openStore()) {
-                Tag t = store.board().createTag(CliAccounts.operator(store), slug, new NewTag(tagSlug, name, color));
-                context.out.println(json ? Json.write(Wire.tag(t)) : "Added tag: " + line(t).strip());
-            }
-            return ExitCode.OK;
+        Tag apply(Board board, Actor.Account operator) {
+            return board.createTag(operator, slug, new NewTag(tagSlug, name, color));
+        }
+
+        @Override
+        String sentence(Tag item) {
+            return "Added tag: " + line(item).strip();
         }
     }
 
     @Command(name = "edit", description = "Rename or recolour a tag (its slug stays).")
-    static final class Edit implements Callable<Integer> {
-        private final Context context;
-
-        @Parameters(index = "0", paramLabel = "SLUG", description = "The board.")
-        String slug;
-
+    static final class Edit extends TagWrite {
         @Parameters(index = "1", paramLabel = "TAG", description = "The tag's slug.")
         String tag;
 
@@ -112,44 +101,34 @@ final class TagCommand implements Callable<Integer> {
         @Option(names = "--color", paramLabel = "#RRGGBB", description = "New colour.")
         String color;
 
-        @Option(names = "--json", description = "Print the REST API's record.")
-        boolean json;
-
         Edit(Context context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public Integer call() {
-            try (RunguStore store = context.openStore()) {
-                Tag t = store.board().updateTag(CliAccounts.operator(store), slug, tag, new TagEdit(name, color));
-                context.out.println(json ? Json.write(Wire.tag(t)) : "Updated tag: " + line(t).strip());
-            }
-            return ExitCode.OK;
+        Tag apply(Board board, Actor.Account operator) {
+            return board.updateTag(operator, slug, tag, new TagEdit(name, color));
+        }
+
+        @Override
+        String sentence(Tag item) {
+            return "Updated tag: " + line(item).strip();
         }
     }
 
     @Command(name = "delete", description = "Delete a tag, taking it off every post.")
-    static final class Delete implements Callable<Integer> {
-        private final Context context;
-
-        @Parameters(index = "0", paramLabel = "SLUG", description = "The board.")
-        String slug;
-
+    static final class Delete extends DefinitionCommands.Delete {
         @Parameters(index = "1", paramLabel = "TAG", description = "The tag's slug.")
         String tag;
 
         Delete(Context context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public Integer call() {
-            try (RunguStore store = context.openStore()) {
-                store.board().deleteTag(CliAccounts.operator(store), slug, tag);
-                context.out.println("Deleted tag: " + tag);
-            }
-            return ExitCode.OK;
+        String apply(Board board, Actor.Account operator) {
+            board.deleteTag(operator, slug, tag);
+            return "Deleted tag: " + tag;
         }
     }
 

@@ -69,4 +69,18 @@ class AuditCommandTest {
         assertThat(days.err()).contains("RUNGU_AUDIT_DAYS");
         assertThat(cli().env("RUNGU_AUDIT_DAYS", "365").run("audit").out()).isEqualTo("No audit entries found.\n");
     }
+
+    @Test
+    void an_actor_without_a_name_is_shown_by_the_start_of_their_id_and_no_actor_as_the_system() {
+        io.rungu.model.AuditEntry.Target target = new io.rungu.model.AuditEntry.Target("post", "p1");
+        java.time.Instant at = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        assertThat(AuditCommand.actor(new io.rungu.model.AuditEntry(1, at,
+                new io.rungu.model.UserSummary("0123456789abcdef", "", null), null, null, "post.edited", target,
+                java.util.List.of()))).isEqualTo("user 01234567");
+        assertThat(AuditCommand.actor(new io.rungu.model.AuditEntry(2, at,
+                new io.rungu.model.UserSummary("0123456789abcdef", "Ada", null), null, null, "post.edited", target,
+                java.util.List.of()))).isEqualTo("Ada");
+        assertThat(AuditCommand.actor(new io.rungu.model.AuditEntry(3, at, null, null, null, "project.imported", target,
+                java.util.List.of()))).isEqualTo("(system)");
+    }
 }

@@ -44,13 +44,13 @@ class CurationCommandTest {
         ok("post", "vote", a, "--as", "member@example.com");
 
         CliRun.Result merged = ok("post", "merge", a, "--into", b);
-        assertThat(merged.out()).isEqualTo("Merged post " + a + " into " + b + ": Night theme (1 votes)\n");
+        assertThat(merged.out()).isEqualTo("Merged post " + a + " into " + b + ": Night theme (1 vote)\n");
         assertThat(json("post", "show", a, "--json").get("merged_into").asText()).isEqualTo(b);
         CliRun.Result vote = cli().run("post", "vote", a, "--as", "member@example.com", "--remove");
         assertThat(vote.exitCode()).isEqualTo(4);
         assertThat(vote.err()).contains("merged into another post");
 
-        assertThat(ok("post", "unmerge", a).out()).isEqualTo("Unmerged post " + a + ": Dark mode (1 votes)\n");
+        assertThat(ok("post", "unmerge", a).out()).isEqualTo("Unmerged post " + a + ": Dark mode (1 vote)\n");
         assertThat(json("post", "show", b, "--json").get("vote_count").asInt()).isZero();
     }
 

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param type       what happened
  * @param at         when, from the store's clock
  * @param actorId    the acting user's id, or null for a system change
- * @param channel    how the actor reached Rungu; null with a null actor, and for a one-click unsubscribe link,
- *                   which carries no credentials
+ * @param channel    how the actor reached Rungu; null with a null actor (but an import by the operator names the
+ *                   channel it came through), and for a one-click unsubscribe link, which carries no credentials
  * @param projectId  the board's id (always set)
  * @param postId     the post's id, or null for a board-level event
  * @param commentId  the comment's id for comment events, the attachment's id for attachment events, the member's
@@ -67,6 +67,11 @@ public record BoardEvent(long sequence, Type type, Instant at, String actorId, A
         CATEGORY_CREATED, CATEGORY_EDITED, CATEGORY_DELETED,
         TAG_CREATED, TAG_EDITED, TAG_DELETED,
         /** The tags of a post were set. */
-        POST_TAGS_CHANGED
+        POST_TAGS_CHANGED,
+        /**
+         * Posts were imported into the board (a Rungu archive or another board's export): one event per import and
+         * board, in place of an event per imported record, so an import sends no notifications.
+         */
+        PROJECT_IMPORTED
     }
 }

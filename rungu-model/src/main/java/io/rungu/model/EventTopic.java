@@ -11,7 +11,9 @@ import java.util.Optional;
  */
 public enum EventTopic {
     POST_CREATED, POST_UPDATED, POST_STATUS_CHANGED, POST_DELETED, POST_MERGED,
-    COMMENT_CREATED, COMMENT_DELETED, VOTE_CHANGED, PROJECT_CREATED, PROJECT_DELETED;
+    COMMENT_CREATED, COMMENT_DELETED, VOTE_CHANGED, PROJECT_CREATED, PROJECT_DELETED,
+    /** Posts were imported into a board: a consumer re-reads the board rather than one event per post. */
+    PROJECT_IMPORTED;
 
     /** The wire name: {@code post.created}, {@code vote.changed}, ... */
     public String wire() {
@@ -40,6 +42,7 @@ public enum EventTopic {
             case VOTE_ADDED, VOTE_REMOVED -> VOTE_CHANGED;
             case PROJECT_CREATED -> PROJECT_CREATED;
             case PROJECT_DELETED -> PROJECT_DELETED;
+            case PROJECT_IMPORTED -> PROJECT_IMPORTED;
             default -> null;
         });
     }

@@ -23,5 +23,7 @@ class EventTopicTest {
         assertThat(EventTopic.of(BoardEvent.Type.POST_REJECTED)).contains(EventTopic.POST_DELETED);
         assertThat(EventTopic.of(BoardEvent.Type.POST_SUBSCRIBED)).isEmpty();
         assertThat(EventTopic.of(BoardEvent.Type.TAG_CREATED)).isEmpty();
+        assertThat(EventTopic.of(BoardEvent.Type.PROJECT_IMPORTED)).contains(EventTopic.PROJECT_IMPORTED);
+        assertThat(EventTopic.PROJECT_IMPORTED.wire()).isEqualTo("project.imported");
     }
 }

@@ -1,5 +1,6 @@
 package io.rungu.store;
 
+import io.rungu.model.Actor;
 import io.rungu.model.RunguException;
 import io.rungu.store.internal.archive.ArchiveReader;
 import io.rungu.store.internal.archive.ArchiveWriter;
@@ -11,11 +12,12 @@ import java.util.Map;
 
 /**
  * The portable archive: one gzip-compressed JSON document of whole boards (users without secrets, boards, posts,
- * votes, comments with their tree, status history, attachments with their bytes, subscriptions, notification
- * settings, timestamps), versioned and documented in docs/data-format.md. It is written from one consistent snapshot
+ * votes, comments with their tree, status history, merges, attachments with their bytes, subscriptions, notification
+ * settings, the audit log, timestamps), versioned and documented in docs/data-format.md. It is written from one consistent snapshot
  * and read record by record, so boards of any size move in bounded memory, between SQLite and PostgreSQL alike.
  * Exporting, importing into an empty database and exporting again gives the same archive apart from its
- * {@code exported_at}.
+ * {@code exported_at} and the audit entries recording the imports. An import writes no event per record (it mails
+ * nobody) but one {@code PROJECT_IMPORTED} event and audit entry per board it created or added to.
  *
  * <pre>{@code
  * try (RunguStore store = RunguStore.open(c -> c.url = "jdbc:sqlite:rungu.db");
@@ -72,6 +74,13 @@ public final class BoardArchive {
         public boolean rename;
         /** Progress per section, or null. */
         public Progress progress;
+        /**
+         * Who the import's audit entries and {@code PROJECT_IMPORTED} events name, or null for the operator of the
+         * store (no account).
+         */
+        public Actor.Account actor;
+        /** How the import reached Rungu ({@code CLI} for {@code rungu import}), for its audit entries; may be null. */
+        public Actor.Channel channel;
     }
 
     /**
@@ -104,9 +113,15 @@ public final class BoardArchive {
      *                        not a Rungu archive or is of a newer version
      */
     public static Summary importFrom(RunguStore store, InputStream in, ImportOptions options) {
+        return read(store, in, options, "rungu");
+    }
+
+    private static Summary read(RunguStore store, InputStream in, ImportOptions options, String source) {
+        Actor.Channel channel = options.channel != null ? options.channel
+                : options.actor != null ? options.actor.channel() : null;
         ArchiveReader.Result result = new ArchiveReader(store.database(), store.config().ids,
                 store.config().clock::instant, blankToNull(options.intoProject), options.rename,
-                progress(options.progress)).read(in);
+                progress(options.progress), new ArchiveReader.Who(options.actor, channel, source)).read(in);
         return new Summary(result.imported(), result.boards());
     }
 
@@ -118,7 +133,7 @@ public final class BoardArchive {
      */
     public static Summary importFider(RunguStore store, java.nio.file.Path backupZip, ImportOptions options) {
         String slug = requireBoard(options);
-        return viaArchive(store, options, out -> io.rungu.store.internal.archive.ForeignArchives.fider(backupZip, slug,
+        return viaArchive(store, options, "fider", out -> io.rungu.store.internal.archive.ForeignArchives.fider(backupZip, slug,
                 store.config().clock.instant(), out));
     }
 
@@ -133,8 +148,21 @@ public final class BoardArchive {
     public static Summary importCsv(RunguStore store, java.nio.file.Path csv, Map<String, String> columns,
             ImportOptions options) {
         String slug = requireBoard(options);
-        return viaArchive(store, options, out -> io.rungu.store.internal.archive.ForeignArchives.csv(csv,
+        return viaArchive(store, options, "csv", out -> io.rungu.store.internal.archive.ForeignArchives.csv(csv,
                 columns == null ? Map.of() : columns, slug, store.config().clock.instant(), out));
+    }
+
+    /**
+     * Imports an export assembled from Canny's REST API as the board {@code options.intoProject} (required): a
+     * directory of the JSON answers of {@code boards/list}, {@code posts/list}, {@code comments/list},
+     * {@code votes/list} and optionally {@code status_changes/list}, saved as Canny returns them, or one JSON file
+     * holding those arrays (docs/data-format.md). Posts keep their statuses (Canny's own become the board's), votes,
+     * comments with their replies and internal notes, categories and tags; people are matched by email.
+     */
+    public static Summary importCanny(RunguStore store, java.nio.file.Path export, ImportOptions options) {
+        String slug = requireBoard(options);
+        return viaArchive(store, options, "canny", out -> io.rungu.store.internal.archive.ForeignArchives.canny(export,
+                slug, store.config().clock.instant(), out));
     }
 
     private static String requireBoard(ImportOptions options) {
@@ -146,7 +174,7 @@ public final class BoardArchive {
     }
 
     /** Converts a foreign export into an archive in a temporary file, then imports that. */
-    private static Summary viaArchive(RunguStore store, ImportOptions options,
+    private static Summary viaArchive(RunguStore store, ImportOptions options, String source,
             java.util.function.Consumer<OutputStream> convert) {
         java.nio.file.Path temp = null;
         try {
@@ -155,7 +183,7 @@ public final class BoardArchive {
                 convert.accept(out);
             }
             try (InputStream in = java.nio.file.Files.newInputStream(temp)) {
-                return importFrom(store, in, options);
+                return read(store, in, options, source);
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -49,15 +49,63 @@ class BoardArchiveTest {
             assertThat(text(second)).isNotEqualTo(text(first)).as("only the export time differs");
             for (String section : List.of("users", "identities", "projects", "posts", "votes", "comments",
                     "status_changes", "attachments", "post_subscriptions", "project_subscriptions",
-                    "notification_settings")) {
+                    "notification_settings", "merges", "post_merges", "merged_votes", "merged_subscriptions",
+                    "audit_log")) {
                 assertThat(there.records().get(section)).as(section + " has records").isPositive();
             }
             assertThat(progress).contains("posts 0/4", "posts 4/4", "attachments 1/1");
-            assertThat(text(first)).doesNotContain("secret_hash", "token", "c".repeat(64), "verifier")
+            assertThat(text(first)).doesNotContain("secret_hash", "\"token\":", "c".repeat(64), "d".repeat(64), "verifier")
                     .contains("\"content\":\"");
+            assertThat(text(first)).contains("\"format\":\"rungu-archive\",\"version\":2");
             for (TestStores copy : List.of(middle, back)) {
                 assertSameThroughTheBoard(source, copy);
             }
+
+            // What a merge moved came along: unmerging the duplicate here restores both posts as it does there.
+            Actor.Account admin = Actor.of(source.strings("SELECT id FROM users WHERE email = 'ada@example.com'").get(0),
+                    io.rungu.model.Role.ADMIN);
+            String duplicate = source.strings("SELECT id FROM posts WHERE merged_into IS NOT NULL").get(0);
+            back.clock().advance(java.time.Duration.between(back.clock().instant(), source.clock().instant()));
+            source.board().unmergePost(admin, duplicate);
+            back.board().unmergePost(admin, duplicate);
+            for (String board : List.of("moving-day", "second-board")) {
+                List<PostView> posts = source.board().listPosts(admin, board, null).items();
+                assertThat(back.board().listPosts(admin, board, null).items()).isEqualTo(posts);
+                for (PostView post : posts) {
+                    assertThat(back.board().listComments(admin, post.post().id(), PageRequest.FIRST))
+                            .isEqualTo(source.board().listComments(admin, post.post().id(), PageRequest.FIRST));
+                }
+            }
+            assertThat(back.strings("SELECT post_id || ' ' || user_id FROM post_subscriptions ORDER BY 1"))
+                    .isEqualTo(source.strings("SELECT post_id || ' ' || user_id FROM post_subscriptions ORDER BY 1"));
+        }
+    }
+
+    @Test
+    void an_import_records_one_event_and_audit_entry_per_board_with_its_counts_and_mails_nobody() {
+        try (TestStores source = TestStores.open(TestDatabase.SQLITE, dir.resolve("a"));
+             TestStores target = TestStores.open(TestDatabase.SQLITE, dir.resolve("b"))) {
+            DataTransferTest.fill(source);
+            byte[] archive = export(source, BoardArchive.ExportOptions.allBoards());
+            BoardArchive.ImportOptions options = new BoardArchive.ImportOptions();
+            options.channel = Actor.Channel.CLI;
+
+            importInto(target, archive, options);
+
+            assertThat(target.strings("SELECT type FROM outbox ORDER BY seq"))
+                    .containsExactly("PROJECT_IMPORTED", "PROJECT_IMPORTED");
+            Actor admin = Actor.of(target.strings("SELECT id FROM users WHERE email = 'ada@example.com'").get(0),
+                    io.rungu.model.Role.ADMIN);
+            var entries = target.board().auditLog(admin, new io.rungu.model.AuditQuery("moving-day", null,
+                    "project.imported", null, PageRequest.FIRST)).items();
+            assertThat(entries).hasSize(1);
+            var entry = entries.get(0);
+            assertThat(entry.actor()).isNull();
+            assertThat(entry.channel().wire()).isEqualTo("cli");
+            assertThat(entry.target().type()).isEqualTo("project");
+            assertThat(entry.changes()).extracting(c -> c.field() + "=" + c.after())
+                    .contains("source=rungu", "posts=4", "votes=" + source.number("SELECT count(*) FROM votes"),
+                            "audit_log=" + source.number("SELECT count(*) FROM audit_log"));
         }
     }
 
@@ -67,22 +115,14 @@ class BoardArchiveTest {
         for (String board : List.of("moving-day", "second-board")) {
             assertThat(copy.board().stats(anyone, board)).isEqualTo(source.board().stats(anyone, board));
             List<PostView> posts = source.board().listPosts(anyone, board, null).items();
-            // Archives do not carry merges yet (docs/data-format.md): a duplicate arrives as a post of its own.
-            assertThat(copy.board().listPosts(anyone, board, null).items())
-                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("post.mergedInto").isEqualTo(posts);
+            assertThat(copy.board().listPosts(anyone, board, null).items()).isEqualTo(posts);
             assertThat(copy.board().definitions(anyone, board)).isEqualTo(source.board().definitions(anyone, board));
             for (PostView post : posts) {
                 String id = post.post().id();
-                // Merges are not carried yet (docs/data-format.md): a moved comment arrives without its merged_from,
-                // and a timeline with a merge in it is not compared.
-                assertThat(copy.board().listComments(anyone, id, PageRequest.FIRST)).usingRecursiveComparison()
-                        .ignoringFieldsMatchingRegexes(".*mergedFrom")
+                assertThat(copy.board().listComments(anyone, id, PageRequest.FIRST))
                         .isEqualTo(source.board().listComments(anyone, id, PageRequest.FIRST));
-                var timeline = source.board().timeline(anyone, id, PageRequest.FIRST);
-                if (timeline.items().stream().noneMatch(i -> i instanceof io.rungu.model.TimelineItem.MergeItem)) {
-                    assertThat(copy.board().timeline(anyone, id, PageRequest.FIRST)).usingRecursiveComparison()
-                            .ignoringFieldsMatchingRegexes(".*mergedFrom").isEqualTo(timeline);
-                }
+                assertThat(copy.board().timeline(anyone, id, PageRequest.FIRST))
+                        .isEqualTo(source.board().timeline(anyone, id, PageRequest.FIRST));
                 var attachments = source.board().listAttachments(anyone, id, PageRequest.FIRST).items();
                 assertThat(copy.board().listAttachments(anyone, id, PageRequest.FIRST).items()).isEqualTo(attachments);
                 for (var attachment : attachments) {
@@ -93,6 +133,23 @@ class BoardArchiveTest {
         }
         assertThat(copy.board().listPosts(anyone, "moving-day", new PostQuery(null, null, null, "dark-mod", null))
                 .items()).extracting(v -> v.post().title()).containsExactly("Dark mode, please!");
+        // The audit log came along, entry for entry (its own sequence numbers; the imports add their own entries).
+        assertThat(audit(copy, anyone)).isEqualTo(audit(source, anyone)).isNotEmpty();
+    }
+
+    private static List<String> audit(TestStores store, Actor admin) {
+        List<String> entries = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            var items = store.board().auditLog(admin, new io.rungu.model.AuditQuery(null, null, null, null,
+                    new PageRequest(page, 100))).items();
+            items.stream().filter(e -> !e.action().equals("project.imported"))
+                    .map(e -> e.at() + " " + (e.actor() == null ? null : e.actor().id() + "/" + e.actor().name()) + " "
+                            + e.channel() + " " + e.client() + " " + e.action() + " " + e.target() + " " + e.changes())
+                    .forEach(entries::add);
+            if (items.size() < 100) {
+                return entries;
+            }
+        }
     }
 
     @Test
@@ -205,6 +262,6 @@ class BoardArchiveTest {
     }
 
     static String withoutTime(byte[] archive) {
-        return text(archive).replaceFirst("\"exported_at\":\"[^\"]*\"", "\"exported_at\":\"\"");
+        return ComparableArchive.text(new ByteArrayInputStream(archive));
     }
 }

@@ -80,6 +80,86 @@ class ForeignImportTest {
     }
 
     @Test
+    void a_canny_export_reproduces_its_posts_votes_comments_and_statuses() throws Exception {
+        try (TestStores t = TestStores.open(database, dir)) {
+            // Victor has an account here already: the import gives his post and votes to it.
+            String victor = t.store().accounts().signIn(new ProviderIdentity("github", "v", "victor@example.com", true,
+                    "Victor Here", null), List.of()).id();
+            BoardArchive.ImportOptions options = new BoardArchive.ImportOptions();
+            options.intoProject = "acme";
+
+            BoardArchive.Summary summary = BoardArchive.importCanny(t.store(), resource("import/canny"), options);
+
+            assertThat(summary.records()).containsEntry("posts", 5L).containsEntry("votes", 5L)
+                    .containsEntry("comments", 3L).containsEntry("status_changes", 3L);
+            Actor anyone = Actor.anonymous();
+            assertThat(t.board().getProject(anyone, "acme").name()).isEqualTo("Acme Feedback");
+            List<PostView> posts = t.board().listPosts(anyone, "acme",
+                    new PostQuery(PostSort.OLDEST, null, null, null, PageRequest.FIRST)).items();
+            assertThat(posts).extracting(p -> p.post().title()).containsExactly("Dark mode", "Export to CSV",
+                    "Crash on login", "Dark theme please", "Slack integration");
+            assertThat(posts).extracting(p -> p.post().status().slug())
+                    .containsExactly("planned", "done", "under_review", "declined", "needs-design");
+            assertThat(posts).extracting(p -> p.post().voteCount()).containsExactly(3L, 1L, 0L, 0L, 1L);
+            assertThat(posts).extracting(p -> p.post().commentCount()).containsExactly(2L, 0L, 0L, 0L, 0L);
+            assertThat(posts).extracting(p -> p.post().category().slug())
+                    .containsExactly("appearance", "feedback", "feedback", "feedback", "integrations");
+            assertThat(posts).extracting(p -> p.creator().name())
+                    .containsExactly("Victor Here", "Pat", "Sam", "Deleted user", "Pat");
+
+            PostView dark = posts.get(0);
+            assertThat(dark.post().createdBy()).isEqualTo(victor);
+            assertThat(dark.post().createdAt()).isEqualTo(java.time.Instant.parse("2024-03-02T10:20:00Z"));
+            assertThat(dark.post().description())
+                    .isEqualTo("Please add a **dark** theme.\n\n![](https://canny-assets.example/dark.png)");
+            assertThat(dark.post().tags()).containsExactly("ui");
+            assertThat(dark.response().text()).isEqualTo("On the roadmap for Q3");
+            assertThat(dark.response().author().name()).isEqualTo("Olivia Owner");
+            List<CommentView> comments = t.board().listComments(anyone, dark.post().id(), PageRequest.FIRST).items();
+            assertThat(comments).extracting(c -> c.comment().content()).containsExactly("+1, my eyes hurt",
+                    "Which platforms?");
+            assertThat(comments.get(1).comment().parentId()).isEqualTo(comments.get(0).comment().id());
+
+            Actor admin = Actor.of(t.strings("SELECT id FROM users WHERE email = 'olivia@acme.example'").get(0),
+                    io.rungu.model.Role.ADMIN);
+            List<CommentView> notes = t.board().listComments(admin, posts.get(2).post().id(), PageRequest.FIRST).items();
+            assertThat(notes).extracting(c -> c.comment().internal()).containsExactly(true);
+            assertThat(notes.get(0).comment().content()).startsWith("Reproduced on iOS 17");
+
+            List<TimelineItem> timeline = t.board().timeline(anyone, posts.get(1).post().id(), PageRequest.FIRST).items();
+            assertThat(timeline).hasSize(2);
+            assertThat(posts.get(1).response().text()).isEqualTo("Shipped in 2.3");
+            assertThat(t.board().changelog(anyone, "acme", null).items()).extracting(p -> p.post().title())
+                    .containsExactly("Export to CSV");
+            assertThat(t.board().definitions(anyone, "acme").statuses()).extracting(s -> s.slug() + ":" + s.name()
+                    + ":" + s.kind().wire()).containsExactly("open:Open:open", "under_review:Under review:open",
+                    "planned:Planned:active", "in_progress:In progress:active", "done:Complete:done",
+                    "declined:Closed:closed", "needs-design:Needs design:active");
+            assertThat(t.number("SELECT count(*) FROM users WHERE email = 'olivia@acme.example' AND role = 'admin'"))
+                    .isEqualTo(1);
+            assertThat(t.strings("SELECT type FROM outbox")).containsExactly("PROJECT_IMPORTED");
+
+            // Into a board that exists, its own statuses stay: a status it lacks becomes its first of the same kind,
+            // a category it lacks its first category.
+            t.board().createProject(admin, new io.rungu.model.NewProject("Ideas", "ideas", ""));
+            BoardArchive.ImportOptions into = new BoardArchive.ImportOptions();
+            into.intoProject = "ideas";
+            BoardArchive.importCanny(t.store(), resource("import/canny"), into);
+            assertThat(t.board().listPosts(anyone, "ideas", new PostQuery(PostSort.OLDEST, null, null, null,
+                    PageRequest.FIRST)).items()).extracting(p -> p.post().status().slug() + " "
+                            + p.post().category().slug() + " " + p.post().voteCount())
+                    .containsExactly("planned feedback 3", "done feedback 1", "open feedback 0", "declined feedback 0",
+                            "planned feedback 1");
+            assertThat(t.board().definitions(anyone, "ideas").statuses()).extracting(s -> s.slug())
+                    .containsExactly("open", "planned", "in_progress", "done", "declined");
+
+            // A path that is not there is named in the error.
+            assertThatThrownBy(() -> BoardArchive.importCanny(t.store(), dir.resolve("missing"), options))
+                    .hasMessageContaining("missing");
+        }
+    }
+
+    @Test
     void a_csv_with_a_column_mapping_becomes_posts_with_their_authors_and_statuses() throws Exception {
         Path csv = resource("import/posts.csv");
         try (TestStores t = TestStores.open(database, dir)) {

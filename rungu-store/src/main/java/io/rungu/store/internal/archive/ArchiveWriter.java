@@ -27,8 +27,13 @@ public final class ArchiveWriter {
     public static final String BOARD_FORMAT = "rungu-archive";
     /** The {@code format} of a personal-data export. */
     public static final String PERSONAL_FORMAT = "rungu-personal-data";
-    /** The version this code writes, and the newest it reads. */
-    public static final int VERSION = 1;
+    /**
+     * The archive version this code writes, and the newest it reads. Version 2 added merges and the audit log: a
+     * reader of version 1 would have turned a merged duplicate into a live post without its votes, so it refuses them.
+     */
+    public static final int VERSION = 2;
+    /** The version of the personal-data document. */
+    public static final int PERSONAL_VERSION = 1;
     private static final int FETCH_SIZE = 1000;
     static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -59,6 +64,7 @@ public final class ArchiveWriter {
                 List<String> ids = projectIds != null ? projectIds
                         : h.createQuery("SELECT id FROM projects ORDER BY id").mapTo(String.class).list();
                 List<Section> sections = Sections.board(projectIds == null);
+                AuditSection audit = new AuditSection(projectIds == null);
                 try (JsonGenerator json = JSON.createGenerator(gzip, JsonEncoding.UTF8)) {
                     json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
                     json.writeStartObject();
@@ -75,6 +81,7 @@ public final class ArchiveWriter {
                         totals.put(section.name(), scoped(h, section.count(), ids, null)
                                 .mapTo(Long.class).one());
                     }
+                    totals.put(AuditSection.NAME, scoped(h, audit.count(), ids, null).mapTo(Long.class).one());
                     json.writeFieldName("counts");
                     json.writeStartObject();
                     for (var total : totals.entrySet()) {
@@ -84,6 +91,7 @@ public final class ArchiveWriter {
                     for (Section section : sections) {
                         writeSection(h, json, section, ids, null, totals.get(section.name()), report);
                     }
+                    audit.write(h, json, ids, totals.get(AuditSection.NAME), report);
                     json.writeEndObject();
                     return totals;
                 }
@@ -105,7 +113,7 @@ public final class ArchiveWriter {
                     json.useDefaultPrettyPrinter();
                     json.writeStartObject();
                     json.writeStringField("format", PERSONAL_FORMAT);
-                    json.writeNumberField("version", VERSION);
+                    json.writeNumberField("version", PERSONAL_VERSION);
                     json.writeStringField("generator", generator);
                     json.writeStringField("exported_at", Timestamps.format(exportedAt));
                     Section profile = Section.of("profile", "users t", "t.id = :user", "t.id",

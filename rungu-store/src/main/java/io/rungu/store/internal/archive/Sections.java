@@ -23,7 +23,19 @@ final class Sections {
             + "UNION SELECT a.created_by FROM attachments a JOIN posts p ON p.id = a.post_id WHERE " + POST_IN_SCOPE + " "
             + "UNION SELECT s.user_id FROM post_subscriptions s JOIN posts p ON p.id = s.post_id WHERE "
             + POST_IN_SCOPE + " "
-            + "UNION SELECT user_id FROM project_subscriptions WHERE project_id IN (<projects>))";
+            + "UNION SELECT user_id FROM project_subscriptions WHERE project_id IN (<projects>) "
+            + "UNION SELECT m.created_by FROM post_merges m JOIN posts p ON p.id = m.post_id WHERE " + POST_IN_SCOPE + " "
+            + "UNION SELECT m.user_id FROM merged_votes m JOIN posts p ON p.id = m.post_id WHERE " + POST_IN_SCOPE + " "
+            + "UNION SELECT m.user_id FROM merged_subscriptions m JOIN posts p ON p.id = m.post_id WHERE "
+            + POST_IN_SCOPE + " "
+            + "UNION SELECT actor_id FROM audit_log WHERE project_id IN (<projects>) AND actor_id IS NOT NULL)";
+
+    /** A merge whose target is exported too (a merge into another board's post is not carried by that board alone). */
+    private static final String MERGE_IN_SCOPE = "p.merged_into IN (SELECT id FROM posts WHERE project_id IN (<projects>))";
+
+    /** The duplicate a comment moved from, when that post is exported too. */
+    private static final String MERGED_FROM = "CASE WHEN t.merged_from IS NULL THEN NULL WHEN EXISTS (SELECT 1 FROM "
+            + "posts m WHERE m.id = t.merged_from AND m.project_id IN (<projects>)) THEN t.merged_from END";
 
     private static final String[] USER_FIELDS = {"id", "email", "name", "avatar_url", "role", "created_at:TIME",
             "last_login:TIME", "blocked:BOOLEAN"};
@@ -62,6 +74,8 @@ final class Sections {
                         "id", "project_id", "title", "description", "status", "category", "created_by",
                         "created_at:TIME", "updated_at:TIME", "done_at:TIME", "response_text", "response_by",
                         "response_at:TIME", "state", "pinned:BOOLEAN", "locked:BOOLEAN", "tags"),
+                Section.of("merges", "posts p", POST_IN_SCOPE + " AND " + MERGE_IN_SCOPE, "p.seq",
+                        "post_id:TEXT:p.id", "into_id:TEXT:p.merged_into"),
                 Section.of("post_tags", "post_tags t JOIN posts p ON p.id = t.post_id", POST_IN_SCOPE,
                         "t.post_id, t.tag_id", "post_id", "tag_id"),
                 Section.of("votes", "votes t JOIN posts p ON p.id = t.post_id", POST_IN_SCOPE, "t.user_id, t.post_id",
@@ -70,11 +84,20 @@ final class Sections {
                         "t.post_id, t.user_id", "post_id", "user_id", "created_at:TIME"),
                 Section.of("comments", "comments t JOIN posts p ON p.id = t.post_id", POST_IN_SCOPE, "d.depth, t.id",
                         "id", "post_id", "parent_id", "content", "created_by", "created_at:TIME", "edited_at:TIME",
-                        "internal:BOOLEAN", "hidden:BOOLEAN")
+                        "internal:BOOLEAN", "hidden:BOOLEAN", "merged_from:TEXT:" + MERGED_FROM)
                         .orderedThrough(COMMENT_DEPTH),
                 Section.of("status_changes", "post_status_changes t JOIN posts p ON p.id = t.post_id", POST_IN_SCOPE,
                         "t.id", "id", "post_id", "from_status", "to_status", "response", "created_by",
                         "created_at:TIME"),
+                Section.of("post_merges", "post_merges t JOIN posts p ON p.id = t.post_id "
+                                + "JOIN posts i ON i.id = t.into_id", POST_IN_SCOPE + " AND i.project_id IN (<projects>)",
+                        "t.created_at, t.id", "id", "post_id", "into_id", "undone:BOOLEAN", "created_by",
+                        "created_at:TIME"),
+                Section.of("merged_votes", "merged_votes t JOIN posts p ON p.id = t.post_id",
+                        POST_IN_SCOPE + " AND " + MERGE_IN_SCOPE, "t.post_id, t.user_id",
+                        "post_id", "user_id", "created_at:TIME", "on_target:BOOLEAN"),
+                Section.of("merged_subscriptions", "merged_subscriptions t JOIN posts p ON p.id = t.post_id",
+                        POST_IN_SCOPE + " AND " + MERGE_IN_SCOPE, "t.post_id, t.user_id", "post_id", "user_id"),
                 Section.of("attachments", "attachments t JOIN posts p ON p.id = t.post_id "
                                 + "JOIN attachment_blobs b ON b.attachment_id = t.id", POST_IN_SCOPE, "t.id",
                         "id", "post_id", "filename", "mime", "size:INTEGER", "created_by", "created_at:TIME",
@@ -111,6 +134,15 @@ final class Sections {
                 Section.of("status_changes", "post_status_changes t JOIN posts p ON p.id = t.post_id",
                         "t.created_by = :user", "t.created_at, t.id", "post_id", "project:TEXT:" + board,
                         "from_status", "to_status", "response", "created_at:TIME"),
+                Section.of("post_merges", "post_merges t JOIN posts p ON p.id = t.post_id "
+                                + "JOIN posts i ON i.id = t.into_id", POST_IN_SCOPE + " AND i.project_id IN (<projects>)",
+                        "t.created_at, t.id", "id", "post_id", "into_id", "undone:BOOLEAN", "created_by",
+                        "created_at:TIME"),
+                Section.of("merged_votes", "merged_votes t JOIN posts p ON p.id = t.post_id",
+                        POST_IN_SCOPE + " AND " + MERGE_IN_SCOPE, "t.post_id, t.user_id",
+                        "post_id", "user_id", "created_at:TIME", "on_target:BOOLEAN"),
+                Section.of("merged_subscriptions", "merged_subscriptions t JOIN posts p ON p.id = t.post_id",
+                        POST_IN_SCOPE + " AND " + MERGE_IN_SCOPE, "t.post_id, t.user_id", "post_id", "user_id"),
                 Section.of("attachments", "attachments t JOIN posts p ON p.id = t.post_id", "t.created_by = :user",
                         "t.created_at, t.id", "id", "post_id", "project:TEXT:" + board, "filename", "mime",
                         "size:INTEGER", "created_at:TIME"));
