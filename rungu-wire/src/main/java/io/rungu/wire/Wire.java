@@ -122,6 +122,12 @@ public final class Wire {
     }
 
     /**
+     * What a live event stream sends when something is gone from the viewer's board: a post deleted, rejected or
+     * hidden from them ({@code post_id} set), or the board itself deleted ({@code post_id} null). Ids only.
+     */
+    public record Removal(String projectId, @Nullable String postId) {}
+
+    /**
      * A duplicate ({@code post_id}) merged into another post ({@code into_id}), or that merge undone
      * ({@code undone}), on both posts' timelines.
      */
