@@ -247,7 +247,7 @@ public final class Wire {
             NotificationSettings.class, EmailSignInRequested.class, Roadmap.class,
             Stats.class, User.class, Me.class, ApiToken.class, IssuedToken.class, Provider.class, Providers.class,
             Ok.class, SignedOutEverywhere.class, Ready.class, Error.class, AuditActor.class, AuditTarget.class,
-            AuditChange.class, AuditEntry.class);
+            AuditChange.class, AuditEntry.class, Removal.class);
 
     /** Where {@code page} stands in its list. */
     public static Pagination pagination(Page<?> page) {
