@@ -22,6 +22,11 @@ export type LiveEvent =
   | { name: 'resync'; data: Record<string, never> }
   | { name: Exclude<LiveEventName, 'post.deleted' | 'project.deleted' | 'resync'>; data: PostDetail };
 
+/** The post an event carries, or null for removals and resync. */
+export function postOf(e: LiveEvent): PostDetail | null {
+  return e.name === 'post.deleted' || e.name === 'project.deleted' || e.name === 'resync' ? null : (e.data as PostDetail);
+}
+
 /** The part of EventSource the client uses, so tests can pass their own. */
 export interface EventSourceLike {
   readonly readyState: number;
@@ -115,6 +120,7 @@ const CLOSED = 2;
  * and reconnects, resuming, when it is shown again. Returns the function that stops it.
  */
 export function followBoard(o: LiveOptions): () => void {
+  if (!o.source && typeof EventSource === 'undefined') return () => {}; // no live updates, the pages still work
   const source: EventSourceFactory = o.source ?? ((url) => new EventSource(url, { withCredentials: true }));
   const setTimer = o.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = o.clearTimer ?? ((id) => clearTimeout(id as ReturnType<typeof setTimeout>));
