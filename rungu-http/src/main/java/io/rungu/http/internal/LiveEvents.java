@@ -154,13 +154,13 @@ public final class LiveEvents implements AutoCloseable {
                 throw new RunguException(ErrorCode.RATE_LIMITED, "Too many live streams from your address (at most "
                         + settings.streamsPerIp + "); close one or retry in 30 s");
             }
-            fromIp.incrementAndGet();
-            open.incrementAndGet();
             if (tail == null) { // the first stream starts the tail and the heartbeat
                 tail = events.tail(this::publish);
                 long beat = settings.heartbeat.toMillis();
                 timer.scheduleAtFixedRate(this::beat, beat, beat, TimeUnit.MILLISECONDS);
             }
+            fromIp.incrementAndGet();
+            open.incrementAndGet();
             Stream s = new Stream(actor, project, ip, System.nanoTime() + settings.maxDuration.toNanos());
             byProject.computeIfAbsent(project.id(), k -> ConcurrentHashMap.newKeySet()).add(s);
             return s;
