@@ -321,6 +321,11 @@ export interface AuditEntry {
 
 export type AuditChannel = 'web' | 'api_token' | 'mcp_stdio' | 'mcp_http' | 'cli' | 'host' | 'widget';
 
+export interface Removal {
+  project_id: string;
+  post_id: string | null;
+}
+
 export type PostSort = 'newest' | 'oldest' | 'most_votes' | 'least_votes' | 'recently_updated' | 'relevance';
 
 export interface NewProject {

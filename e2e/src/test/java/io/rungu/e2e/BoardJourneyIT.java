@@ -326,6 +326,51 @@ class BoardJourneyIT {
     }
 
     @Test
+    @Order(12)
+    void a_vote_and_a_new_post_made_elsewhere_show_on_the_open_board_without_a_reload() throws Exception {
+        browser.open("/board/" + BOARD);
+        String id = cardId(DARK_MODE_TITLE);
+        int before = Integer.parseInt(voteButton(DARK_MODE_TITLE).findElement(testId("vote-count")).getText());
+        List<String> titles = cardTitles();
+        String bob = sessionOf("bob@example.com");
+
+        assertThat(apiWrite(bob, "/api/posts/" + id + "/vote", "").statusCode()).isEqualTo(200);
+        browser.until(d -> voteButton(DARK_MODE_TITLE).findElement(testId("vote-count")).getText()
+                .equals(Integer.toString(before + 1)));
+
+        assertThat(apiWrite(bob, "/api/projects/" + BOARD + "/posts",
+                "{\"title\":\"Offline mode\",\"description\":\"Sync when back online.\",\"category\":\"feature\"}")
+                .statusCode()).isEqualTo(201);
+        browser.waitForText("new-posts", "1 new post — show");
+        assertThat(cardTitles()).as("the list does not move by itself").isEqualTo(titles);
+        browser.screenshot("live-new-post");
+        browser.find("new-posts").click();
+        browser.until(d -> !cardTitles().isEmpty() && cardTitles().get(0).equals("Offline mode"));
+        assertThat(browser.all("new-posts")).isEmpty();
+    }
+
+    /** Signs a member in through a one-time link, outside the browser; their session cookie ("session=..."). */
+    private String sessionOf(String email) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.signInLink(email, false))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("session="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + r.statusCode() + " " + r.headers()));
+        return cookie.substring(0, cookie.indexOf(';'));
+    }
+
+    /** A POST through the REST API with a session, as the web app sends it. */
+    private java.net.http.HttpResponse<String> apiWrite(String session, String path, String json) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(server.origin() + path))
+                .header("Cookie", session).header("X-Requested-With", "XMLHttpRequest")
+                .header("Content-Type", "application/json")
+                .POST(json.isEmpty() ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     @Order(8)
     void j_and_k_move_between_posts_v_votes_and_enter_opens() {
         browser.open("/board/" + BOARD);

@@ -126,6 +126,15 @@ final class RunguServer implements AutoCloseable {
         }
     }
 
+    /** A whole number from a variable; its range is checked with the rest of the HTTP settings. */
+    private static int number(String name, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new CliException(ExitCode.INVALID, name + " must be a whole number, got '" + value + "'");
+        }
+    }
+
     /** {@code RUNGU_LOG_FORMAT}: text (the default), json or none. */
     static HttpConfig.AccessLog logFormat(Environment env) {
         return env.get("RUNGU_LOG_FORMAT").map(v -> switch (v.toLowerCase(Locale.ROOT)) {
@@ -159,6 +168,11 @@ final class RunguServer implements AutoCloseable {
                 boolean mcpReadOnly = env.get("RUNGU_MCP_READ_ONLY")
                         .map(v -> ServerSettings.parseBoolean("RUNGU_MCP_READ_ONLY", v)).orElse(false);
                 http.mcp = m -> m.readOnly = mcpReadOnly;
+                http.live.enabled = env.get("RUNGU_LIVE").map(v -> ServerSettings.parseBoolean("RUNGU_LIVE", v)).orElse(true);
+                env.get("RUNGU_LIVE_STREAMS_PER_IP").ifPresent(v -> http.live.streamsPerIp = number("RUNGU_LIVE_STREAMS_PER_IP", v));
+                env.get("RUNGU_LIVE_MAX_STREAMS").ifPresent(v -> http.live.maxStreams = number("RUNGU_LIVE_MAX_STREAMS", v));
+                env.get("RUNGU_LIVE_HEARTBEAT").ifPresent(v ->
+                        http.live.heartbeat = ServerSettings.parseDuration("RUNGU_LIVE_HEARTBEAT", v));
                 if (settings.baseUrlConfigured()) {
                     http.baseUrl = settings.baseUrl();
                     http.allowedHosts = env.get("RUNGU_ALLOWED_HOSTS").map(v -> java.util.Arrays.stream(v.split(","))

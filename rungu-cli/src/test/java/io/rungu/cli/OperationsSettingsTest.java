@@ -90,6 +90,26 @@ class OperationsSettingsTest {
     }
 
     @Test
+    void live_stream_settings_apply_and_bad_ones_stop_the_server() throws Exception {
+        env.put("RUNGU_LIVE_STREAMS_PER_IP", "1");
+        env.put("RUNGU_LIVE_HEARTBEAT", "1s");
+        try (RunguServer server = start()) {
+            String board = "/api/projects/no-such-board/events";
+            assertThat(get(server, board).statusCode()).isEqualTo(404);
+        }
+        env.put("RUNGU_LIVE", "false");
+        try (RunguServer server = start()) {
+            assertThat(get(server, "/api/openapi.json").body()).doesNotContain("/events");
+        }
+        env.put("RUNGU_LIVE_STREAMS_PER_IP", "many");
+        assertThatThrownBy(this::start).isInstanceOf(CliException.class)
+                .hasMessageContaining("RUNGU_LIVE_STREAMS_PER_IP must be a whole number");
+        env.put("RUNGU_LIVE_STREAMS_PER_IP", "0");
+        assertThatThrownBy(this::start).isInstanceOf(CliException.class)
+                .hasMessageContaining("live.streamsPerIp must be between 1 and 10000");
+    }
+
+    @Test
     void json_access_logs_are_bare_json_lines_on_stdout() throws Exception {
         env.put("RUNGU_LOG_FORMAT", "JSON");
         try (RunguServer server = start()) {

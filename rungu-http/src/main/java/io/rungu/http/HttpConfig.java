@@ -144,6 +144,33 @@ public final class HttpConfig {
         JSON
     }
 
+    /** The live event streams, {@code GET <base>/api/projects/{slug}/events} (Server-Sent Events). */
+    public Live live = new Live();
+
+    /**
+     * Limits of the live event streams. Each open stream holds no thread while idle; a stream whose client reads
+     * too slowly to keep up with {@link #queueEvents} waiting events is ended (the client reconnects and resumes).
+     */
+    public static final class Live {
+        /** Serve the streams; false: the route answers 404 like an unknown path. */
+        public boolean enabled = true;
+        /** Most open streams per client IP (as the rate limiter sees it); past it a new one is answered 429. */
+        public int streamsPerIp = 10;
+        /** Most open streams of this server in all; past it a new one is answered 429. */
+        public int maxStreams = 1000;
+        /** How often an idle stream sends a comment line, so proxies keep it open and dead clients are noticed. */
+        public java.time.Duration heartbeat = java.time.Duration.ofSeconds(15);
+        /** Most events waiting for one client; a client further behind is dropped. */
+        public int queueEvents = 256;
+        /** Most events of a board replayed to a client resuming with {@code Last-Event-ID}. */
+        public int replayEvents = 500;
+        /**
+         * How long one stream lasts before the server ends it; the client reconnects (and resumes), which checks
+         * its sign-in again, so a signed-out or removed viewer stops receiving within this time.
+         */
+        public java.time.Duration maxDuration = java.time.Duration.ofMinutes(30);
+    }
+
     /** Requests per minute per bucket; each bucket also allows a burst of that many requests. 0 disables a limit. */
     public static final class RateLimits {
         /** Master switch: false turns every limit off (for benchmarks and trusted networks). */
@@ -261,6 +288,28 @@ public final class HttpConfig {
         }
         if (accessLog == null) {
             problems.add("accessLog must not be null; use AccessLog.NONE for no access log");
+        }
+        if (live == null) {
+            problems.add("live must not be null; set live.enabled = false to turn the live streams off");
+        } else {
+            if (live.streamsPerIp < 1 || live.streamsPerIp > 10_000) {
+                problems.add("live.streamsPerIp must be between 1 and 10000, got " + live.streamsPerIp);
+            }
+            if (live.maxStreams < 1 || live.maxStreams > 1_000_000) {
+                problems.add("live.maxStreams must be between 1 and 1000000, got " + live.maxStreams);
+            }
+            if (live.heartbeat == null || live.heartbeat.toMillis() < 10 || live.heartbeat.toMinutes() > 10) {
+                problems.add("live.heartbeat must be between 10 ms and 10 minutes, got " + live.heartbeat);
+            }
+            if (live.queueEvents < 1 || live.queueEvents > 100_000) {
+                problems.add("live.queueEvents must be between 1 and 100000, got " + live.queueEvents);
+            }
+            if (live.replayEvents < 0 || live.replayEvents > 10_000) {
+                problems.add("live.replayEvents must be between 0 and 10000, got " + live.replayEvents);
+            }
+            if (live.maxDuration == null || live.maxDuration.toSeconds() < 1 || live.maxDuration.toHours() > 24) {
+                problems.add("live.maxDuration must be between 1 second and 24 hours, got " + live.maxDuration);
+            }
         }
         if (allowedHosts == null) {
             problems.add("allowedHosts must not be null; use an empty list");

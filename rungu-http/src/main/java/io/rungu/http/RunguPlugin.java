@@ -12,6 +12,7 @@ import io.rungu.http.internal.HostIdentity;
 import io.rungu.http.internal.HostSignIn;
 import io.rungu.http.internal.Identity;
 import io.rungu.http.internal.Json;
+import io.rungu.http.internal.LiveEvents;
 import io.rungu.http.internal.McpEndpoint;
 import io.rungu.http.internal.MetaRoutes;
 import io.rungu.http.internal.Metrics;
@@ -141,7 +142,8 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
     }
 
     /** The routes, once the host's context path is known (it prefixes MCP's attachment URLs). */
-    private static List<Route> buildRoutes(RunguStore store, HttpConfig config, Identity identity, String contextPath) {
+    private static List<Route> buildRoutes(RunguStore store, HttpConfig config, Identity identity, String contextPath,
+            Consumer<LiveEvents> lives) {
         Json json = new Json(config.postJsonCacheMegabytes * 1024L * 1024L);
         Metrics metrics = config.metrics ? new Metrics() : null;
         Guard guard = new Guard(config, json, identity, new RateLimiter(config.rateLimits, config.clock), metrics);
@@ -161,6 +163,16 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         }
         if (identity instanceof AuthIdentity auth) {
             widget.registerSignIn(table, auth);
+        }
+        if (config.live.enabled) {
+            LiveEvents live = new LiveEvents(store.board(), store.events(), json, guard, config.live);
+            live.register(table);
+            lives.accept(live);
+            if (metrics != null) {
+                metrics.add("rungu_live_streams", "gauge", "Live event streams open now.", live::openStreams);
+                metrics.add("rungu_live_streams_dropped_total", "counter",
+                        "Live event streams ended because their client fell too far behind.", live::droppedStreams);
+            }
         }
         if (identity instanceof HostIdentity) {
             api.registerHostSignInInfo(table);
@@ -225,13 +237,17 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
 
     /** Every route with its guarded handler, relative to the base path, for a host at {@code contextPath}. */
     List<Route> routes(String contextPath) {
-        return buildRoutes(store, config, identity, contextPath);
+        return buildRoutes(store, config, identity, contextPath, live -> {});
     }
 
     @Override
     public void onStart(JavalinState state) {
         String contextPath = state.router.contextPath == null ? "" : state.router.contextPath.replaceAll("/+$", "");
-        for (Route r : routes(contextPath)) {
+        List<LiveEvents> lives = new java.util.ArrayList<>();
+        List<Route> routes = buildRoutes(store, config, identity, contextPath, lives::add);
+        // The streams are asynchronous requests: end them, and stop their threads, when the server stops.
+        lives.forEach(live -> state.events.serverStopping(live::close));
+        for (Route r : routes) {
             String path = r.path().equals("/") ? (basePath.isEmpty() ? "/" : basePath) : basePath + r.path();
             state.routes.addHttpHandler(r.method(), path, r.handler());
         }

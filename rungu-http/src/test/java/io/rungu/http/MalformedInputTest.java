@@ -93,7 +93,9 @@ class MalformedInputTest {
                 return;
             }
             String path = p.getKey().replace("{slug}", "app").replaceAll("\\{[a-z_]+}", "x");
-            for (String q : QUERIES) {
+            // A live stream answers 200 and stays open whatever else its query holds; its one parameter,
+            // last_event_id, is checked in LiveEventsTest.
+            for (String q : p.getKey().endsWith("/events") ? List.<String>of() : QUERIES) {
                 check(problems, "GET " + path + "?" + q, s.get(path + "?" + q, admin));
             }
             if (p.getKey().contains("{")) {

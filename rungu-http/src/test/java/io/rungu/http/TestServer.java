@@ -88,7 +88,7 @@ final class TestServer implements AutoCloseable {
         return startOn(database, dir, store -> {}, http -> {}, config -> {});
     }
 
-    private static TestServer startOn(io.rungu.store.TestDatabase database, Path dir,
+    static TestServer startOn(io.rungu.store.TestDatabase database, Path dir,
                                       Consumer<io.rungu.store.StoreConfig> store, Consumer<HttpConfig> http,
                                       Consumer<JavalinConfig> host) {
         TestStores stores = TestStores.open(database, dir, store);

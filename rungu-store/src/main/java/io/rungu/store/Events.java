@@ -31,6 +31,16 @@ public interface Events {
      */
     EventSubscription subscribe(String consumer, EventListener listener);
 
-    /** Up to {@code limit} (1..1000) events after {@code sequence}, oldest first; for inspection and tests. */
+    /**
+     * Delivers every event committed from now on to {@code listener}, in order, in this process only: no name, no
+     * position kept, nothing offered again. Every server sharing a PostgreSQL database tails all events, whichever
+     * server wrote them (it is woken by LISTEN/NOTIFY, else at the poll interval), so a tail suits fan-out to
+     * something held in memory, such as live streams to browsers. A listener that throws misses that event.
+     *
+     * @return closing it stops the deliveries
+     */
+    EventSubscription tail(EventListener listener);
+
+    /** Up to {@code limit} (1..1000) events after {@code sequence}, oldest first; for inspection, tests and catching up. */
     List<BoardEvent> after(long sequence, int limit);
 }

@@ -122,6 +122,12 @@ public final class Wire {
     }
 
     /**
+     * What a live event stream sends when something is gone from the viewer's board: a post deleted, rejected or
+     * hidden from them ({@code post_id} set), or the board itself deleted ({@code post_id} null). Ids only.
+     */
+    public record Removal(String projectId, @Nullable String postId) {}
+
+    /**
      * A duplicate ({@code post_id}) merged into another post ({@code into_id}), or that merge undone
      * ({@code undone}), on both posts' timelines.
      */
@@ -246,8 +252,8 @@ public final class Wire {
             Merge.class, TimelineEntry.class, TimelinePage.class, Attachment.class, Vote.class, Subscription.class,
             NotificationSettings.class, EmailSignInRequested.class, Roadmap.class,
             Stats.class, User.class, Me.class, ApiToken.class, IssuedToken.class, Provider.class, Providers.class,
-            Ok.class, SignedOutEverywhere.class, WidgetToken.class, Ready.class, Error.class, AuditActor.class, AuditTarget.class,
-            AuditChange.class, AuditEntry.class);
+            Ok.class, SignedOutEverywhere.class, WidgetToken.class, Ready.class, Error.class, AuditActor.class,
+            AuditTarget.class, AuditChange.class, AuditEntry.class, Removal.class);
 
     /** Where {@code page} stands in its list. */
     public static Pagination pagination(Page<?> page) {

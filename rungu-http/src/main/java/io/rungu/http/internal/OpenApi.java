@@ -129,6 +129,10 @@ public final class OpenApi {
             case JSON_FILE -> map("description", "A JSON file (docs/data-format.md)", "content",
                     map("application/json", map("schema", map("type", "object"))),
                     "headers", map("Content-Disposition", map("schema", map("type", "string"))));
+            case EVENTS -> map("description", "A stream of Server-Sent Events (docs/api.md, Live updates): each event's "
+                    + "name is its topic (post.created, vote.changed, ...), its data a JSON object (the post as this viewer "
+                    + "gets it from GET /api/posts/{id}, or the ids for deletions), its id the event's sequence number",
+                    "content", map("text/event-stream", map("schema", map("type", "string"))));
             case HTML -> map("description", "HTML page", "content", map("text/html", map("schema", map("type", "string"))));
             case SCRIPT -> map("description", "Script", "content", map("text/javascript", map("schema", map("type", "string"))));
             case BINARY -> map("description", "The bytes", "content", map("application/octet-stream",

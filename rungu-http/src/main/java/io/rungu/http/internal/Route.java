@@ -22,7 +22,7 @@ public record Route(HandlerType method, String path, Handler handler, RateLimite
     public enum Access { PUBLIC, SIGNED_IN, ADMIN, API_TOKEN, NONE }
 
     /** How the success response is shaped. */
-    public enum Shape { DATA, LIST, PAGE, NONE, TEXT, BINARY, HTML, SCRIPT, JSON, ATOM, CSV, ARCHIVE, JSON_FILE }
+    public enum Shape { DATA, LIST, PAGE, NONE, TEXT, BINARY, HTML, SCRIPT, JSON, ATOM, CSV, ARCHIVE, JSON_FILE, EVENTS }
 
     /** A query parameter. */
     public record Param(String name, String type, String description, List<String> values) {

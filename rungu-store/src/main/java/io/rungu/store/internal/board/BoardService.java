@@ -185,6 +185,11 @@ public final class BoardService implements Board {
     }
 
     @Override
+    public CommentView getComment(Actor actor, String commentId) {
+        return comments.get(actor(actor), commentId);
+    }
+
+    @Override
     public CommentView addComment(Actor actor, String postId, NewComment input) {
         return comments.add(actor(actor), postId, input);
     }

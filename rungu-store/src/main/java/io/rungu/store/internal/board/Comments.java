@@ -24,6 +24,10 @@ final class Comments {
         this.cx = cx;
     }
 
+    CommentView get(Actor actor, String commentId) {
+        return cx.db().read(h -> byId(h, actor, commentId));
+    }
+
     Page<CommentView> list(Actor actor, String postId, PageRequest page) {
         return cx.db().read(h -> {
             Post post = Lookups.post(h, actor, postId);

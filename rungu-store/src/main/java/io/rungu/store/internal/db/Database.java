@@ -25,6 +25,13 @@ public interface Database extends AutoCloseable {
      */
     long writeGeneration();
 
+    /**
+     * Starts moving {@link #writeGeneration} also when another server appends events to the same database, so this
+     * store's event thread wakes for them at once and its kept reads are dropped; for PostgreSQL, by LISTEN on one
+     * connection held for it. Idempotent; nothing where one process writes (SQLite).
+     */
+    default void watchOtherServers() {}
+
     /** Runs {@code work} with a raw handle outside any transaction (migrations, maintenance). */
     <T, X extends Exception> T maintenance(HandleCallback<T, X> work) throws X;
 

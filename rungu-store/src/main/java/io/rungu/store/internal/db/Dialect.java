@@ -74,6 +74,20 @@ public interface Dialect {
      */
     java.util.Optional<String> outboxLock();
 
+    /**
+     * A statement run after an event is appended, telling other servers on the same database at commit that events
+     * were written (they wake up for them at once instead of at their next poll); empty where one process writes.
+     * The notice names the writing store ({@link #origin}), so a store ignores its own.
+     */
+    default java.util.Optional<String> outboxNotify() {
+        return java.util.Optional.empty();
+    }
+
+    /** This store's id in its {@link #outboxNotify} notices. */
+    default String origin() {
+        return "";
+    }
+
     /** Statements to run after rows were inserted with their keys given, e.g. to move key sequences past them. */
     List<String> afterBulkInsert();
 

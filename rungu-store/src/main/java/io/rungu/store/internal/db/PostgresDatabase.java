@@ -34,6 +34,16 @@ public final class PostgresDatabase implements Database {
     private final AutoCloseable owned;
     private final Jdbi jdbi;
     private final WriteGeneration generation = new WriteGeneration();
+    /** Opens the connection held for LISTEN, outside the pool's count. */
+    private final ConnectionSource listenConnections;
+    private Thread watcher;
+    private volatile boolean closed;
+
+    /** Opens a raw connection. */
+    @FunctionalInterface
+    private interface ConnectionSource {
+        Connection open() throws SQLException;
+    }
 
     /**
      * Over a data source; it is closed with this database only when {@code owned} (and closeable). With a
@@ -43,6 +53,7 @@ public final class PostgresDatabase implements Database {
         this.owned = owned && dataSource instanceof AutoCloseable c ? c : null;
         this.dialect = new PostgresDialect(schema);
         this.jdbi = configure(Jdbi.create(schema == null ? dataSource : new SchemaDataSource(dataSource, schema)));
+        this.listenConnections = dataSource::getConnection;
     }
 
     /**
@@ -62,6 +73,7 @@ public final class PostgresDatabase implements Database {
                 () -> DriverManager.getConnection(url, defaults));
         this.owned = pool;
         this.jdbi = configure(Jdbi.create(pool));
+        this.listenConnections = () -> DriverManager.getConnection(url, defaults);
     }
 
     @Override
@@ -125,7 +137,72 @@ public final class PostgresDatabase implements Database {
     }
 
     @Override
+    public synchronized void watchOtherServers() {
+        if (watcher != null || closed) {
+            return;
+        }
+        watcher = new Thread(this::watch, "rungu-events-listen");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /**
+     * Holds one connection listening on the events channel and moves the write generation for each notice from
+     * another store; reconnects after a failure, moving the generation once more for what it may have missed.
+     */
+    private void watch() {
+        long backoff = 500;
+        while (!closed) {
+            try (Connection c = listenConnections.open()) {
+                c.setAutoCommit(true);
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + PostgresDialect.EVENTS_CHANNEL);
+                }
+                generation.bump();
+                backoff = 500;
+                org.postgresql.PGConnection pg = c.unwrap(org.postgresql.PGConnection.class);
+                while (!closed) {
+                    org.postgresql.PGNotification[] notices = pg.getNotifications(500);
+                    if (notices == null) {
+                        continue;
+                    }
+                    for (org.postgresql.PGNotification notice : notices) {
+                        if (!dialect.origin().equals(notice.getParameter())) {
+                            generation.bump();
+                            break;
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                LOG.warn("Listening for other servers' events failed ({}); retrying in {} ms, polling meanwhile",
+                        e.toString(), backoff);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+                backoff = Math.min(backoff * 2, 30_000);
+            }
+        }
+    }
+
+    @Override
     public void close() {
+        Thread running;
+        synchronized (this) {
+            closed = true;
+            running = watcher;
+        }
+        if (running != null) {
+            try {
+                running.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (owned != null) {
             try {
                 owned.close();

@@ -15,6 +15,8 @@ final class PostgresDialect implements Dialect {
     private static final long OUTBOX_LOCK_KEY = 0x72756e67756fL;
 
     private final String schema;
+    /** Names this store in its event notices; random, so never a quote or anything else but hex and dashes. */
+    private final String origin = java.util.UUID.randomUUID().toString();
 
     /** @param schema the schema Rungu's tables live in (created when missing), or null for the search path's */
     PostgresDialect(String schema) {
@@ -111,6 +113,20 @@ final class PostgresDialect implements Dialect {
     @Override
     public java.util.Optional<String> outboxLock() {
         return java.util.Optional.of("SELECT pg_advisory_xact_lock(" + OUTBOX_LOCK_KEY + ")");
+    }
+
+    /** The channel the stores of one database notify each other on when they append events. */
+    public static final String EVENTS_CHANNEL = "rungu_events";
+
+    /** PostgreSQL drops identical notices of one transaction, so a write appending many events sends one. */
+    @Override
+    public java.util.Optional<String> outboxNotify() {
+        return java.util.Optional.of("SELECT pg_notify('" + EVENTS_CHANNEL + "', '" + origin + "')");
+    }
+
+    @Override
+    public String origin() {
+        return origin;
     }
 
     /** In the first schema of the search path (the configured schema); none while that schema does not exist. */

@@ -12,6 +12,11 @@ final class WriteGeneration {
         T run() throws X;
     }
 
+    /** Moves the generation for a write seen elsewhere (another server's). */
+    void bump() {
+        value.incrementAndGet();
+    }
+
     long get() {
         return value.get();
     }

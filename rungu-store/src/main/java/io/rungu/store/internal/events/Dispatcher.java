@@ -39,6 +39,9 @@ public final class Dispatcher implements Events, AutoCloseable {
     private final Duration auditRetention;
     private long prunedAt = System.nanoTime();
     private final Map<String, Delivery> consumers = new ConcurrentHashMap<>();
+    private final java.util.Set<Tail> tails = ConcurrentHashMap.newKeySet();
+    /** The newest event handed to the tails, read by the event thread only once a tail exists; -1 before. */
+    private long tailPosition = -1;
     private final Object signal = new Object();
     /** Set by {@link #wake()} under {@link #signal}: stop waiting now (a new subscription, or closing). */
     private boolean woken;
@@ -111,6 +114,56 @@ public final class Dispatcher implements Events, AutoCloseable {
     }
 
     @Override
+    public EventSubscription tail(EventListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        long from = db.read(h -> h.attach(OutboxDao.class).newest());
+        Tail tail = new Tail(listener, from);
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("The store is closed");
+            }
+            tails.add(tail);
+            start();
+        }
+        wake();
+        return () -> tails.remove(tail);
+    }
+
+    /** One in-process listener of every new event, and the newest event before it was added. */
+    private record Tail(EventListener listener, long from) {}
+
+    /** Hands events after the tail position to every tail; true when a full batch came and more may wait. */
+    private boolean deliverToTails() {
+        if (tails.isEmpty()) {
+            tailPosition = -1;
+            return false;
+        }
+        if (tailPosition < 0) {
+            tailPosition = tails.stream().mapToLong(Tail::from).min().orElse(0);
+        }
+        List<BoardEvent> events;
+        try {
+            events = db.read(h -> h.attach(OutboxDao.class).after(tailPosition, BATCH));
+        } catch (RuntimeException e) {
+            LOG.warn("Reading events for the live tails failed: {}", e.toString());
+            return false;
+        }
+        for (BoardEvent event : events) {
+            for (Tail tail : tails) {
+                if (event.sequence() > tail.from()) {
+                    try {
+                        tail.listener().onEvent(event);
+                    } catch (Exception e) {
+                        LOG.warn("An event tail failed on event {}: {}", event.sequence(), e.toString());
+                    }
+                }
+            }
+            tailPosition = event.sequence();
+        }
+        return events.size() == BATCH;
+    }
+
+    @Override
     public List<BoardEvent> after(long sequence, int limit) {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("limit must be between 1 and 1000, got " + limit);
@@ -129,16 +182,22 @@ public final class Dispatcher implements Events, AutoCloseable {
         if (consumers.putIfAbsent(name, delivery) != null) {
             throw new IllegalStateException("Consumer '" + name + "' is subscribed already");
         }
-        if (thread == null) {
-            thread = new Thread(this::run, "rungu-events");
-            thread.setDaemon(true);
-            thread.start();
-        }
+        start();
         wake();
         return () -> {
             consumers.remove(name, delivery);
             wake();
         };
+    }
+
+    /** Starts the event thread, and the watch for other servers' events, once. */
+    private synchronized void start() {
+        if (thread == null) {
+            db.watchOtherServers();
+            thread = new Thread(this::run, "rungu-events");
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
     private void run() {
@@ -153,6 +212,7 @@ public final class Dispatcher implements Events, AutoCloseable {
                 }
                 more |= delivery.attempt();
             }
+            more |= deliverToTails();
             if (!more) {
                 pruneHourly();
                 await();

@@ -31,6 +31,7 @@ public final class Outbox {
                 event.channel() == null ? null : event.channel().name(), event.projectId(), event.postId(),
                 event.commentId(), wire(event.fromStatus()), wire(event.toStatus()), event.response(),
                 event.targetPostId());
+        dialect.outboxNotify().ifPresent(h::execute);
     }
 
     private static String wire(PostStatus status) {
