@@ -48,8 +48,10 @@ public final class BoardService implements Board {
     private final Tags tags;
     private final Audit audit;
     private final Exports exports;
+    private final WebhookService webhooks;
 
-    private BoardService(Context cx, UploadQuotas quotas) {
+    private BoardService(Context cx, UploadQuotas quotas, io.rungu.model.OutboundAddresses addresses) {
+        this.webhooks = new WebhookService(cx, addresses);
         this.projects = new Projects(cx);
         this.posts = new Posts(cx);
         this.votes = new Votes(cx);
@@ -78,10 +80,17 @@ public final class BoardService implements Board {
     /** As above, with upload quotas. */
     public static Board create(Database database, Clock clock, Supplier<String> ids, Duration cacheTtl,
             long cacheBytes, UploadQuotas quotas) {
+        return create(database, clock, ids, cacheTtl, cacheBytes, quotas,
+                new io.rungu.model.OutboundAddresses(io.rungu.model.OutboundAddresses.SYSTEM, false));
+    }
+
+    /** As above, checking webhook URLs with {@code addresses}. */
+    public static BoardService create(Database database, Clock clock, Supplier<String> ids, Duration cacheTtl,
+            long cacheBytes, UploadQuotas quotas, io.rungu.model.OutboundAddresses addresses) {
         Objects.requireNonNull(database);
         KeptReads kept = new KeptReads(database::writeGeneration, cacheTtl, cacheBytes, System::nanoTime);
         return new BoardService(new Context(database, Objects.requireNonNull(clock), Objects.requireNonNull(ids),
-                kept), Objects.requireNonNull(quotas));
+                kept), Objects.requireNonNull(quotas), addresses);
     }
 
     private static Actor actor(Actor actor) {
@@ -459,5 +468,15 @@ public final class BoardService implements Board {
     @Override
     public io.rungu.store.DataExport exportPersonalData(Actor actor) {
         return exports.personal(actor(actor));
+    }
+
+    @Override
+    public io.rungu.store.Webhooks webhooks() {
+        return webhooks;
+    }
+
+    /** The queue of webhook messages, for a sender. */
+    public io.rungu.store.WebhookQueue webhookQueue() {
+        return webhooks;
     }
 }
