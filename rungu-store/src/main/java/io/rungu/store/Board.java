@@ -123,6 +123,9 @@ public interface Board {
     /** Adds a comment or a reply; bumps the post's comment count and updated time. */
     CommentView addComment(Actor actor, String postId, NewComment input);
 
+    /** One comment the actor may see (internal notes and hidden comments only for admins); else NOT_FOUND. */
+    CommentView getComment(Actor actor, String commentId);
+
     /** Changes a comment's text (its author only). */
     CommentView editComment(Actor actor, String commentId, String content);
 

@@ -182,6 +182,11 @@ public final class BoardService implements Board {
     }
 
     @Override
+    public CommentView getComment(Actor actor, String commentId) {
+        return comments.get(actor(actor), commentId);
+    }
+
+    @Override
     public Page<CommentView> listComments(Actor actor, String postId, PageRequest page) {
         return comments.list(actor(actor), postId, page(page));
     }

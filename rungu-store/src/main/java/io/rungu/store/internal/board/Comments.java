@@ -36,6 +36,10 @@ final class Comments {
         });
     }
 
+    CommentView get(Actor actor, String commentId) {
+        return cx.db().read(h -> byId(h, actor, commentId));
+    }
+
     /** The number of a post's comments the viewer sees: the comment_count, plus for an admin the comments left out of it. */
     static long visibleCount(Handle h, String postId, boolean admin) {
         long visible = h.createQuery("SELECT comment_count FROM posts WHERE id = :id").bind("id", postId)

@@ -194,7 +194,7 @@ public final class WebhookService implements Webhooks, WebhookQueue {
             find(h, id);
             Instant now = cx.now();
             String body = "{\"type\":\"" + Webhook.TEST_TYPE + "\",\"timestamp\":\"" + Timestamps.format(now)
-                    + "\",\"data\":{\"webhookId\":\"" + id + "\"}}";
+                    + "\",\"data\":{\"webhook_id\":\"" + id + "\"}}";
             String messageId = messageId();
             insertDelivery(h, id, messageId, null, Webhook.TEST_TYPE, body, now);
             cx.audit(h, admin, "webhook.tested", "webhook", id, null, Changes.of());
