@@ -50,7 +50,9 @@ class ToolsTest {
                     "list_pending_posts", "list_project_members",
                     "add_project_member", "remove_project_member", "hide_post", "restore_post", "hide_comment",
                     "restore_comment", "approve_post", "reject_post", "manage_status", "manage_category", "manage_tag",
-                    "set_post_tags", "get_audit_log", "delete_user");
+                    "set_post_tags", "get_audit_log", "delete_user", "list_webhooks", "create_webhook",
+                    "update_webhook", "delete_webhook", "rotate_webhook_secret", "list_webhook_deliveries",
+                    "send_webhook_test", "redeliver_webhook");
             for (JsonNode t : tools) {
                 String name = t.path("name").asText();
                 assertThat(t.path("description").asText()).as(name).hasSizeGreaterThan(20);

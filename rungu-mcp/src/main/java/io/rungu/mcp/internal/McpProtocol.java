@@ -60,7 +60,8 @@ public final class McpProtocol {
         this.tools = java.util.stream.Stream.of(BoardTools.all(board, config.readOnly, config.basePath),
                 io.rungu.mcp.internal.tools.ModerationTools.all(board),
                 io.rungu.mcp.internal.tools.DefinitionTools.all(board),
-                io.rungu.mcp.internal.tools.AuditTools.all(board)).flatMap(List::stream).toList();
+                io.rungu.mcp.internal.tools.AuditTools.all(board),
+                io.rungu.mcp.internal.tools.WebhookTools.all(board)).flatMap(List::stream).toList();
         this.toolsByName = tools.stream().collect(Collectors.toMap(ToolSpec::name, Function.identity()));
         this.resources = new BoardResources(board);
         this.prompts = new BoardPrompts(board);
