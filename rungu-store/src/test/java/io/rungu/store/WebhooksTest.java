@@ -268,4 +268,35 @@ class WebhooksTest extends OnEachDatabase {
         assertThat(webhooks.attempts(admin, hook.id())).hasSize(Webhook.LOG_SIZE);
         assertThat(t.number("SELECT count(*) FROM webhook_attempts")).isEqualTo(Webhook.LOG_SIZE);
     }
+
+    @Test
+    void two_servers_on_one_database_never_claim_the_same_message() throws Exception {
+        register("https://hooks.example/in", "post.created");
+        for (int i = 0; i < 40; i++) {
+            BoardEvent event = newPostEvent();
+            queue.enqueue(event, "post.created", "{\"n\":" + i + "}");
+        }
+        try (RunguStore other = RunguStore.open(c -> {
+            c.url = t.url();
+            c.clock = t.clock();
+            c.resolver = WebhooksTest::resolve;
+        })) {
+            List<WebhookQueue> queues = List.of(queue, other.webhookQueue());
+            List<java.util.concurrent.Future<List<Long>>> claims = new java.util.ArrayList<>();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                for (int i = 0; i < 8; i++) {
+                    WebhookQueue q = queues.get(i % 2);
+                    claims.add(pool.submit(() -> q.claimDue(7, LEASE).stream().map(WebhookMessage::deliveryId).toList()));
+                }
+                List<Long> all = new java.util.ArrayList<>();
+                for (var f : claims) {
+                    all.addAll(f.get());
+                }
+                assertThat(all).as("each message claimed once").doesNotHaveDuplicates().hasSize(40);
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
 }
