@@ -216,4 +216,37 @@ class WebhooksDeliveryTest {
         assertThat(body.get("type").asText()).isEqualTo("project.created");
         assertThat(body.get("data").get("project").get("slug").asText()).isEqualTo("second");
     }
+
+    @Test
+    void each_event_type_carries_the_rest_records_or_the_ids_of_what_is_gone() throws Exception {
+        register("/all", "post.created", "post.updated", "post.status_changed", "post.deleted", "comment.created",
+                "comment.deleted", "vote.changed", "project.deleted");
+        start(w -> { });
+        var board = t.board();
+        String postId = board.createPost(member, slug, new NewPost("Everything", "", null)).post().id();
+        board.toggleVote(admin, postId);
+        board.editPost(admin, postId, io.rungu.model.PostEdit.status(io.rungu.model.PostStatus.PLANNED));
+        String commentId = board.addComment(member, postId, new io.rungu.model.NewComment("Hello", null)).comment().id();
+        board.deleteComment(admin, commentId);
+        board.deletePost(admin, postId);
+        await("six messages", () -> receiver.requests().size() >= 6);
+
+        java.util.Map<String, JsonNode> byType = new java.util.LinkedHashMap<>();
+        for (WebhookReceiver.Request r : receiver.requests()) {
+            JsonNode body = JSON.readTree(r.body());
+            byType.putIfAbsent(body.get("type").asText(), body.get("data"));
+        }
+        assertThat(byType.keySet()).containsExactlyInAnyOrder("post.created", "vote.changed", "post.status_changed",
+                "comment.created", "comment.deleted", "post.deleted");
+        assertThat(byType.get("post.status_changed").get("to").asText()).isEqualTo("planned");
+        assertThat(byType.get("post.status_changed").get("from").asText()).isEqualTo("open");
+        assertThat(byType.get("comment.deleted").get("comment_id").asText()).isEqualTo(commentId);
+        assertThat(byType.get("post.deleted").get("post_id").asText()).isEqualTo(postId);
+        JsonNode comment = byType.get("comment.created");
+        assertThat(comment.has("comment") ? comment.get("comment").get("content").asText() : comment.get("comment_id")
+                .asText()).isIn("Hello", commentId);
+        JsonNode vote = byType.get("vote.changed");
+        assertThat(vote.has("post") ? vote.get("post").get("id").asText() : vote.get("post_id").asText())
+                .isEqualTo(postId);
+    }
 }
