@@ -197,4 +197,18 @@ describe('queryString', () => {
     expect(queryString({ a: 1, b: '', c: undefined, d: null, q: 'x y&z' })).toBe('?a=1&q=x+y%26z');
     expect(queryString({})).toBe('');
   });
+
+  it('registers a webhook, reads its log and redelivers under the webhook paths', async () => {
+    const made = { id: 'w1', url: 'https://hooks.example.com/x', events: ['post.created'], project: null, enabled: true,
+      disabled_reason: null, created_at: '', updated_at: '', secret: 'whsec_abc' };
+    const { api, fetch } = client(json({ data: made }, 201), json({ data: [] }), new Response(null, { status: 204 }));
+    expect((await api.createWebhook({ url: made.url, events: made.events })).secret).toBe('whsec_abc');
+    expect(fetch.mock.calls[0][0]).toBe('/feedback/api/webhooks');
+    expect(JSON.parse(String(fetch.mock.calls[0][1]?.body))).toEqual({ url: made.url, events: ['post.created'] });
+    expect(await api.webhookDeliveries('w1')).toEqual([]);
+    expect(fetch.mock.calls[1][0]).toBe('/feedback/api/webhooks/w1/deliveries');
+    await api.redeliverWebhook('w1', 7);
+    expect(fetch.mock.calls[2][0]).toBe('/feedback/api/webhooks/w1/deliveries/7/redeliver');
+    expect(fetch.mock.calls[2][1]?.method).toBe('POST');
+  });
 });

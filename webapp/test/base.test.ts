@@ -65,6 +65,7 @@ describe('routes', () => {
     expect(matchRoute('/board/my-app/changelog')).toEqual({ name: 'changelog', slug: 'my-app' });
     expect(matchRoute('/admin')).toEqual({ name: 'admin' });
     expect(matchRoute('/admin/audit')).toEqual({ name: 'audit' });
+    expect(matchRoute('/admin/webhooks')).toEqual({ name: 'webhooks' });
     expect(matchRoute('/login')).toEqual({ name: 'login' });
     expect(matchRoute('/account')).toEqual({ name: 'account' });
   });

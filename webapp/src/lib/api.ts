@@ -1,6 +1,10 @@
 import { readBase, withBase } from './base';
 import { setBoard } from './boardData.svelte';
 import type {
+  Webhook,
+  WebhookAttempt,
+  WebhookTestSent,
+  WebhookWithSecret,
   ApiToken,
   BoardVisibility,
   Moderation,
@@ -358,6 +362,38 @@ export class Api {
     p: { project?: string; actor?: string; action?: string; since?: string; page?: number; per_page?: number } = {},
   ): Promise<Paged<AuditEntry>> {
     return this.request('GET', `/api/audit${queryString(p)}`);
+  }
+
+  // Webhooks (admin)
+  listWebhooks(): Promise<Webhook[]> {
+    return this.data('GET', '/api/webhooks');
+  }
+  /** Registers an endpoint; the answer carries its signing secret, this once. */
+  createWebhook(body: { url: string; events: string[]; project?: string }): Promise<WebhookWithSecret> {
+    return this.data('POST', '/api/webhooks', body);
+  }
+  /** Changes an endpoint; project "" means every board, enabled false pauses it. */
+  updateWebhook(
+    id: string,
+    body: { url?: string; events?: string[]; project?: string; enabled?: boolean },
+  ): Promise<Webhook> {
+    return this.data('PATCH', `/api/webhooks/${seg(id)}`, body);
+  }
+  deleteWebhook(id: string): Promise<void> {
+    return this.request('DELETE', `/api/webhooks/${seg(id)}`);
+  }
+  rotateWebhookSecret(id: string): Promise<WebhookWithSecret> {
+    return this.data('POST', `/api/webhooks/${seg(id)}/rotate`);
+  }
+  /** The endpoint's last 100 delivery attempts, newest first. */
+  webhookDeliveries(id: string): Promise<WebhookAttempt[]> {
+    return this.data('GET', `/api/webhooks/${seg(id)}/deliveries`);
+  }
+  sendWebhookTest(id: string): Promise<WebhookTestSent> {
+    return this.data('POST', `/api/webhooks/${seg(id)}/test`);
+  }
+  redeliverWebhook(id: string, deliveryId: number): Promise<void> {
+    return this.request('POST', `/api/webhooks/${seg(id)}/deliveries/${deliveryId}/redeliver`);
   }
 
   // Own profile

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'changelog'; slug: string }
   | { name: 'admin' }
   | { name: 'audit' }
+  | { name: 'webhooks' }
   | { name: 'login' }
   | { name: 'account' }
   | { name: 'widget-sign-in' }
@@ -40,6 +41,7 @@ export function matchRoute(path: string | null): Route {
     case 2:
       if (a === 'board') return { name: 'board', slug: b };
       if (a === 'admin' && b === 'audit') return { name: 'audit' };
+      if (a === 'admin' && b === 'webhooks') return { name: 'webhooks' };
       break;
     case 3:
       if (a === 'board' && c === 'roadmap') return { name: 'roadmap', slug: b };

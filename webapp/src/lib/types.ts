@@ -326,6 +326,46 @@ export interface Removal {
   post_id: string | null;
 }
 
+export interface Webhook {
+  id: string;
+  url: string;
+  events: string[];
+  project: string | null;
+  enabled: boolean;
+  disabled_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookWithSecret {
+  id: string;
+  url: string;
+  events: string[];
+  project: string | null;
+  enabled: boolean;
+  disabled_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  secret: string;
+}
+
+export interface WebhookAttempt {
+  id: number;
+  delivery_id: number | null;
+  message_id: string;
+  type: string;
+  at: string;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  response: string | null;
+  succeeded: boolean;
+}
+
+export interface WebhookTestSent {
+  message_id: string;
+}
+
 export type PostSort = 'newest' | 'oldest' | 'most_votes' | 'least_votes' | 'recently_updated' | 'relevance';
 
 export interface NewProject {
@@ -452,6 +492,19 @@ export interface MoveTo {
 
 export interface PostTags {
   tags: string[];
+}
+
+export interface NewWebhook {
+  url: string;
+  events: string[];
+  project?: string;
+}
+
+export interface WebhookEdit {
+  url?: string;
+  events?: string[];
+  project?: string;
+  enabled?: boolean;
 }
 
 /** A page of a list, as every list route answers. */

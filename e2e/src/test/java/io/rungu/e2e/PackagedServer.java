@@ -43,21 +43,28 @@ final class PackagedServer implements AutoCloseable {
 
     /** Starts the server with a new database under {@code dir} and waits until {@code /health/ready} answers. */
     static PackagedServer start(Path dir) throws IOException, InterruptedException {
-        return start(dir, Map.of());
+        return start(dir, freePort(), Map.of());
     }
 
     /** As {@link #start(Path)}, with further environment variables (e.g. {@code RUNGU_WIDGET_ORIGINS}). */
     static PackagedServer start(Path dir, Map<String, String> settings) throws IOException, InterruptedException {
+        return start(dir, freePort(), settings);
+    }
+
+    /**
+     * Starts the server on the database under {@code dir} (new, or the one a previous server there used) on
+     * {@code port}, with these settings added, and waits until it is ready.
+     */
+    static PackagedServer start(Path dir, int port, Map<String, String> settings) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("rungu.jar", "../rungu-cli/target/rungu.jar")).toAbsolutePath();
         assertThat(jar).as("the packaged server (built by rungu-cli's package phase)").isRegularFile();
-        int port = freePort();
         String origin = "http://127.0.0.1:" + port;
         Path db = dir.resolve("rungu.db");
         Path log = dir.resolve("server.log");
         ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx256m", "-jar", jar.toString(),
                 "serve", "--port", Integer.toString(port), "--host", "127.0.0.1", "--db", db.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         environment(builder.environment(), origin);
         builder.environment().putAll(settings);
         Process process = builder.start();
@@ -92,17 +99,29 @@ final class PackagedServer implements AutoCloseable {
 
     /** Runs {@code rungu ARGS --db <this database>} and returns the last line it printed. */
     String cli(String... args) throws IOException, InterruptedException {
+        String[] lines = cli(Map.of(), args).split("\\R");
+        return lines[lines.length - 1].strip();
+    }
+
+    /** Runs {@code rungu ARGS --db <this database>} with these settings; its standard output. */
+    String cli(Map<String, String> settings, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         command.addAll(List.of("--db", db.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         environment(builder.environment(), origin);
+        builder.environment().putAll(settings);
         Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("%s exit code, output: %s", args[0], out).isZero();
-        String[] lines = out.split("\\R");
-        return lines[lines.length - 1].strip();
+        assertThat(p.exitValue()).as("rungu %s exit code, output: %s", List.of(args), out).isZero();
+        return out;
+    }
+
+    /** Kills the server at once (SIGKILL, as {@code kill -9}): no shutdown hook, nothing flushed or closed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(15, TimeUnit.SECONDS)).isTrue();
     }
 
     String log() {

@@ -53,6 +53,7 @@ final class Context {
         long quotaTotal = byteSize("RUNGU_UPLOAD_QUOTA_TOTAL", 0);
         int auditDays = auditDays();
         Consumer<StoreConfig> connection = connection(location);
+        boolean allowPrivate = WebhookSettings.allowPrivate(env);
         boolean migrate = env.get("RUNGU_MIGRATE").map(v -> ServerSettings.parseBoolean("RUNGU_MIGRATE", v)).orElse(true);
         return StoreOpener.open(location, mustExist, cfg -> {
             cfg.cacheTtl = cacheTtl;
@@ -61,6 +62,7 @@ final class Context {
             cfg.uploadQuotaTotal = quotaTotal;
             cfg.auditDays = auditDays;
             cfg.migrate = migrate;
+            cfg.webhooksAllowPrivate = allowPrivate;
             connection.accept(cfg);
         });
     }

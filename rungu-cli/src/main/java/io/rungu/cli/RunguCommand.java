@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             HealthcheckCommand.class,
             MigrateCommand.class, BackupCommand.class, MigrateSchemaCommand.class,
             AuditCommand.class,
+            WebhookCommand.class,
             ExportCommand.class, ImportCommand.class,
             CompletionCommand.class
         },

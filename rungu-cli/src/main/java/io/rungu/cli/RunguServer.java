@@ -29,10 +29,12 @@ final class RunguServer implements AutoCloseable {
     private final RunningServer running;
     private final Path dataDir;
     private final RunguNotify notify;
+    private final io.rungu.notify.RunguWebhooks webhooks;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RunguServer(RunguStore store, Javalin app, String firstAdminLink, RunningServer running, Path dataDir,
-            RunguNotify notify) {
+            RunguNotify notify, io.rungu.notify.RunguWebhooks webhooks) {
+        this.webhooks = webhooks;
         this.store = store;
         this.notify = notify;
         this.app = app;
@@ -48,6 +50,7 @@ final class RunguServer implements AutoCloseable {
     static RunguServer start(Context context, ServerSettings settings) {
         Ports.checkFree(settings.host(), settings.port());
         java.util.Optional<MailSettings> mail = MailSettings.resolve(context.env);
+        WebhookSettings hooks = WebhookSettings.resolve(context.env);
         RunguStore store = context.openStore();
         try {
             // Sign-in links go out through the mailer, which starts once the public URL is known.
@@ -88,6 +91,7 @@ final class RunguServer implements AutoCloseable {
                 link = publicUrl + link.substring(settings.baseUrl().length()); // port 0: the port actually bound
             }
             RunguNotify notify;
+            io.rungu.notify.RunguWebhooks webhooks;
             try {
                 notify = startMail(store, mail, publicUrl);
                 mailer.set(notify);
@@ -96,12 +100,24 @@ final class RunguServer implements AutoCloseable {
                 throw e;
             }
             try {
+                webhooks = startWebhooks(store, hooks);
+            } catch (RuntimeException e) {
+                app.stop();
+                if (notify != null) {
+                    notify.close();
+                }
+                throw e;
+            }
+            try {
                 RunningServer running = RunningServer.self(publicUrl, context.database().displayName());
                 Path dataDir = context.database().dataDir();
                 running.write(dataDir);
-                return new RunguServer(store, app, link, running, dataDir, notify);
+                return new RunguServer(store, app, link, running, dataDir, notify, webhooks);
             } catch (RuntimeException e) {
                 app.stop();
+                if (webhooks != null) {
+                    webhooks.close();
+                }
                 if (notify != null) {
                     notify.close();
                 }
@@ -110,6 +126,19 @@ final class RunguServer implements AutoCloseable {
         } catch (RuntimeException e) {
             store.close();
             throw e;
+        }
+    }
+
+    /** The webhook sender, unless RUNGU_WEBHOOKS=false. */
+    private static io.rungu.notify.RunguWebhooks startWebhooks(RunguStore store, WebhookSettings hooks) {
+        if (!hooks.on()) {
+            LOG.info("Webhooks are off (RUNGU_WEBHOOKS=false): endpoints can be registered, nothing is sent");
+            return null;
+        }
+        try {
+            return io.rungu.notify.RunguWebhooks.start(store, hooks::configure);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.INVALID, e.getMessage(), e);
         }
     }
 
@@ -247,6 +276,9 @@ final class RunguServer implements AutoCloseable {
         try {
             running.remove(dataDir);
             app.stop();
+            if (webhooks != null) {
+                webhooks.close();
+            }
             if (notify != null) {
                 notify.close();
             }

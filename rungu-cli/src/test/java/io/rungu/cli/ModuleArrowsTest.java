@@ -74,11 +74,16 @@ class ModuleArrowsTest {
     }
 
     @Test
-    void notify_knows_only_the_model_the_store_and_its_mail_library() {
+    void notify_knows_only_the_model_the_store_the_wire_model_and_its_mail_library() {
         noClasses().that().resideInAPackage("io.rungu.notify..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.rungu.oauth..", "io.rungu.http..", "io.rungu.mcp..", "io.rungu.cli..",
-                        "io.javalin..", "com.fasterxml.jackson..", "tools.jackson..")
+                        "io.javalin..", "tools.jackson..")
+                .check(rungu);
+        // Webhook bodies are the wire records written by the wire model's mapper; mail never touches JSON.
+        noClasses().that().resideInAPackage("io.rungu.notify..")
+                .and().doNotHaveSimpleName("WebhookPayloads")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
                 .check(rungu);
     }
 

@@ -153,6 +153,7 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         ApiRoutes api = new ApiRoutes(store.board(), requests, guard, config.maxUploadBytes);
         api.register(table);
         new io.rungu.http.internal.DefinitionRoutes(store.board(), requests, guard).register(table);
+        new io.rungu.http.internal.WebhookRoutes(store.board(), requests, guard).register(table);
         new UnsubscribePage(store.board()).register(table);
         new CsvRoutes(store.board(), config.basePath, config.baseUrl).register(table);
         new io.rungu.http.internal.ExportRoutes(store.board()).register(table);

@@ -21,7 +21,8 @@ class PermissionsTest {
     static final List<String> READ_TOOLS = List.of("list_projects", "get_project", "list_posts", "get_post",
             "search_posts", "find_similar_posts", "list_comments", "get_roadmap", "get_changelog", "get_stats", "get_trending", "get_post_timeline",
             "list_attachments", "whoami", "list_pending_posts", "list_project_members",
-            "get_audit_log", "get_subscription", "get_notification_settings", "list_users");
+            "get_audit_log", "get_subscription", "get_notification_settings", "list_users", "list_webhooks",
+            "list_webhook_deliveries");
 
     @TempDir
     Path dir;

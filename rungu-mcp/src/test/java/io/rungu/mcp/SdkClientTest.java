@@ -76,7 +76,7 @@ class SdkClientTest {
             client.ping();
 
             List<McpSchema.Tool> tools = client.listTools().tools();
-            assertThat(tools).hasSize(54);
+            assertThat(tools).hasSize(62);
             for (McpSchema.Tool tool : tools) {
                 assertThat(tool.inputSchema().get("type")).as(tool.name()).isEqualTo("object");
                 assertThat(tool.outputSchema()).as(tool.name()).isNotNull();
@@ -196,6 +196,23 @@ class SdkClientTest {
             call(client, validator, byName, "list_project_members", Map.of("slug", "sdk-board"));
             call(client, validator, byName, "remove_project_member", Map.of("slug", "sdk-board", "user", memberId));
             call(client, validator, byName, "delete_project", Map.of("slug", "sdk-board"));
+            // Webhooks: an IP-literal public URL needs no DNS, and no sender runs here, so nothing leaves the machine.
+            Map<?, ?> hook = (Map<?, ?>) ((Map<?, ?>) call(client, validator, byName, "create_webhook", Map.of("url",
+                    "https://93.184.216.34/hook", "events", List.of("post.created"))).structuredContent()).get("webhook");
+            assertThat((String) hook.get("secret")).startsWith("whsec_");
+            String hookId = (String) hook.get("id");
+            assertThat((List<?>) ((Map<?, ?>) call(client, validator, byName, "list_webhooks", Map.of())
+                    .structuredContent()).get("webhooks")).hasSize(1);
+            call(client, validator, byName, "update_webhook", Map.of("id", hookId, "enabled", false));
+            call(client, validator, byName, "rotate_webhook_secret", Map.of("id", hookId));
+            call(client, validator, byName, "send_webhook_test", Map.of("id", hookId));
+            call(client, validator, byName, "list_webhook_deliveries", Map.of("id", hookId));
+            assertThat(client.callTool(McpSchema.CallToolRequest.builder("redeliver_webhook")
+                    .arguments(Map.of("id", hookId, "delivery_id", "999999")).build()).isError())
+                    .as("no such delivery").isTrue();
+            call(client, validator, byName, "delete_webhook", Map.of("id", hookId));
+            called.addAll(List.of("create_webhook", "list_webhooks", "update_webhook", "rotate_webhook_secret",
+                    "send_webhook_test", "list_webhook_deliveries", "redeliver_webhook", "delete_webhook"));
             // The audit log names the channel and the SDK client (from its initialize clientInfo).
             Map<?, ?> audit = (Map<?, ?>) call(client, validator, byName, "get_audit_log", Map.of("action",
                     "post.edited", "since", "1h", "page", 1, "per_page", 5)).structuredContent();

@@ -89,7 +89,7 @@ class SdkHttpClientTest {
         try (McpSyncClient client = client(List.of(version))) {
             McpSchema.InitializeResult init = client.initialize();
             assertThat(init.protocolVersion()).isEqualTo(version);
-            assertThat(client.listTools().tools()).hasSize(54);
+            assertThat(client.listTools().tools()).hasSize(62);
             McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder("list_posts")
                     .arguments(Map.of("slug", "demo", "sort", "most_votes")).build());
             assertThat(result.isError()).isFalse();

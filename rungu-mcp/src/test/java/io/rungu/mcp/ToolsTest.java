@@ -52,7 +52,10 @@ class ToolsTest {
                     "restore_comment", "approve_post", "reject_post", "manage_status", "manage_category", "manage_tag",
                     "set_post_tags", "get_audit_log", "delete_user", "get_subscription", "get_notification_settings",
                     "list_users", "subscribe_project", "unsubscribe_project", "update_notification_settings",
-                    "update_profile", "edit_comment", "update_user", "delete_attachment");
+                    "update_profile", "edit_comment", "update_user", "delete_attachment",
+                    "list_webhooks", "create_webhook",
+                    "update_webhook", "delete_webhook", "rotate_webhook_secret", "list_webhook_deliveries",
+                    "send_webhook_test", "redeliver_webhook");
             for (JsonNode t : tools) {
                 String name = t.path("name").asText();
                 assertThat(t.path("description").asText()).as(name).hasSizeGreaterThan(20);

@@ -430,4 +430,9 @@ public interface Board {
      * board NOT_FOUND.
      */
     Page<io.rungu.model.AuditEntry> auditLog(Actor actor, io.rungu.model.AuditQuery query);
+
+    // --- webhooks ---
+
+    /** The webhook endpoints (admin only): register, change, rotate secrets, read delivery logs (docs/webhooks.md). */
+    Webhooks webhooks();
 }

@@ -299,5 +299,14 @@ public final class DataTransfer {
                     "seq:INTEGER", "at:TIME", "actor_id", "channel", "client", "action", "target_type", "target_id",
                     "project_id"),
             table("audit_changes", "ORDER BY t.entry_seq, t.position",
-                    "entry_seq:INTEGER", "position:INTEGER", "field", "old_value", "new_value"));
+                    "entry_seq:INTEGER", "position:INTEGER", "field", "old_value", "new_value"),
+            table("webhooks", "ORDER BY t.id",
+                    "id", "url", "events", "project_id", "secret", "enabled:INTEGER", "disabled_reason", "created_by",
+                    "created_at:TIME", "updated_at:TIME"),
+            table("webhook_deliveries", "ORDER BY t.id",
+                    "id:INTEGER", "webhook_id", "message_id", "event_seq:INTEGER", "type", "body", "state",
+                    "attempts:INTEGER", "created_at:TIME", "window_start:TIME", "due_at:TIME"),
+            table("webhook_attempts", "ORDER BY t.id",
+                    "id:INTEGER", "webhook_id", "delivery_id:INTEGER", "message_id", "type", "attempted_at:TIME",
+                    "status_code:INTEGER", "error", "duration_ms:INTEGER", "response", "succeeded:INTEGER"));
 }

@@ -107,6 +107,14 @@ public final class RunguStore implements AutoCloseable {
         return notifications;
     }
 
+    /**
+     * The queue of webhook messages that a sender (rungu-notify's {@code RunguWebhooks}) fills from the events and
+     * delivers; endpoints are registered through {@link Board#webhooks()}.
+     */
+    public WebhookQueue webhookQueue() {
+        return io.rungu.store.internal.Services.webhookQueue(board);
+    }
+
     /** The configuration this store was opened with. */
     public StoreConfig config() {
         return config;

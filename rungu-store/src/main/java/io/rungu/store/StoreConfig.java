@@ -89,6 +89,14 @@ public final class StoreConfig {
      * none.
      */
     public int sessionCacheEntries = 10_000;
+    /**
+     * True lets webhook endpoints resolve to loopback, private and link-local addresses (a board whose receivers
+     * live in the same private network); false (the default) refuses them at registration, as a sender refuses them
+     * before each delivery.
+     */
+    public boolean webhooksAllowPrivate = false;
+    /** How webhook host names are resolved for the private-address check; tests inject one. */
+    public io.rungu.model.OutboundAddresses.Resolver resolver = io.rungu.model.OutboundAddresses.SYSTEM;
 
     /** Every problem with this configuration, each with how to fix it; empty when it is usable. */
     public List<String> problems() {
@@ -147,6 +155,9 @@ public final class StoreConfig {
         }
         if (uploadQuotaTotal < 0) {
             problems.add("uploadQuotaTotal must be 0 (no quota) or a number of bytes, got " + uploadQuotaTotal);
+        }
+        if (resolver == null) {
+            problems.add("resolver must not be null (OutboundAddresses.SYSTEM resolves through the JDK)");
         }
         if (sessionCacheEntries < 0 || sessionCacheEntries > 10_000_000) {
             problems.add("sessionCacheEntries must be between 0 and 10000000, got " + sessionCacheEntries);

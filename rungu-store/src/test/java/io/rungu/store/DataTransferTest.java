@@ -239,6 +239,13 @@ class DataTransferTest {
         board.addProjectMember(admin, "second-board", bob.id());
         board.hidePost(admin, shipped.post().id());
         board.hideComment(admin, reply.comment().id());
+        // Webhooks (issue 14): an endpoint with a delivered test message and its log (an IP literal: no DNS).
+        String hook = board.webhooks().create(admin, new io.rungu.model.NewWebhook("https://93.184.216.34/hook",
+                List.of("post.created"), "second-board")).webhook().id();
+        board.webhooks().sendTest(admin, hook);
+        io.rungu.model.WebhookMessage message = t.store().webhookQueue().claimDue(10, Duration.ofMinutes(1)).get(0);
+        t.store().webhookQueue().retryAt(message, new io.rungu.model.WebhookOutcome(t.clock().instant(), 503, null,
+                12, "busy"), t.clock().instant());
         t.clock().advance(Duration.ofSeconds(1));
     }
 

@@ -244,6 +244,50 @@ public final class Wire {
                              @Nullable String client, String action, AuditTarget target,
                              Map<String, AuditChange> changes) {}
 
+    /**
+     * A webhook endpoint (admins). {@code events} are type names ({@code post.created}); {@code project} is the one
+     * board's slug it receives, null for every board; {@code disabled_reason} says why deliveries stopped by
+     * themselves (null when an admin paused it or it is enabled).
+     */
+    public record Webhook(String id, String url, List<String> events, @Nullable String project, boolean enabled,
+                          @Nullable String disabledReason, Instant createdAt, Instant updatedAt) {}
+
+    /** A webhook endpoint with its signing secret, answered only when the secret is made: it is never shown again. */
+    public record WebhookWithSecret(String id, String url, List<String> events, @Nullable String project,
+                                    boolean enabled, @Nullable String disabledReason, Instant createdAt,
+                                    Instant updatedAt, String secret) {}
+
+    /**
+     * One delivery attempt in an endpoint's log. {@code status_code} is null when there was no answer (then
+     * {@code error} says why); {@code response} holds at most 1 KiB of the answer; {@code delivery_id} is what
+     * "redeliver" takes.
+     */
+    public record WebhookAttempt(long id, @Nullable Long deliveryId, String messageId, String type, Instant at,
+                                 @Nullable Integer statusCode, @Nullable String error, long durationMs,
+                                 @Nullable String response, boolean succeeded) {}
+
+    /** A queued test message: its {@code webhook-id}. */
+    public record WebhookTestSent(String messageId) {}
+
+    /** An endpoint as admins see it. */
+    public static Webhook webhook(io.rungu.model.Webhook w) {
+        return new Webhook(w.id(), w.url(), w.events().stream().map(io.rungu.model.EventTopic::wire).toList(),
+                w.projectSlug(), w.enabled(), w.disabledReason(), w.createdAt(), w.updatedAt());
+    }
+
+    /** An endpoint with the secret made just now. */
+    public static WebhookWithSecret webhookWithSecret(io.rungu.model.WebhookSecret s) {
+        Webhook w = webhook(s.webhook());
+        return new WebhookWithSecret(w.id(), w.url(), w.events(), w.project(), w.enabled(), w.disabledReason(),
+                w.createdAt(), w.updatedAt(), s.secret());
+    }
+
+    /** A delivery attempt. */
+    public static WebhookAttempt webhookAttempt(io.rungu.model.WebhookAttempt a) {
+        return new WebhookAttempt(a.id(), a.deliveryId(), a.messageId(), a.type(), a.at(), a.statusCode(), a.error(),
+                a.durationMs(), a.response(), a.succeeded());
+    }
+
     /** The records that make up the wire model, for schema and type generators. */
     public static final List<Class<? extends Record>> ENTITIES = List.of(Pagination.class, Project.class,
             ProjectMember.class,
@@ -253,7 +297,8 @@ public final class Wire {
             NotificationSettings.class, EmailSignInRequested.class, Roadmap.class,
             Stats.class, User.class, Me.class, ApiToken.class, IssuedToken.class, Provider.class, Providers.class,
             Ok.class, SignedOutEverywhere.class, WidgetToken.class, Ready.class, Error.class, AuditActor.class,
-            AuditTarget.class, AuditChange.class, AuditEntry.class, Removal.class);
+            AuditTarget.class, AuditChange.class, AuditEntry.class, Removal.class, Webhook.class,
+            WebhookWithSecret.class, WebhookAttempt.class, WebhookTestSent.class);
 
     /** Where {@code page} stands in its list. */
     public static Pagination pagination(Page<?> page) {

@@ -254,6 +254,18 @@ public final class OpenApi {
                 "where the deleted one's posts go: another slug of the board; required when posts use it"))));
         s.put("PostTags", object(map("tags", map("type", "array", "maxItems", Limits.TAGS_PER_POST_MAX,
                 "items", slug())), "tags"));
+        List<String> topics = java.util.Arrays.stream(io.rungu.model.EventTopic.values())
+                .map(io.rungu.model.EventTopic::wire).toList();
+        Map<String, Object> events = map("type", "array", "minItems", 1, "uniqueItems", true,
+                "items", map("type", "string", "enum", topics));
+        s.put("NewWebhook", object(map("url", map("type", "string", "maxLength", io.rungu.model.Webhook.URL_MAX,
+                        "description", "http or https; must not resolve to a private address unless the server allows them"),
+                "events", events, "project", map("type", "string", "description",
+                        "a board's slug to receive only its events; leave it out for every board")), "url", "events"));
+        s.put("WebhookEdit", object(map("url", map("type", "string", "maxLength", io.rungu.model.Webhook.URL_MAX),
+                "events", events, "project", map("type", "string", "description",
+                        "a board's slug, or \"\" for every board"),
+                "enabled", map("type", "boolean", "description", "false pauses deliveries; true resumes them"))));
         s.put("JsonRpc", map("type", "object", "description", "One JSON-RPC 2.0 message of the Model Context Protocol"));
         s.put("OpenApiDocument", map("type", "object", "description", "An OpenAPI 3.1 document",
                 "required", List.of("openapi", "info", "paths")));

@@ -78,7 +78,8 @@ public final class McpProtocol {
                 io.rungu.mcp.internal.tools.ModerationTools.all(board),
                 io.rungu.mcp.internal.tools.DefinitionTools.all(board),
                 io.rungu.mcp.internal.tools.AuditTools.all(board),
-                io.rungu.mcp.internal.tools.AccountTools.all(board)).flatMap(List::stream).toList();
+                io.rungu.mcp.internal.tools.AccountTools.all(board),
+                io.rungu.mcp.internal.tools.WebhookTools.all(board)).flatMap(List::stream).toList();
         this.toolsByName = tools.stream().collect(Collectors.toMap(ToolSpec::name, Function.identity()));
         this.resources = new BoardResources(board);
         this.prompts = new BoardPrompts(board, config.clock);

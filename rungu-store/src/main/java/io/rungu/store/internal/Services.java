@@ -37,7 +37,13 @@ public final class Services {
     public static Board board(Database database, StoreConfig config) {
         return BoardService.create(database, config.clock, config.ids, config.cacheTtl,
                 config.cacheMegabytes * 1024L * 1024L,
-                new io.rungu.store.internal.board.UploadQuotas(config.uploadQuotaPerUser, config.uploadQuotaTotal));
+                new io.rungu.store.internal.board.UploadQuotas(config.uploadQuotaPerUser, config.uploadQuotaTotal),
+                new io.rungu.model.OutboundAddresses(config.resolver, config.webhooksAllowPrivate));
+    }
+
+    /** The queue of webhook messages behind a Board made by {@link #board}. */
+    public static io.rungu.store.WebhookQueue webhookQueue(Board board) {
+        return ((BoardService) board).webhookQueue();
     }
 
     /** The Accounts service. */

@@ -49,9 +49,11 @@ public final class BoardService implements Board {
     private final Audit audit;
     private final Exports exports;
     private final KeptReads kept;
+    private final WebhookService webhooks;
 
-    private BoardService(Context cx, UploadQuotas quotas) {
+    private BoardService(Context cx, UploadQuotas quotas, io.rungu.model.OutboundAddresses addresses) {
         this.kept = cx.kept();
+        this.webhooks = new WebhookService(cx, addresses);
         this.projects = new Projects(cx);
         this.posts = new Posts(cx);
         this.votes = new Votes(cx);
@@ -80,10 +82,17 @@ public final class BoardService implements Board {
     /** As above, with upload quotas. */
     public static Board create(Database database, Clock clock, Supplier<String> ids, Duration cacheTtl,
             long cacheBytes, UploadQuotas quotas) {
+        return create(database, clock, ids, cacheTtl, cacheBytes, quotas,
+                new io.rungu.model.OutboundAddresses(io.rungu.model.OutboundAddresses.SYSTEM, false));
+    }
+
+    /** As above, checking webhook URLs with {@code addresses}. */
+    public static BoardService create(Database database, Clock clock, Supplier<String> ids, Duration cacheTtl,
+            long cacheBytes, UploadQuotas quotas, io.rungu.model.OutboundAddresses addresses) {
         Objects.requireNonNull(database);
         KeptReads kept = new KeptReads(database::writeGeneration, cacheTtl, cacheBytes, System::nanoTime);
         return new BoardService(new Context(database, Objects.requireNonNull(clock), Objects.requireNonNull(ids),
-                kept), Objects.requireNonNull(quotas));
+                kept), Objects.requireNonNull(quotas), addresses);
     }
 
     /** Hits and misses of the kept list pages and posts since the store opened, for {@code RunguStore.stats()}. */
@@ -180,13 +189,13 @@ public final class BoardService implements Board {
     }
 
     @Override
-    public Page<CommentView> listComments(Actor actor, String postId, PageRequest page) {
-        return comments.list(actor(actor), postId, page(page));
+    public CommentView getComment(Actor actor, String commentId) {
+        return comments.get(actor(actor), commentId);
     }
 
     @Override
-    public CommentView getComment(Actor actor, String commentId) {
-        return comments.get(actor(actor), commentId);
+    public Page<CommentView> listComments(Actor actor, String postId, PageRequest page) {
+        return comments.list(actor(actor), postId, page(page));
     }
 
     @Override
@@ -471,5 +480,15 @@ public final class BoardService implements Board {
     @Override
     public io.rungu.store.DataExport exportPersonalData(Actor actor) {
         return exports.personal(actor(actor));
+    }
+
+    @Override
+    public io.rungu.store.Webhooks webhooks() {
+        return webhooks;
+    }
+
+    /** The queue of webhook messages, for a sender. */
+    public io.rungu.store.WebhookQueue webhookQueue() {
+        return webhooks;
     }
 }

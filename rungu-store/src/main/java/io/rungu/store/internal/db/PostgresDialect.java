@@ -193,6 +193,10 @@ final class PostgresDialect implements Dialect {
         return List.of("SELECT setval(pg_get_serial_sequence('posts', 'seq'), "
                 + "coalesce((SELECT max(seq) FROM posts), 0) + 1, false)",
                 "SELECT setval(pg_get_serial_sequence('audit_log', 'seq'), "
-                + "coalesce((SELECT max(seq) FROM audit_log), 0) + 1, false)", "ANALYZE");
+                + "coalesce((SELECT max(seq) FROM audit_log), 0) + 1, false)",
+                "SELECT setval(pg_get_serial_sequence('webhook_deliveries', 'id'), "
+                + "coalesce((SELECT max(id) FROM webhook_deliveries), 0) + 1, false)",
+                "SELECT setval(pg_get_serial_sequence('webhook_attempts', 'id'), "
+                + "coalesce((SELECT max(id) FROM webhook_attempts), 0) + 1, false)", "ANALYZE");
     }
 }

@@ -43,6 +43,8 @@ class MigrationsChecksumTest {
                 "23b132922ee8ae92ded4db3ae733ab11cb593a0b9bc81ebe6675b3d18a950442");
         SHIPPED.put("sqlite/V009__audit_log.sql", "dace215b5b650c83342f68772f9fec9272007489c09e660b3c0b47597d3cdab7");
         SHIPPED.put("postgres/V009__audit_log.sql", "f63b00dfd637d7fd0f0d89e89f4a52d99a5e0aeccec1437945e2c27ed51d6523");
+        SHIPPED.put("sqlite/V012__webhooks.sql", "8cd356c548699f92dce7d9e3c1e8a96c9057f54da0c2118a86d1af90457dd918");
+        SHIPPED.put("postgres/V012__webhooks.sql", "dd9fa90d2a35c78bac48bd3ec3c5ff59409767326a6154ddb26919201210f4fb");
     }
 
     @Test
