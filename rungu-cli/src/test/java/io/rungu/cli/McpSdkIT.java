@@ -149,6 +149,20 @@ class McpSdkIT {
             call(client, tools, "list_project_members", Map.of("slug", "sdk-board"));
             call(client, tools, "remove_project_member", Map.of("slug", "sdk-board", "user", "member@example.com"));
             call(client, tools, "delete_project", Map.of("slug", "sdk-board"));
+            // Webhooks: an IP-literal public URL needs no DNS, and `rungu mcp` runs no sender: nothing leaves the machine.
+            Map<?, ?> hook = (Map<?, ?>) ((Map<?, ?>) call(client, tools, "create_webhook", Map.of("url",
+                    "https://93.184.216.34/hook", "events", List.of("post.created"))).structuredContent()).get("webhook");
+            String hookId = (String) hook.get("id");
+            call(client, tools, "list_webhooks", Map.of());
+            call(client, tools, "update_webhook", Map.of("id", hookId, "enabled", false));
+            call(client, tools, "rotate_webhook_secret", Map.of("id", hookId));
+            call(client, tools, "send_webhook_test", Map.of("id", hookId));
+            call(client, tools, "list_webhook_deliveries", Map.of("id", hookId));
+            // No sender ran, so the log has no attempt to redeliver: the tool answers a tool error, not a protocol one.
+            assertThat(client.callTool(McpSchema.CallToolRequest.builder("redeliver_webhook")
+                    .arguments(Map.of("id", hookId, "delivery_id", "999999")).build()).isError()).isTrue();
+            called.add("redeliver_webhook");
+            call(client, tools, "delete_webhook", Map.of("id", hookId));
             Map<?, ?> audit = (Map<?, ?>) call(client, tools, "get_audit_log", Map.of("action", "project.deleted",
                     "since", "1h")).structuredContent();
             Map<?, ?> deleted = (Map<?, ?>) ((List<?>) audit.get("entries")).get(0);
