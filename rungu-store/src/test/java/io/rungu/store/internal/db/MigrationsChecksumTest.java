@@ -43,6 +43,10 @@ class MigrationsChecksumTest {
                 "23b132922ee8ae92ded4db3ae733ab11cb593a0b9bc81ebe6675b3d18a950442");
         SHIPPED.put("sqlite/V009__audit_log.sql", "dace215b5b650c83342f68772f9fec9272007489c09e660b3c0b47597d3cdab7");
         SHIPPED.put("postgres/V009__audit_log.sql", "f63b00dfd637d7fd0f0d89e89f4a52d99a5e0aeccec1437945e2c27ed51d6523");
+        SHIPPED.put("sqlite/V013__mcp_authorization.sql",
+                "a7f01a8fef158ece057d7565dd8a70725b23a423296a42832a185126e902a014");
+        SHIPPED.put("postgres/V013__mcp_authorization.sql",
+                "f2e1392da7576def3dfe1f352fe2a929b4fcfcc21fdd663e7848df04ac4d6b2d");
     }
 
     @Test
