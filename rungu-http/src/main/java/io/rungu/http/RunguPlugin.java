@@ -118,7 +118,13 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
     /** The routes, once the host's context path is known (it prefixes MCP's attachment URLs). */
     private static List<Route> buildRoutes(RunguStore store, HttpConfig config, Identity identity, String contextPath) {
         Json json = new Json(config.postJsonCacheMegabytes * 1024L * 1024L);
+        boolean bearer = identity.bearerTokens();
+        boolean hostLogin = identity instanceof HostIdentity;
         Metrics metrics = config.metrics ? new Metrics() : null;
+        if (config.mcpEnabled && config.oauthServer) {
+            identity = new io.rungu.http.internal.OAuthBearer(identity, store.oauth(),
+                    ctx -> Guard.publicUrl(config, ctx));
+        }
         Guard guard = new Guard(config, json, identity, new RateLimiter(config.rateLimits, config.clock), metrics);
         ClasspathFiles files = new ClasspathFiles(RunguPlugin.class.getClassLoader());
         RouteTable table = new RouteTable();
@@ -129,7 +135,7 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         new UnsubscribePage(store.board()).register(table);
         new CsvRoutes(store.board(), config.basePath, config.baseUrl).register(table);
         new io.rungu.http.internal.ExportRoutes(store.board()).register(table);
-        if (identity instanceof HostIdentity) {
+        if (hostLogin) {
             api.registerHostSignInInfo(table);
             new HostSignIn(config, guard).register(table);
         }
@@ -143,6 +149,13 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
                 maxMessageBytes.set(m.maxMessageBytes);
             });
             new McpEndpoint(mcp, requests, maxMessageBytes.get(), guard, identity).register(table);
+            if (config.oauthServer) {
+                var metadata = new io.rungu.http.internal.ClientMetadata(store.oauth(),
+                        new io.rungu.model.OutboundAddresses(config.oauthClientResolver, config.oauthAllowPrivateClients),
+                        config.clock);
+                new io.rungu.http.internal.OAuthEndpoints(store.oauth(), metadata, requests, guard,
+                        contextPath.isEmpty() && config.basePath.isEmpty()).register(table);
+            }
         }
         new Feeds(store.board(), config.basePath,
                 config.baseUrl == null ? null : config.baseUrl.replaceAll("/+$", "")).register(table);
@@ -178,7 +191,7 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         }
         List<Route> all = table.routes();
         known.set(all);
-        document.set(OpenApi.document(all, config.basePath, RunguVersion.current(), identity.bearerTokens()));
+        document.set(OpenApi.document(all, config.basePath, RunguVersion.current(), bearer));
         return all.stream().map(r -> r.withHandler(guard.wrap(r)))
                 .toList();
     }

@@ -55,6 +55,14 @@ public interface OAuthGrants {
      */
     Client saveMetadataClient(String clientIdUrl, String name, List<String> redirectUris);
 
+    /**
+     * True for a client id that names a Client ID Metadata Document: an https URL with a path, without fragment or
+     * user info, at most {@link #URI_MAX} characters.
+     */
+    static boolean isClientIdUrl(String clientId) {
+        return io.rungu.store.internal.accounts.OAuthService.isMetadataUrl(clientId);
+    }
+
     /** A registered client, or the cached metadata document of one. */
     Optional<Client> findClient(String clientId);
 

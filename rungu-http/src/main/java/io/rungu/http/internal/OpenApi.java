@@ -230,6 +230,12 @@ public final class OpenApi {
         s.put("Upload", object(map("file", map("type", "string", "contentMediaType", "application/octet-stream",
                 "description", "PNG, JPEG, WebP or GIF, at most " + Limits.ATTACHMENT_MAX_BYTES + " bytes")), "file"));
         s.put("EmailAddress", object(map("email", map("type", "string")), "email"));
+        s.put("ConsentDecision", object(map("client_id", map("type", "string"), "redirect_uri", map("type", "string"),
+                "code_challenge", map("type", "string"), "code_challenge_method", map("type", "string", "enum",
+                        java.util.List.of("S256")), "scope", map("type", "string", "description",
+                        "space-separated: read, write"), "resource", map("type", "string"), "state",
+                map("type", "string"), "approve", map("type", "boolean")),
+                "client_id", "redirect_uri", "code_challenge", "code_challenge_method", "approve"));
         s.put("NewToken", object(map("name", limited(Limits.TOKEN_NAME_MAX), "scope", ref("TokenScope"),
                 "expires_in", map("type", "integer", "minimum", 1, "description",
                         "Seconds until the token expires (at most ten years); leave it out for a token that never expires")),
