@@ -72,14 +72,14 @@ public final class OAuthEndpoints {
                 .doc("oauth", "Token endpoint: authorization_code (with PKCE) or refresh_token grant, form-encoded",
                         Access.PUBLIC).reply(200, Shape.JSON, null)
                 .also(400, "OAuth error: invalid_grant, invalid_request, invalid_target, ...", null)
-                .kind(RateLimiter.Kind.SIGN_IN).anonymousOnly().done();
+                .kind(RateLimiter.Kind.WRITE).anonymousOnly().done();
         t.add(HandlerType.POST, "/oauth/register", this::registerClient)
                 .doc("oauth", "Dynamic Client Registration (RFC 7591) of a public client", Access.PUBLIC)
                 .reply(201, Shape.JSON, null).also(400, "invalid_redirect_uri or invalid_client_metadata", null)
                 .kind(RateLimiter.Kind.SIGN_IN).anonymousOnly().done();
         t.add(HandlerType.POST, "/oauth/revoke", this::revoke)
                 .doc("oauth", "Token revocation (RFC 7009): revokes the token's grant", Access.PUBLIC)
-                .reply(200, Shape.NONE, null).kind(RateLimiter.Kind.SIGN_IN).anonymousOnly().done();
+                .reply(200, Shape.NONE, null).kind(RateLimiter.Kind.WRITE).anonymousOnly().done();
         t.add(HandlerType.GET, "/api/oauth/consent", this::consentInfo)
                 .doc("oauth", "What the consent page shows for an authorization request (its query parameters)",
                         Access.SIGNED_IN).reply(200, Shape.DATA, "ConsentRequest").done();
