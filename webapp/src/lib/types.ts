@@ -269,6 +269,27 @@ export interface Ok {
   ok: boolean;
 }
 
+export interface ConnectedApp {
+  id: string;
+  client_id: string;
+  client_name: string;
+  scopes: string[];
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface ConsentRequest {
+  client_id: string;
+  client_name: string;
+  redirect_host: string;
+  scopes: string[];
+  resource: string;
+}
+
+export interface ConsentRedirect {
+  redirect: string;
+}
+
 export interface SignedOutEverywhere {
   ok: boolean;
   tokens_revoked: number;
@@ -386,6 +407,67 @@ export interface Upload {
 
 export interface EmailAddress {
   email: string;
+}
+
+export interface ConsentDecision {
+  client_id: string;
+  redirect_uri: string;
+  code_challenge: string;
+  code_challenge_method: string;
+  scope?: string;
+  resource?: string;
+  state?: string;
+  approve: boolean;
+}
+
+export interface ProtectedResourceMetadata {
+  resource: string;
+  authorization_servers: string[];
+  scopes_supported?: string[];
+  bearer_methods_supported?: string[];
+  resource_name?: string;
+  resource_documentation?: string;
+}
+
+export interface AuthorizationServerMetadata {
+  issuer: string;
+  authorization_endpoint: string;
+  token_endpoint: string;
+  registration_endpoint?: string;
+  revocation_endpoint?: string;
+  scopes_supported?: string[];
+  response_types_supported?: string[];
+  response_modes_supported?: string[];
+  grant_types_supported?: string[];
+  token_endpoint_auth_methods_supported?: string[];
+  revocation_endpoint_auth_methods_supported?: string[];
+  code_challenge_methods_supported?: string[];
+  client_id_metadata_document_supported?: boolean;
+  authorization_response_iss_parameter_supported?: boolean;
+}
+
+export interface ClientRegistration {
+  client_id: string;
+  client_id_issued_at?: number;
+  client_name?: string;
+  redirect_uris: string[];
+  grant_types?: string[];
+  response_types?: string[];
+  token_endpoint_auth_method?: string;
+  scope?: string;
+}
+
+export interface OAuthTokens {
+  access_token: string;
+  token_type: string;
+  expires_in?: number;
+  refresh_token?: string;
+  scope?: string;
+}
+
+export interface OAuthError {
+  error: string;
+  error_description?: string;
 }
 
 export interface NewToken {

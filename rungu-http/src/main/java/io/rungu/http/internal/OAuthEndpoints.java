@@ -54,15 +54,15 @@ public final class OAuthEndpoints {
     public void register(RouteTable t) {
         t.add(HandlerType.GET, "/.well-known/oauth-protected-resource", this::resourceMetadata)
                 .doc("oauth", "OAuth protected resource metadata of /mcp (RFC 9728)", Access.PUBLIC)
-                .reply(200, Shape.JSON, null).anonymousOnly().done();
+                .reply(200, Shape.JSON, "ProtectedResourceMetadata").anonymousOnly().done();
         if (rootLevel) {
             t.add(HandlerType.GET, "/.well-known/oauth-protected-resource/mcp", this::resourceMetadata)
                     .doc("oauth", "OAuth protected resource metadata of /mcp, path-suffixed form (RFC 9728)",
-                            Access.PUBLIC).reply(200, Shape.JSON, null).anonymousOnly().done();
+                            Access.PUBLIC).reply(200, Shape.JSON, "ProtectedResourceMetadata").anonymousOnly().done();
         }
         t.add(HandlerType.GET, "/.well-known/oauth-authorization-server", this::serverMetadata)
                 .doc("oauth", "OAuth authorization server metadata (RFC 8414)", Access.PUBLIC)
-                .reply(200, Shape.JSON, null).anonymousOnly().done();
+                .reply(200, Shape.JSON, "AuthorizationServerMetadata").anonymousOnly().done();
         t.add(HandlerType.GET, "/oauth/authorize", this::authorize)
                 .doc("oauth", "Authorization endpoint: checks the request and redirects to the consent page",
                         Access.PUBLIC).reply(302, Shape.NONE, null)
@@ -70,12 +70,13 @@ public final class OAuthEndpoints {
                 .kind(RateLimiter.Kind.SIGN_IN).anonymousOnly().done();
         t.add(HandlerType.POST, "/oauth/token", this::token)
                 .doc("oauth", "Token endpoint: authorization_code (with PKCE) or refresh_token grant, form-encoded",
-                        Access.PUBLIC).reply(200, Shape.JSON, null)
-                .also(400, "OAuth error: invalid_grant, invalid_request, invalid_target, ...", null)
+                        Access.PUBLIC).reply(200, Shape.JSON, "OAuthTokens")
+                .also(400, "OAuth error: invalid_grant, invalid_request, invalid_target, ...", "OAuthError")
                 .kind(RateLimiter.Kind.WRITE).anonymousOnly().done();
         t.add(HandlerType.POST, "/oauth/register", this::registerClient)
                 .doc("oauth", "Dynamic Client Registration (RFC 7591) of a public client", Access.PUBLIC)
-                .reply(201, Shape.JSON, null).also(400, "invalid_redirect_uri or invalid_client_metadata", null)
+                .reply(201, Shape.JSON, "ClientRegistration")
+                .also(400, "invalid_redirect_uri or invalid_client_metadata", "OAuthError")
                 .kind(RateLimiter.Kind.SIGN_IN).anonymousOnly().done();
         t.add(HandlerType.POST, "/oauth/revoke", this::revoke)
                 .doc("oauth", "Token revocation (RFC 7009): revokes the token's grant", Access.PUBLIC)
