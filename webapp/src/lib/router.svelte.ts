@@ -10,6 +10,7 @@ export type Route =
   | { name: 'audit' }
   | { name: 'login' }
   | { name: 'account' }
+  | { name: 'authorize' }
   | { name: 'not-found' };
 
 function decode(segment: string): string | null {
@@ -34,6 +35,7 @@ export function matchRoute(path: string | null): Route {
       if (a === 'admin') return { name: 'admin' };
       if (a === 'login') return { name: 'login' };
       if (a === 'account') return { name: 'account' };
+      if (a === 'authorize') return { name: 'authorize' };
       break;
     case 2:
       if (a === 'board') return { name: 'board', slug: b };
@@ -51,7 +53,7 @@ export function matchRoute(path: string | null): Route {
 }
 
 /** Paths under the base that the server answers itself; links to them must load as pages. */
-const SERVER_PATHS = /^\/(api|auth|assets|feeds)(\/|$)/;
+const SERVER_PATHS = /^\/(api|auth|assets|feeds|oauth|mcp|\.well-known)(\/|$)/;
 
 class Router {
   readonly base: string;
