@@ -158,6 +158,10 @@ final class RunguServer implements AutoCloseable {
                 boolean mcpReadOnly = env.get("RUNGU_MCP_READ_ONLY")
                         .map(v -> ServerSettings.parseBoolean("RUNGU_MCP_READ_ONLY", v)).orElse(false);
                 http.mcp = m -> m.readOnly = mcpReadOnly;
+                http.oauthServer = env.get("RUNGU_MCP_OAUTH")
+                        .map(v -> ServerSettings.parseBoolean("RUNGU_MCP_OAUTH", v)).orElse(true);
+                http.oauthAllowPrivateClients = env.get("RUNGU_OAUTH_ALLOW_PRIVATE_CLIENTS")
+                        .map(v -> ServerSettings.parseBoolean("RUNGU_OAUTH_ALLOW_PRIVATE_CLIENTS", v)).orElse(false);
                 if (settings.baseUrlConfigured()) {
                     http.baseUrl = settings.baseUrl();
                     http.allowedHosts = env.get("RUNGU_ALLOWED_HOSTS").map(v -> java.util.Arrays.stream(v.split(","))
