@@ -32,9 +32,6 @@ public final class OAuthEndpoints {
     static final int MAX_FORM_BYTES = 16 * 1024;
     private static final List<String> CONSENT_FIELDS = List.of("client_id", "redirect_uri", "code_challenge",
             "code_challenge_method", "scope", "resource", "state", "approve");
-    private static final List<String> REGISTRATION_FIELDS = List.of("client_name", "redirect_uris", "grant_types",
-            "response_types", "token_endpoint_auth_method", "scope", "client_uri", "logo_uri", "software_id",
-            "software_version", "contacts", "tos_uri", "policy_uri");
 
     private final OAuthGrants grants;
     private final ClientMetadata clients;
@@ -302,13 +299,14 @@ public final class OAuthEndpoints {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("error", error);
         m.put("error_description", description);
+        m.put("code", "invalid"); // Rungu's error code beside OAuth's, as every other error answer has one
         publicJson(ctx, status, m);
     }
 
     private void registerClient(Context ctx) {
         JsonNode body;
         try {
-            body = requests.object(ctx, REGISTRATION_FIELDS);
+            body = requests.anyObject(ctx); // RFC 7591: metadata the server does not understand is ignored
         } catch (RunguException e) {
             if (e.code() == ErrorCode.TOO_LARGE || e.code() == ErrorCode.UNSUPPORTED_MEDIA_TYPE) {
                 throw e;
@@ -332,7 +330,11 @@ public final class OAuthEndpoints {
         body.path("redirect_uris").forEach(u -> uris.add(u.isTextual() ? u.asText() : u.toString()));
         OAuthGrants.Client client;
         try {
-            client = grants.register(body.path("client_name").asText(""), uris);
+            String name = body.path("client_name").asText("").strip();
+            if (name.isEmpty() && !uris.isEmpty()) {
+                name = "Unnamed app" + hostOf(uris.get(0)).map(h -> " (" + h + ")").orElse("");
+            }
+            client = grants.register(name, uris);
         } catch (RunguException e) {
             oauthFailure(ctx, 400, "redirect_uris".equals(e.fields().keySet().stream().findFirst().orElse(""))
                     ? "invalid_redirect_uri" : "invalid_client_metadata", e.getMessage());
@@ -409,6 +411,14 @@ public final class OAuthEndpoints {
     private void disconnect(Context ctx) {
         grants.revokeGrant(Guard.actor(ctx), ctx.pathParam("id"));
         ctx.status(204);
+    }
+
+    private static java.util.Optional<String> hostOf(String uri) {
+        try {
+            return java.util.Optional.ofNullable(new URI(uri).getHost());
+        } catch (java.net.URISyntaxException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static String encode(String s) {
