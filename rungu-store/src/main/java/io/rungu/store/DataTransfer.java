@@ -259,7 +259,7 @@ public final class DataTransfer {
                     "code_hash", "client_id", "user_id", "redirect_uri", "code_challenge", "scope", "resource",
                     "created_at:TIME", "expires_at:TIME", "grant_id"),
             table("oauth_tokens", "ORDER BY t.token_hash",
-                    "token_hash", "grant_id", "kind", "created_at:TIME", "expires_at:TIME", "used_at:TIME"),
+                    "token_hash", "grant_id", "kind", "scope", "created_at:TIME", "expires_at:TIME", "used_at:TIME"),
             table("projects", "ORDER BY t.id",
                     "id", "slug", "name", "description", "created_at:TIME", "visibility", "moderation"),
             table("project_members", "ORDER BY t.project_id, t.user_id",

@@ -264,7 +264,7 @@ public final class OAuthService implements OAuthGrants {
                     .bind("h", hash(code)).execute();
             AuditLog.append(h, new AuditRecord(now, row.userId(), null, clientName, "oauth.granted", "oauth_grant",
                     grantId, null, Changes.of().added("client", clientName).added("scope", row.scope())));
-            return issue(h, grantId, row.scope(), now);
+            return issue(h, grantId, row.scope(), null, now);
         });
         if (tokens == null) {
             throw RunguException.invalid("code", "The authorization code was already used; its tokens are revoked");
@@ -305,7 +305,7 @@ public final class OAuthService implements OAuthGrants {
                     .bind("h", hash(refreshToken)).execute();
             h.createUpdate("DELETE FROM oauth_tokens WHERE grant_id = :g AND expires_at < :now")
                     .bind("g", row.grantId()).bind("now", now).execute();
-            return issue(h, row.grantId(), narrowed, now);
+            return issue(h, row.grantId(), narrowed, narrowed.equals(row.scope()) ? null : narrowed, now);
         });
         if (result instanceof Tokens t) {
             return t;
@@ -314,12 +314,14 @@ public final class OAuthService implements OAuthGrants {
                 "The refresh token was already used; the grant is revoked, authorize again");
     }
 
-    private Tokens issue(Handle h, String grantId, String scope, Instant now) {
+    /** @param narrowed the access token's own scope when narrower than the grant's, else null */
+    private Tokens issue(Handle h, String grantId, String scope, String narrowed, Instant now) {
         String access = secret(ACCESS_PREFIX);
         String refresh = secret(REFRESH_PREFIX);
-        h.createUpdate("INSERT INTO oauth_tokens (token_hash, grant_id, kind, created_at, expires_at) "
-                        + "VALUES (:h, :g, 'access', :t, :e)")
-                .bind("h", hash(access)).bind("g", grantId).bind("t", now).bind("e", now.plus(ACCESS_TTL)).execute();
+        h.createUpdate("INSERT INTO oauth_tokens (token_hash, grant_id, kind, scope, created_at, expires_at) "
+                        + "VALUES (:h, :g, 'access', :s, :t, :e)")
+                .bind("h", hash(access)).bind("g", grantId).bind("s", narrowed).bind("t", now)
+                .bind("e", now.plus(ACCESS_TTL)).execute();
         h.createUpdate("INSERT INTO oauth_tokens (token_hash, grant_id, kind, created_at, expires_at) "
                         + "VALUES (:h, :g, 'refresh', :t, :e)")
                 .bind("h", hash(refresh)).bind("g", grantId).bind("t", now).bind("e", now.plus(REFRESH_TTL)).execute();
@@ -332,7 +334,7 @@ public final class OAuthService implements OAuthGrants {
             return Optional.empty();
         }
         Instant now = now();
-        var row = db.read(h -> h.createQuery("SELECT g.id, g.user_id, u.role, g.scope, g.client_name, g.resource, "
+        var row = db.read(h -> h.createQuery("SELECT g.id, g.user_id, u.role, COALESCE(t.scope, g.scope), g.client_name, g.resource, "
                         + "t.expires_at, g.last_used_at FROM oauth_tokens t JOIN oauth_grants g ON g.id = t.grant_id "
                         + "JOIN users u ON u.id = g.user_id "
                         + "WHERE t.token_hash = :h AND t.kind = 'access' AND g.revoked_at IS NULL")

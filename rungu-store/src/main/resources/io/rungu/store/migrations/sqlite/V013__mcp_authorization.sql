@@ -46,11 +46,13 @@ CREATE INDEX oauth_codes_expires ON oauth_codes (expires_at);
 CREATE INDEX oauth_codes_user ON oauth_codes (user_id);
 
 -- Access and refresh tokens of a grant, by hash. A refresh token is used once (used_at): using it again revokes
--- the grant (rotation with reuse detection).
+-- the grant (rotation with reuse detection). scope: an access token's scope when a refresh narrowed it (NULL: the
+-- grant's).
 CREATE TABLE oauth_tokens (
     token_hash TEXT PRIMARY KEY,
     grant_id   TEXT NOT NULL REFERENCES oauth_grants (id) ON DELETE CASCADE,
     kind       TEXT NOT NULL CHECK (kind IN ('access', 'refresh')),
+    scope      TEXT,
     created_at TEXT NOT NULL,
     expires_at TEXT NOT NULL,
     used_at    TEXT

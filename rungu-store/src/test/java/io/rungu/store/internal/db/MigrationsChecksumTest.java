@@ -44,9 +44,9 @@ class MigrationsChecksumTest {
         SHIPPED.put("sqlite/V009__audit_log.sql", "dace215b5b650c83342f68772f9fec9272007489c09e660b3c0b47597d3cdab7");
         SHIPPED.put("postgres/V009__audit_log.sql", "f63b00dfd637d7fd0f0d89e89f4a52d99a5e0aeccec1437945e2c27ed51d6523");
         SHIPPED.put("sqlite/V013__mcp_authorization.sql",
-                "a7f01a8fef158ece057d7565dd8a70725b23a423296a42832a185126e902a014");
+                "0a6de5d8478855eb802d25ab82ba2269ba6bf9c91e322329fb7642b59a04b594");
         SHIPPED.put("postgres/V013__mcp_authorization.sql",
-                "f2e1392da7576def3dfe1f352fe2a929b4fcfcc21fdd663e7848df04ac4d6b2d");
+                "9eef1b28924a42587f75a2595b09bfa0afee7de834c89b2ae46ed47eb5daa788");
     }
 
     @Test
