@@ -92,6 +92,10 @@ class McpOAuthFlowTest {
         assertThat(asm.get("issuer").asText()).isEqualTo(issuer);
         assertThat(asm.get("code_challenge_methods_supported").toString()).isEqualTo("[\"S256\"]");
         assertThat(asm.get("client_id_metadata_document_supported").asBoolean()).isTrue();
+        TestServer.Res preflight = server.req("OPTIONS", "/oauth/token").header("Origin", "https://inspector.example")
+                .header("Access-Control-Request-Method", "POST").send();
+        assertThat(preflight.status()).isEqualTo(204);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("*");
 
         // 3. Registration, authorization (consent approved by the signed-in person), token.
         String clientId = register(asm.get("registration_endpoint").asText(), "Claude Test Connector");

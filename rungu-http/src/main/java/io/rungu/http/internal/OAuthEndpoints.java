@@ -78,6 +78,15 @@ public final class OAuthEndpoints {
         t.add(HandlerType.POST, "/oauth/revoke", this::revoke)
                 .doc("oauth", "Token revocation (RFC 7009): revokes the token's grant", Access.PUBLIC)
                 .reply(200, Shape.NONE, null).kind(RateLimiter.Kind.WRITE).anonymousOnly().done();
+        // Browser-based MCP clients read the metadata and call the token endpoints from their own origin.
+        List<String> open = new ArrayList<>(List.of("/.well-known/oauth-protected-resource",
+                "/.well-known/oauth-authorization-server", "/oauth/token", "/oauth/register", "/oauth/revoke"));
+        if (rootLevel) {
+            open.add("/.well-known/oauth-protected-resource/mcp");
+        }
+        for (String path : open) {
+            t.addUndocumented(HandlerType.OPTIONS, path, OAuthEndpoints::preflight, RateLimiter.Kind.READ);
+        }
         t.add(HandlerType.GET, "/api/oauth/consent", this::consentInfo)
                 .doc("oauth", "What the consent page shows for an authorization request (its query parameters)",
                         Access.SIGNED_IN).reply(200, Shape.DATA, "ConsentRequest").done();
@@ -89,6 +98,15 @@ public final class OAuthEndpoints {
                 .reply(200, Shape.LIST, "ConnectedApp").done();
         t.add(HandlerType.DELETE, "/api/connected-apps/{id}", this::disconnect)
                 .doc("tokens", "Revoke a connected app's access", Access.SIGNED_IN).reply(204, Shape.NONE, null).done();
+    }
+
+    /** A CORS preflight of a public OAuth endpoint: any origin, no credentials. */
+    private static void preflight(Context ctx) {
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Access-Control-Allow-Methods", "GET, POST");
+        ctx.header("Access-Control-Allow-Headers", "Content-Type, Authorization, MCP-Protocol-Version");
+        ctx.header("Access-Control-Max-Age", "600");
+        ctx.status(204);
     }
 
     // --- discovery ---
