@@ -58,6 +58,7 @@ describe('base path resolution', () => {
 describe('routes', () => {
   it('matches every page', () => {
     expect(matchRoute('/')).toEqual({ name: 'home' });
+    expect(matchRoute('/authorize')).toEqual({ name: 'authorize' });
     expect(matchRoute('/board/my-app')).toEqual({ name: 'board', slug: 'my-app' });
     expect(matchRoute('/board/my-app/')).toEqual({ name: 'board', slug: 'my-app' });
     expect(matchRoute('/board/my-app/post/p1')).toEqual({ name: 'post', slug: 'my-app', id: 'p1' });

@@ -6,6 +6,9 @@ import type {
   WebhookTestSent,
   WebhookWithSecret,
   ApiToken,
+  ConnectedApp,
+  ConsentRedirect,
+  ConsentRequest,
   BoardVisibility,
   Moderation,
   ProjectMember,
@@ -419,6 +422,22 @@ export class Api {
   }
   deleteToken(id: string): Promise<void> {
     return this.request('DELETE', `/api/tokens/${seg(id)}`);
+  }
+
+  // Connected apps (OAuth grants) and the consent page
+  listConnectedApps(): Promise<ConnectedApp[]> {
+    return this.data('GET', '/api/connected-apps');
+  }
+  disconnectApp(id: string): Promise<void> {
+    return this.request('DELETE', `/api/connected-apps/${seg(id)}`);
+  }
+  /** What the consent page shows for an authorization request (its query string, as the client sent it). */
+  consentRequest(search: string): Promise<ConsentRequest> {
+    return this.data('GET', `/api/oauth/consent${search.startsWith('?') ? search : `?${search}`}`);
+  }
+  /** The person's answer; the server says where the browser goes next (back to the app). */
+  consent(body: Record<string, string | boolean>): Promise<ConsentRedirect> {
+    return this.data('POST', '/api/oauth/consent', body);
   }
 
   // Auth

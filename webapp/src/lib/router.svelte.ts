@@ -12,6 +12,7 @@ export type Route =
   | { name: 'login' }
   | { name: 'account' }
   | { name: 'widget-sign-in' }
+  | { name: 'authorize' }
   | { name: 'not-found' };
 
 function decode(segment: string): string | null {
@@ -37,6 +38,7 @@ export function matchRoute(path: string | null): Route {
       if (a === 'login') return { name: 'login' };
       if (a === 'account') return { name: 'account' };
       if (a === 'widget-sign-in') return { name: 'widget-sign-in' };
+      if (a === 'authorize') return { name: 'authorize' };
       break;
     case 2:
       if (a === 'board') return { name: 'board', slug: b };
@@ -55,7 +57,7 @@ export function matchRoute(path: string | null): Route {
 }
 
 /** Paths under the base that the server answers itself; links to them must load as pages. */
-const SERVER_PATHS = /^\/(api|auth|assets|feeds)(\/|$)/;
+const SERVER_PATHS = /^\/(api|auth|assets|feeds|oauth|mcp|\.well-known)(\/|$)/;
 
 class Router {
   readonly base: string;

@@ -248,7 +248,7 @@ export interface ApiToken {
   expired: boolean;
 }
 
-export type TokenScope = 'read' | 'write' | 'widget';
+export type TokenScope = 'read' | 'write';
 
 export interface IssuedToken {
   token: ApiToken;
@@ -269,15 +269,30 @@ export interface Ok {
   ok: boolean;
 }
 
+export interface ConnectedApp {
+  id: string;
+  client_id: string;
+  client_name: string;
+  scopes: string[];
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface ConsentRequest {
+  client_id: string;
+  client_name: string;
+  redirect_host: string;
+  scopes: string[];
+  resource: string;
+}
+
+export interface ConsentRedirect {
+  redirect: string;
+}
+
 export interface SignedOutEverywhere {
   ok: boolean;
   tokens_revoked: number;
-}
-
-export interface WidgetToken {
-  token: string;
-  expires_at: string;
-  origin: string;
 }
 
 export interface Ready {
@@ -319,52 +334,7 @@ export interface AuditEntry {
   changes: Record<string, AuditChange>;
 }
 
-export type AuditChannel = 'web' | 'api_token' | 'mcp_stdio' | 'mcp_http' | 'cli' | 'host' | 'widget';
-
-export interface Removal {
-  project_id: string;
-  post_id: string | null;
-}
-
-export interface Webhook {
-  id: string;
-  url: string;
-  events: string[];
-  project: string | null;
-  enabled: boolean;
-  disabled_reason: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface WebhookWithSecret {
-  id: string;
-  url: string;
-  events: string[];
-  project: string | null;
-  enabled: boolean;
-  disabled_reason: string | null;
-  created_at: string;
-  updated_at: string;
-  secret: string;
-}
-
-export interface WebhookAttempt {
-  id: number;
-  delivery_id: number | null;
-  message_id: string;
-  type: string;
-  at: string;
-  status_code: number | null;
-  error: string | null;
-  duration_ms: number;
-  response: string | null;
-  succeeded: boolean;
-}
-
-export interface WebhookTestSent {
-  message_id: string;
-}
+export type AuditChannel = 'web' | 'api_token' | 'mcp_stdio' | 'mcp_http' | 'cli' | 'host';
 
 export type PostSort = 'newest' | 'oldest' | 'most_votes' | 'least_votes' | 'recently_updated' | 'relevance';
 
@@ -439,8 +409,65 @@ export interface EmailAddress {
   email: string;
 }
 
-export interface WidgetOrigin {
-  origin: string;
+export interface ConsentDecision {
+  client_id: string;
+  redirect_uri: string;
+  code_challenge: string;
+  code_challenge_method: string;
+  scope?: string;
+  resource?: string;
+  state?: string;
+  approve: boolean;
+}
+
+export interface ProtectedResourceMetadata {
+  resource: string;
+  authorization_servers: string[];
+  scopes_supported?: string[];
+  bearer_methods_supported?: string[];
+  resource_name?: string;
+  resource_documentation?: string;
+}
+
+export interface AuthorizationServerMetadata {
+  issuer: string;
+  authorization_endpoint: string;
+  token_endpoint: string;
+  registration_endpoint?: string;
+  revocation_endpoint?: string;
+  scopes_supported?: string[];
+  response_types_supported?: string[];
+  response_modes_supported?: string[];
+  grant_types_supported?: string[];
+  token_endpoint_auth_methods_supported?: string[];
+  revocation_endpoint_auth_methods_supported?: string[];
+  code_challenge_methods_supported?: string[];
+  client_id_metadata_document_supported?: boolean;
+  authorization_response_iss_parameter_supported?: boolean;
+}
+
+export interface ClientRegistration {
+  client_id: string;
+  client_id_issued_at?: number;
+  client_name?: string;
+  redirect_uris: string[];
+  grant_types?: string[];
+  response_types?: string[];
+  token_endpoint_auth_method?: string;
+  scope?: string;
+}
+
+export interface OAuthTokens {
+  access_token: string;
+  token_type: string;
+  expires_in?: number;
+  refresh_token?: string;
+  scope?: string;
+}
+
+export interface OAuthError {
+  error: string;
+  error_description?: string;
 }
 
 export interface NewToken {
@@ -492,19 +519,6 @@ export interface MoveTo {
 
 export interface PostTags {
   tags: string[];
-}
-
-export interface NewWebhook {
-  url: string;
-  events: string[];
-  project?: string;
-}
-
-export interface WebhookEdit {
-  url?: string;
-  events?: string[];
-  project?: string;
-  enabled?: boolean;
 }
 
 /** A page of a list, as every list route answers. */

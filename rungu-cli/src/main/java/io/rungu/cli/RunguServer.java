@@ -202,6 +202,10 @@ final class RunguServer implements AutoCloseable {
                 env.get("RUNGU_LIVE_MAX_STREAMS").ifPresent(v -> http.live.maxStreams = number("RUNGU_LIVE_MAX_STREAMS", v));
                 env.get("RUNGU_LIVE_HEARTBEAT").ifPresent(v ->
                         http.live.heartbeat = ServerSettings.parseDuration("RUNGU_LIVE_HEARTBEAT", v));
+                http.oauthServer = env.get("RUNGU_MCP_OAUTH")
+                        .map(v -> ServerSettings.parseBoolean("RUNGU_MCP_OAUTH", v)).orElse(true);
+                http.oauthAllowPrivateClients = env.get("RUNGU_OAUTH_ALLOW_PRIVATE_CLIENTS")
+                        .map(v -> ServerSettings.parseBoolean("RUNGU_OAUTH_ALLOW_PRIVATE_CLIENTS", v)).orElse(false);
                 if (settings.baseUrlConfigured()) {
                     http.baseUrl = settings.baseUrl();
                     http.allowedHosts = env.get("RUNGU_ALLOWED_HOSTS").map(v -> java.util.Arrays.stream(v.split(","))

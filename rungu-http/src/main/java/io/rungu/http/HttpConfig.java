@@ -82,6 +82,18 @@ public final class HttpConfig {
     public boolean mcpEnabled = true;
     /** Further settings of the MCP server behind {@code <base>/mcp} (read-only mode, session limits). */
     public Consumer<McpConfig> mcp = m -> {};
+    /**
+     * Rungu as the OAuth 2.1 authorization server of {@code /mcp} (on by default with MCP): any MCP client connects
+     * with the board's URL alone and the person approves it on the consent page. See docs/mcp.md.
+     */
+    public boolean oauthServer = true;
+    /**
+     * Lets Client ID Metadata Documents be fetched from private, loopback and link-local addresses (off: such
+     * client ids are refused, so a client id cannot make the server probe its own network).
+     */
+    public boolean oauthAllowPrivateClients = false;
+    /** Resolves the hosts of client id metadata URLs; tests replace it to show refusals without traffic. */
+    public io.rungu.model.OutboundAddresses.Resolver oauthClientResolver = io.rungu.model.OutboundAddresses.SYSTEM;
     /** Serve the web app (index.html, assets and the single-page fallback) under the base path. */
     public boolean serveWebApp = true;
     /**

@@ -145,7 +145,14 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
     private static List<Route> buildRoutes(RunguStore store, HttpConfig config, Identity identity, String contextPath,
             Consumer<LiveEvents> lives) {
         Json json = new Json(config.postJsonCacheMegabytes * 1024L * 1024L);
+        boolean bearer = identity.bearerTokens();
+        boolean hostLogin = identity instanceof HostIdentity;
+        AuthIdentity authIdentity = identity instanceof AuthIdentity auth ? auth : null;
         Metrics metrics = config.metrics ? new Metrics() : null;
+        if (config.mcpEnabled && config.oauthServer) {
+            identity = new io.rungu.http.internal.OAuthBearer(identity, store.oauth(),
+                    ctx -> Guard.publicUrl(config, ctx));
+        }
         Guard guard = new Guard(config, json, identity, new RateLimiter(config.rateLimits, config.clock), metrics);
         ClasspathFiles files = new ClasspathFiles(RunguPlugin.class.getClassLoader());
         RouteTable table = new RouteTable();
@@ -162,8 +169,8 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         if (config.serveWebApp) {
             widget.registerScript(table);
         }
-        if (identity instanceof AuthIdentity auth) {
-            widget.registerSignIn(table, auth);
+        if (authIdentity != null) {
+            widget.registerSignIn(table, authIdentity);
         }
         if (config.live.enabled) {
             LiveEvents live = new LiveEvents(store.board(), store.events(), json, guard, config.live);
@@ -175,7 +182,7 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
                         "Live event streams ended because their client fell too far behind.", live::droppedStreams);
             }
         }
-        if (identity instanceof HostIdentity) {
+        if (hostLogin) {
             api.registerHostSignInInfo(table);
             new HostSignIn(config, guard).register(table);
         }
@@ -195,6 +202,13 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
                 maxMessageBytes.set(m.maxMessageBytes);
             });
             new McpEndpoint(mcp, requests, maxMessageBytes.get(), guard, identity).register(table);
+            if (config.oauthServer) {
+                var metadata = new io.rungu.http.internal.ClientMetadata(store.oauth(),
+                        new io.rungu.model.OutboundAddresses(config.oauthClientResolver, config.oauthAllowPrivateClients),
+                        config.clock);
+                new io.rungu.http.internal.OAuthEndpoints(store.oauth(), metadata, requests, guard,
+                        contextPath.isEmpty() && config.basePath.isEmpty()).register(table);
+            }
         }
         new Feeds(store.board(), config.basePath,
                 config.baseUrl == null ? null : config.baseUrl.replaceAll("/+$", "")).register(table);
@@ -231,7 +245,7 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
         }
         List<Route> all = table.routes();
         known.set(all);
-        document.set(OpenApi.document(all, config.basePath, RunguVersion.current(), identity.bearerTokens()));
+        document.set(OpenApi.document(all, config.basePath, RunguVersion.current(), bearer));
         return all.stream().map(r -> r.withHandler(guard.wrap(r)))
                 .toList();
     }

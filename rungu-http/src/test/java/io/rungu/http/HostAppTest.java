@@ -174,7 +174,15 @@ class HostAppTest {
                 + "\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}";
         var anonymous = mcp(init);
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isEmpty();
+        // OAuth for MCP keeps to the board's mount; the consent page signs in through the host's login.
+        String origin = "http://127.0.0.1:" + app.port();
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer resource_metadata=\""
+                + origin + "/app/feedback/.well-known/oauth-protected-resource\", scope=\"read write\"");
+        JsonNode metadata = json(get("/app/feedback/.well-known/oauth-protected-resource"));
+        assertThat(metadata.get("resource").asText()).isEqualTo(origin + "/app/feedback/mcp");
+        assertThat(metadata.get("authorization_servers").get(0).asText()).isEqualTo(origin + "/app/feedback");
+        assertThat(json(get("/app/feedback/.well-known/oauth-authorization-server")).get("token_endpoint").asText())
+                .isEqualTo(origin + "/app/feedback/oauth/token");
 
         var r = mcp(init, "X-Host-User", "ada");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

@@ -189,7 +189,8 @@ class PermissionMatrixTest {
                 + "\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
         var anonymous = s.req("POST", "/mcp").json(init).header("Accept", "application/json, text/event-stream").send();
         assertThat(anonymous.status()).isEqualTo(401);
-        assertThat(anonymous.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"rungu\"");
+        assertThat(anonymous.header("WWW-Authenticate")).isEqualTo("Bearer resource_metadata=\"" + s.base
+                + "/.well-known/oauth-protected-resource\", scope=\"read write\"");
         var cookie = s.req("POST", "/mcp").json(init).header("Cookie", authorCookie)
                 .header("Accept", "application/json, text/event-stream").send();
         assertThat(cookie.status()).isEqualTo(401);

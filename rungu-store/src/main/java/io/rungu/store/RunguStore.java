@@ -21,6 +21,7 @@ public final class RunguStore implements AutoCloseable {
     private final Database database;
     private final Board board;
     private final Accounts accounts;
+    private final OAuthGrants oauth;
     private final io.rungu.store.internal.events.Dispatcher events;
     private final Notifications notifications;
 
@@ -29,6 +30,7 @@ public final class RunguStore implements AutoCloseable {
         this.database = database;
         this.board = io.rungu.store.internal.Services.board(database, config);
         this.accounts = io.rungu.store.internal.Services.accounts(database, config);
+        this.oauth = new io.rungu.store.internal.accounts.OAuthService(database, config.clock, config.ids);
         this.events = new io.rungu.store.internal.events.Dispatcher(database, config.clock, config.eventPollInterval,
                 config.eventRetention, config.auditDays == 0 ? null : Duration.ofDays(config.auditDays));
         this.notifications = new io.rungu.store.internal.events.NotificationService(database, events, config.clock);
@@ -92,6 +94,11 @@ public final class RunguStore implements AutoCloseable {
     /** Users, sessions, sign-in links and API tokens. */
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** The rules and storage of the OAuth authorization server that guards the MCP endpoint. */
+    public OAuthGrants oauth() {
+        return oauth;
     }
 
     /**

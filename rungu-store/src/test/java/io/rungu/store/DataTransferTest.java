@@ -180,6 +180,14 @@ class DataTransferTest {
     }
 
     /** Every kind of row, with NULLs, Unicode, a thread of replies made in the same microsecond, and bytes. */
+    private static byte[] sha256(String s) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void fill(TestStores t) {
         Accounts accounts = t.store().accounts();
         Board board = t.board();
@@ -200,6 +208,16 @@ class DataTransferTest {
         accounts.createToken(admin, "ci", TokenScope.WRITE, "rg_abc", "c".repeat(64));
         var revoked = accounts.createToken(member, "old", TokenScope.READ, "rg_def", "d".repeat(64));
         accounts.revokeToken(member, revoked.id());
+        // An MCP client authorized through OAuth: a client, an exchanged code, a grant with its tokens, a pending code.
+        OAuthGrants oauth = t.store().oauth();
+        var client = oauth.register("Agent", List.of("http://127.0.0.1:9/cb"));
+        String verifier = "v".repeat(43);
+        String challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(verifier));
+        var request = new OAuthGrants.AuthorizationRequest(client.id(), "http://127.0.0.1:9/cb", challenge, "S256",
+                "read write", null);
+        oauth.exchange(oauth.approve(admin, request, "https://feedback.example.com/mcp"), client.id(),
+                "http://127.0.0.1:9/cb", verifier, null);
+        oauth.approve(member, request, "https://feedback.example.com/mcp");
 
         board.createProject(admin, new NewProject("Moving day", null, "Ünïcode — \"quotes\" 'and' <tags>"));
         board.createProject(admin, new NewProject("Second board", null, ""));

@@ -197,6 +197,17 @@ public final class Wire {
     /** A token just created, with its secret (shown this once). */
     public record IssuedToken(ApiToken token, String secret) {}
 
+    /** An app connected to the account through OAuth (an MCP client the person authorized), until revoked. */
+    public record ConnectedApp(String id, String clientId, String clientName, List<String> scopes, Instant createdAt,
+                               @Nullable Instant lastUsedAt) {}
+
+    /** What the consent page shows before a person lets an app act for them. */
+    public record ConsentRequest(String clientId, String clientName, String redirectHost, List<String> scopes,
+                                 String resource) {}
+
+    /** Where the browser goes after the person's answer on the consent page (back to the app). */
+    public record ConsentRedirect(String redirect) {}
+
     /** A sign-in provider the web app offers. */
     public record Provider(String name, @Nullable String label, String loginUrl) {}
 
@@ -296,9 +307,10 @@ public final class Wire {
             Merge.class, TimelineEntry.class, TimelinePage.class, Attachment.class, Vote.class, Subscription.class,
             NotificationSettings.class, EmailSignInRequested.class, Roadmap.class,
             Stats.class, User.class, Me.class, ApiToken.class, IssuedToken.class, Provider.class, Providers.class,
-            Ok.class, SignedOutEverywhere.class, WidgetToken.class, Ready.class, Error.class, AuditActor.class,
-            AuditTarget.class, AuditChange.class, AuditEntry.class, Removal.class, Webhook.class,
-            WebhookWithSecret.class, WebhookAttempt.class, WebhookTestSent.class);
+            Ok.class, ConnectedApp.class, ConsentRequest.class, ConsentRedirect.class, SignedOutEverywhere.class,
+            WidgetToken.class, Ready.class, Error.class, AuditActor.class, AuditTarget.class, AuditChange.class,
+            AuditEntry.class, Removal.class, Webhook.class, WebhookWithSecret.class, WebhookAttempt.class,
+            WebhookTestSent.class);
 
     /** Where {@code page} stands in its list. */
     public static Pagination pagination(Page<?> page) {

@@ -84,9 +84,12 @@ public final class Guard {
                 refuseAnonymousBody(ctx, route, actor);
                 inner.handle(ctx);
             } catch (RunguException e) {
-                if (e.code() == ErrorCode.UNAUTHENTICATED && identity.bearerTokens() && route.doc() != null
+                if (e.code() == ErrorCode.UNAUTHENTICATED && route.doc() != null
                         && route.doc().access() == Route.Access.API_TOKEN) {
-                    ctx.header("WWW-Authenticate", "Bearer realm=\"rungu\"");
+                    String challenge = bearerChallenge(ctx, route.path().equals("/mcp"));
+                    if (challenge != null) {
+                        ctx.header("WWW-Authenticate", challenge);
+                    }
                 }
                 error(ctx, e);
             } catch (HttpResponseException e) {
@@ -133,6 +136,11 @@ public final class Guard {
      * {@link HttpConfig#trustForwardedPrefix}), the host's context path and the base path; "" at the root.
      */
     public String base(Context ctx) {
+        return base(config, ctx);
+    }
+
+    /** {@link #base(Context)} for a configuration, before a Guard exists. */
+    public static String base(HttpConfig config, Context ctx) {
         String prefix = "";
         if (config.trustForwardedPrefix) {
             String forwarded = ctx.header("X-Forwarded-Prefix");
@@ -144,6 +152,38 @@ public final class Guard {
             }
         }
         return prefix + ctx.contextPath().replaceAll("/+$", "") + config.basePath;
+    }
+
+    /**
+     * This board's public URL without a trailing slash: {@link HttpConfig#baseUrl} when set, else the request's
+     * scheme and {@code Host} with {@link #base(Context)}. It names the OAuth issuer and the MCP resource.
+     */
+    public String publicUrl(Context ctx) {
+        return publicUrl(config, ctx);
+    }
+
+    /** {@link #publicUrl(Context)} for a configuration, before a Guard exists. */
+    public static String publicUrl(HttpConfig config, Context ctx) {
+        if (config.baseUrl != null) {
+            return config.baseUrl.replaceAll("/+$", "");
+        }
+        return ctx.scheme() + "://" + ctx.host() + base(config, ctx);
+    }
+
+    /**
+     * The {@code WWW-Authenticate} value of a 401 from a bearer-token route, or null when none applies: for
+     * {@code /mcp} with the OAuth server on, the RFC 9728 pointer to the protected resource metadata and the scopes
+     * (with {@code error="invalid_token"} when a token was sent); else Rungu's realm when it takes API tokens.
+     */
+    public String bearerChallenge(Context ctx, boolean mcp) {
+        if (mcp && config.oauthServer) {
+            String authorization = ctx.header("Authorization");
+            boolean tokenSent = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+            return "Bearer resource_metadata=\"" + publicUrl(ctx) + "/.well-known/oauth-protected-resource\", scope=\""
+                    + String.join(" ", io.rungu.store.OAuthGrants.SCOPES) + "\""
+                    + (tokenSent ? ", error=\"invalid_token\"" : "");
+        }
+        return identity.bearerTokens() ? "Bearer realm=\"rungu\"" : null;
     }
 
     /**

@@ -58,8 +58,9 @@ public final class McpEndpoint {
         try {
             account = identity.mcpCaller(Guard.actor(ctx));
         } catch (RunguException e) {
-            if (identity.bearerTokens()) {
-                ctx.header("WWW-Authenticate", "Bearer realm=\"rungu\"");
+            String challenge = guard.bearerChallenge(ctx, true);
+            if (challenge != null) {
+                ctx.header("WWW-Authenticate", challenge);
             }
             throw e;
         }
@@ -72,9 +73,10 @@ public final class McpEndpoint {
         }
         byte[] body = ctx.method() == HandlerType.POST
                 ? requests.bounded(ctx, maxMessageBytes, "MCP message") : new byte[0];
-        // The token's holder, acting through MCP: events and notifications name the channel.
-        Actor.Account agent = new Actor.Account(account.userId(), account.role(), Actor.Channel.MCP_HTTP,
-                account.scope());
+        // The token's holder, acting through MCP: events and notifications name the channel. An OAuth grant's
+        // account already is, and carries the authorized client's name for the audit log.
+        Actor.Account agent = account.channel() == Actor.Channel.MCP_HTTP ? account
+                : new Actor.Account(account.userId(), account.role(), Actor.Channel.MCP_HTTP, account.scope());
         // The POST itself counts as a read; each tool call that writes also counts against the write limit.
         McpHttpResponse r = mcp.handleHttp(new McpHttpRequest(ctx.method().name(), headers, body), agent,
                 () -> guard.chargeWrite(ctx, agent));

@@ -236,6 +236,31 @@ public final class OpenApi {
         s.put("EmailAddress", object(map("email", map("type", "string")), "email"));
         s.put("WidgetOrigin", object(map("origin", map("type", "string", "description",
                 "the embedding site's origin (scheme://host[:port]), one of the allowed widget origins")), "origin"));
+        s.put("ConsentDecision", object(map("client_id", map("type", "string"), "redirect_uri", map("type", "string"),
+                "code_challenge", map("type", "string"), "code_challenge_method", map("type", "string", "enum",
+                        java.util.List.of("S256")), "scope", map("type", "string", "description",
+                        "space-separated: read, write"), "resource", map("type", "string"), "state",
+                map("type", "string"), "approve", map("type", "boolean")),
+                "client_id", "redirect_uri", "code_challenge", "code_challenge_method", "approve"));
+        Map<String, Object> text = map("type", "string");
+        Map<String, Object> texts = map("type", "array", "items", text);
+        s.put("ProtectedResourceMetadata", object(map("resource", text, "authorization_servers", texts,
+                "scopes_supported", texts, "bearer_methods_supported", texts, "resource_name", text,
+                "resource_documentation", text), "resource", "authorization_servers"));
+        s.put("AuthorizationServerMetadata", object(map("issuer", text, "authorization_endpoint", text,
+                "token_endpoint", text, "registration_endpoint", text, "revocation_endpoint", text,
+                "scopes_supported", texts, "response_types_supported", texts, "response_modes_supported", texts,
+                "grant_types_supported", texts, "token_endpoint_auth_methods_supported", texts,
+                "revocation_endpoint_auth_methods_supported", texts, "code_challenge_methods_supported", texts,
+                "client_id_metadata_document_supported", map("type", "boolean"),
+                "authorization_response_iss_parameter_supported", map("type", "boolean")),
+                "issuer", "authorization_endpoint", "token_endpoint"));
+        s.put("ClientRegistration", object(map("client_id", text, "client_id_issued_at", map("type", "integer"),
+                "client_name", text, "redirect_uris", texts, "grant_types", texts, "response_types", texts,
+                "token_endpoint_auth_method", text, "scope", text), "client_id", "redirect_uris"));
+        s.put("OAuthTokens", object(map("access_token", text, "token_type", text, "expires_in",
+                map("type", "integer"), "refresh_token", text, "scope", text), "access_token", "token_type"));
+        s.put("OAuthError", object(map("error", text, "error_description", text), "error"));
         s.put("NewToken", object(map("name", limited(Limits.TOKEN_NAME_MAX), "scope", ref("TokenScope"),
                 "expires_in", map("type", "integer", "minimum", 1, "description",
                         "Seconds until the token expires (at most ten years); leave it out for a token that never expires")),

@@ -43,6 +43,11 @@ public final class Requests {
         return node;
     }
 
+    /** A JSON object body whose unknown fields are kept for the caller to ignore (OAuth client metadata). */
+    public JsonNode anyObject(Context ctx) {
+        return object(ctx);
+    }
+
     private JsonNode object(Context ctx) {
         String type = ctx.header("Content-Type");
         String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);

@@ -323,8 +323,9 @@ public final class McpProtocol {
             throw RpcException.invalidParams("\"arguments\" must be an object");
         }
         ObjectNode args = arguments == null || arguments.isNull() ? mapper.createObjectNode() : (ObjectNode) arguments;
-        if (actor instanceof Actor.Account account && session.clientName() != null) {
-            actor = account.withClient(session.clientName()); // the audit log names the MCP client
+        if (actor instanceof Actor.Account account && account.client() == null && session.clientName() != null) {
+            // The audit log names the MCP client: the OAuth client the person authorized, else the one it announced.
+            actor = account.withClient(session.clientName());
         }
         log.debug("MCP tool {} called by {}", name, actor.userId());
         try {

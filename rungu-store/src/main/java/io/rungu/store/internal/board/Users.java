@@ -99,6 +99,7 @@ final class Users {
 
     /** Tables whose rows belong to a user and go with an erased account (votes first: their triggers fix counts). */
     private static final List<String> OWNED = List.of("votes", "sessions", "sign_in_links", "api_tokens",
+            "oauth_grants", "oauth_codes",
             "user_identities", "post_subscriptions", "project_subscriptions", "notification_settings",
             "merged_votes", "merged_subscriptions");
 

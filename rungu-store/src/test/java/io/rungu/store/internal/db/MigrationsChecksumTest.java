@@ -45,6 +45,10 @@ class MigrationsChecksumTest {
         SHIPPED.put("postgres/V009__audit_log.sql", "f63b00dfd637d7fd0f0d89e89f4a52d99a5e0aeccec1437945e2c27ed51d6523");
         SHIPPED.put("sqlite/V012__webhooks.sql", "8cd356c548699f92dce7d9e3c1e8a96c9057f54da0c2118a86d1af90457dd918");
         SHIPPED.put("postgres/V012__webhooks.sql", "dd9fa90d2a35c78bac48bd3ec3c5ff59409767326a6154ddb26919201210f4fb");
+        SHIPPED.put("sqlite/V013__mcp_authorization.sql",
+                "0a6de5d8478855eb802d25ab82ba2269ba6bf9c91e322329fb7642b59a04b594");
+        SHIPPED.put("postgres/V013__mcp_authorization.sql",
+                "9eef1b28924a42587f75a2595b09bfa0afee7de834c89b2ae46ed47eb5daa788");
     }
 
     @Test
