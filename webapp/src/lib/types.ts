@@ -248,7 +248,7 @@ export interface ApiToken {
   expired: boolean;
 }
 
-export type TokenScope = 'read' | 'write';
+export type TokenScope = 'read' | 'write' | 'widget';
 
 export interface IssuedToken {
   token: ApiToken;
@@ -295,6 +295,12 @@ export interface SignedOutEverywhere {
   tokens_revoked: number;
 }
 
+export interface WidgetToken {
+  token: string;
+  expires_at: string;
+  origin: string;
+}
+
 export interface Ready {
   status: string;
 }
@@ -334,7 +340,52 @@ export interface AuditEntry {
   changes: Record<string, AuditChange>;
 }
 
-export type AuditChannel = 'web' | 'api_token' | 'mcp_stdio' | 'mcp_http' | 'cli' | 'host';
+export type AuditChannel = 'web' | 'api_token' | 'mcp_stdio' | 'mcp_http' | 'cli' | 'host' | 'widget';
+
+export interface Removal {
+  project_id: string;
+  post_id: string | null;
+}
+
+export interface Webhook {
+  id: string;
+  url: string;
+  events: string[];
+  project: string | null;
+  enabled: boolean;
+  disabled_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookWithSecret {
+  id: string;
+  url: string;
+  events: string[];
+  project: string | null;
+  enabled: boolean;
+  disabled_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  secret: string;
+}
+
+export interface WebhookAttempt {
+  id: number;
+  delivery_id: number | null;
+  message_id: string;
+  type: string;
+  at: string;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  response: string | null;
+  succeeded: boolean;
+}
+
+export interface WebhookTestSent {
+  message_id: string;
+}
 
 export type PostSort = 'newest' | 'oldest' | 'most_votes' | 'least_votes' | 'recently_updated' | 'relevance';
 
@@ -407,6 +458,10 @@ export interface Upload {
 
 export interface EmailAddress {
   email: string;
+}
+
+export interface WidgetOrigin {
+  origin: string;
 }
 
 export interface ConsentDecision {
@@ -519,6 +574,19 @@ export interface MoveTo {
 
 export interface PostTags {
   tags: string[];
+}
+
+export interface NewWebhook {
+  url: string;
+  events: string[];
+  project?: string;
+}
+
+export interface WebhookEdit {
+  url?: string;
+  events?: string[];
+  project?: string;
+  enabled?: boolean;
 }
 
 /** A page of a list, as every list route answers. */
