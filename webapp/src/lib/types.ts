@@ -315,7 +315,7 @@ export interface AuditEntry {
 
 export type AuditChannel = 'web' | 'api_token' | 'mcp_stdio' | 'mcp_http' | 'cli' | 'host';
 
-export type PostSort = 'newest' | 'oldest' | 'most_votes' | 'least_votes' | 'recently_updated' | 'relevance';
+export type PostSort = 'newest' | 'oldest' | 'most_votes' | 'least_votes' | 'recently_updated' | 'trending' | 'relevance';
 
 export interface NewProject {
   name: string;

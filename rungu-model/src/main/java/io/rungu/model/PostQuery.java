@@ -47,6 +47,39 @@ public record PostQuery(PostSort sort, PostStatus status, PostCategory category,
     /** Newest posts, first page. */
     public static PostQuery newest() { return new PostQuery(null, null, null, null, PageRequest.FIRST, null); }
 
+    /**
+     * The statuses of a {@code status} parameter: one slug, or several separated by commas
+     * ({@code open,planned}); null or blank for any.
+     */
+    public static List<PostStatus> parseStatuses(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        String[] parts = value.split(",", -1);
+        if (parts.length > Limits.STATUSES_PER_BOARD_MAX) {
+            throw RunguException.invalid("status", "At most " + Limits.STATUSES_PER_BOARD_MAX + " statuses");
+        }
+        List<PostStatus> out = new java.util.ArrayList<>();
+        for (String part : parts) {
+            out.add(PostStatus.parse(part.strip()));
+        }
+        return out;
+    }
+
+    /**
+     * A filter on the viewer ({@code author=me}, {@code voted_by=me}): true for {@code me}, false when absent or
+     * blank; anything else is INVALID (only the viewer's own posts and votes can be listed).
+     */
+    public static boolean parseMe(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        if (!value.equals("me")) {
+            throw RunguException.invalid(field, field + " must be 'me' (the signed-in viewer)");
+        }
+        return true;
+    }
+
     /** True when the query depends on who is asking ({@link #mine} or {@link #votedByMe}). */
     public boolean personal() { return mine || votedByMe; }
 }
