@@ -206,6 +206,23 @@ class BoardJourneyIT {
     }
 
     @Test
+    @Order(9)
+    void a_declined_post_leaves_the_default_board_and_closed_posts_brings_it_back() {
+        openPost("Export the board to CSV");
+        setStatus("declined");
+        browser.open("/board/" + BOARD);
+        browser.until(d -> cardTitles().size() == 2);
+        assertThat(cardTitles()).doesNotContain("Export the board to CSV");
+        browser.find("toggle-closed").click();
+        browser.until(d -> cardTitles().contains("Export the board to CSV"));
+        assertThat(browser.path()).isEqualTo("/board/" + BOARD + "?closed=show");
+        assertThat(browser.find("post-count").getText()).isEqualTo("Showing 3 of 3");
+
+        openPost("Export the board to CSV");
+        setStatus("planned");
+    }
+
+    @Test
     @Order(11)
     void back_from_a_post_returns_to_the_same_posts_filters_and_scroll_position() {
         browser.open("/board/" + BOARD);
