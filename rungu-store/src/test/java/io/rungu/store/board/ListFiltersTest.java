@@ -117,4 +117,22 @@ class ListFiltersTest extends OnEachDatabase {
         assertThat(board.trending(Actor.anonymous(), "app", null).stream().map(v -> v.post().id()).toList())
                 .startsWith(planned.post().id(), mine.post().id());
     }
+
+    @Test
+    void trending_keeps_pinned_posts_first_and_orders_a_search_the_same_way() {
+        t.write(h -> h.execute("UPDATE posts SET created_at = '2025-11-01T00:00:00.000000Z' WHERE id = ?",
+                declined.post().id()));
+        board.toggleVote(admin, declined.post().id());
+        board.editPost(admin, done.post().id(), PostEdit.moderation(true, null));
+        Page<PostView> page = board.listPosts(Actor.anonymous(), "app",
+                new PostQuery(PostSort.TRENDING, null, null, null, PageRequest.of(1, 3)));
+        assertThat(ids(page)).containsExactly(done.post().id(), planned.post().id(), mine.post().id());
+        Page<PostView> rest = board.listPosts(Actor.anonymous(), "app",
+                new PostQuery(PostSort.TRENDING, null, null, null, PageRequest.of(2, 3)));
+        assertThat(ids(rest)).containsExactly(open.post().id(), declined.post().id());
+        Page<PostView> search = board.listPosts(Actor.anonymous(), "app",
+                new PostQuery(PostSort.TRENDING, null, null, "one", PageRequest.FIRST));
+        assertThat(ids(search)).containsExactly(planned.post().id(), done.post().id(), open.post().id(),
+                declined.post().id());
+    }
 }
