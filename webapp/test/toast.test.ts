@@ -1,6 +1,8 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Toasts from '../src/components/Toasts.svelte';
+import VoteButton from '../src/components/VoteButton.svelte';
+import { session } from '../src/lib/session.svelte';
 import { MAX_TOASTS, TOAST_MS, dismiss, toast, toasts } from '../src/lib/toast.svelte';
 
 let component: Record<string, unknown> | undefined;
@@ -51,5 +53,25 @@ describe('toasts', () => {
     flushSync();
     expect([...root.querySelectorAll('[data-testid=toast]')].map((t) => t.textContent?.trim()))
       .toEqual([...Array(MAX_TOASTS).keys()].map((i) => `T${i + 2}`));
+  });
+
+  it('tell of a failed vote', async () => {
+    const root = open();
+    session.user = { id: 'u1', name: 'Ann', email: 'ann@example.com', role: 'member', avatar_url: null } as never;
+    vi.stubGlobal('fetch', async () =>
+      new Response(JSON.stringify({ error: 'Board is read-only', code: 'forbidden' }), { status: 403, headers: { 'Content-Type': 'application/json' } }),
+    );
+    try {
+      const target = document.createElement('div');
+      document.body.append(target);
+      const vote = mount(VoteButton, { target, props: { postId: 'p1', count: 2, voted: false, onchange: () => {} } });
+      flushSync();
+      (target.querySelector('button') as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(root.querySelector('[data-testid=toast][data-kind=error]')?.textContent).toContain('Vote failed'));
+      unmount(vote);
+    } finally {
+      session.user = null;
+      vi.unstubAllGlobals();
+    }
   });
 });
