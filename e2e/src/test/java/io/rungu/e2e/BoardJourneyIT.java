@@ -492,6 +492,8 @@ class BoardJourneyIT {
         // The badge changes at once; the select is enabled again when the server has answered.
         browser.until(d -> browser.find("status-select").isEnabled());
         assertThat(browser.all("status-error")).isEmpty();
+        // The saved change is told in a toast, in the page's live region.
+        browser.until(d -> browser.all("toast").stream().anyMatch(t -> t.getText().startsWith("Status changed to")));
     }
 
     /** Clicks a card's vote button and waits for the server's answer. */
