@@ -108,6 +108,15 @@ describe('Api', () => {
     );
   });
 
+  it('sends the closed-kind exclusion and the viewer filters only when set', async () => {
+    const { api, fetch } = client(json({ data: [], pagination: page }));
+    await api.listPosts('app', { sort: 'trending', exclude_closed: true, voted_by: 'me', author: '' });
+    expect(fetch.mock.calls[0][0]).toBe('/feedback/api/projects/app/posts?sort=trending&exclude_closed=true&voted_by=me');
+    const second = client(json({ data: [], pagination: page }));
+    await second.api.listPosts('app', { exclude_closed: false, author: 'me' });
+    expect(second.fetch.mock.calls[0][0]).toBe('/feedback/api/projects/app/posts?author=me');
+  });
+
   it('reads the audit log with its filters, leaving out the empty ones', async () => {
     const { api, fetch } = client(json({ data: [], pagination: page }));
     await api.listAudit({ project: 'app', actor: '', action: 'post.edited', since: '7d', page: 2, per_page: 50 });

@@ -172,17 +172,38 @@ describe("a board's own statuses and tags", () => {
     });
   });
 
-  it('hides closed-kind posts by default, shows them on request, and filters by a tag', async () => {
+  it('asks the server to leave out closed-kind posts and sort by trending by default, shows them on request, and filters by a tag', async () => {
     const root = open();
-    await vi.waitFor(() => expect(root.querySelectorAll('[data-testid=post-card]')).toHaveLength(1));
+    await vi.waitFor(() => expect(root.querySelectorAll('[data-testid=post-card]')).toHaveLength(2));
+    expect(lastList).toBe('?sort=trending&exclude_closed=true&page=1&per_page=20');
     expect(root.querySelector('[data-testid=filter-status-wontfix]')?.textContent).toContain("Won't fix");
+    // Signed out: no "My votes" / "My posts".
+    expect(root.querySelector('[data-testid=filter-mine-votes]')).toBeNull();
 
     (root.querySelector('[data-testid=toggle-closed]') as HTMLButtonElement).click();
-    flushSync();
-    expect(root.querySelectorAll('[data-testid=post-card]')).toHaveLength(2);
+    await vi.waitFor(() => expect(lastList).toBe('?sort=trending&page=1&per_page=20'));
+    expect(location.search).toBe('?closed=show');
     expect(root.querySelector('[data-testid=tag-chip]')?.textContent).toBe('Mobile');
 
     (root.querySelector('[data-testid=filter-tag-mobile]') as HTMLButtonElement).click();
     await vi.waitFor(() => expect(lastList).toContain('tag=mobile'));
+  });
+
+  it('a chosen status is listed whatever its kind, and a signed-in viewer can list their votes or posts', async () => {
+    session.user = { id: 'u1', name: 'Ann', email: 'ann@example.com', role: 'member', avatar_url: null } as never;
+    try {
+      const root = open();
+      await vi.waitFor(() => expect(root.querySelector('[data-testid=filter-mine-votes]')).not.toBeNull());
+      (root.querySelector('[data-testid=filter-status-wontfix]') as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(lastList).toBe('?sort=trending&status=wontfix&page=1&per_page=20'));
+      expect(root.querySelector('[data-testid=toggle-closed]')).toBeNull();
+      (root.querySelector('[data-testid=filter-mine-votes]') as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(lastList).toBe('?sort=trending&status=wontfix&voted_by=me&page=1&per_page=20'));
+      (root.querySelector('[data-testid=filter-mine-posts]') as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(lastList).toBe('?sort=trending&status=wontfix&author=me&page=1&per_page=20'));
+      expect(root.querySelector('[data-testid=active-filters]')?.textContent).toContain('My posts');
+    } finally {
+      session.user = null;
+    }
   });
 });

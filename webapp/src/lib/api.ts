@@ -200,10 +200,11 @@ export class Api {
 
   // Posts
   listPosts(slug: string, q: PostQuery = {}): Promise<Paged<PostDetail>> {
-    const { sort, status, category, tag, q: text, page, per_page } = q;
+    const { sort, status, category, tag, q: text, page, per_page, author, voted_by } = q;
+    const exclude_closed = q.exclude_closed ? 'true' : undefined;
     return this.request(
       'GET',
-      `/api/projects/${seg(slug)}/posts${queryString({ sort, status, category, tag, q: text, page, per_page })}`,
+      `/api/projects/${seg(slug)}/posts${queryString({ sort, status, category, tag, q: text, exclude_closed, author, voted_by, page, per_page })}`,
     );
   }
   /** Posts like a text, best first: any word but common ones matches (duplicate suggestions while composing). */

@@ -387,7 +387,7 @@ export interface WebhookTestSent {
   message_id: string;
 }
 
-export type PostSort = 'newest' | 'oldest' | 'most_votes' | 'least_votes' | 'recently_updated' | 'relevance';
+export type PostSort = 'newest' | 'oldest' | 'most_votes' | 'least_votes' | 'recently_updated' | 'trending' | 'relevance';
 
 export interface NewProject {
   name: string;

@@ -15,6 +15,12 @@ export interface PostQuery {
   q?: string;
   page?: number;
   per_page?: number;
+  /** Leave out closed-kind statuses (the web app's default view). */
+  exclude_closed?: boolean;
+  /** 'me': only the signed-in viewer's own posts. */
+  author?: 'me' | '';
+  /** 'me': only the posts the signed-in viewer voted for. */
+  voted_by?: 'me' | '';
 }
 
 export const STATUS_LABELS: Record<PostStatus, string> = {
@@ -49,6 +55,7 @@ export const SORT_LABELS: Record<PostSort, string> = {
   most_votes: 'Most votes',
   least_votes: 'Fewest votes',
   recently_updated: 'Recently updated',
+  trending: 'Trending',
   relevance: 'Best match',
 };
 

@@ -116,20 +116,19 @@ class BoardJourneyIT {
     @Order(4)
     void voting_counts_once_and_voting_again_takes_the_vote_back() {
         browser.open("/board/" + BOARD);
+        // The author's own vote, cast when the post was created, is an ordinary vote: kept by the server, undoable.
         WebElement vote = voteButton(DARK_MODE_TITLE);
-        assertThat(vote.getAttribute("aria-pressed")).isEqualTo("false");
-        assertThat(vote.getText()).contains("0");
-
-        clickVote(DARK_MODE_TITLE, true, 1);
-        browser.driver.navigate().refresh();
-        assertThat(voteButton(DARK_MODE_TITLE).getAttribute("aria-pressed")).as("the vote is kept by the server").isEqualTo("true");
-        assertThat(voteButton(DARK_MODE_TITLE).getText()).contains("1");
+        assertThat(vote.getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(vote.getText()).contains("1");
 
         clickVote(DARK_MODE_TITLE, false, 0);
         browser.driver.navigate().refresh();
         assertThat(voteButton(DARK_MODE_TITLE).getAttribute("aria-pressed")).as("the vote is removed by the server").isEqualTo("false");
 
         clickVote(DARK_MODE_TITLE, true, 1);
+        browser.driver.navigate().refresh();
+        assertThat(voteButton(DARK_MODE_TITLE).getAttribute("aria-pressed")).as("the vote is kept by the server").isEqualTo("true");
+        assertThat(voteButton(DARK_MODE_TITLE).getText()).contains("1");
         browser.screenshot("board");
     }
 
@@ -203,6 +202,25 @@ class BoardJourneyIT {
         browser.find("home-link").click();
         browser.waitForText("project-card", "3 posts");
         browser.screenshot("home");
+    }
+
+    @Test
+    @Order(9)
+    void a_declined_post_leaves_the_default_board_and_closed_posts_brings_it_back() {
+        openPost("Export the board to CSV");
+        setStatus("declined");
+        browser.open("/board/" + BOARD);
+        browser.until(d -> cardTitles().size() == 2);
+        assertThat(cardTitles()).doesNotContain("Export the board to CSV");
+        browser.find("toggle-closed").click();
+        browser.until(d -> cardTitles().contains("Export the board to CSV"));
+        assertThat(browser.path()).isEqualTo("/board/" + BOARD + "?closed=show");
+        assertThat(browser.find("post-count").getText()).isEqualTo("Showing 3 of 3");
+
+        // Declined, it is on the board only while closed posts are shown: open it from there.
+        card("Export the board to CSV").findElement(testId("post-link")).click();
+        browser.until(d -> browser.find("post-title").getText().equals("Export the board to CSV"));
+        setStatus("planned");
     }
 
     @Test
@@ -483,6 +501,9 @@ class BoardJourneyIT {
         browser.until(ExpectedConditions.invisibilityOfElementLocated(testId("new-post-form")));
         browser.waitForText("board-notice", "was published");
         browser.until(d -> cardTitles().contains(title));
+        // The web app casts the author's own vote on the new post (#19).
+        browser.until(d -> "true".equals(voteButton(title).getAttribute("aria-pressed")));
+        assertThat(voteButton(title).findElement(testId("vote-count")).getText()).isEqualTo("1");
     }
 
     private List<String> cardTitles() {
@@ -516,6 +537,8 @@ class BoardJourneyIT {
         // The badge changes at once; the select is enabled again when the server has answered.
         browser.until(d -> browser.find("status-select").isEnabled());
         assertThat(browser.all("status-error")).isEmpty();
+        // The saved change is told in a toast, in the page's live region.
+        browser.until(d -> browser.all("toast").stream().anyMatch(t -> t.getText().startsWith("Status changed to")));
     }
 
     /** Clicks a card's vote button and waits for the server's answer. */

@@ -123,7 +123,7 @@ final class PostCommand implements Callable<Integer> {
         @Option(names = "--tag", description = "Only posts with this tag: a slug of the board's tags.")
         String tag;
 
-        @Option(names = "--sort", description = "newest (default), oldest, most_votes, least_votes, recently_updated, "
+        @Option(names = "--sort", description = "newest (default), oldest, most_votes, least_votes, recently_updated, trending, "
                 + "or relevance (the default with --search).")
         String sort;
 

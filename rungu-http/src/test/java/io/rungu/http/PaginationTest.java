@@ -45,7 +45,7 @@ class PaginationTest {
 
     @Test
     void pages_cover_every_post_once_in_every_order() {
-        for (String sort : List.of("newest", "oldest", "most_votes", "least_votes", "recently_updated")) {
+        for (String sort : List.of("newest", "oldest", "most_votes", "least_votes", "recently_updated", "trending")) {
             List<String> seen = new ArrayList<>();
             int totalPages = 1;
             for (int page = 1; page <= totalPages; page++) {
@@ -62,6 +62,28 @@ class PaginationTest {
             assertThat(unique).as(sort).hasSize(23);
             var again = s.get("/api/projects/app/posts?sort=" + sort + "&per_page=5&page=2", member).data();
             assertThat(again.get(0).get("id").asText()).isEqualTo(seen.get(5));
+        }
+    }
+
+    @Test
+    void status_lists_closed_kind_exclusion_and_the_viewers_own_posts_and_votes_filter_the_list() {
+        String declined = s.get("/api/projects/app/posts?sort=oldest&per_page=1", member).data().get(0).get("id").asText();
+        s.board().editPost(s.admin(), declined, io.rungu.model.PostEdit.status(io.rungu.model.PostStatus.DECLINED));
+        assertThat(s.get("/api/projects/app/posts?exclude_closed=true", member).json().get("pagination")
+                .get("total").asLong()).isEqualTo(22);
+        var both = s.get("/api/projects/app/posts?status=open,declined&per_page=100", member);
+        assertThat(both.json().get("pagination").get("total").asLong()).isEqualTo(23);
+        assertThat(s.get("/api/projects/app/posts?status=declined&exclude_closed=true").data()).isEmpty();
+        var voted = s.get("/api/projects/app/posts?voted_by=me&exclude_closed=true&per_page=100", member);
+        assertThat(voted.json().get("pagination").get("total").asLong()).isEqualTo(7);
+        voted.data().forEach(p -> assertThat(p.get("user_voted").asBoolean()).isTrue());
+        assertThat(s.get("/api/projects/app/posts?author=me", member).data()).isEmpty();
+        assertThat(s.get("/api/projects/app/posts?author=me").status()).isEqualTo(401);
+        for (String bad : new String[] {"author=someone", "voted_by=you", "exclude_closed=yes", "status=open,nope",
+                "status=open,,planned"}) {
+            var refused = s.get("/api/projects/app/posts?" + bad, member);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.json().get("code").asText()).as(bad).isEqualTo("invalid");
         }
     }
 

@@ -249,6 +249,14 @@ class ToolsTest {
             assertThat(blank.path("isError").asBoolean()).isTrue();
             assertThat(blank.path("content").get(0).path("text").asText()).contains("Title");
 
+            JsonNode several = c.call("list_posts", Map.of("slug", "demo", "status", "open,planned",
+                    "exclude_closed", true, "sort", "trending"));
+            assertThat(several.path("isError").asBoolean()).as(several.toString()).isFalse();
+            assertThat(several.path("structuredContent").path("pagination").path("total").asInt()).isEqualTo(2);
+            JsonNode notMe = c.call("list_posts", Map.of("slug", "demo", "author", "you"));
+            assertThat(notMe.path("isError").asBoolean()).isTrue();
+            assertThat(notMe.path("content").get(0).path("text").asText()).contains("me");
+
             JsonNode badStatus = c.call("list_posts", Map.of("slug", "demo", "status", "shipped"));
             assertThat(badStatus.path("isError").asBoolean()).isTrue();
             assertThat(badStatus.path("content").get(0).path("text").asText()).contains("in_progress");

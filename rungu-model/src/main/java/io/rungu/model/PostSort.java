@@ -15,6 +15,11 @@ public enum PostSort implements WireValue {
     LEAST_VOTES("least_votes"),
     /** updated_at descending. */
     RECENTLY_UPDATED("recently_updated"),
+    /**
+     * Posts created in the last {@link Limits#TRENDING_DAYS_DEFAULT} days first, most-voted first (the order of the
+     * trending view), then the older posts, most-voted first; newer first on ties.
+     */
+    TRENDING("trending"),
     /** Search rank, best match first. */
     RELEVANCE("relevance");
 

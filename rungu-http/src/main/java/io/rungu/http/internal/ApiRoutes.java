@@ -90,8 +90,15 @@ public final class ApiRoutes {
 
         // posts of a board
         t.add(GET, "/api/projects/{slug}/posts", this::listPosts).doc("posts", "List, filter and search posts", Access.PUBLIC)
-                .query(new Param("sort", "string", "order (default newest, or relevance with q)", wires(PostSort.values())),
-                        new Param("status", "string", "only posts with this status (a slug of the board's statuses)"),
+                .query(new Param("sort", "string", "order (default newest, or relevance with q); trending: posts of the "
+                                + "last " + Limits.TRENDING_DAYS_DEFAULT + " days most-voted first, then older posts "
+                                + "most-voted first", wires(PostSort.values())),
+                        new Param("status", "string", "only posts with this status, or any of several separated by "
+                                + "commas, e.g. open,planned (slugs of the board's statuses)"),
+                        new Param("exclude_closed", "boolean", "true: leave out posts whose status is of the closed "
+                                + "kind (default false: every status)"),
+                        new Param("author", "string", "me: only the signed-in viewer's own posts"),
+                        new Param("voted_by", "string", "me: only the posts the signed-in viewer voted for"),
                         new Param("category", "string", "only posts of this category (a slug of the board's categories)"),
                         new Param("tag", "string", "only posts with this tag (a slug of the board's tags)"),
                         new Param("q", "string", "search words, matched by prefix (at most " + Limits.SEARCH_QUERY_MAX + " characters)"))
@@ -346,10 +353,12 @@ public final class ApiRoutes {
     }
 
     private void listPosts(Context ctx) {
-        var query = new PostQuery(Requests.wireParam(ctx, "sort", PostSort::parse),
-                Requests.wireParam(ctx, "status", PostStatus::parse),
+        var query = new PostQuery(Requests.wireParam(ctx, "sort", PostSort::parse), null,
                 Requests.wireParam(ctx, "category", PostCategory::parse),
-                ctx.queryParam("q"), page(ctx), Requests.wireParam(ctx, "tag", s -> s));
+                ctx.queryParam("q"), page(ctx), Requests.wireParam(ctx, "tag", s -> s),
+                PostQuery.parseStatuses(ctx.queryParam("status")), Requests.booleanParam(ctx, "exclude_closed"),
+                PostQuery.parseMe("author", ctx.queryParam("author")),
+                PostQuery.parseMe("voted_by", ctx.queryParam("voted_by")));
         ok(ctx, Wire.listing(board.listPosts(actor(ctx), ctx.pathParam("slug"), query), Wire::post));
     }
 

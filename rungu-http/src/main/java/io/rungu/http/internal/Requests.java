@@ -215,6 +215,18 @@ public final class Requests {
         return range.parse(ctx.queryParam(range.name()));
     }
 
+    /** An optional boolean query parameter: true or false; absent or empty is false. */
+    public static boolean booleanParam(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isEmpty() || v.equals("false")) {
+            return false;
+        }
+        if (!v.equals("true")) {
+            throw RunguException.invalid(name, name + " must be true or false");
+        }
+        return true;
+    }
+
     /** An optional query parameter with a wire value such as {@code status=open}. */
     public static <E> E wireParam(Context ctx, String name, Function<String, E> parse) {
         String v = ctx.queryParam(name);

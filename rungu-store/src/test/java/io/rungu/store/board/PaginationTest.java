@@ -59,6 +59,9 @@ class PaginationTest {
         // Force ties: a third of the posts share one timestamp, votes take only three values.
         t.write(h -> h.execute("UPDATE posts SET created_at = '2026-01-01T00:00:00.000000Z', "
                 + "updated_at = '2026-01-01T00:00:00.000000Z' WHERE seq % 3 = 0"));
+        // Some posts fall before the trending window, so a trending list has both its parts.
+        t.write(h -> h.execute("UPDATE posts SET created_at = '2025-12-01T00:00:00.000000Z', "
+                + "updated_at = '2025-12-01T00:00:00.000000Z' WHERE seq % 3 = 1 AND seq > 8"));
         List<String> voters = new ArrayList<>();
         for (int v = 0; v < 2; v++) {
             voters.add(t.createUser("Voter " + v, Role.MEMBER));
@@ -79,7 +82,7 @@ class PaginationTest {
         t.close();
     }
 
-    static Comparator<PostView> expected(PostSort sort) {
+    Comparator<PostView> expected(PostSort sort) {
         Comparator<PostView> id = Comparator.comparing(v -> v.post().id());
         Comparator<PostView> created = Comparator.comparing((PostView v) -> v.post().createdAt());
         Comparator<PostView> votes = Comparator.comparingLong(v -> v.post().voteCount());
@@ -91,6 +94,9 @@ class PaginationTest {
             case MOST_VOTES -> votes.thenComparing(created).thenComparing(id).reversed();
             case LEAST_VOTES -> votes.thenComparing(created).thenComparing(id);
             case RECENTLY_UPDATED -> updated.thenComparing(id).reversed();
+            case TRENDING -> Comparator.comparing((PostView v) -> v.post().createdAt()
+                            .isBefore(t.clock().instant().minus(java.time.Duration.ofDays(7))))
+                    .thenComparing(votes.thenComparing(created).thenComparing(id).reversed());
         };
     }
 

@@ -53,8 +53,15 @@ public final class BoardTools {
     private static final Param PAGE = Param.counted(Range.PAGE, "1-based page number", 1);
     private static final Param PER_PAGE = Param.counted(Range.PER_PAGE, "Items per page", Limits.PER_PAGE_DEFAULT);
     private static final Param STATUS_FILTER = Param.string("status",
-            "Only posts with this status: a slug of the board's statuses (get_project lists them)")
-            .maxLength(Limits.DEFINITION_SLUG_MAX);
+            "Only posts with this status, or any of several separated by commas (open,planned): slugs of the "
+                    + "board's statuses (get_project lists them)")
+            .maxLength((Limits.DEFINITION_SLUG_MAX + 1) * Limits.STATUSES_PER_BOARD_MAX);
+    private static final Param EXCLUDE_CLOSED = Param.bool("exclude_closed",
+            "Leave out posts whose status is of the closed kind (e.g. declined)").withDefault(false);
+    private static final Param AUTHOR_FILTER = Param.string("author",
+            "\"me\": only your own posts").maxLength(2);
+    private static final Param VOTED_BY_FILTER = Param.string("voted_by",
+            "\"me\": only the posts you voted for").maxLength(2);
     private static final Param CATEGORY_FILTER = Param.string("category",
             "Only posts of this category: a slug of the board's categories (get_project lists them)")
             .maxLength(Limits.DEFINITION_SLUG_MAX);
@@ -62,7 +69,9 @@ public final class BoardTools {
             "Only posts with this tag: a slug of the board's tags (get_project lists them)")
             .maxLength(Limits.DEFINITION_SLUG_MAX);
     private static final Param SORT = Param.oneOf("sort",
-            "Order of the list: newest by default, relevance (best match first) by default when a query is given",
+            "Order of the list: newest by default, relevance (best match first) by default when a query is given; "
+                    + "trending: posts of the last " + Limits.TRENDING_DAYS_DEFAULT + " days most-voted first, "
+                    + "then older ones most-voted first",
             PostSort.class);
     private static final Param QUERY = Param.string("query",
             "Search words matched by prefix in titles and descriptions; any text is safe").maxLength(Limits.SEARCH_QUERY_MAX);
@@ -89,7 +98,8 @@ public final class BoardTools {
                         "List the posts of a board with optional filters (status, category, tag), a search query and "
                                 + "a sort order. Each post has its vote and comment counts, its tags and whether you "
                                 + "voted.",
-                        List.of(SLUG, SORT, STATUS_FILTER, CATEGORY_FILTER, TAG_FILTER, QUERY, PAGE, PER_PAGE),
+                        List.of(SLUG, SORT, STATUS_FILTER, CATEGORY_FILTER, TAG_FILTER, EXCLUDE_CLOSED, AUTHOR_FILTER,
+                                VOTED_BY_FILTER, QUERY, PAGE, PER_PAGE),
                         PostList.class,
                         (actor, a) -> postList(board.listPosts(actor, a.string("slug"), postQuery(a)))),
                 ToolSpec.read("get_post", "Get a post",
@@ -350,9 +360,10 @@ public final class BoardTools {
     private static PostQuery postQuery(Args a) {
         String sort = a.string("sort");
         // An empty filter means "no filter": agents often send "" for "any".
-        String status = blankToNull(a.string("status"));
-        return new PostQuery(sort == null ? null : PostSort.parse(sort), status == null ? null : PostStatus.parse(status),
-                category(blankToNull(a.string("category"))), a.string("query"), pageOf(a), blankToNull(a.string("tag")));
+        return new PostQuery(sort == null ? null : PostSort.parse(sort), null,
+                category(blankToNull(a.string("category"))), a.string("query"), pageOf(a), blankToNull(a.string("tag")),
+                PostQuery.parseStatuses(a.string("status")), Boolean.TRUE.equals(a.bool("exclude_closed")),
+                PostQuery.parseMe("author", a.string("author")), PostQuery.parseMe("voted_by", a.string("voted_by")));
     }
 
     private static String blankToNull(String value) {

@@ -22,16 +22,17 @@ final class KeptReads {
      * Everything that selects a list page, apart from the viewer: {@code withHidden} pages (what admins see) are
      * kept apart from the pages everyone else who may see the board sees.
      */
-    record PageKey(String projectSlug, PostSort sort, PostStatus status, PostCategory category, int page, int perPage,
-                   String tag, boolean withHidden) {
-        /** The key of a browse query; null for a search, which is never kept. */
+    record PageKey(String projectSlug, PostSort sort, PostStatus status, java.util.List<PostStatus> statuses,
+                   boolean excludeClosed, PostCategory category, int page, int perPage, String tag, boolean withHidden) {
+        /** The key of a browse query; null for a search, which is never kept (nor is a personal list). */
         static PageKey of(String projectSlug, PostQuery query, boolean withHidden) {
-            if (!SearchTerms.of(query.text()).isEmpty()) {
+            if (!SearchTerms.of(query.text()).isEmpty() || query.personal()) {
                 return null;
             }
             PostSort sort = query.sort() == null || query.sort() == PostSort.RELEVANCE ? PostSort.NEWEST : query.sort();
             PageRequest page = query.page() == null ? PageRequest.FIRST : query.page();
-            return new PageKey(projectSlug, sort, query.status(), query.category(), page.page(), page.perPage(),
+            return new PageKey(projectSlug, sort, query.status(), query.statuses(), query.excludeClosed(),
+                    query.category(), page.page(), page.perPage(),
                     query.tag(), withHidden);
         }
     }

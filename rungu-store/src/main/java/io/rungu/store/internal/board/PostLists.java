@@ -1,5 +1,6 @@
 package io.rungu.store.internal.board;
 
+import io.rungu.model.BoardStatus;
 import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
 import io.rungu.model.Post;
@@ -8,6 +9,12 @@ import io.rungu.model.PostQuery;
 import io.rungu.model.PostSort;
 import io.rungu.model.PostStatus;
 import io.rungu.model.PostView;
+import io.rungu.model.RunguException;
+import io.rungu.model.Limits;
+import io.rungu.model.StatusKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import io.rungu.store.internal.db.Dialect;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -37,29 +44,41 @@ final class PostLists {
      * A page of the board's posts as a list shows them: hidden posts only when {@code withHidden} (admins), pending
      * posts never (they are in {@link #pending}); {@code viewerId} marks that viewer's votes (null: none).
      */
-    Page<PostView> list(Handle h, String projectId, PostQuery query, boolean withHidden, String viewerId) {
+    Page<PostView> list(Handle h, String projectId, PostQuery query, boolean withHidden, String viewerId,
+            Instant now) {
         PageRequest page = query.page() == null ? PageRequest.FIRST : query.page();
         List<String> terms = SearchTerms.of(query.text());
-        if (query.status() != null) {
-            BoardDefinitions.requireStatus(h, projectId, query.status(), "status");
+        if (query.personal() && viewerId == null) {
+            throw RunguException.unauthenticated();
+        }
+        List<String> statuses = statuses(h, projectId, query);
+        if (statuses != null && statuses.isEmpty()) {
+            return new Page<>(List.of(), page.page(), page.perPage(), 0);
         }
         if (query.category() != null) {
             BoardDefinitions.requireCategory(h, projectId, query.category(), "category");
         }
         String tagId = query.tag() == null ? null : BoardDefinitions.requireTag(h, projectId, query.tag(), "tag").id();
-        Filters filters = new Filters(projectId, query.status(), query.category(), tagId, withHidden,
+        Filters filters = new Filters(projectId, statuses, query.category(), tagId,
+                query.mine() ? viewerId : null, query.votedByMe() ? viewerId : null, withHidden,
                 holdsUnlisted(h, projectId, withHidden));
+        Instant since = now.minus(Duration.ofDays(Limits.TRENDING_DAYS_DEFAULT));
         if (terms.isEmpty()) {
             if (SearchTerms.unsearchable(query.text())) {
                 return new Page<>(List.of(), page.page(), page.perPage(), 0);
             }
             PostSort sort = query.sort() == null || query.sort() == PostSort.RELEVANCE ? PostSort.NEWEST : query.sort();
-            List<Long> pinned = pinned(h, sort, filters);
-            List<Long> seqs = pinned.isEmpty()
-                    ? filters.bind(h.createQuery(keysSql(sort, filters)))
-                            .bind("limit", page.perPage()).bind("offset", page.offset())
-                            .mapTo(Long.class).list()
-                    : pinnedFirst(h, sort, filters, pinned, page);
+            List<Long> pinned = pinned(h, sort, filters, since);
+            List<Long> seqs;
+            if (sort == PostSort.TRENDING) {
+                seqs = trendingFirst(h, filters, pinned, page, since);
+            } else {
+                seqs = pinned.isEmpty()
+                        ? filters.bind(h.createQuery(keysSql(sort, filters)))
+                                .bind("limit", page.perPage()).bind("offset", page.offset())
+                                .mapTo(Long.class).list()
+                        : pinnedFirst(h, sort, filters, pinned, page);
+            }
             long total = filters.bind(h.createQuery(countSql(filters))).mapTo(Long.class).one();
             return new Page<>(PostReads.bySeqs(h, seqs, viewerId), page.page(), page.perPage(), total);
         }
@@ -81,9 +100,12 @@ final class PostLists {
         if (total <= page.offset()) {
             return new Page<>(List.of(), page.page(), page.perPage(), total);
         }
-        List<Long> seqs = filters.bind(h.createQuery(sortedPageSql(dialect, sort, filters, total)))
-                .bind("search", search).bind("limit", page.perPage()).bind("offset", page.offset())
-                .mapTo(Long.class).list();
+        Query sorted = filters.bind(h.createQuery(sortedPageSql(dialect, sort, filters, total)))
+                .bind("search", search).bind("limit", page.perPage()).bind("offset", page.offset());
+        if (sort == PostSort.TRENDING) {
+            sorted.bind("since", since);
+        }
+        List<Long> seqs = sorted.mapTo(Long.class).list();
         return new Page<>(PostReads.bySeqs(h, seqs, viewerId), page.page(), page.perPage(), total);
     }
 
@@ -124,14 +146,96 @@ final class PostLists {
      * {@link io.rungu.model.Limits#PINNED_POSTS_MAX} found through the partial index posts_pinned, so a board
      * without pinned posts pays one empty index probe.
      */
-    private static List<Long> pinned(Handle h, PostSort sort, Filters filters) {
+    private static List<Long> pinned(Handle h, PostSort sort, Filters filters, Instant since) {
         List<Long> onBoard = h.createQuery(PINNED_SQL).bind("project", filters.projectId()).mapTo(Long.class).list();
         if (onBoard.isEmpty()) {
             return onBoard;
         }
-        return filters.bind(h.createQuery("SELECT p.seq FROM posts p WHERE p.seq IN (<seqs>) AND " + filters.postSql()
-                        + " ORDER BY " + PostReads.order(sort)))
-                .bindList("seqs", onBoard).mapTo(Long.class).list();
+        Query q = filters.bind(h.createQuery("SELECT p.seq FROM posts p WHERE p.seq IN (<seqs>) AND "
+                        + filters.postSql() + " ORDER BY " + PostReads.order(sort)))
+                .bindList("seqs", onBoard);
+        if (sort == PostSort.TRENDING) {
+            q.bind("since", since);
+        }
+        return q.mapTo(Long.class).list();
+    }
+
+    /**
+     * The statuses a list keeps, as wire values: null for any status; empty when the filters leave none (then the
+     * list is empty). Each named status must be one of the board's; {@code excludeClosed} drops the closed kind.
+     */
+    private static List<String> statuses(Handle h, String projectId, PostQuery query) {
+        List<PostStatus> named = query.status() != null ? List.of(query.status()) : query.statuses();
+        if (named.isEmpty() && !query.excludeClosed()) {
+            return null;
+        }
+        List<BoardStatus> board = BoardDefinitions.statuses(h, projectId);
+        List<BoardStatus> kept = new ArrayList<>();
+        if (named.isEmpty()) {
+            kept.addAll(board);
+        } else {
+            for (PostStatus status : named) {
+                BoardStatus s = BoardDefinitions.requireStatus(h, projectId, status, "status");
+                if (!kept.contains(s)) {
+                    kept.add(s);
+                }
+            }
+        }
+        if (query.excludeClosed()) {
+            kept.removeIf(s -> s.kind() == StatusKind.CLOSED);
+        }
+        return kept.stream().map(BoardStatus::slug).toList();
+    }
+
+    /**
+     * A trending page: the pinned posts first, then the other posts created since {@code since} by votes (a range
+     * of the creation index, sorted), then the older ones by votes (a walk of the vote index). Counting the recent
+     * posts tells where the page falls, so any page is exact.
+     */
+    private static List<Long> trendingFirst(Handle h, Filters filters, List<Long> pinned, PageRequest page,
+            Instant since) {
+        int k = pinned.size();
+        long offset = page.offset();
+        List<Long> seqs = new ArrayList<>(pinned.subList((int) Math.min(offset, k),
+                (int) Math.min(offset + page.perPage(), k)));
+        long from = Math.max(0, offset - k);
+        boolean unpinned = k > 0;
+        long recent = filters.bind(h.createQuery(trendingCountSql(filters, unpinned)))
+                .bind("since", since).mapTo(Long.class).one();
+        int rest = page.perPage() - seqs.size();
+        if (rest > 0 && from < recent) {
+            seqs.addAll(filters.bind(h.createQuery(trendingSql(filters, true, unpinned)))
+                    .bind("since", since).bind("limit", rest).bind("offset", from)
+                    .mapTo(Long.class).list());
+        }
+        rest = page.perPage() - seqs.size();
+        if (rest > 0) {
+            seqs.addAll(filters.bind(h.createQuery(trendingSql(filters, false, unpinned)))
+                    .bind("since", since).bind("limit", rest).bind("offset", Math.max(0, from - recent))
+                    .mapTo(Long.class).list());
+        }
+        return seqs;
+    }
+
+    /**
+     * One part of a trending list: the posts created since {@code :since} ({@code recent}) or before it, most-voted
+     * first. The unary plus keeps the recent part on the creation index's small range (as the trending view does);
+     * the older part walks the vote index, which holds created_at, so no row is read to skip a recent post (its
+     * test is wrapped in a CASE so no planner takes it for a range of the creation index, whose matches would all
+     * be sorted).
+     */
+    static String trendingSql(Filters filters, boolean recent, boolean unpinned) {
+        return "SELECT p.seq FROM posts p WHERE " + filters.postSql()
+                + (recent ? " AND p.created_at >= :since" : " AND CASE WHEN p.created_at < :since THEN 1 ELSE 0 END = 1")
+                + (unpinned ? " AND p.pinned = 0" : "")
+                + " ORDER BY " + (recent ? "+p.vote_count DESC" : "p.vote_count DESC")
+                + ", p.created_at DESC, p.id DESC LIMIT :limit OFFSET :offset";
+    }
+
+    /** The number of posts in the recent part of a trending list. */
+    static String trendingCountSql(Filters filters, boolean unpinned) {
+        return "SELECT count(*) FROM posts p WHERE " + filters.postSql() + " AND p.created_at >= :since"
+                + (unpinned ? " AND p.pinned = 0" : "");
     }
 
     /**
@@ -194,7 +298,7 @@ final class PostLists {
      * the tag's posts (at most the posts carrying it, read from post_tags_tag).
      */
     static String countSql(Filters filters) {
-        if (filters.tagId() != null) {
+        if (filters.tagId() != null || filters.authorId() != null || filters.voterId() != null) {
             return "SELECT count(*) FROM posts p WHERE " + filters.postSql();
         }
         return "SELECT coalesce(sum(" + (filters.withHidden() ? "posts + hidden" : "posts")
@@ -239,21 +343,26 @@ final class PostLists {
 
     /**
      * The WHERE conditions of a list, on a table aliased {@code p} having project_id, status and category (and id,
-     * with a tag).
+     * with a tag; created_by, with an author).
      *
+     * @param statuses   the statuses kept (wire values), null for any; one status is tested by equality so the
+     *                   status indexes serve the list
+     * @param authorId   only this user's posts (null: anyone's)
+     * @param voterId    only the posts this user voted for (null: any)
      * @param withHidden hidden posts are listed too (admins)
      * @param held       the board has posts the list leaves out ({@link #holdsUnlisted})
      */
-    record Filters(String projectId, PostStatus status, PostCategory category, String tagId, boolean withHidden,
-                   boolean held) {
+    record Filters(String projectId, List<String> statuses, PostCategory category, String tagId, String authorId,
+                   String voterId, boolean withHidden, boolean held) {
         /** Listed posts only, no other filter. */
         Filters(String projectId, PostStatus status, PostCategory category) {
-            this(projectId, status, category, null, false, false);
+            this(projectId, status == null ? null : List.of(status.wire()), category, null, null, null, false, false);
         }
 
         /** True when a filter beyond the board applies, or the board holds posts the list leaves out. */
         boolean narrows() {
-            return status != null || category != null || tagId != null || held;
+            return statuses != null || category != null || tagId != null || authorId != null || voterId != null
+                    || held;
         }
 
         /**
@@ -266,9 +375,13 @@ final class PostLists {
         }
 
         String sql() {
-            return "p.project_id = :project" + (status == null ? "" : " AND p.status = :status")
+            return "p.project_id = :project"
+                    + (statuses == null ? "" : statuses.size() == 1 ? " AND p.status = :status"
+                            : " AND p.status IN (<statuses>)")
                     + (category == null ? "" : " AND p.category = :category")
-                    + (tagId == null ? "" : " AND p.id IN (SELECT pt.post_id FROM post_tags pt WHERE pt.tag_id = :tag)");
+                    + (tagId == null ? "" : " AND p.id IN (SELECT pt.post_id FROM post_tags pt WHERE pt.tag_id = :tag)")
+                    + (authorId == null ? "" : " AND p.created_by = :author")
+                    + (voterId == null ? "" : " AND p.id IN (SELECT v.post_id FROM votes v WHERE v.user_id = :voter)");
         }
 
         Query bind(Query q) {
@@ -276,11 +389,21 @@ final class PostLists {
             if (tagId != null) {
                 q.bind("tag", tagId);
             }
-            if (status != null) {
-                q.bind("status", status.wire());
+            if (statuses != null) {
+                if (statuses.size() == 1) {
+                    q.bind("status", statuses.get(0));
+                } else {
+                    q.bindList("statuses", statuses);
+                }
             }
             if (category != null) {
                 q.bind("category", category.wire());
+            }
+            if (authorId != null) {
+                q.bind("author", authorId);
+            }
+            if (voterId != null) {
+                q.bind("voter", voterId);
             }
             return q;
         }

@@ -41,6 +41,8 @@ final class PostReads {
             case MOST_VOTES -> "p.vote_count DESC, p.created_at DESC, p.id DESC";
             case LEAST_VOTES -> "p.vote_count ASC, p.created_at ASC, p.id ASC";
             case RECENTLY_UPDATED -> "p.updated_at DESC, p.id DESC";
+            // The statement binds :since, the start of the trending window.
+            case TRENDING -> "CASE WHEN p.created_at >= :since THEN 0 ELSE 1 END, " + order(PostSort.MOST_VOTES);
         };
     }
 

@@ -43,14 +43,14 @@ final class Posts {
         PostQuery q = query == null ? PostQuery.newest() : query;
         boolean withHidden = actor.isAdmin();
         String projectId = projectId(actor, projectSlug);
-        KeptReads.PageKey key = kept.pages.enabled() && !SearchTerms.unsearchable(q.text())
+        KeptReads.PageKey key = kept.pages.enabled() && !SearchTerms.unsearchable(q.text()) && !q.personal()
                 ? KeptReads.PageKey.of(projectSlug, q, withHidden) : null;
         if (key == null) {
             // Only symbols or emoji: the search finds nothing (and must not be served the unsearched list).
-            return cx.db().read(h -> lists.list(h, projectId, q, withHidden, actor.userId()));
+            return cx.db().read(h -> lists.list(h, projectId, q, withHidden, actor.userId(), cx.now()));
         }
         Page<PostView> page = kept.pages.getOrRead(key,
-                () -> cx.db().read(h -> lists.list(h, projectId, q, withHidden, null)));
+                () -> cx.db().read(h -> lists.list(h, projectId, q, withHidden, null, cx.now())));
         if (actor.userId() == null || page.items().isEmpty()) {
             return page;
         }

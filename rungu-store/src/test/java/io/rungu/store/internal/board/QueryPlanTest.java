@@ -61,13 +61,16 @@ class QueryPlanTest {
             if (sql.contains("<seqs>")) {
                 q.bindList("seqs", List.of(1L, 2L, 3L));
             }
+            if (sql.contains("<statuses>")) {
+                q.bindList("statuses", List.of("open", "planned"));
+            }
             return q.map((rs, ctx) -> rs.getString("detail")).list();
         };
         return String.join("\n", db.read(explain));
     }
 
     static final Map<String, Object> PARAMS = Map.ofEntries(Map.entry("project", "p"), Map.entry("status", "open"),
-            Map.entry("category", "bug"), Map.entry("limit", 20), Map.entry("offset", 0), Map.entry("viewer", "u"),
+            Map.entry("category", "bug"), Map.entry("limit", 20), Map.entry("offset", 0), Map.entry("viewer", "u"), Map.entry("author", "u"), Map.entry("voter", "u"),
             Map.entry("search", "\"dark\"*"),
             Map.entry("since", "2026-01-01T00:00:00.000000Z"));
 
@@ -77,7 +80,7 @@ class QueryPlanTest {
         var dialect = empty.dialect();
         var checks = new java.util.ArrayList<Check>();
         for (PostSort sort : PostSort.values()) {
-            if (sort == PostSort.RELEVANCE) {
+            if (sort == PostSort.RELEVANCE || sort == PostSort.TRENDING) {
                 continue;
             }
             checks.add(new Check("list " + sort, PostLists.keysSql(sort, new PostLists.Filters("p", null, null)), true));
@@ -94,6 +97,28 @@ class QueryPlanTest {
             checks.add(new Check("search by " + sort + " by status, many matches: walk", PostLists.sortedPageSql(
                     dialect, sort, new PostLists.Filters("p", PostStatus.OPEN, null), PostLists.WALK_INDEX_MATCHES), true));
         }
+        for (boolean unpinned : new boolean[] {false, true}) {
+            String pins = unpinned ? ", pinned posts on the board" : "";
+            checks.add(new Check("list TRENDING, recent part" + pins,
+                    PostLists.trendingSql(new PostLists.Filters("p", null, null), true, unpinned), false));
+            checks.add(new Check("list TRENDING, recent count" + pins,
+                    PostLists.trendingCountSql(new PostLists.Filters("p", null, null), unpinned), false));
+            checks.add(new Check("list TRENDING by status, recent part" + pins,
+                    PostLists.trendingSql(new PostLists.Filters("p", PostStatus.OPEN, null), true, unpinned), false));
+        }
+        checks.add(new Check("list TRENDING, older part",
+                PostLists.trendingSql(new PostLists.Filters("p", null, null), false, false), true));
+        checks.add(new Check("list TRENDING by status, older part",
+                PostLists.trendingSql(new PostLists.Filters("p", PostStatus.OPEN, null), false, false), true));
+        checks.add(new Check("list TRENDING, older part, pinned posts on the board",
+                PostLists.trendingSql(new PostLists.Filters("p", null, null), false, true), false));
+        var several = new PostLists.Filters("p", List.of("open", "planned"), null, null, null, null, false, false);
+        checks.add(new Check("list by several statuses", PostLists.keysSql(PostSort.MOST_VOTES, several), false));
+        checks.add(new Check("list total by several statuses", PostLists.countSql(several), false));
+        var mine = new PostLists.Filters("p", null, null, null, "u", null, false, false);
+        checks.add(new Check("list of my posts", PostLists.keysSql(PostSort.NEWEST, mine), false));
+        var voted = new PostLists.Filters("p", null, null, null, null, "u", false, false);
+        checks.add(new Check("list of my votes", PostLists.keysSql(PostSort.NEWEST, voted), false));
         checks.add(new Check("search by relevance", PostLists.rankedPageSql(dialect,
                 new PostLists.Filters("p", null, null)), false));
         checks.add(new Check("search by relevance by status", PostLists.rankedPageSql(dialect,

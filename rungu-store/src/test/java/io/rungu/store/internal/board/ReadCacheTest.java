@@ -28,7 +28,7 @@ class ReadCacheTest {
     }
 
     static KeptReads.PageKey key(int page) {
-        return new KeptReads.PageKey("app", PostSort.NEWEST, null, null, page, 20, null, false);
+        return new KeptReads.PageKey("app", PostSort.NEWEST, null, java.util.List.of(), false, null, page, 20, null, false);
     }
 
     static Page<PostView> page(String description) {
