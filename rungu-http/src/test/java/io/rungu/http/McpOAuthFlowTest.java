@@ -123,6 +123,10 @@ class McpOAuthFlowTest {
         // 6. The access token is for /mcp only; API tokens keep working on /mcp.
         TestServer.Res rest = server.req("GET", "/api/projects").header("Authorization", "Bearer " + tokens.access).send();
         assertThat(rest.status()).isEqualTo(401);
+        // Nor on a REST route whose URL merely ends in /mcp (a board called "mcp").
+        TestServer.Res lookAlike = server.req("DELETE", "/api/projects/mcp")
+                .header("Authorization", "Bearer " + tokens.access).send();
+        assertThat(lookAlike.status()).isEqualTo(401);
         String apiToken = server.auth.createToken(Actor.of(userId, Role.ADMIN), "cli", TokenScope.WRITE).secret();
         assertThat(mcp(apiToken, null, initialize()).status()).isEqualTo(200);
     }

@@ -57,6 +57,14 @@ public final class Guard {
         return a == null ? Actor.anonymous() : a;
     }
 
+    /** The matched route's path template, relative to the base path (e.g. {@code /mcp}), set before authenticating. */
+    public static final String ROUTE = "rungu.route";
+
+    /** The route template a request matched, for an identity that accepts credentials on one route only. */
+    public static String route(Context ctx) {
+        return ctx.attribute(ROUTE);
+    }
+
     public Handler wrap(Route route) {
         Handler inner = route.handler();
         return ctx -> {
@@ -74,6 +82,7 @@ public final class Guard {
                 refuseMethodOverride(ctx, route);
                 Actor actor = Actor.anonymous();
                 if (route.authenticate()) {
+                    ctx.attribute(ROUTE, route.path());
                     actor = identity.authenticate(ctx);
                     ctx.attribute(ACTOR, actor);
                 }

@@ -35,7 +35,8 @@ public final class OAuthBearer implements Identity {
         String token = authorization.substring(7).strip();
         String base = publicUrl.apply(ctx);
         String resource = base + "/mcp";
-        if (!ctx.path().endsWith("/mcp")) {
+        // The matched route, not the URL's ending: /api/projects/mcp (a board called "mcp") ends in /mcp too.
+        if (!"/mcp".equals(Guard.route(ctx))) {
             throw new RunguException(ErrorCode.UNAUTHENTICATED, "This OAuth access token is for " + resource
                     + " only; use an API token (rgu_...) for the REST API");
         }
