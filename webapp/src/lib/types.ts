@@ -620,6 +620,7 @@ export const LIMITS = {
   attachmentsPerPost: 20,
   filename: 120,
   userName: 100,
+  userQuery: 100,
   email: 254,
   url: 2000,
   tokenName: 100,

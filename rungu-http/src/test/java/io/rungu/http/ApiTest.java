@@ -3,6 +3,7 @@ package io.rungu.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rungu.model.Actor;
+import io.rungu.model.Limits;
 import io.rungu.model.NewPost;
 import io.rungu.model.NewProject;
 import io.rungu.model.PostEdit;
@@ -451,6 +452,13 @@ class ApiTest {
         assertThat(users.status()).isEqualTo(200);
         assertThat(users.data().get(0).has("email")).isTrue();
         assertThat(s.get("/api/users", member).status()).isEqualTo(403);
+        var found = s.get("/api/users?q=" + enc("MIA mem"), admin);
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.data()).hasSize(1);
+        assertThat(found.data().get(0).get("id").asText()).isEqualTo(member.userId());
+        var tooLong = s.get("/api/users?q=" + "x".repeat(Limits.USER_QUERY_MAX + 1), admin);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("error").asText()).contains("at most " + Limits.USER_QUERY_MAX);
         var promoted = s.json("PATCH", "/api/users/" + member.userId(), admin, "{\"role\":\"admin\"}");
         assertThat(promoted.status()).isEqualTo(200);
         assertThat(promoted.data().get("role").asText()).isEqualTo("admin");

@@ -238,6 +238,10 @@ class SdkClientTest {
             Map<?, ?> users = (Map<?, ?>) call(client, validator, byName, "list_users", Map.of("per_page", 50))
                     .structuredContent();
             assertThat(users.toString()).doesNotContain("@");
+            Map<?, ?> found = (Map<?, ?>) call(client, validator, byName, "list_users", Map.of("query", "ADA a."))
+                    .structuredContent();
+            assertThat(((List<?>) found.get("users")).stream()
+                    .map(u -> String.valueOf(((Map<?, ?>) u).get("name"))).toList()).containsExactly("Ada A.");
             Map<?, ?> blocked = (Map<?, ?>) call(client, validator, byName, "update_user",
                     Map.of("user_id", memberId, "blocked", true)).structuredContent();
             assertThat(((Map<?, ?>) blocked.get("user")).get("blocked")).isEqualTo(true);

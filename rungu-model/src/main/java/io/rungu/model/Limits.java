@@ -33,6 +33,8 @@ public final class Limits {
     public static final long IMAGE_MAX_PIXELS = 40_000_000L;
     public static final int FILENAME_MAX = 120;
     public static final int USER_NAME_MAX = 100;
+    /** The user search text (admin user list), matched in names and emails. */
+    public static final int USER_QUERY_MAX = 100;
     public static final int EMAIL_MAX = 254;
     public static final int URL_MAX = 2_000;
     public static final int TOKEN_NAME_MAX = 100;

@@ -302,7 +302,15 @@ public interface Board {
     User me(Actor actor);
 
     /** All users, newest first (admin). */
-    Page<User> listUsers(Actor actor, PageRequest page);
+    default Page<User> listUsers(Actor actor, PageRequest page) {
+        return listUsers(actor, null, page);
+    }
+
+    /**
+     * Users whose name or email contains {@code query} (case-insensitive), newest first (admin); a null or blank
+     * query lists them all. The query has at most {@link io.rungu.model.Limits#USER_QUERY_MAX} characters.
+     */
+    Page<User> listUsers(Actor actor, String query, PageRequest page);
 
     /** Promotes or demotes a user (admin). The last admin cannot demote themself. */
     User setRole(Actor actor, String userId, Role role);

@@ -232,8 +232,12 @@ public final class ApiRoutes {
         }).doc("attachments", "Delete an attachment (uploader or admin)", Access.SIGNED_IN).reply(204, Shape.NONE, null).done();
 
         // users
-        t.add(GET, "/api/users", ctx -> ok(ctx, Wire.listing(board.listUsers(actor(ctx), page(ctx)), Wire::user)))
-                .doc("users", "All users, newest first", Access.ADMIN).query(PAGING).reply(200, Shape.PAGE, "User").done();
+        t.add(GET, "/api/users", ctx -> ok(ctx, Wire.listing(board.listUsers(actor(ctx), ctx.queryParam("q"), page(ctx)),
+                        Wire::user)))
+                .doc("users", "All users, newest first", Access.ADMIN)
+                .query(new Param("q", "string", "only users whose name or email contains this text, ignoring case (at most "
+                        + Limits.USER_QUERY_MAX + " characters)"))
+                .query(PAGING).reply(200, Shape.PAGE, "User").done();
         t.add(PATCH, "/api/users/{id}", this::editUser)
                 .doc("users", "Change a user's role, or block or unblock a member", Access.ADMIN).json("UserEdit")
                 .reply(200, Shape.DATA, "User").done();

@@ -33,6 +33,40 @@ class UsersTest extends OnEachDatabase {
     }
 
     @Test
+    void admins_search_users_by_name_or_email_ignoring_case() {
+        Actor.Account ada = t.member("Ada Lovelace");
+        Actor.Account grace = t.member("Grace Hopper");
+        t.member("Alan");
+        var byName = board.listUsers(admin, "  lOVElace ", new PageRequest(1, 10));
+        assertThat(byName.items()).extracting(User::id).containsExactly(ada.userId());
+        assertThat(byName.total()).isEqualTo(1);
+        String graceEmail = board.listUsers(admin, "hopper", new PageRequest(1, 10)).items().get(0).email();
+        var byEmail = board.listUsers(admin, graceEmail.toUpperCase(java.util.Locale.ROOT), new PageRequest(1, 10));
+        assertThat(byEmail.items()).extracting(User::id).containsExactly(grace.userId());
+        // LIKE wildcards are literal text
+        assertThat(board.listUsers(admin, "%", new PageRequest(1, 10)).total()).isZero();
+        assertThat(board.listUsers(admin, "_", new PageRequest(1, 10)).total()).isZero();
+        assertThat(board.listUsers(admin, "!", new PageRequest(1, 10)).total()).isZero();
+        assertThat(board.listUsers(admin, "", new PageRequest(1, 10)).total()).isEqualTo(4);
+    }
+
+    @Test
+    void a_user_search_past_the_limit_is_invalid() {
+        RunguException e = catchThrowableOfType(RunguException.class,
+                () -> board.listUsers(admin, "x".repeat(Limits.USER_QUERY_MAX + 1), new PageRequest(1, 10)));
+        assertThat(e.code()).isEqualTo(ErrorCode.INVALID);
+        assertThat(board.listUsers(admin, "x".repeat(Limits.USER_QUERY_MAX), new PageRequest(1, 10)).total()).isZero();
+    }
+
+    @Test
+    void members_cannot_search_users() {
+        Actor.Account m = t.member("M");
+        RunguException e = catchThrowableOfType(RunguException.class,
+                () -> board.listUsers(m, "m", new PageRequest(1, 10)));
+        assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
+    }
+
+    @Test
     void an_admin_promotes_and_demotes() {
         Actor.Account m = t.member("M");
         assertThat(board.setRole(admin, m.userId(), Role.ADMIN).role()).isEqualTo(Role.ADMIN);

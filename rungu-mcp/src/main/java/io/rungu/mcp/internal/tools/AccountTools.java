@@ -56,10 +56,13 @@ public final class AccountTools {
                 ToolSpec.read("list_users", "List users",
                         "Every account, newest first (admins only): id, name, role, when created and last signed in, "
                                 + "and whether blocked. Emails are left out, as in every tool result; use the ids with "
-                                + "update_user, delete_user or add_project_member.",
-                        List.of(PAGE, PER_PAGE), Outputs.UserList.class,
+                                + "update_user, delete_user or add_project_member. query narrows the list to names "
+                                + "or emails containing it, ignoring case.",
+                        List.of(Param.string("query", "Text found in the user's name or email, ignoring case")
+                                .maxLength(Limits.USER_QUERY_MAX), PAGE, PER_PAGE), Outputs.UserList.class,
                         (actor, a) -> {
-                            var page = board.listUsers(actor, PageRequest.of(a.integer("page"), a.integer("per_page")));
+                            var page = board.listUsers(actor, a.string("query"),
+                                    PageRequest.of(a.integer("page"), a.integer("per_page")));
                             return new Outputs.UserList(page.items().stream().map(AccountTools::summary).toList(),
                                     Wire.pagination(page));
                         }),

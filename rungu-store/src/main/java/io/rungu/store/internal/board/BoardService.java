@@ -383,8 +383,8 @@ public final class BoardService implements Board {
     }
 
     @Override
-    public Page<User> listUsers(Actor actor, PageRequest page) {
-        return users.list(actor(actor), page(page));
+    public Page<User> listUsers(Actor actor, String query, PageRequest page) {
+        return users.list(actor(actor), query, page(page));
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.rungu.model.User;
 import io.rungu.store.Board;
 import io.rungu.store.internal.audit.Changes;
 import java.util.List;
+import java.util.Locale;
 import org.jdbi.v3.core.Handle;
 
 /** The actor's own account and the admin's user list and roles. */
@@ -25,14 +26,28 @@ final class Users {
         return cx.db().read(h -> byId(h, account.userId()));
     }
 
-    Page<User> list(Actor actor, PageRequest page) {
+    Page<User> list(Actor actor, String query, PageRequest page) {
         Permissions.adminReader(actor);
+        String q = query == null ? "" : query.strip();
+        if (q.codePointCount(0, q.length()) > Limits.USER_QUERY_MAX) {
+            throw RunguException.invalid("q", "The user search is at most " + Limits.USER_QUERY_MAX + " characters");
+        }
+        // lower() on both sides: SQLite folds ASCII letters only, so non-ASCII matching is exact there.
+        // '!' escapes LIKE wildcards: a backslash would be taken by the SQL statement parser.
+        String where = "u.email IS NOT NULL" + (q.isEmpty() ? ""
+                : " AND (lower(u.name) LIKE :pattern ESCAPE '!' OR lower(u.email) LIKE :pattern ESCAPE '!')");
+        String pattern = "%" + q.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         return cx.db().read(h -> {
-            var items = h.createQuery("SELECT " + Rows.USER_COLUMNS + " FROM users u WHERE u.email IS NOT NULL "
-                            + "ORDER BY u.created_at DESC, u.id DESC LIMIT :limit OFFSET :offset")
-                    .bind("limit", page.perPage()).bind("offset", page.offset())
-                    .map(Rows.USER).list();
-            long total = h.createQuery("SELECT count(*) FROM users WHERE email IS NOT NULL").mapTo(Long.class).one();
+            var select = h.createQuery("SELECT " + Rows.USER_COLUMNS + " FROM users u WHERE " + where
+                            + " ORDER BY u.created_at DESC, u.id DESC LIMIT :limit OFFSET :offset")
+                    .bind("limit", page.perPage()).bind("offset", page.offset());
+            var count = h.createQuery("SELECT count(*) FROM users u WHERE " + where);
+            if (!q.isEmpty()) {
+                select.bind("pattern", pattern);
+                count.bind("pattern", pattern);
+            }
+            var items = select.map(Rows.USER).list();
+            long total = count.mapTo(Long.class).one();
             return new Page<>(items, page.page(), page.perPage(), total);
         });
     }
