@@ -349,7 +349,8 @@ export class Api {
   }
 
   // Users (admin)
-  listUsers(p: { page?: number; per_page?: number } = {}): Promise<Paged<User>> {
+  /** Users, newest first; `q` keeps those whose name or email contains it, ignoring case. */
+  listUsers(p: { q?: string; page?: number; per_page?: number } = {}): Promise<Paged<User>> {
     return this.request('GET', `/api/users${queryString(p)}`);
   }
   setUserRole(id: string, role: Role): Promise<User> {
