@@ -207,3 +207,36 @@ describe("a board's own statuses and tags", () => {
     }
   });
 });
+
+describe('the filters on a phone', () => {
+  it('open from one Filters button as a sheet with the same controls; Esc closes it and gives the focus back', async () => {
+    let lastList = '';
+    vi.stubGlobal('fetch', async (url: string) => {
+      const u = new URL(url, 'http://x');
+      if (u.pathname === '/api/projects/ideas') return json({ data: project });
+      if (u.pathname === '/api/projects/ideas/stats') return json({ data: { total_posts: 2, by_status: {}, by_category: {}, total_votes: 0, total_comments: 0 } });
+      lastList = u.search;
+      return json({ data: [post(2), post(1)], pagination: { page: 1, per_page: 20, total: 2, total_pages: 1 } });
+    });
+    const root = open();
+    await vi.waitFor(() => expect(root.querySelectorAll('[data-testid=post-card]')).toHaveLength(2));
+    const toggle = root.querySelector<HTMLButtonElement>('[data-testid=filters-toggle]')!;
+    const sheet = root.querySelector<HTMLElement>('[data-testid=filters]')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle.getAttribute('aria-controls')).toBe(sheet.id);
+    expect(root.querySelector('[data-testid=filters-active]')).toBeNull();
+
+    toggle.click();
+    await vi.waitFor(() => expect(document.activeElement).toBe(sheet));
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(sheet.closest('.board-filters')?.classList.contains('open')).toBe(true);
+    (sheet.querySelector('[data-testid=filter-category-bug]') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(lastList).toContain('category=bug'));
+    expect(root.querySelector('[data-testid=filters-active]')?.textContent).toBe('1');
+
+    sheet.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    await vi.waitFor(() => expect(document.activeElement).toBe(toggle));
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(sheet.closest('.board-filters')?.classList.contains('open')).toBe(false);
+  });
+});

@@ -492,6 +492,61 @@ class BoardJourneyIT {
         assertThat(browser.js("return localStorage.getItem('rungu-theme')")).isEqualTo("dark");
     }
 
+    @Test
+    @Order(12)
+    void on_a_phone_the_filters_fold_into_one_button_and_three_posts_show_on_the_first_screen() {
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            browser.open("/board/" + BOARD);
+            browser.find("post-list");
+            assertThat(browser.find("filters-toggle").isDisplayed()).isTrue();
+            assertThat(browser.present("[data-testid=filters]").isDisplayed()).as("the filters wait behind their button").isFalse();
+            browser.screenshot("board-phone");
+            // A post is seen when its title is: the third card's title is wholly on the first screen.
+            Object seen = browser.js("return [...document.querySelectorAll('[data-testid=post-link]')]"
+                    + ".filter(l => l.getBoundingClientRect().bottom <= window.innerHeight).length");
+            assertThat(((Number) seen).intValue()).as("post titles wholly on the first screen").isGreaterThanOrEqualTo(3);
+
+            browser.find("filters-toggle").click();
+            assertThat(browser.find("filter-category-bug").isDisplayed()).isTrue();
+            browser.screenshot("board-phone-filters");
+            new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+            browser.until(ExpectedConditions.invisibilityOfElementLocated(testId("filters")));
+            assertThat(browser.js("return document.activeElement.dataset.testid")).isEqualTo("filters-toggle");
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+        browser.driver.navigate().refresh();
+        assertThat(browser.find("filter-category-bug").isDisplayed()).as("on a desktop the filters stay in view").isTrue();
+        assertThat(browser.present("[data-testid=filters-toggle]").isDisplayed()).isFalse();
+    }
+
+    @Test
+    @Order(14)
+    void voting_signed_out_opens_a_sign_in_dialog_and_the_vote_is_counted_after_signing_in() throws Exception {
+        browser.open("/board/" + BOARD);
+        String count = voteButton(DARK_MODE_TITLE).findElement(testId("vote-count")).getText();
+        voteButton(DARK_MODE_TITLE).click();
+        WebElement dialog = browser.find("signin-dialog");
+        assertThat(dialog.getAttribute("role")).isEqualTo("dialog");
+        assertThat(dialog.getAttribute("aria-modal")).isEqualTo("true");
+        browser.find("signin-dialog-none"); // this server has no sign-in provider: the CLI's link signs in
+        browser.screenshot("sign-in-dialog");
+        new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(testId("signin-dialog")));
+        assertThat(browser.js("return document.activeElement.dataset.testid")).isEqualTo("vote-button");
+
+        browser.open(server.signInLink("voter@example.com", false));
+        browser.find("user-name");
+        browser.until(d -> browser.all("toast").stream().anyMatch(t -> t.getText().contains("Your vote was counted")));
+        browser.open("/board/" + BOARD);
+        assertThat(voteButton(DARK_MODE_TITLE).getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(voteButton(DARK_MODE_TITLE).findElement(testId("vote-count")).getText())
+                .isEqualTo(Integer.toString(Integer.parseInt(count) + 1));
+        assertThat(browser.js("return localStorage.getItem('rungu-pending-vote')")).as("completed once, then forgotten").isNull();
+    }
+
     private void createPost(String title, String description, String category) {
         browser.find("new-post-toggle").click();
         browser.type("new-post-title", title);
