@@ -32,6 +32,14 @@ public interface Database extends AutoCloseable {
      */
     default void watchOtherServers() {}
 
+    /**
+     * True unless a watch for other servers' events has been started and is not listening yet: connecting moves the
+     * write generation once, so a caller comparing generations waits for this first.
+     */
+    default boolean watchSettled() {
+        return true;
+    }
+
     /** Runs {@code work} with a raw handle outside any transaction (migrations, maintenance). */
     <T, X extends Exception> T maintenance(HandleCallback<T, X> work) throws X;
 

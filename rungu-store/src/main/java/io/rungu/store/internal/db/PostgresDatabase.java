@@ -38,6 +38,7 @@ public final class PostgresDatabase implements Database {
     private final ConnectionSource listenConnections;
     private Thread watcher;
     private volatile boolean closed;
+    private volatile boolean listening;
 
     /** Opens a raw connection. */
     @FunctionalInterface
@@ -137,6 +138,11 @@ public final class PostgresDatabase implements Database {
     }
 
     @Override
+    @Override
+    public synchronized boolean watchSettled() {
+        return watcher == null || listening;
+    }
+
     public synchronized void watchOtherServers() {
         if (watcher != null || closed) {
             return;
@@ -159,6 +165,7 @@ public final class PostgresDatabase implements Database {
                     s.execute("LISTEN " + PostgresDialect.EVENTS_CHANNEL);
                 }
                 generation.bump();
+                listening = true;
                 backoff = 500;
                 org.postgresql.PGConnection pg = c.unwrap(org.postgresql.PGConnection.class);
                 while (!closed) {
