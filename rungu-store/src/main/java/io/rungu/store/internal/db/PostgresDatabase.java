@@ -138,11 +138,11 @@ public final class PostgresDatabase implements Database {
     }
 
     @Override
-    @Override
     public synchronized boolean watchSettled() {
         return watcher == null || listening;
     }
 
+    @Override
     public synchronized void watchOtherServers() {
         if (watcher != null || closed) {
             return;
