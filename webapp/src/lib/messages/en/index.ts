@@ -1,0 +1,7 @@
+import type { Catalogue } from '../types';
+import app from './app';
+import components from './components';
+
+/** The en catalogue: app.ts holds pages and shared labels, components.ts the components' own strings. */
+const catalogue: Catalogue = { ...app, ...components };
+export default catalogue;

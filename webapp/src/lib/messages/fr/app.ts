@@ -1,0 +1,6 @@
+import type { Catalogue } from '../types';
+
+const app: Catalogue = {
+  'language.label': 'Langue',
+};
+export default app;
