@@ -234,7 +234,7 @@ const components: Catalogue = {
   'admin.users.searchPlaceholder': 'Name or email',
   'admin.users.loadFailed': 'Could not load the users: {error}',
   'admin.users.noMatch': 'No user matches “{query}”.',
-  'admin.users.matching': { one: '{shown} of {count} matching “{query}”.', other: '{shown} of {count} matching “{query}”.' },
+  'admin.users.matching': '{shown} of {count} matching “{query}”.',
   'admin.users.showing': 'Showing {shown} of {count}.',
   'admin.users.email': 'Email',
   'admin.users.role': 'Role',
