@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { flushSync, mount, tick, unmount } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import CommentForm from '../src/components/CommentForm.svelte';
@@ -135,5 +137,16 @@ describe('components in French', () => {
     await setLocale('fr');
     expect(text(render(VoteButton, { postId: 'a', count: 0, voted: false, onchange: () => {} }).querySelector('button'))).toBe('Voter, 0 vote');
     expect(text(render(VoteButton, { postId: 'b', count: 3, voted: false, onchange: () => {} }).querySelector('button'))).toBe('Voter, 3 votes');
+  });
+});
+
+describe('component styles', () => {
+  it('use logical properties, so a right-to-left language mirrors the layout', () => {
+    const dir = resolve(process.cwd(), 'src/components');
+    const physical = /(margin|padding|border)-(left|right)\b|text-align:\s*(left|right)|float:\s*(left|right)|(^|[\s;{])(left|right)\s*:/m;
+    const offenders = readdirSync(dir)
+      .filter((f) => f.endsWith('.svelte'))
+      .filter((f) => physical.test(readFileSync(resolve(dir, f), 'utf8').split('<style>')[1] ?? ''));
+    expect(offenders).toEqual([]);
   });
 });
