@@ -100,6 +100,18 @@ class PrecompressedAssetsTest {
         assertThat(missing.header("Content-Encoding")).isNull();
     }
 
+    @Test
+    void vary_keeps_origin_when_other_sites_may_call() {
+        try (TestServer cors = TestServer.start(dir.resolve("cors"), http -> {
+            http.basePath = "/feedback";
+            http.widgetOrigins = java.util.List.of("https://shop.example");
+        }, host -> {})) {
+            var r = cors.req("GET", BUNDLE).header("Accept-Encoding", "br").send();
+            assertThat(r.header("Content-Encoding")).isEqualTo("br");
+            assertThat(r.raw().headers().allValues("Vary")).containsExactly("Origin, Accept-Encoding");
+        }
+    }
+
     private static byte[] resource(String name) {
         try (InputStream in = PrecompressedAssetsTest.class.getClassLoader().getResourceAsStream("io/rungu/webapp/" + name)) {
             assertThat(in).as(name).isNotNull();

@@ -61,7 +61,8 @@ final class Precompressed {
         }
         String etag = "\"" + hashes.computeIfAbsent(name, n -> sha256(file.get())) + (coding == null ? "" : "-" + coding.token)
                 + "\"";
-        ctx.header("Vary", "Accept-Encoding");
+        String vary = ctx.res().getHeader("Vary"); // Origin, when cross-origin callers are allowed
+        ctx.header("Vary", vary == null || vary.isBlank() ? "Accept-Encoding" : vary + ", Accept-Encoding");
         ctx.header("ETag", etag);
         ctx.contentType(ClasspathFiles.contentType(relative));
         if (Feeds.matches(ctx.header("If-None-Match"), etag)) {
