@@ -2,6 +2,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { readFileSync } from 'node:fs';
+import { precompress } from './precompress.ts';
 
 /** Where Maven picks the build up: the jar's classpath then holds io/rungu/webapp/index.html. */
 const outDir = 'target/classes/io/rungu/webapp';
@@ -58,7 +59,7 @@ export default defineConfig(({ mode }) => ({
   base: './',
   // Component tests mount into jsdom, so they need Svelte's client build, not its server one.
   resolve: mode === 'test' ? { conditions: ['browser'] } : undefined,
-  plugins: [svelte(), themeInit(), devBase()],
+  plugins: [svelte(), themeInit(), devBase(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { precompress } from './precompress.ts';
 
 /**
  * The embeddable widget (src/widget/widget.ts) as one classic script, target/classes/io/rungu/webapp/widget.js,
@@ -7,6 +8,7 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   publicDir: false,
+  plugins: [precompress()],
   build: {
     outDir: 'target/classes/io/rungu/webapp',
     emptyOutDir: false,

@@ -280,6 +280,7 @@ createServer(async (req, res) => {
     if (path === '/auth/me') {
       return viewer ? send(200, JSON.stringify({ data: viewer }), { 'Content-Type': 'application/json' }) : send(401, JSON.stringify({ error: 'Not signed in', code: 'unauthenticated' }), { 'Content-Type': 'application/json' });
     }
+    if (path === '/auth/session') return send(200, JSON.stringify({ user: viewer ?? null }), { 'Content-Type': 'application/json' });
     if (path === '/auth/logout') return send(200, '{"ok":true}', { 'Content-Type': 'application/json', 'Set-Cookie': 'mock_user=; Path=/; Max-Age=0' });
     if (path.startsWith('/api/')) {
       const chunks = [];

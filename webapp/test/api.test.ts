@@ -156,6 +156,14 @@ describe('Api', () => {
     expect(JSON.parse(String(fetch.mock.calls[0][1]?.body))).toEqual({ revoke_tokens: true });
   });
 
+  it('asks /auth/session who is signed in: null when anonymous, without a failing request', async () => {
+    const { api, fetch } = client(json({ user: null }), json({ user: { id: 'u1', email: 'a@b.example', role: 'admin' } }));
+    expect(await api.session()).toBeNull();
+    expect(fetch.mock.calls[0][0]).toBe('/feedback/auth/session');
+    expect(fetch.mock.calls[0][1]?.method).toBe('GET');
+    expect(await api.session()).toEqual({ id: 'u1', email: 'a@b.example', role: 'admin' });
+  });
+
   it('answers null for /auth/me when anonymous', async () => {
     const { api } = client(json({ error: 'Sign in first', code: 'unauthenticated' }, 401));
     expect(await api.me()).toBeNull();

@@ -28,6 +28,7 @@ import type {
   Provider,
   Roadmap,
   Role,
+  Session,
   Stats,
   Status,
   StatusKind,
@@ -450,6 +451,11 @@ export class Api {
   /** Asks for a sign-in link by email; the server answers 202 whatever the address. */
   async requestEmailSignIn(email: string): Promise<void> {
     await this.request('POST', '/auth/email', { email });
+  }
+  /** The signed-in user, or null when anonymous; asks /auth/session, which answers 200 either way (no console error). */
+  async session(): Promise<Me | null> {
+    const res = await this.request<Session>('GET', '/auth/session');
+    return res.user ?? null;
   }
   /** The signed-in user, or null when anonymous. */
   async me(): Promise<Me | null> {

@@ -13,7 +13,7 @@ export async function loadSession(): Promise<void> {
   session.loading = true;
   session.error = '';
   try {
-    session.user = await api.me();
+    session.user = await api.session();
   } catch (e) {
     session.user = null;
     session.error = errorMessage(e);
@@ -24,7 +24,7 @@ export async function loadSession(): Promise<void> {
 
 /** Reloads the signed-in user after a change to the account, without showing the loading state. */
 export async function refreshSession(): Promise<void> {
-  session.user = await api.me();
+  session.user = await api.session();
 }
 
 export function isAdmin(): boolean {

@@ -387,6 +387,10 @@ export interface WebhookTestSent {
   message_id: string;
 }
 
+export interface Session {
+  user: Me | null;
+}
+
 export type PostSort = 'newest' | 'oldest' | 'most_votes' | 'least_votes' | 'recently_updated' | 'trending' | 'relevance';
 
 export interface NewProject {

@@ -64,6 +64,8 @@ class BoardJourneyIT {
         browser.find("login-page");
         browser.find("no-providers");
         browser.find("login-link");
+        browser.awaitSession();
+        assertThat(browser.consoleErrors()).as("console errors of an anonymous load").isEmpty();
         browser.screenshot("login");
 
         browser.open(server.signInLink("admin@example.com", true));
@@ -487,8 +489,12 @@ class BoardJourneyIT {
         browser.find("logout-button").click();
         browser.find("login-link");
         assertThat(browser.all("user-name")).isEmpty();
+        browser.consoleErrors();
         browser.open("/board/" + BOARD);
         browser.find("login-to-post");
+        browser.find("post-list");
+        browser.awaitSession();
+        assertThat(browser.consoleErrors()).as("console errors of an anonymous load of the board").isEmpty();
         assertThat(browser.js("return localStorage.getItem('rungu-theme')")).isEqualTo("dark");
     }
 
@@ -507,6 +513,16 @@ class BoardJourneyIT {
             Object seen = browser.js("return [...document.querySelectorAll('[data-testid=post-link]')]"
                     + ".filter(l => l.getBoundingClientRect().bottom <= window.innerHeight).length");
             assertThat(((Number) seen).intValue()).as("post titles wholly on the first screen").isGreaterThanOrEqualTo(3);
+            // The search's placeholder is read whole, not cut to "Searc…".
+            List<?> search = (List<?>) browser.js("const i = document.querySelector('[data-testid=search-input]');"
+                    + " const s = getComputedStyle(i); const c = document.createElement('canvas').getContext('2d');"
+                    + " c.font = `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;"
+                    + " return [c.measureText(i.placeholder).width,"
+                    + " i.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)]");
+            double text = ((Number) search.get(0)).doubleValue();
+            double room = ((Number) search.get(1)).doubleValue();
+            System.out.printf("Search placeholder on a phone: %.0f px of text in %.0f px%n", text, room);
+            assertThat(text).as("the search placeholder fits its field").isLessThanOrEqualTo(room);
 
             browser.find("filters-toggle").click();
             assertThat(browser.find("filter-category-bug").isDisplayed()).isTrue();
@@ -514,6 +530,31 @@ class BoardJourneyIT {
             new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
             browser.until(ExpectedConditions.invisibilityOfElementLocated(testId("filters")));
             assertThat(browser.js("return document.activeElement.dataset.testid")).isEqualTo("filters-toggle");
+            // The long board's roadmap, full: ten posts in each of planned, in progress and done.
+            browser.js("const h = {'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest'};"
+                    + " return fetch('/api/projects/long/posts?per_page=30&sort=oldest').then(r => r.json()).then(async page => {"
+                    + "   const statuses = ['planned', 'in_progress', 'done'];"
+                    + "   for (const [i, p] of page.data.entries()) {"
+                    + "     const r = await fetch('/api/posts/' + p.id, {method: 'PATCH', headers: h,"
+                    + "       body: JSON.stringify({status: statuses[Math.floor(i / 10)]})});"
+                    + "     if (!r.ok) throw new Error('status ' + r.status);"
+                    + "   }"
+                    + " });");
+            browser.open("/board/long/roadmap");
+            browser.find("roadmap");
+            browser.find("roadmap-tabs");
+            browser.until(d -> browser.all("post-card").size() == 30);
+            assertThat(browser.find("roadmap-column-planned").isDisplayed()).isTrue();
+            assertThat(browser.present("[data-testid=roadmap-column-done]").isDisplayed()).as("one column at a time").isFalse();
+            long height = ((Number) browser.js("return document.documentElement.scrollHeight")).longValue();
+            System.out.printf("Roadmap height on a phone (390x844): %d px (threshold 2500)%n", height);
+            assertThat(height).as("roadmap height on a phone").isLessThan(2500);
+            browser.find("roadmap-tab-done").click();
+            assertThat(browser.find("roadmap-column-done").isDisplayed()).isTrue();
+            assertThat(browser.present("[data-testid=roadmap-column-planned]").isDisplayed()).isFalse();
+            browser.screenshot("roadmap-phone");
+            browser.open("/board/" + BOARD);
+            browser.find("post-list");
         } finally {
             browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
@@ -19,6 +20,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -82,6 +85,18 @@ final class Browser implements AutoCloseable {
     /** Vote requests this page has had answered (resource timing entries appear when a response is complete). */
     long voteResponses() {
         return ((Number) js("return performance.getEntriesByType('resource').filter(e => /\\/vote$/.test(e.name)).length")).longValue();
+    }
+
+    /** The console's errors since the last call (Chromium logs a failed request, such as a 401, as one). */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+    }
+
+    /** Waits until the page has been told who is signed in (its GET /auth/session is answered). */
+    void awaitSession() {
+        until(d -> (Boolean) js("return performance.getEntriesByType('resource')"
+                + ".some(e => new URL(e.name).pathname.endsWith('/auth/session'))"));
     }
 
     boolean alertIsOpen() {

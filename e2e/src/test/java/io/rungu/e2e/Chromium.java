@@ -7,11 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The machine's Chromium, driven through its own chromedriver. Both paths are explicit so Selenium Manager never
@@ -43,6 +46,10 @@ final class Chromium {
                 "--user-data-dir=" + profile.toAbsolutePath());
         // A dialog opened by the page must stay open so a test can see it (and fail), not be dismissed silently.
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+        // The console, so a test can see errors (a failed request is logged as one): Browser#consoleErrors.
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));

@@ -1,6 +1,7 @@
 package io.rungu.cli;
 
 import io.rungu.model.Actor;
+import io.rungu.model.Page;
 import io.rungu.model.Role;
 import io.rungu.model.User;
 import io.rungu.store.Board;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,9 +29,17 @@ final class UserCommand implements Callable<Integer> {
         return ExitCode.USAGE;
     }
 
-    @Command(name = "list", description = "List the users, newest first.")
+    @Command(name = "list", description = "List the users, newest first: all of them, or one page with --page or "
+            + "--per-page.")
     static final class ListUsers implements Callable<Integer> {
         private final Context context;
+
+        @Option(names = {"-q", "--query"}, paramLabel = "TEXT",
+                description = "Only users whose name or email contains TEXT, ignoring case (the REST API's q).")
+        String query;
+
+        @Mixin
+        PostCommand.Paging paging;
 
         @Option(names = "--json", description = "Print a JSON array.")
         boolean json;
@@ -40,16 +50,27 @@ final class UserCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            boolean onePage = paging.page != null || paging.perPage != null;
+            var first = paging.request();
             try (RunguStore store = context.openStore()) {
                 Board board = store.board();
                 var operator = CliAccounts.operator(store);
-                List<User> users = Pages.all(page -> board.listUsers(operator, page));
+                Page<User> page = onePage ? board.listUsers(operator, query, first) : null;
+                List<User> users = onePage ? page.items() : Pages.all(p -> board.listUsers(operator, query, p));
                 if (json) {
                     context.out.println(Json.write(users.stream().map(Wire::user).toList()));
-                } else {
-                    for (User u : users) {
-                        context.out.println("  " + u.email() + "  " + u.role().wire() + "  " + u.name());
-                    }
+                    return ExitCode.OK;
+                }
+                if (users.isEmpty()) {
+                    context.out.println(page == null || page.total() == 0 ? "No users found."
+                            : "No users on page " + page.page() + "; there are " + page.totalPages() + " pages.");
+                    return ExitCode.OK;
+                }
+                for (User u : users) {
+                    context.out.println("  " + u.email() + "  " + u.role().wire() + "  " + u.name());
+                }
+                if (page != null) {
+                    context.out.println(Pages.footer(page, "user", "users"));
                 }
             }
             return ExitCode.OK;

@@ -96,4 +96,32 @@ class TokenAndUserCommandsTest {
         assertThat(lastAdmin.exitCode()).isEqualTo(4);
         assertThat(lastAdmin.err()).isEqualTo("rungu: The last admin cannot be deleted; promote another admin first\n");
     }
+
+    @Test
+    void user_list_searches_names_and_emails_and_pages_on_request() throws Exception {
+        ok("login-link", "ada@example.com", "--name", "Ada Lovelace");
+        ok("login-link", "bob@example.com", "--name", "Bob Adams");
+        ok("login-link", "mia@sample.org", "--name", "Mia");
+
+        String ada = ok("user", "list", "--query", "ADA").out();
+        assertThat(ada).contains("ada@example.com  member  Ada Lovelace", "bob@example.com  member  Bob Adams")
+                .doesNotContain("mia@sample.org");
+        assertThat(ok("user", "list", "-q", "sample.org").out()).isEqualTo("  mia@sample.org  member  Mia\n");
+        assertThat(ok("user", "list", "-q", "nobody").out()).isEqualTo("No users found.\n");
+        JsonNode json = JSON.readTree(ok("user", "list", "-q", "example.com", "--json").out());
+        assertThat(json).extracting(u -> u.get("email").asText()).containsExactly("bob@example.com", "ada@example.com");
+
+        // Newest first, one page at a time when asked for one.
+        assertThat(ok("user", "list", "-q", "example.com", "--per-page", "1").out())
+                .isEqualTo("  bob@example.com  member  Bob Adams\nPage 1 of 2, 2 users. Next: --page 2\n");
+        assertThat(ok("user", "list", "-q", "example.com", "--per-page", "1", "--page", "2").out())
+                .isEqualTo("  ada@example.com  member  Ada Lovelace\nPage 2 of 2, 2 users.\n");
+        assertThat(ok("user", "list", "-q", "example.com", "--page", "3").out())
+                .isEqualTo("No users on page 3; there are 1 pages.\n");
+
+        CliRun.Result tooLong = cli().run("user", "list", "-q", "x".repeat(101));
+        assertThat(tooLong.exitCode()).isEqualTo(4);
+        assertThat(tooLong.err()).contains("at most 100 characters");
+        assertThat(cli().run("user", "list", "--per-page", "0").exitCode()).isEqualTo(4);
+    }
 }

@@ -242,6 +242,15 @@ class HostAppTest {
     }
 
     @Test
+    void session_answers_from_the_hosts_actor_and_200_with_no_user_for_an_anonymous_visitor() throws Exception {
+        var anonymous = get("/app/feedback/auth/session");
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(json(anonymous).get("user").isNull()).isTrue();
+        assertThat(json(get("/app/feedback/auth/session", "X-Host-User", "ada")).at("/user/email").asText())
+                .isEqualTo("ada@example.com");
+    }
+
+    @Test
     void the_hosts_routes_handlers_and_after_handlers_behave_as_before_and_see_rungus_errors() throws Exception {
         var hello = get("/app/hello");
         assertThat(json(hello).has("SomeField")).isTrue();

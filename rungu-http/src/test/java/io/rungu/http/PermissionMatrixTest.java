@@ -181,6 +181,13 @@ class PermissionMatrixTest {
         var anonymous = s.get("/auth/me");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.json().get("code").asText()).isEqualTo("unauthenticated");
+        var session = s.req("GET", "/auth/session").header("Cookie", authorCookie).send();
+        assertThat(session.json().get("user")).isEqualTo(me.data());
+        assertThat(session.header("Set-Cookie")).isNull();
+        var nobody = s.get("/auth/session");
+        assertThat(nobody.status()).isEqualTo(200);
+        assertThat(nobody.json().get("user").isNull()).isTrue();
+        assertThat(nobody.header("Set-Cookie")).isNull();
     }
 
     @Test

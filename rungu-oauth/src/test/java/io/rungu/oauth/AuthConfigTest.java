@@ -74,7 +74,7 @@ class AuthConfigTest {
         assertThat(auth.providers().get(0).loginUrl()).isEqualTo("https://example.com/feedback/auth/github/login");
         assertThat(auth.providers().get(3).label()).isEqualTo("Okta");
         assertThat(auth.routes()).extracting(AuthRoute::path).contains("/auth/providers", "/auth/{provider}/login",
-                "/auth/{provider}/callback", "/auth/link/{secret}", "/auth/me", "/auth/logout",
+                "/auth/{provider}/callback", "/auth/link/{secret}", "/auth/me", "/auth/session", "/auth/logout",
                 "/auth/logout-everywhere", "/api/tokens", "/api/tokens/{id}");
     }
 

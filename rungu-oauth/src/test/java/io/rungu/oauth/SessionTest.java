@@ -103,6 +103,31 @@ class SessionTest {
     }
 
     @Test
+    void session_answers_200_with_a_null_user_when_anonymous_and_sets_no_cookie() {
+        HttpResponse<String> anonymous = h.get("/auth/session");
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).isEqualTo("{\"user\":null}");
+        assertThat(anonymous.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(anonymous.headers().firstValue("Cache-Control")).hasValue("no-store");
+        // An unusable cookie is anonymous too, and is left alone rather than cleared on every page load.
+        HttpResponse<String> stale = h.get("/auth/session", "Cookie", "session=not-a-token");
+        assertThat(AuthHarness.json(stale).get("user").isNull()).isTrue();
+        assertThat(stale.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void session_names_the_signed_in_user_like_me_and_sets_no_cookie() {
+        h.signInWithLink("ada@example.com", Role.ADMIN);
+        HttpResponse<String> session = h.get("/auth/session");
+        assertThat(session.statusCode()).isEqualTo(200);
+        assertThat(session.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(AuthHarness.json(session).get("user")).isEqualTo(AuthHarness.json(h.get("/auth/me")).get("data"));
+        assertThat(AuthHarness.json(session).get("user").get("role").asText()).isEqualTo("admin");
+        h.post("/auth/logout", null);
+        assertThat(AuthHarness.json(h.get("/auth/session")).get("user").isNull()).isTrue();
+    }
+
+    @Test
     void tampered_expired_unsigned_and_foreign_tokens_are_anonymous() throws Exception {
         h.signInWithLink("ada@example.com", Role.MEMBER);
         String good = h.cookies.get("session");

@@ -190,6 +190,9 @@ public final class Wire {
     /** The signed-in user ({@code /auth/me}); the email is the caller's own. */
     public record Me(String id, String email, @Nullable String name, @Nullable String avatarUrl, Role role) {}
 
+    /** Who is signed in, without failing: {@code user} is null for an anonymous caller (GET /auth/session). */
+    public record Session(@Nullable Me user) {}
+
     /** An API token's metadata; the secret is never shown again after creation. */
     public record ApiToken(String id, String name, String prefix, TokenScope scope, Instant createdAt,
                            @Nullable Instant lastUsedAt, @Nullable Instant expiresAt, boolean expired) {}
@@ -310,7 +313,7 @@ public final class Wire {
             Ok.class, ConnectedApp.class, ConsentRequest.class, ConsentRedirect.class, SignedOutEverywhere.class,
             WidgetToken.class, Ready.class, Error.class, AuditActor.class, AuditTarget.class, AuditChange.class,
             AuditEntry.class, Removal.class, Webhook.class, WebhookWithSecret.class, WebhookAttempt.class,
-            WebhookTestSent.class);
+            WebhookTestSent.class, Session.class);
 
     /** Where {@code page} stands in its list. */
     public static Pagination pagination(Page<?> page) {

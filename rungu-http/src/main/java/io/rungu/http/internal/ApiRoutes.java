@@ -328,13 +328,18 @@ public final class ApiRoutes {
 
     /**
      * With a host's own login there are no sign-in routes, but the web app still asks who is signed in and which
-     * providers exist: answer both from the host's actor (no providers).
+     * providers exist: answer both from the host's actor (no providers); /auth/session also answers anonymous callers.
      */
     public void registerHostSignInInfo(RouteTable t) {
         t.add(GET, "/auth/me", ctx -> {
             ok(ctx, Wire.me(board.me(actor(ctx))));
         }).doc("auth", "The signed-in user (from the host application's login)", Access.SIGNED_IN)
                 .reply(200, Shape.DATA, "Me").done();
+        t.add(GET, "/auth/session", ctx -> {
+            io.rungu.model.Actor actor = actor(ctx);
+            guard.send(ctx, 200, new Wire.Session(actor.userId() == null ? null : Wire.me(board.me(actor))));
+        }).doc("auth", "Who is signed in (from the host application's login): {\"user\": null} when nobody is",
+                Access.PUBLIC).reply(200, Shape.JSON, "Session").done();
     }
 
     private void listProjects(Context ctx) {

@@ -20,6 +20,7 @@ public final class AuthIdentity implements Identity {
             Map.entry("GET /auth/link/{secret}", "Sign in with a one-time link (redirect)"),
             Map.entry("POST /auth/email", "Mail a one-time sign-in link to {\"email\"} (202 whatever the address)"),
             Map.entry("GET /auth/me", "The signed-in user"),
+            Map.entry("GET /auth/session", "Who is signed in: {\"user\": null} when nobody is (never 401)"),
             Map.entry("POST /auth/logout", "End this session"),
             Map.entry("POST /auth/logout-everywhere", "End every session of this user"),
             Map.entry("GET /api/tokens", "The caller's API tokens"),
@@ -27,8 +28,9 @@ public final class AuthIdentity implements Identity {
             Map.entry("DELETE /api/tokens/{id}", "Revoke an API token"));
     /** The wire record each JSON route answers with, and how it is wrapped (bare unless listed). */
     private static final Map<String, String> SCHEMAS = Map.of("GET /auth/providers", "Providers", "GET /auth/me", "Me",
-            "POST /auth/logout", "Ok", "POST /auth/logout-everywhere", "SignedOutEverywhere", "GET /api/tokens", "ApiToken",
-            "POST /api/tokens", "IssuedToken", "POST /auth/email", "EmailSignInRequested");
+            "GET /auth/session", "Session", "POST /auth/logout", "Ok", "POST /auth/logout-everywhere",
+            "SignedOutEverywhere", "GET /api/tokens", "ApiToken", "POST /api/tokens", "IssuedToken", "POST /auth/email",
+            "EmailSignInRequested");
     private static final Map<String, Shape> SHAPES = Map.of("GET /auth/me", Shape.DATA, "GET /api/tokens", Shape.PAGE,
             "POST /api/tokens", Shape.DATA);
 

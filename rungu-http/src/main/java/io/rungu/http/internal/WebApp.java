@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.rungu.model.RunguException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,6 +25,7 @@ public final class WebApp {
             """;
 
     private final ClasspathFiles files;
+    private final Precompressed precompressed;
     private final String basePath;
     private final Guard guard;
     private final String html;
@@ -34,6 +34,7 @@ public final class WebApp {
 
     public WebApp(ClasspathFiles files, String basePath, Guard guard) {
         this.files = files;
+        this.precompressed = new Precompressed(files);
         this.basePath = basePath;
         this.guard = guard;
         this.html = files.read(ROOT, "index.html").map(b -> new String(b, StandardCharsets.UTF_8)).orElse(FALLBACK_PAGE);
@@ -60,11 +61,10 @@ public final class WebApp {
 
     private void asset(Context ctx) {
         String rel = relative(ctx, "/assets/");
-        byte[] bytes = files.read(ROOT + "/assets", rel)
-                .orElseThrow(() -> RunguException.notFound("Asset not found"));
+        if (!precompressed.send(ctx, ROOT + "/assets", rel)) {
+            throw RunguException.notFound("Asset not found");
+        }
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
-        ctx.contentType(ClasspathFiles.contentType(rel));
-        ctx.result(bytes);
     }
 
     private void page(Context ctx) {
@@ -73,13 +73,9 @@ public final class WebApp {
         if (first.equals("api") || first.equals("auth") || first.equals("health")) {
             throw RunguException.notFound("No such route: " + ctx.method() + " " + ctx.path());
         }
-        Optional<byte[]> file = rel.contains(".") && !rel.contains("/") && !rel.equals("index.html")
-                ? files.read(ROOT, rel) : Optional.empty();
+        boolean file = rel.contains(".") && !rel.contains("/") && !rel.equals("index.html");
         ctx.header("Cache-Control", "no-cache");
-        if (file.isPresent()) {
-            ctx.contentType(ClasspathFiles.contentType(rel));
-            ctx.result(file.get());
-        } else {
+        if (!file || !precompressed.send(ctx, ROOT, rel)) {
             ctx.contentType("text/html; charset=utf-8");
             ctx.result(index(ctx));
         }

@@ -23,13 +23,13 @@ public final class WidgetRoutes {
     static final String NOT_ALLOWED = "This site is not allowed to embed the widget; the operator lists the sites "
             + "that may in RUNGU_WIDGET_ORIGINS (HttpConfig.widgetOrigins)";
 
-    private final ClasspathFiles files;
+    private final Precompressed files;
     private final List<String> widgetOrigins;
     private final Guard guard;
     private final Requests requests;
 
     public WidgetRoutes(ClasspathFiles files, List<String> widgetOrigins, Guard guard, Requests requests) {
-        this.files = files;
+        this.files = new Precompressed(files);
         this.widgetOrigins = widgetOrigins;
         this.guard = guard;
         this.requests = requests;
@@ -50,13 +50,12 @@ public final class WidgetRoutes {
     }
 
     private void script(Context ctx) {
-        byte[] bytes = files.read(WebApp.ROOT, SCRIPT)
-                .orElseThrow(() -> RunguException.notFound("The widget is not built into this server's web app"));
+        if (!files.send(ctx, WebApp.ROOT, SCRIPT)) {
+            throw RunguException.notFound("The widget is not built into this server's web app");
+        }
         // Not content-hashed (its URL is in other sites' pages), so kept briefly; a new release reaches them soon.
         ctx.header("Cache-Control", "public, max-age=300");
         ctx.header("Cross-Origin-Resource-Policy", "cross-origin");
-        ctx.contentType("text/javascript; charset=utf-8");
-        ctx.result(bytes);
     }
 
     private void widgetToken(Context ctx, AuthIdentity auth) {

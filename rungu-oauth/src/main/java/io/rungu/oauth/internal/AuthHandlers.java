@@ -51,6 +51,7 @@ public final class AuthHandlers {
                 new AuthRoute(HandlerType.GET, "/auth/providers", this::providers),
                 new AuthRoute(HandlerType.GET, "/auth/link/{secret}", this::link),
                 new AuthRoute(HandlerType.GET, "/auth/me", this::me),
+                new AuthRoute(HandlerType.GET, "/auth/session", this::session),
                 new AuthRoute(HandlerType.POST, "/auth/logout", this::logout),
                 new AuthRoute(HandlerType.POST, "/auth/logout-everywhere", this::logoutEverywhere),
                 new AuthRoute(HandlerType.GET, "/auth/{provider}/login", this::login),
@@ -197,6 +198,14 @@ public final class AuthHandlers {
         User user = core.accounts.findUser(actor.userId()).orElseThrow(RunguException::unauthenticated);
         noStore(ctx);
         Json.send(ctx, 200, new Wire.Data<>(Wire.me(user)));
+    }
+
+    /** Like /auth/me, but 200 with a null user for an anonymous caller, so a page load logs no failed request. */
+    private void session(Context ctx) {
+        Actor actor = core.authenticate(ctx);
+        User user = actor.userId() == null ? null : core.accounts.findUser(actor.userId()).orElse(null);
+        noStore(ctx);
+        Json.send(ctx, 200, new Wire.Session(user == null ? null : Wire.me(user)));
     }
 
     /** The answer to a sign-out sent with an API token: it ends no session, and the token keeps working. */
