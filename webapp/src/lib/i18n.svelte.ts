@@ -26,12 +26,16 @@ export const LOCALES: readonly LocaleInfo[] = locales;
 
 /**
  * Offers one more language at run time (a host page or a test; the bundled ones are the lines above). A code
- * already offered is replaced.
+ * already offered is replaced. Returns a function that withdraws it again.
  */
-export function addLocale(info: LocaleInfo): void {
+export function addLocale(info: LocaleInfo): () => void {
   const i = locales.findIndex((l) => l.code === info.code);
   if (i >= 0) locales[i] = info;
   else locales.push(info);
+  return () => {
+    const at = locales.indexOf(info);
+    if (at >= 0) locales.splice(at, 1);
+  };
 }
 
 /** Whether the current language is written right to left. */
