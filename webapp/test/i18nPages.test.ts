@@ -6,7 +6,7 @@ import { addLocale, initialLocale, isRtl, LOCALE_KEY, LOCALES, locale, setLocale
 import { signInErrorMessage } from '../src/lib/login';
 import { describeChange } from '../src/lib/timeline';
 import { router } from '../src/lib/router.svelte';
-import { setTitle } from '../src/lib/title';
+import { refreshTitle, setTitle } from '../src/lib/title';
 import { CATEGORY_LABELS, SORT_LABELS, STATUS_LABELS } from '../src/lib/ui';
 import { formatLongDate, timeAgo } from '../src/lib/utils';
 import Board from '../src/pages/Board.svelte';
@@ -18,10 +18,10 @@ function json(body: unknown): Response {
 }
 
 const DEFAULT_STATUSES: Status[] = [
-  { id: 's1', slug: 'open', name: 'Open', color: '#888', kind: 'active', position: 0, is_default: true },
-  { id: 's2', slug: 'in_progress', name: 'In progress', color: '#07f', kind: 'active', position: 1, is_default: false },
-  { id: 's3', slug: 'done', name: 'Done', color: '#0a0', kind: 'done', position: 2, is_default: false },
-] as Status[];
+  { id: 's1', slug: 'open', name: 'Open', color: '#888', kind: 'open', position: 0, post_count: 0 },
+  { id: 's2', slug: 'in_progress', name: 'In progress', color: '#07f', kind: 'active', position: 1, post_count: 0 },
+  { id: 's3', slug: 'done', name: 'Done', color: '#0a0', kind: 'done', position: 2, post_count: 0 },
+];
 
 let component: Record<string, unknown> | undefined;
 
@@ -166,5 +166,15 @@ describe('a right-to-left language added at run time', () => {
     expect(isRtl()).toBe(false);
     remove();
     expect(LOCALES.map((l) => l.code)).toEqual(['en', 'de', 'fr']);
+  });
+});
+
+describe('the tab title', () => {
+  it('follows a language switch', async () => {
+    setTitle(() => t('roadmap.title'), 'Produktideen');
+    expect(document.title).toBe('Roadmap · Produktideen · Rungu');
+    await setLocale('fr');
+    refreshTitle();
+    expect(document.title).toBe('Feuille de route · Produktideen · Rungu');
   });
 });

@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  */
 final class Catalogues {
     /** Placeholders such as {@code {count}}. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\w+}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    /** Placeholders that always hold a number (formatted for the language: "1.234"). */
+    private static final Set<String> NUMBERS = Set.of("count", "n", "total", "shown", "max", "page", "length", "ms", "status");
 
     private Catalogues() {}
 
@@ -57,7 +59,8 @@ final class Catalogues {
         Matcher m = PLACEHOLDER.matcher(text);
         int at = 0;
         while (m.find()) {
-            regex.append(Pattern.quote(text.substring(at, m.start()))).append(".+?");
+            regex.append(Pattern.quote(text.substring(at, m.start())))
+                    .append(NUMBERS.contains(m.group(1)) ? "[\\d.,\u00a0\u202f]+" : ".+?");
             at = m.end();
         }
         regex.append(Pattern.quote(text.substring(at)));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,11 @@ class GermanUiIT {
         return JSON.readTree(json).get("id").asText();
     }
 
+    @BeforeEach
+    void forgetEarlierPages() {
+        englishSeen.clear();
+    }
+
     @Test
     @Order(1)
     void the_language_comes_from_the_browser() {
@@ -116,7 +122,7 @@ class GermanUiIT {
 
         browser.open("/board/" + BOARD + "/post/" + postId);
         browser.find("post-detail");
-        browser.find("comment-list");
+        browser.find("comments-section");
         checkNoEnglish("post");
 
         browser.open("/board/" + BOARD + "/roadmap");
