@@ -144,7 +144,7 @@ describe('German pages', () => {
     expect(t('changelog.votes', { count: 2 })).toBe('2 Stimmen');
     expect(signInErrorMessage('link_expired')).toBe('Dieser Anmeldelink ist abgelaufen oder wurde schon benutzt. Fordere einen neuen an.');
     await setLocale('fr');
-    expect(t('home.posts', { count: 1 })).toBe('1 publication');
+    expect(t('home.posts', { count: 1 })).toBe('1 suggestion');
     expect(formatLongDate('2026-01-15T12:00:00')).toBe('jeudi 15 janvier 2026');
   });
 });
