@@ -40,10 +40,14 @@ describe('timeAgo', () => {
 });
 
 describe('formatDate', () => {
-  it('formats in en-US', () => {
+  it('formats in the current language (English by default)', () => {
     const s = formatDate('2026-01-15T12:00:00Z');
     expect(s).toContain('2026');
     expect(s).toContain('Jan');
+  });
+  it('formats in a given language', () => {
+    expect(formatDate('2026-01-15T12:00:00Z', 'de')).toBe('15. Jan. 2026');
+    expect(formatDate('2026-01-15T12:00:00Z', 'fr')).toBe('15 janv. 2026');
   });
   it('is empty for empty or invalid input', () => {
     expect(formatDate('')).toBe('');
@@ -117,6 +121,7 @@ describe('formatBytes and codePoints', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(1536)).toBe('1.5 KB');
     expect(formatBytes(10 * 1024 * 1024)).toBe('10.0 MB');
+    expect(formatBytes(1536, 'de')).toBe('1,5 KB');
   });
   it('counts code points, not UTF-16 units', () => {
     expect(codePoints('😀a')).toBe(2);

@@ -40,6 +40,7 @@ import type {
   User,
   Vote,
 } from './types';
+import { t } from './i18n.svelte';
 
 /** A failed request: the server's `error` message, its `code` and per-field messages. */
 export class ApiError extends Error {
@@ -54,20 +55,13 @@ export class ApiError extends Error {
   }
 }
 
-const FALLBACK_MESSAGES: Record<number, string> = {
-  400: 'The request was not accepted.',
-  401: 'Unauthorized',
-  403: 'You are not allowed to do that.',
-  404: 'Not found.',
-  409: 'That conflicts with existing data.',
-  413: 'That is too large.',
-  415: 'That file type is not supported.',
-  429: 'Too many requests. Wait a moment and try again.',
-};
+/** The statuses with a message of their own when the server sent none (`http.<status>` in the catalogue). */
+const FALLBACK_STATUSES = [400, 401, 403, 404, 409, 413, 415, 429];
 
 function fallbackMessage(status: number): string {
-  if (FALLBACK_MESSAGES[status]) return FALLBACK_MESSAGES[status];
-  if (status >= 500) return `The server failed to answer (HTTP ${status}). Try again shortly.`;
+  if (FALLBACK_STATUSES.includes(status)) return t(`http.${status}`);
+  // Not formatted as a number: "HTTP 503", never "HTTP 503,0" or the like.
+  if (status >= 500) return t('http.server', { status: String(status) });
   return `HTTP ${status}`;
 }
 
@@ -130,7 +124,7 @@ export class Api {
         credentials: 'same-origin',
       });
     } catch {
-      throw new ApiError(0, 'Could not reach the server. Check your connection and try again.', 'network');
+      throw new ApiError(0, t('http.network'), 'network');
     }
     if (!res.ok) throw await toError(res);
     if (res.status === 204) return undefined as T;
@@ -484,5 +478,5 @@ export const api = new Api(readBase());
 
 export function errorMessage(e: unknown): string {
   if (e instanceof Error && e.message) return e.message;
-  return 'Something went wrong.';
+  return t('error.generic');
 }

@@ -1,14 +1,15 @@
 import { errorMessage, type Api } from './api';
+import { t } from './i18n.svelte';
 import { LIMITS, type Attachment } from './types';
 import { IMAGE_TYPES } from './ui';
 import { formatBytes } from './utils';
 
 /** Why a file cannot be attached (type, empty, too large), or '' when it can; checked before any upload. */
 export function attachmentProblem(file: File): string {
-  if (!(IMAGE_TYPES as readonly string[]).includes(file.type)) return `${file.name}: only PNG, JPEG, WebP and GIF images can be attached.`;
-  if (file.size === 0) return `${file.name}: the file is empty.`;
+  if (!(IMAGE_TYPES as readonly string[]).includes(file.type)) return t('upload.wrongType', { file: file.name });
+  if (file.size === 0) return t('upload.empty', { file: file.name });
   if (file.size > LIMITS.attachmentBytes) {
-    return `${file.name}: the file is ${formatBytes(file.size)}; the limit is ${formatBytes(LIMITS.attachmentBytes)}.`;
+    return t('upload.tooLarge', { file: file.name, size: formatBytes(file.size), limit: formatBytes(LIMITS.attachmentBytes) });
   }
   return '';
 }
@@ -41,11 +42,11 @@ export async function uploadAll(
       outcome.failed.push(problem);
       continue;
     }
-    onprogress(`Uploading ${file.name} (${i + 1} of ${files.length})…`);
+    onprogress(t('upload.progress', { file: file.name, n: i + 1, total: files.length }));
     try {
       outcome.uploaded.push(await client.uploadAttachment(postId, file));
     } catch (e) {
-      outcome.failed.push(`${file.name}: ${errorMessage(e)}`);
+      outcome.failed.push(t('upload.failed', { file: file.name, error: errorMessage(e) }));
     }
   }
   return outcome;

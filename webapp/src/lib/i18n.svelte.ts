@@ -15,11 +15,33 @@ export interface LocaleInfo {
   load: () => Promise<Catalogue>;
 }
 
-export const LOCALES: readonly LocaleInfo[] = [
+const locales: LocaleInfo[] = [
   { code: 'en', name: 'English', load: async () => en },
   { code: 'de', name: 'Deutsch', load: async () => (await import('./messages/de')).default },
   { code: 'fr', name: 'Français', load: async () => (await import('./messages/fr')).default },
 ];
+
+/** The languages the switcher offers, in its order. */
+export const LOCALES: readonly LocaleInfo[] = locales;
+
+/**
+ * Offers one more language at run time (a host page or a test; the bundled ones are the lines above). A code
+ * already offered is replaced. Returns a function that withdraws it again.
+ */
+export function addLocale(info: LocaleInfo): () => void {
+  const i = locales.findIndex((l) => l.code === info.code);
+  if (i >= 0) locales[i] = info;
+  else locales.push(info);
+  return () => {
+    const at = locales.indexOf(info);
+    if (at >= 0) locales.splice(at, 1);
+  };
+}
+
+/** Whether the current language is written right to left. */
+export function isRtl(): boolean {
+  return !!locales.find((l) => l.code === state.locale)?.rtl;
+}
 
 export const LOCALE_KEY = 'rungu-locale';
 
@@ -96,6 +118,18 @@ export function t(key: string, params?: Record<string, string | number>): string
     if (value === undefined) return whole;
     return typeof value === 'number' ? numbers.format(value) : value;
   });
+}
+
+/**
+ * A record whose values are the messages `keyOf(name)` in the current language, read at each access (so a
+ * `LABELS[x]` in a template follows a language switch).
+ */
+export function translatedRecord<K extends string>(names: readonly K[], keyOf: (name: K) => string): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const name of names) {
+    Object.defineProperty(out, name, { enumerable: true, get: () => t(keyOf(name)) });
+  }
+  return out;
 }
 
 /** Whether the current catalogue (or English) has `key`: for names that are translated only while still default. */

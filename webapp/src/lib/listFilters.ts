@@ -1,10 +1,12 @@
+import { translatedRecord } from './i18n.svelte';
+
 /**
  * The board list's server-side scope: closed-kind posts are left out unless shown or a status is chosen, and
  * "My votes" / "My posts" ask the server for the viewer's own (signed in only; signed out they are dropped).
  */
 export type Mine = '' | 'votes' | 'posts';
 
-export const MINE_LABELS: Record<Exclude<Mine, ''>, string> = { votes: 'My votes', posts: 'My posts' };
+export const MINE_LABELS: Record<Exclude<Mine, ''>, string> = translatedRecord(['votes', 'posts'], (m) => `mine.${m}`);
 
 export function listFilters(o: { status: string; showClosed: boolean; mine: Mine; signedIn: boolean }): {
   exclude_closed?: boolean;

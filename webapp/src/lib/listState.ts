@@ -1,3 +1,4 @@
+import { t } from './i18n.svelte';
 /**
  * Where a reader was in a board's lists, so that Back (and "← Back to board") returns to the same place: the posts
  * already loaded for a list URL with its scroll position (in memory, for this tab's visit), and the last list
@@ -65,5 +66,5 @@ export function listPathOf(slug: string): string {
 
 /** "Back to roadmap" or "Back to board", for the link to `listPathOf`. */
 export function backLabel(path: string): string {
-  return path.endsWith('/roadmap') ? '← Back to roadmap' : '← Back to board';
+  return t(path.endsWith('/roadmap') ? 'back.roadmap' : 'back.board');
 }

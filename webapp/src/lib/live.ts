@@ -1,3 +1,4 @@
+import { t } from './i18n.svelte';
 import type { PostDetail, Removal } from './types';
 
 /** The events a board's live stream sends (docs/api.md, Live updates). */
@@ -83,7 +84,7 @@ export function matchesList(post: PostDetail, f: ListFilter): boolean {
 
 /** "1 new post — show", "3 new posts — show". */
 export function newPostsLabel(count: number): string {
-  return `${count} new post${count === 1 ? '' : 's'} — show`;
+  return t('live.newPosts', { count });
 }
 
 /** Pending new posts with `post` added (newest first, once), unless it is already shown. */

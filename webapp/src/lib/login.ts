@@ -1,3 +1,4 @@
+import { t } from './i18n.svelte';
 import type { Provider } from './types';
 
 /** An app path that is safe to return to after sign-in: same-site and not the login page itself. */
@@ -22,18 +23,18 @@ export function hostSignIn(providers: Provider[]): Provider | null {
   return providers.length === 1 && providers[0].name === 'host' ? providers[0] : null;
 }
 
-const SIGN_IN_ERRORS: Record<string, string> = {
-  email_unverified: 'Your account with this provider has no verified email address. Verify your email there, then try again.',
-  state_mismatch: 'The sign-in took too long or was started in another tab. Please try again.',
-  link_expired: 'This sign-in link has expired or was already used. Request a new one.',
-  link_invalid: 'This sign-in link is not valid. Request a new one.',
-  provider_error: 'The sign-in provider reported a problem. Please try again.',
-  access_denied: 'Sign-in was cancelled.',
-  account_disabled: 'This account is disabled.',
-  unknown_provider: 'That sign-in method is not available on this server.',
-  rate_limited: 'Too many sign-in attempts. Wait a minute and try again.',
-};
+const SIGN_IN_ERRORS = new Set([
+  'email_unverified',
+  'state_mismatch',
+  'link_expired',
+  'link_invalid',
+  'provider_error',
+  'access_denied',
+  'account_disabled',
+  'unknown_provider',
+  'rate_limited',
+]);
 
 export function signInErrorMessage(code: string): string {
-  return SIGN_IN_ERRORS[code] ?? `Sign-in failed (${code.slice(0, 60)}). Please try again.`;
+  return SIGN_IN_ERRORS.has(code) ? t(`signInError.${code}`) : t('signInError.other', { code: code.slice(0, 60) });
 }

@@ -1,3 +1,4 @@
+import { t, translatedRecord } from './i18n.svelte';
 /** Keyboard shortcuts: one registry that drives both the key handling and the help overlay. */
 
 export type Scope = 'global' | 'board' | 'post-detail';
@@ -15,22 +16,36 @@ export interface Shortcut {
 
 export const SCOPES: readonly Scope[] = ['global', 'board', 'post-detail'];
 
-export const SCOPE_LABELS: Record<Scope, string> = {
-  global: 'Global',
-  board: 'Board',
-  'post-detail': 'Post detail',
-};
+export const SCOPE_LABELS: Record<Scope, string> = translatedRecord(SCOPES, (s) => `shortcuts.scope.${s}`);
+
+/** One shortcut whose description and hint (`shortcuts.<id>`, `shortcuts.<id>.hint`) follow the language. */
+function shortcut(id: string, key: string, label: string, scope: Scope, extra: { authRequired?: boolean; hint?: boolean } = {}): Shortcut {
+  return {
+    key,
+    get label() {
+      return key === 'esc' || key === 'enter' ? t(`shortcuts.key.${key}`) : label;
+    },
+    scope,
+    get description() {
+      return t(`shortcuts.${id}`);
+    },
+    get hint() {
+      return extra.hint ? t(`shortcuts.${id}.hint`) : undefined;
+    },
+    ...(extra.authRequired ? { authRequired: true } : {}),
+  };
+}
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { key: '?', label: '?', scope: 'global', description: 'Show or hide keyboard shortcuts', hint: 'Press ? again or Esc to close' },
-  { key: 'esc', label: 'Esc', scope: 'global', description: 'Close the open dialog or form' },
-  { key: '/', label: '/', scope: 'board', description: 'Focus the search box' },
-  { key: 'c', label: 'c', scope: 'board', description: 'Open or close the new-post form', authRequired: true },
-  { key: 'j', label: 'j', scope: 'board', description: 'Focus the next post', hint: 'Wraps around at the end' },
-  { key: 'k', label: 'k', scope: 'board', description: 'Focus the previous post', hint: 'Wraps around at the start' },
-  { key: 'enter', label: 'Enter', scope: 'board', description: 'Open the focused post' },
-  { key: 'v', label: 'v', scope: 'board', description: 'Vote on the focused post', authRequired: true },
-  { key: 'r', label: 'r', scope: 'post-detail', description: 'Write a comment', authRequired: true },
+  shortcut('help', '?', '?', 'global', { hint: true }),
+  shortcut('close', 'esc', 'Esc', 'global'),
+  shortcut('search', '/', '/', 'board'),
+  shortcut('compose', 'c', 'c', 'board', { authRequired: true }),
+  shortcut('next', 'j', 'j', 'board', { hint: true }),
+  shortcut('previous', 'k', 'k', 'board', { hint: true }),
+  shortcut('open', 'enter', 'Enter', 'board'),
+  shortcut('vote', 'v', 'v', 'board', { authRequired: true }),
+  shortcut('comment', 'r', 'r', 'post-detail', { authRequired: true }),
 ];
 
 const SPECIFICITY: Record<Scope, number> = { global: 0, board: 1, 'post-detail': 2 };

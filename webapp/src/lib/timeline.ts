@@ -1,4 +1,6 @@
-import { STATUS_LABELS, type CommentDetail, type Merge, type StatusChange, type TimelineEntry } from './types';
+import { statusLabel } from './boardData.svelte';
+import { t } from './i18n.svelte';
+import { type CommentDetail, type Merge, type StatusChange, type TimelineEntry } from './types';
 
 /** One row of the post page's timeline: a comment thread (by its root), a status change or a merge. */
 export type TimelineRow =
@@ -51,18 +53,16 @@ function at(row: TimelineRow): string {
 
 /** What a status change did, in words: "changed the status from Open to Done" or "gave an official response". */
 export function describeChange(change: StatusChange): string {
-  if (change.from === change.to) return 'gave an official response';
-  return `changed the status from ${STATUS_LABELS[change.from]} to ${STATUS_LABELS[change.to]}`;
+  if (change.from === change.to) return t('timeline.response');
+  return t('timeline.statusChanged', { from: statusLabel(change.from), to: statusLabel(change.to) });
 }
 
 /** What a merge did, seen from the post whose timeline shows it. */
 export function describeMerge(merge: Merge, postId: string): string {
   if (merge.post_id === postId) {
-    return merge.undone ? `unmerged this post from “${merge.into_title}”` : `merged this post into “${merge.into_title}”`;
+    return t(merge.undone ? 'timeline.unmergedFrom' : 'timeline.mergedInto', { title: merge.into_title });
   }
-  return merge.undone
-    ? `unmerged “${merge.post_title}” from this post`
-    : `merged “${merge.post_title}” into this post: its votes and comments count here`;
+  return t(merge.undone ? 'timeline.unmergedHere' : 'timeline.mergedHere', { title: merge.post_title });
 }
 
 /** The merges into this post that are still in force (the latest entry for their duplicate is not an unmerge). */

@@ -1,5 +1,6 @@
 // What the web app adds to the wire types of ./types.ts (which is generated and re-exports this file): labels,
 // the client's query shape, and the image types the upload form offers.
+import { translatedRecord } from './i18n.svelte';
 import type { PostSort } from './types';
 
 /** A slug of the board's own statuses (the defaults are open, planned, in_progress, done, declined). */
@@ -23,20 +24,17 @@ export interface PostQuery {
   voted_by?: 'me' | '';
 }
 
-export const STATUS_LABELS: Record<PostStatus, string> = {
-  open: 'Open',
-  planned: 'Planned',
-  in_progress: 'In progress',
-  done: 'Done',
-  declined: 'Declined',
-};
+/** The default statuses' names in the current language (a board's own names come with it: boardData.svelte.ts). */
+export const STATUS_LABELS: Record<PostStatus, string> = translatedRecord(
+  ['open', 'planned', 'in_progress', 'done', 'declined'],
+  (s) => `status.${s}`,
+);
 
-export const CATEGORY_LABELS: Record<PostCategory, string> = {
-  feedback: 'Feedback',
-  bug: 'Bug',
-  feature: 'Feature',
-  question: 'Question',
-};
+/** The default categories' names in the current language. */
+export const CATEGORY_LABELS: Record<PostCategory, string> = translatedRecord(
+  ['feedback', 'bug', 'feature', 'question'],
+  (c) => `category.${c}`,
+);
 
 /** The default statuses and categories of a new board; a board's own come with it (boardData.svelte.ts). */
 export const STATUSES = Object.keys(STATUS_LABELS) as readonly PostStatus[];
@@ -49,14 +47,9 @@ export const CATEGORY_EMOJI: Record<PostCategory, string> = {
   question: '❓',
 };
 
-export const SORT_LABELS: Record<PostSort, string> = {
-  newest: 'Newest',
-  oldest: 'Oldest',
-  most_votes: 'Most votes',
-  least_votes: 'Fewest votes',
-  recently_updated: 'Recently updated',
-  trending: 'Trending',
-  relevance: 'Best match',
-};
+export const SORT_LABELS: Record<PostSort, string> = translatedRecord<PostSort>(
+  ['newest', 'oldest', 'most_votes', 'least_votes', 'recently_updated', 'trending', 'relevance'],
+  (s) => `sort.${s}`,
+);
 
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;

@@ -1,3 +1,5 @@
+import { locale as currentLocale, t } from './i18n.svelte';
+
 function toDate(value: string | number | Date | null | undefined): Date | null {
   if (value === null || value === undefined || value === '') return null;
   const d = value instanceof Date ? value : new Date(value);
@@ -14,7 +16,7 @@ const DAY = 86_400;
 export function timeAgo(
   value: string | number | Date | null | undefined,
   now: number = Date.now(),
-  locale: string | string[] = 'en',
+  locale: string | string[] = currentLocale(),
 ): string {
   const d = toDate(value);
   if (!d) return '';
@@ -31,24 +33,24 @@ export function timeAgo(
   return rtf.format(-Math.floor(days / 365), 'year');
 }
 
-/** "Jan 15, 2026"; "" for an empty or invalid date. */
-export function formatDate(value: string | number | Date | null | undefined): string {
+/** "Jan 15, 2026" ("15. Jan. 2026" in German: the current language by default); "" for an empty or invalid date. */
+export function formatDate(value: string | number | Date | null | undefined, locale: string = currentLocale()): string {
   const d = toDate(value);
-  return d ? d.toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' }) : '';
+  return d ? d.toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' }) : '';
 }
 
-/** "Thursday, January 15, 2026" in the local time zone; "" for an empty or invalid date. */
-export function formatLongDate(value: string | number | Date | null | undefined): string {
+/** "Thursday, January 15, 2026" in the local time zone and the current language; "" for an empty or invalid date. */
+export function formatLongDate(value: string | number | Date | null | undefined, locale: string = currentLocale()): string {
   const d = toDate(value);
   return d
-    ? d.toLocaleDateString('en-US', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' })
+    ? d.toLocaleDateString(locale, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' })
     : '';
 }
 
-/** Full local date and time, for tooltips. */
-export function formatDateTime(value: string | number | Date | null | undefined): string {
+/** Full local date and time in the current language, for tooltips. */
+export function formatDateTime(value: string | number | Date | null | undefined, locale: string = currentLocale()): string {
   const d = toDate(value);
-  return d ? d.toLocaleString('en-US') : '';
+  return d ? d.toLocaleString(locale) : '';
 }
 
 /** The local calendar day of a date as "YYYY-MM-DD"; "" for an empty or invalid date. */
@@ -140,12 +142,13 @@ export function isValidSlug(slug: string, max = 80): boolean {
   );
 }
 
-/** "512 B", "1.5 KB", "3.2 MB". */
-export function formatBytes(size: number): string {
+/** "512 B", "1.5 KB", "3.2 MB" (decimal mark of the current language: "1,5 KB" in German). */
+export function formatBytes(size: number, locale: string = currentLocale()): string {
   if (!Number.isFinite(size) || size < 0) return '';
-  if (size < 1024) return `${size} B`;
-  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
-  return `${(size / (1024 * 1024)).toFixed(1)} MB`;
+  const one = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  if (size < 1024) return `${new Intl.NumberFormat(locale).format(size)} B`;
+  if (size < 1024 * 1024) return `${one.format(size / 1024)} KB`;
+  return `${one.format(size / (1024 * 1024))} MB`;
 }
 
 /** Length in Unicode code points, the unit of the server's limits. */
@@ -178,7 +181,7 @@ export function displayName(user: { name?: string | null; email?: string | null 
   const name = user?.name?.trim();
   if (name) return name;
   const local = user?.email?.trim().split('@')[0];
-  return local ? local : 'Member';
+  return local ? local : t('user.member');
 }
 
 export function initial(name: string): string {

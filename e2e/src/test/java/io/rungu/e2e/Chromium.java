@@ -31,6 +31,11 @@ final class Chromium {
      * on CI ({@code CI=true}), where a missing browser fails the build.
      */
     static ChromeDriver start(Path profile) {
+        return start(profile, "en-US");
+    }
+
+    /** As {@link #start(Path)}, with the browser's language (and {@code Accept-Language}) set to {@code language}. */
+    static ChromeDriver start(Path profile, String language) {
         requireChromium();
         System.setProperty("SE_AVOID_STATS", "true");
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -42,8 +47,10 @@ final class Chromium {
         options.addArguments(
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,860", "--force-device-scale-factor=1", "--lang=en-US",
+                "--window-size=1280,860", "--force-device-scale-factor=1", "--lang=" + language,
                 "--user-data-dir=" + profile.toAbsolutePath());
+        // navigator.languages and Accept-Language come from this preference (headless ignores --lang for them).
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         // A dialog opened by the page must stay open so a test can see it (and fail), not be dismissed silently.
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
         // The console, so a test can see errors (a failed request is logged as one): Browser#consoleErrors.
