@@ -1,4 +1,5 @@
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,6 +63,8 @@ public final class MakeLauncher {
         Files.writeString(dir.resolve("rungu.cmd"), windowsScript(serverFlags), StandardCharsets.UTF_8);
         System.out.println("[launcher] " + script + " (server flags: " + String.join(" ", serverFlags) + ")");
 
+        nativeLibrary(jar, dir.resolve("native"));
+
         Path archive = dir.resolve("rungu.jsa");
         Files.deleteIfExists(archive);
         if (Boolean.parseBoolean(options.getOrDefault("archive", "true"))) {
@@ -111,12 +114,15 @@ public final class MakeLauncher {
                 if [ "$command" = serve ]; then
                     set -- -Xmx"${RUNGU_HEAP:-%s}" %s "$@"
                 fi
+                if [ -d "$dir/native" ]; then
+                    set -- -Dorg.sqlite.lib.path="$dir/native" -Dorg.sqlite.lib.name=%s "$@"
+                fi
                 if [ -f "$dir/rungu.jsa" ]; then
                     set -- -XX:SharedArchiveFile="$dir/rungu.jsa" %s "$@"
                 fi
                 exec "$java" "$@"
                 """.formatted(heap(serverFlags), heap(serverFlags), String.join(" ", otherFlags(serverFlags)),
-                String.join(" ", QUIET_ARCHIVE));
+                System.mapLibraryName("sqlitejdbc"), String.join(" ", QUIET_ARCHIVE));
     }
 
     /** cmd.exe: the same flags (no archive: it is bound to the path it was made for, which is a Linux one here). */
@@ -141,6 +147,45 @@ public final class MakeLauncher {
         return serverFlags.stream().filter(f -> !f.startsWith("-Xmx")).toList();
     }
 
+    /**
+     * SQLite's native library for this machine, out of the jar: sqlite-jdbc otherwise copies it to a new temporary
+     * file and compares it byte by byte at every start. The script points sqlite-jdbc at it; a library that does
+     * not load there (the folder copied to another machine) makes sqlite-jdbc fall back to its own copy.
+     */
+    private static void nativeLibrary(Path jar, Path folder) throws IOException, InterruptedException {
+        Process osInfo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", jar.toString(), "org.sqlite.util.OSInfo").redirectErrorStream(true).start();
+        String platform = new String(osInfo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        String name = System.mapLibraryName("sqlitejdbc");
+        deleteTree(folder);
+        if (osInfo.waitFor() != 0 || !platform.matches("[A-Za-z0-9_-]+/[A-Za-z0-9_-]+")) {
+            System.out.println("[launcher] no SQLite library for this platform (" + platform + "): sqlite-jdbc copies its own");
+            return;
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            java.util.zip.ZipEntry entry = zip.getEntry("org/sqlite/native/" + platform + "/" + name);
+            if (entry == null) {
+                System.out.println("[launcher] rungu.jar has no SQLite library for " + platform + ": sqlite-jdbc copies its own");
+                return;
+            }
+            Files.createDirectories(folder);
+            try (InputStream in = zip.getInputStream(entry)) {
+                Files.copy(in, folder.resolve(name));
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     /** Starts the server with the archive to be written at exit, asks what a first visitor asks, and stops it. */
     private static void train(Path jar, Path archive, List<String> serverFlags) throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("rungu-launcher");
@@ -148,6 +193,10 @@ public final class MakeLauncher {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
             command.addAll(serverFlags);
+            Path natives = jar.getParent().resolve("native");
+            if (Files.isDirectory(natives)) {
+                command.addAll(List.of("-Dorg.sqlite.lib.path=" + natives, "-Dorg.sqlite.lib.name=" + System.mapLibraryName("sqlitejdbc")));
+            }
             // The path exactly as the script gives it: the archive is only used for the jar named the same way.
             command.addAll(List.of("-jar", jar.toRealPath().toString(), "serve", "--port", "0", "--host", "127.0.0.1"));
             ProcessBuilder builder = new ProcessBuilder(command);
@@ -178,11 +227,7 @@ public final class MakeLauncher {
                         + Files.readString(work.resolve("stderr.txt")));
             }
         } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            deleteTree(work);
         }
     }
 
