@@ -59,7 +59,11 @@ public final class MakeLauncher {
         Path dir = jar.getParent();
         Path script = dir.resolve("rungu");
         Files.writeString(script, shellScript(serverFlags), StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try {
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            script.toFile().setExecutable(true, false); // not a POSIX file system (Windows): rungu.cmd is the one used
+        }
         Files.writeString(dir.resolve("rungu.cmd"), windowsScript(serverFlags), StandardCharsets.UTF_8);
         System.out.println("[launcher] " + script + " (server flags: " + String.join(" ", serverFlags) + ")");
 
