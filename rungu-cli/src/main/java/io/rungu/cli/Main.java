@@ -20,9 +20,7 @@ public final class Main {
      * (compressed) below a 32 GB heap; the value only tunes padding against false sharing.
      */
     static void quickerJettyStart() {
-        if (System.getProperty("org.eclipse.jetty.util.referencesPerCacheLine") == null) {
-            boolean compressed = Runtime.getRuntime().maxMemory() < 32L * 1024 * 1024 * 1024;
-            System.setProperty("org.eclipse.jetty.util.referencesPerCacheLine", compressed ? "16" : "8");
-        }
+        boolean compressed = Runtime.getRuntime().maxMemory() < 32L * 1024 * 1024 * 1024;
+        Environment.defaultSystemProperty("org.eclipse.jetty.util.referencesPerCacheLine", compressed ? "16" : "8");
     }
 }
