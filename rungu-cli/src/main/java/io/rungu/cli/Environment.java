@@ -38,6 +38,16 @@ public final class Environment {
         return Optional.of(value.trim());
     }
 
+    /**
+     * Sets a JVM system property unless the command line gave it ({@code -Dname=...} wins): for libraries that read
+     * their tuning from system properties.
+     */
+    public static void defaultSystemProperty(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
+        }
+    }
+
     /** The user's home directory. */
     public Path home() {
         return home;

@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 /** {@code rungu serve}: runs the web server until the process is stopped. */
 @Command(name = "serve", description = "Run the web server: board, REST API, MCP endpoint, sign-in and web app.")
 final class ServeCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
     private final Context context;
 
     @Option(names = {"-p", "--port"}, description = "Port to listen on (default: $RUNGU_PORT, else the port of $RUNGU_LISTEN, else 3000).")
@@ -48,6 +49,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         ServerSettings settings = ServerSettings.resolve(context.env, port, host, basePath, baseUrl);
         RunguServer server = RunguServer.start(context, settings);
+        LOG.info("Heap up to {} MB (RUNGU_HEAP with the rungu start script; docs/operations.md#memory-and-start-up)",
+                Runtime.getRuntime().maxMemory() >> 20);
         CountDownLatch stop = new CountDownLatch(1);
         StopSignals.install(stop::countDown);
         // For every other way the JVM ends; closing twice does nothing.

@@ -33,13 +33,27 @@ public final class ClientMetadata {
     private final OAuthGrants grants;
     private final OutboundAddresses addresses;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Made on first use: building one sets up TLS, which a server start need not wait for. */
+    private volatile HttpClient http;
 
     public ClientMetadata(OAuthGrants grants, OutboundAddresses addresses, Clock clock) {
         this.grants = grants;
         this.addresses = addresses;
         this.clock = clock;
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     /**
@@ -78,7 +92,7 @@ public final class ClientMetadata {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Accept", "application/json").GET()
                 .build();
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http().send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = response.body()) {
                 if (response.statusCode() != 200) {
                     throw RunguException.invalid("client_id", "The client metadata document answered HTTP "

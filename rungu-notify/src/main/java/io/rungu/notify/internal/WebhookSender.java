@@ -28,19 +28,33 @@ import javax.crypto.spec.SecretKeySpec;
  * Redirects are not followed; the address guard runs right before the connection.
  */
 public final class WebhookSender {
-    private final HttpClient client;
+    /** Made on first use: building one sets up TLS, which a server start need not wait for. */
+    private volatile HttpClient client;
     private final OutboundAddresses addresses;
     private final Duration timeout;
     private final String userAgent;
     private final Clock clock;
 
     public WebhookSender(OutboundAddresses addresses, Duration timeout, String userAgent, Clock clock) {
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout)
-                .build();
         this.addresses = addresses;
         this.timeout = timeout;
         this.userAgent = userAgent;
         this.clock = clock;
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     /** Makes one attempt; never throws for a failure of the receiver, which the outcome describes. */
@@ -60,7 +74,7 @@ public final class WebhookSender {
                             message.body()))
                     .POST(HttpRequest.BodyPublishers.ofString(message.body(), StandardCharsets.UTF_8))
                     .build();
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
             String snippet;
             try (InputStream body = response.body()) {
                 snippet = new String(body.readNBytes(Webhook.SNIPPET_MAX_BYTES), StandardCharsets.UTF_8);
