@@ -105,16 +105,38 @@ class AccessibilityIT {
                 new Page("account", "/account", "main h1"),
                 new Page("admin", "/admin", "[data-testid=admin-denied]"),
                 new Page("sign-in dialog", "/board/" + BOARD, "[data-testid=post-card]", b -> {
-                    b.find("vote-button").click();
+                    press(b, "vote-button");
                     b.find("signin-dialog-none");
                 })));
         List<Page> admin = new ArrayList<>(shared);
         admin.addAll(List.of(
                 new Page("new post form", "/board/" + BOARD, "[data-testid=post-card]", b -> {
-                    b.find("new-post-toggle").click();
+                    press(b, "new-post-toggle");
                     b.find("new-post-title");
                 }),
+                new Page("post: reply, merge, delete image", "/board/" + BOARD + "/post/" + postId,
+                        "[data-testid=attachment-item] img", b -> {
+                    press(b, "reply-button");
+                    b.find("reply-input");
+                    press(b, "post-merge");
+                    b.find("merge-search");
+                    press(b, "attachment-delete");
+                    b.find("attachment-delete-confirm");
+                }),
+                new Page("image viewer", "/board/" + BOARD + "/post/" + postId, "[data-testid=attachment-item] img", b -> {
+                    press(b, b.present("[data-testid=attachment-item] button.thumb"));
+                    b.find("lightbox-close");
+                }),
                 new Page("account", "/account", "[data-testid=account-email]"),
+                new Page("account: new token", "/account", "[data-testid=account-email]", b -> {
+                    b.type("token-name", "CI bot");
+                    press(b, "token-create");
+                    b.find("token-secret");
+                }),
+                new Page("webhook delivery log", "/admin/webhooks", "[data-testid=webhook]", b -> {
+                    press(b, "webhook-log");
+                    b.until(d -> b.driver.findElements(org.openqa.selenium.By.cssSelector(LOADING)).isEmpty());
+                }),
                 new Page("admin", "/admin", "[data-testid=admin-user]"),
                 new Page("webhooks", "/admin/webhooks", "[data-testid=webhook]"),
                 new Page("audit log", "/admin/audit", "[data-testid=audit-entry]"),
@@ -148,9 +170,19 @@ class AccessibilityIT {
         assertThat(violations).as("axe-core violations (rule, impact, element, page, theme, width)").isEmpty();
     }
 
+    /** Clicks a control in the middle of the screen, away from the sticky header. */
+    private static void press(Browser b, String testId) {
+        press(b, b.find(testId));
+    }
+
+    private static void press(Browser b, org.openqa.selenium.WebElement control) {
+        b.js("arguments[0].scrollIntoView({block: 'center'})", control);
+        control.click();
+    }
+
     private static Page filterSheet() {
         return new Page("filter sheet", "/board/" + BOARD, "[data-testid=post-card]", b -> {
-            b.find("filters-toggle").click();
+            press(b, "filters-toggle");
             b.find("filters-done");
         });
     }
