@@ -129,9 +129,11 @@ class AccessibilityIT {
                 }),
                 new Page("account", "/account", "[data-testid=account-email]"),
                 new Page("account: new token", "/account", "[data-testid=account-email]", b -> {
-                    b.type("token-name", "CI bot");
+                    b.type("token-name", "CI bot " + System.nanoTime()); // names are unique per user
                     press(b, "token-create");
-                    b.find("token-secret");
+                    String shown = b.until(d -> !b.all("token-secret").isEmpty() ? "secret"
+                            : b.all("token-error").isEmpty() ? null : b.all("token-error").get(0).getText());
+                    assertThat(shown).as("the new token").isEqualTo("secret");
                 }),
                 new Page("webhook delivery log", "/admin/webhooks", "[data-testid=webhook]", b -> {
                     press(b, "webhook-log");
@@ -197,7 +199,12 @@ class AccessibilityIT {
                 browser.open(page.path);
                 browser.present(page.ready);
                 browser.until(d -> browser.driver.findElements(org.openqa.selenium.By.cssSelector("main " + LOADING)).isEmpty());
-                page.then.accept(browser);
+                try {
+                    page.then.accept(browser);
+                } catch (RuntimeException | AssertionError e) {
+                    browser.screenshot("a11y-failed-" + page.name.replaceAll("\\W+", "-") + "-" + viewport);
+                    throw e;
+                }
             }
             browser.until(d -> theme.equals(browser.js("return document.documentElement.dataset.theme")));
             settle();
@@ -238,8 +245,9 @@ class AccessibilityIT {
     }
 
     /**
-     * A board with posts in every roadmap column, a shipped one, one with a comment thread, an image and an official
-     * response, a webhook, two users and so an audit log: made through the REST API as the signed-in admin.
+     * A board with posts in every roadmap column, a shipped one, a hidden one, one with a comment thread (a hidden
+     * comment in it), an image and an official response, a webhook, two users and so an audit log: made through the
+     * REST API as the signed-in admin.
      */
     private void seed() {
         Object id = browser.js("const h = {'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest'};"
@@ -253,7 +261,7 @@ class AccessibilityIT {
                 + "   const posts = {};"
                 + "   for (const [title, category, status] of [['Export the board to CSV', 'feature', 'planned'],"
                 + "       ['Crash when saving an empty draft', 'bug', 'in_progress'], ['Keyboard shortcuts for voting', 'feature', 'done'],"
-                + "       ['Support dark-mode in the editor', 'feature', null], ['Faster search', 'question', 'declined']]) {"
+                + "       ['Support dark-mode in the editor', 'feature', null], ['Faster search', 'question', null]]) {"
                 + "     const p = id(await send('POST', '/api/projects/ideas/posts', {title, category,"
                 + "       description: 'Some **details** about ' + title.toLowerCase() + '.'}));"
                 + "     if (status) await send('PATCH', '/api/posts/' + p, {status});"
@@ -263,6 +271,10 @@ class AccessibilityIT {
                 + "   await send('PATCH', '/api/posts/' + p, {response: 'We are **looking into it** for the next release.'});"
                 + "   const c = id(await send('POST', '/api/posts/' + p + '/comments', {content: 'Yes please, my eyes will thank you.'}));"
                 + "   await send('POST', '/api/posts/' + p + '/comments', {content: 'Agreed.', parent_id: c});"
+                // Hidden by an admin: shown greyed to admins, which must not cost contrast.
+                + "   const spam = id(await send('POST', '/api/posts/' + p + '/comments', {content: 'Buy cheap watches.'}));"
+                + "   await send('POST', '/api/comments/' + spam + '/hide');"
+                + "   await send('POST', '/api/posts/' + posts['Faster search'] + '/hide');"
                 + "   const canvas = document.createElement('canvas'); canvas.width = 320; canvas.height = 200;"
                 + "   const g = canvas.getContext('2d'); g.fillStyle = '#3b82f6'; g.fillRect(0, 0, 320, 200);"
                 + "   const png = await new Promise(r => canvas.toBlob(r, 'image/png'));"
