@@ -22,6 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * axe-core (webapp/node_modules/axe-core, every rule) on every page of the packaged server in Chromium: signed out and
@@ -170,6 +173,37 @@ class AccessibilityIT {
         perPage.forEach((page, n) -> figure.append(' ').append(page).append('=').append(n));
         System.out.println(figure);
         assertThat(violations).as("axe-core violations (rule, impact, element, page, theme, width)").isEmpty();
+    }
+
+    @Test
+    void the_phone_filter_sheet_keeps_tab_inside_closes_with_esc_and_gives_the_focus_back() {
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            browser.open("/board/" + BOARD);
+            browser.present("[data-testid=post-card]");
+            press(browser, "filters-toggle");
+            browser.find("filters-done");
+            int controls = ((Number) browser.js("return document.querySelectorAll('[data-testid=filters] button').length")).intValue();
+            Actions keys = new Actions(browser.driver);
+            for (int i = 0; i < controls + 3; i++) {
+                keys.sendKeys(Keys.TAB).perform();
+                assertThat(focusInSheet()).as("Tab %d stays in the sheet", i + 1).isTrue();
+            }
+            for (int i = 0; i < controls + 3; i++) {
+                keys.keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+                assertThat(focusInSheet()).as("Shift+Tab %d stays in the sheet", i + 1).isTrue();
+            }
+            keys.sendKeys(Keys.ESCAPE).perform();
+            browser.until(ExpectedConditions.invisibilityOfElementLocated(Browser.testId("filters")));
+            assertThat(browser.js("return document.activeElement.dataset.testid")).isEqualTo("filters-toggle");
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    private boolean focusInSheet() {
+        return Boolean.TRUE.equals(browser.js("return !!document.activeElement.closest('[data-testid=filters]')"));
     }
 
     /** Clicks a control from script: the states are set up, not the clicking tested (BoardJourneyIT does that). */
