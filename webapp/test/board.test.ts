@@ -239,4 +239,42 @@ describe('the filters on a phone', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(sheet.closest('.board-filters')?.classList.contains('open')).toBe(false);
   });
+
+  it('is a modal dialog while open: Tab and Shift+Tab stay inside it', async () => {
+    const root = open();
+    releaseProject();
+    await vi.waitFor(() => expect(root.querySelectorAll('[data-testid=post-card]')).toHaveLength(2));
+    const toggle = root.querySelector<HTMLButtonElement>('[data-testid=filters-toggle]')!;
+    const sheet = root.querySelector<HTMLElement>('[data-testid=filters]')!;
+    expect(sheet.getAttribute('role')).toBe('region');
+    expect(sheet.hasAttribute('aria-modal')).toBe(false);
+
+    toggle.click();
+    await vi.waitFor(() => expect(document.activeElement).toBe(sheet));
+    expect(sheet.getAttribute('role')).toBe('dialog');
+    expect(sheet.getAttribute('aria-modal')).toBe('true');
+    const controls = [...sheet.querySelectorAll<HTMLElement>('button')];
+    const first = controls[0];
+    const last = controls[controls.length - 1];
+    expect(first.dataset.testid).toBe('filters-done');
+    const tab = (shiftKey: boolean) => {
+      const e = new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, cancelable: true });
+      document.activeElement!.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+
+    expect(tab(false)).toBe(true); // from the sheet itself to its first control
+    expect(document.activeElement).toBe(first);
+    expect(tab(true)).toBe(true); // Shift+Tab on the first control wraps to the last
+    expect(document.activeElement).toBe(last);
+    expect(tab(false)).toBe(true); // Tab on the last wraps to the first
+    expect(document.activeElement).toBe(first);
+    controls[1].focus();
+    expect(tab(false)).toBe(false); // in between, the browser moves focus as usual
+
+    sheet.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    await vi.waitFor(() => expect(document.activeElement).toBe(toggle));
+    expect(sheet.getAttribute('role')).toBe('region');
+    expect(tab(false)).toBe(false); // closed, Tab is not held
+  });
 });

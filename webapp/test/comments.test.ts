@@ -98,4 +98,41 @@ describe('replying to a comment', () => {
     flushSync();
     expect(root.querySelector('[data-testid=reply-form]')).toBeNull();
   });
+  it('gives the focus back to the Reply button when the reply box closes (sent, Cancel, Esc)', async () => {
+    const root = await render();
+    const reply = byId(root, 'c1').querySelector<HTMLButtonElement>('[data-testid=reply-button]')!;
+    reply.click();
+    flushSync();
+    root.querySelector<HTMLButtonElement>('[data-testid=reply-cancel]')!.click();
+    flushSync();
+    expect(document.activeElement).toBe(reply);
+
+    reply.click();
+    flushSync();
+    const input = root.querySelector<HTMLTextAreaElement>('[data-testid=reply-input]')!;
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    flushSync();
+    expect(root.querySelector('[data-testid=reply-form]')).toBeNull();
+    expect(document.activeElement).toBe(reply);
+
+    reply.click();
+    flushSync();
+    const typed = root.querySelector<HTMLTextAreaElement>('[data-testid=reply-input]')!;
+    typed.value = 'Agreed';
+    typed.dispatchEvent(new Event('input', { bubbles: true }));
+    root.querySelector<HTMLButtonElement>('[data-testid=reply-submit]')!.click();
+    await vi.waitFor(() => expect(byId(root, 'r1')).not.toBeNull());
+    expect(document.activeElement).toBe(reply);
+  });
+});
+
+describe('editing a comment', () => {
+  it('puts the focus in the text, and back on Edit when the form closes', async () => {
+    const root = await render();
+    const edit = () => byId(root, 'c2').querySelector<HTMLButtonElement>('[data-testid=comment-edit]')!;
+    edit().click();
+    await vi.waitFor(() => expect(document.activeElement).toBe(root.querySelector('[data-testid=comment-edit-input]')));
+    root.querySelector<HTMLButtonElement>('[data-testid=comment-edit-cancel]')!.click();
+    await vi.waitFor(() => expect(document.activeElement).toBe(edit()));
+  });
 });
