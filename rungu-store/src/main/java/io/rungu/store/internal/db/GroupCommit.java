@@ -33,6 +33,9 @@ final class GroupCommit implements AutoCloseable {
     /** A batch stops taking more writes after this much work, so no caller waits long behind a batch. */
     static final long MAX_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
+    /** Put on the queue by {@link #close}: wakes the thread, which ends after the batch in hand. */
+    private static final Pending<Object> CLOSE = new Pending<>(h -> null);
+
     private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Function<HandleCallback<List<Outcome>, RuntimeException>, List<Outcome>> transaction;
     private final Runnable afterBatch;
@@ -40,6 +43,8 @@ final class GroupCommit implements AutoCloseable {
     private final long maxNanos;
     private final Thread thread;
     private volatile boolean closed;
+    /** Set on this class's thread when a batch took {@link #CLOSE} from the queue. */
+    private boolean closeTaken;
 
     /**
      * @param transaction runs its callback in one write transaction, committing when it returns (it may run it
@@ -100,11 +105,11 @@ final class GroupCommit implements AutoCloseable {
 
     private void run() {
         List<Pending<?>> batch = new ArrayList<>();
-        while (!closed) {
+        while (!closeTaken) {
             try {
-                Pending<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                Pending<?> first = queue.take();
+                if (first == CLOSE) {
+                    break;
                 }
                 batch.add(first);
                 commit(batch);
@@ -157,6 +162,10 @@ final class GroupCommit implements AutoCloseable {
                 if (next == null) {
                     break;
                 }
+                if (next == CLOSE) {
+                    closeTaken = true;
+                    break;
+                }
                 batch.add(next);
             }
             outcomes.add(runOne(h, batch.get(i).work, "w" + i));
@@ -190,7 +199,11 @@ final class GroupCommit implements AutoCloseable {
     /** Stops taking writes; the batch running now commits and answers its callers, queued writes fail. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
+        queue.add(CLOSE);
         try {
             thread.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
