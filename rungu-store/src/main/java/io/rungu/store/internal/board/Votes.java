@@ -8,7 +8,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * One vote per user and post. Triggers keep posts.vote_count in the same transaction as the vote row, and the
- * count is read back inside that transaction, so the answer is exact under any concurrency.
+ * count is read back inside that transaction, so the answer is exact under any concurrency. Votes are the most
+ * frequent write, so they go through group commit ({@link io.rungu.store.internal.db.Database#writeGrouped}).
  */
 final class Votes {
     private final Context cx;
@@ -20,7 +21,7 @@ final class Votes {
     VoteResult toggle(Actor actor, String postId) {
         Actor.Account account = Permissions.contributor(actor);
         Instant now = cx.now();
-        return cx.db().write(h -> {
+        return cx.db().writeGrouped(h -> {
             String projectId = Lookups.writablePost(h, account, postId).projectId();
             Permissions.notBlocked(h, account);
             boolean voted = delete(h, account.userId(), postId) == 0;
@@ -35,7 +36,7 @@ final class Votes {
     VoteResult set(Actor actor, String postId, boolean voted) {
         Actor.Account account = Permissions.contributor(actor);
         Instant now = cx.now();
-        return cx.db().write(h -> {
+        return cx.db().writeGrouped(h -> {
             String projectId = Lookups.writablePost(h, account, postId).projectId();
             Permissions.notBlocked(h, account);
             boolean changed = voted

@@ -19,6 +19,17 @@ public interface Database extends AutoCloseable {
     <T, X extends Exception> T write(HandleCallback<T, X> work) throws X;
 
     /**
+     * Runs {@code work}, a small write, in a write transaction that may hold other callers' writes too (group
+     * commit), each in its own savepoint: when {@code work} throws, only what it wrote is rolled back and the
+     * exception reaches this caller. Returns only once that transaction has committed. {@code work} may run on
+     * another thread, must use only the handle it is given and must not start another write. By default a
+     * transaction of its own, as {@link #write}.
+     */
+    default <T> T writeGrouped(HandleCallback<T, RuntimeException> work) {
+        return write(work);
+    }
+
+    /**
      * A number that changes after every write and maintenance call of this instance, committed or not. Caches of
      * read results remember it and drop what they kept once it moved. Writes by other processes or servers sharing
      * the database do not change it.

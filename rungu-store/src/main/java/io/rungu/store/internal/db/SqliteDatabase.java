@@ -41,6 +41,7 @@ public final class SqliteDatabase implements Database {
     private final Jdbi reader;
     private final ScheduledExecutorService checkpointer;
     private final WriteGeneration generation = new WriteGeneration();
+    private final GroupCommit groupCommit;
 
     /**
      * @param url              {@code jdbc:sqlite:<file>} or {@code jdbc:sqlite::memory:}
@@ -74,6 +75,7 @@ public final class SqliteDatabase implements Database {
             });
             checkpointer.scheduleWithFixedDelay(this::checkpoint, 1, 1, TimeUnit.SECONDS);
         }
+        groupCommit = new GroupCommit("rungu-sqlite-group-commit", writer::inTransaction, generation::bump);
     }
 
     @Override
@@ -95,6 +97,12 @@ public final class SqliteDatabase implements Database {
     @Override
     public <T, X extends Exception> T write(HandleCallback<T, X> work) throws X {
         return generation.counting(() -> writer.inTransaction(work));
+    }
+
+    /** Group commit on the single writer: the writes queued while one transaction runs share the next one. */
+    @Override
+    public <T> T writeGrouped(HandleCallback<T, RuntimeException> work) {
+        return groupCommit.write(work);
     }
 
     @Override
@@ -130,6 +138,7 @@ public final class SqliteDatabase implements Database {
 
     @Override
     public void close() {
+        groupCommit.close();
         if (checkpointer != null) {
             // Let a running checkpoint finish before its connection is closed under it.
             checkpointer.shutdown();
