@@ -74,7 +74,7 @@ final class RunguServer implements AutoCloseable {
                 config.jetty.port = settings.port();
                 if (logFormat == HttpConfig.AccessLog.TEXT) { // JSON lines come from the plugin, with route templates
                     config.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms",
-                            ctx.method(), loggablePath(ctx.path()), ctx.statusCode(), String.format(Locale.ROOT, "%.1f", ms)));
+                            ctx.method(), loggablePath(ctx.path()), ctx.statusCode(), oneDecimal(ms)));
                 }
                 config.registerPlugin(plugin);
             });
@@ -290,5 +290,11 @@ final class RunguServer implements AutoCloseable {
             store.close();
             LOG.info("Rungu stopped");
         }
+    }
+
+    /** {@code ms} with one decimal, as {@code String.format("%.1f")} writes it, without the formatter's cost per request. */
+    private static String oneDecimal(double ms) {
+        long tenths = Math.round(ms * 10);
+        return (tenths / 10) + "." + (tenths % 10);
     }
 }

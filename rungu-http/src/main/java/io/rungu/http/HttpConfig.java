@@ -67,7 +67,11 @@ public final class HttpConfig {
      * with {@code Retry-After} before its body is read, so slow senders cannot hold the server's memory.
      */
     public int maxConcurrentBodyReads = 64;
-    /** Heap, in MiB, for rendered post JSON kept for the next response showing the same post. 0 keeps none. */
+    /**
+     * Heap, in MiB, for rendered JSON kept for the next response showing the same thing: half for single posts'
+     * JSON (a list reuses them), half for whole answers of list pages and posts with their compressed bytes (the same
+     * page again is neither rendered nor compressed). 0 keeps none.
+     */
     public int postJsonCacheMegabytes = 16;
     /** Longest accepted query string, in characters. */
     public int maxQueryLength = 4096;

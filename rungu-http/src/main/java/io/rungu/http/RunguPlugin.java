@@ -143,8 +143,9 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
 
     /** The routes, once the host's context path is known (it prefixes MCP's attachment URLs). */
     private static List<Route> buildRoutes(RunguStore store, HttpConfig config, Identity identity, String contextPath,
-            Consumer<LiveEvents> lives) {
-        Json json = new Json(config.postJsonCacheMegabytes * 1024L * 1024L);
+            io.javalin.compression.CompressionStrategy compression, Consumer<LiveEvents> lives) {
+        long keptBytes = config.postJsonCacheMegabytes * 1024L * 1024L / 2; // half post texts, half whole answers
+        Json json = new Json(keptBytes);
         boolean bearer = identity.bearerTokens();
         boolean hostLogin = identity instanceof HostIdentity;
         AuthIdentity authIdentity = identity instanceof AuthIdentity auth ? auth : null;
@@ -153,7 +154,8 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
             identity = new io.rungu.http.internal.OAuthBearer(identity, store.oauth(),
                     ctx -> Guard.publicUrl(config, ctx));
         }
-        Guard guard = new Guard(config, json, identity, new RateLimiter(config.rateLimits, config.clock), metrics);
+        Guard guard = new Guard(config, json, identity, new RateLimiter(config.rateLimits, config.clock), metrics,
+                compression, keptBytes);
         ClasspathFiles files = new ClasspathFiles(RunguPlugin.class.getClassLoader());
         RouteTable table = new RouteTable();
         Requests requests = new Requests(json, config.maxJsonBytes, config.maxConcurrentBodyReads);
@@ -220,6 +222,12 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
             metrics.add("rungu_post_json_cache_misses_total", "counter", "Posts rendered to JSON anew.",
                     () -> json.postCacheStats()[1]);
             metrics.add("rungu_post_json_cache_entries", "gauge", "Rendered posts kept now.", () -> json.postCacheStats()[2]);
+            metrics.add("rungu_kept_answer_hits_total", "counter", "List pages and posts answered from kept bytes.",
+                    () -> guard.keptAnswerStats()[0]);
+            metrics.add("rungu_kept_answer_misses_total", "counter", "List pages and posts rendered anew.",
+                    () -> guard.keptAnswerStats()[1]);
+            metrics.add("rungu_kept_answer_entries", "gauge", "List pages and posts kept now.",
+                    () -> guard.keptAnswerStats()[2]);
             storeMetrics(metrics, store);
             new MetricsEndpoint(metrics, config.metricsToken).register(table);
         }
@@ -252,14 +260,14 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
 
     /** Every route with its guarded handler, relative to the base path, for a host at {@code contextPath}. */
     List<Route> routes(String contextPath) {
-        return buildRoutes(store, config, identity, contextPath, live -> {});
+        return buildRoutes(store, config, identity, contextPath, null, live -> {});
     }
 
     @Override
     public void onStart(JavalinState state) {
         String contextPath = state.router.contextPath == null ? "" : state.router.contextPath.replaceAll("/+$", "");
         List<LiveEvents> lives = new java.util.ArrayList<>();
-        List<Route> routes = buildRoutes(store, config, identity, contextPath, lives::add);
+        List<Route> routes = buildRoutes(store, config, identity, contextPath, state.http.compressionStrategy, lives::add);
         // The streams are asynchronous requests: end them, and stop their threads, when the server stops.
         lives.forEach(live -> state.events.serverStopping(live::close));
         for (Route r : routes) {

@@ -125,7 +125,7 @@ public final class ApiRoutes {
                 .reply(200, Shape.LIST, "PostDetail").done();
 
         // one post
-        t.add(GET, "/api/posts/{id}", ctx -> ok(ctx, Wire.post(board.getPost(actor(ctx), ctx.pathParam("id")))))
+        t.add(GET, "/api/posts/{id}", ctx -> guard.sendKept(ctx, new Wire.Data<>(Wire.post(board.getPost(actor(ctx), ctx.pathParam("id"))))))
                 .doc("posts", "Get a post", Access.PUBLIC).reply(200, Shape.DATA, "PostDetail").done();
         t.add(PATCH, "/api/posts/{id}", this::editPost)
                 .doc("posts", "Edit a post (author or admin; status and official response: admin only)", Access.SIGNED_IN)
@@ -368,7 +368,7 @@ public final class ApiRoutes {
                 PostQuery.parseStatuses(ctx.queryParam("status")), Requests.booleanParam(ctx, "exclude_closed"),
                 PostQuery.parseMe("author", ctx.queryParam("author")),
                 PostQuery.parseMe("voted_by", ctx.queryParam("voted_by")));
-        ok(ctx, Wire.listing(board.listPosts(actor(ctx), ctx.pathParam("slug"), query), Wire::post));
+        guard.sendKept(ctx, Wire.listing(board.listPosts(actor(ctx), ctx.pathParam("slug"), query), Wire::post));
     }
 
     private void similarPosts(Context ctx) {

@@ -39,9 +39,22 @@ public final class Guard {
     private final HostCheck hostCheck;
     private final ClientAddress clientAddress;
     private final Observer observer;
+    private final KeptAnswers kept;
 
     /** @param metrics where requests are counted; null when metrics are off */
     public Guard(HttpConfig config, Json json, Identity identity, RateLimiter limiter, Metrics metrics) {
+        this(config, json, identity, limiter, metrics, null, 0);
+    }
+
+    /**
+     * @param metrics         where requests are counted; null when metrics are off
+     * @param compression     the server's compression, which kept answers are compressed with (null: answers are
+     *                        kept plain and Javalin compresses them per request)
+     * @param keptAnswerBytes heap for the kept answers of {@link #sendKept}; 0 keeps none
+     */
+    public Guard(HttpConfig config, Json json, Identity identity, RateLimiter limiter, Metrics metrics,
+                 io.javalin.compression.CompressionStrategy compression, long keptAnswerBytes) {
+        this.kept = keptAnswerBytes > 0 ? new KeptAnswers(compression, keptAnswerBytes) : null;
         this.config = config;
         this.json = json;
         this.identity = identity;
@@ -222,8 +235,25 @@ public final class Guard {
     /** Writes a JSON response. */
     public void send(Context ctx, int status, Object body) {
         ctx.status(status);
-        ctx.contentType("application/json; charset=utf-8");
+        ctx.contentType(KeptAnswers.JSON);
         ctx.result(json.write(body));
+    }
+
+    /**
+     * {@link #send} with status 200 for the answers read most (list pages, a post): the same answer value again is
+     * written from its kept bytes, plain or compressed ({@link KeptAnswers}).
+     */
+    public void sendKept(Context ctx, Object body) {
+        if (kept == null) {
+            send(ctx, 200, body);
+        } else {
+            kept.send(ctx, body, json::write);
+        }
+    }
+
+    /** Answers written from kept bytes, answers rendered anew, answers kept now: for metrics. */
+    public long[] keptAnswerStats() {
+        return kept == null ? new long[3] : new long[] {kept.hits(), kept.misses(), kept.size()};
     }
 
     /**

@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.rungu.http.HttpConfig;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -72,7 +71,7 @@ public final class Observer {
         if (accessLog == HttpConfig.AccessLog.NONE) {
             return;
         }
-        String ms = String.format(Locale.ROOT, "%.1f", nanos / 1e6);
+        String ms = oneDecimal(nanos / 1e6);
         if (accessLog == HttpConfig.AccessLog.TEXT) {
             sink.accept(ctx.method() + " " + template + " " + status + " " + ms + "ms " + requestId);
             return;
@@ -91,5 +90,11 @@ public final class Observer {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e); // a map of strings and numbers always writes
         }
+    }
+
+    /** {@code ms} with one decimal, as {@code String.format("%.1f")} writes it, without the formatter's cost per request. */
+    static String oneDecimal(double ms) {
+        long tenths = Math.round(ms * 10);
+        return (tenths / 10) + "." + (tenths % 10);
     }
 }

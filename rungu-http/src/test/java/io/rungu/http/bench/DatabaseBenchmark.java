@@ -24,15 +24,14 @@ import java.util.function.IntFunction;
  * with the viewer's votes), search, vote toggles spread over many posts, and toggles on one hot post; on
  * PostgreSQL also vote toggles spread over two servers (two ports, two stores) on the one database. After the
  * writes it checks that every post's vote count equals its vote rows. Not a test: run it with
- * {@code mvn -o -q -pl rungu-http -am test-compile -Pbench -Dbench.main=io.rungu.http.bench.DatabaseBenchmark}
- * (see docs/operations.md).
+ * {@code mvn -o -q -pl rungu-http -am test-compile -Pbench-db} (see docs/operations.md).
  *
- * <p>System properties as {@link HttpBenchmark} ({@code bench.posts}, {@code bench.votes}, {@code bench.threads},
+ * <p>System properties: {@code bench.posts}, {@code bench.votes}, {@code bench.threads},
  * {@code bench.seconds}, {@code bench.warmup}); PostgreSQL is the test server of {@link TestDatabase}, in a new
  * database that is dropped at the end.
  */
 public final class DatabaseBenchmark {
-    record Row(String scenario, HttpBenchmark.Result sqlite, HttpBenchmark.Result postgres) {}
+    record Row(String scenario, JavaClientLoad.Result sqlite, JavaClientLoad.Result postgres) {}
 
     public static void main(String[] args) throws Exception {
         int posts = Integer.getInteger("bench.posts", 100_000);
@@ -70,7 +69,7 @@ public final class DatabaseBenchmark {
         if (row == null) {
             return String.format(Locale.ROOT, "%10s %8s %8s", "-", "-", "-");
         }
-        HttpBenchmark.Result r = (HttpBenchmark.Result) row[1];
+        JavaClientLoad.Result r = (JavaClientLoad.Result) row[1];
         return String.format(Locale.ROOT, "%10.0f %8.2f %8.2f", r.rps(), r.p50(), r.p99())
                 + (r.errors() > 0 ? " (errors " + r.errors() + ")" : "");
     }
@@ -100,13 +99,13 @@ public final class DatabaseBenchmark {
             IntFunction<String> vote = i -> "/api/posts/" + postIds.get(i % postIds.size()) + "/vote";
             IntFunction<String> hot = i -> "/api/posts/" + postIds.get(0) + "/vote";
             rows.add(new Object[] {"board list (most_votes, 20/page, voted-state)",
-                    HttpBenchmark.load(client, base, "GET", list, users, threads, warmup, seconds)});
+                    JavaClientLoad.load(client, base, "GET", list, users, threads, warmup, seconds)});
             rows.add(new Object[] {"search (q, relevance, 20/page)",
-                    HttpBenchmark.load(client, base, "GET", search, users, threads, warmup, seconds)});
+                    JavaClientLoad.load(client, base, "GET", search, users, threads, warmup, seconds)});
             rows.add(new Object[] {"vote toggle, 1,000 posts",
-                    HttpBenchmark.load(client, base, "POST", vote, users, threads, warmup, seconds)});
+                    JavaClientLoad.load(client, base, "POST", vote, users, threads, warmup, seconds)});
             rows.add(new Object[] {"vote toggle, one hot post",
-                    HttpBenchmark.load(client, base, "POST", hot, users, threads, warmup, seconds)});
+                    JavaClientLoad.load(client, base, "POST", hot, users, threads, warmup, seconds)});
             if (kind == TestDatabase.POSTGRES) {
                 try (RunguStore second = RunguStore.open(c -> {
                     c.url = url;
@@ -116,7 +115,7 @@ public final class DatabaseBenchmark {
                     String[] bases = {base, "http://127.0.0.1:" + other.port()};
                     // Every request goes to one of the two servers, alternating, as a round-robin balancer would.
                     rows.add(new Object[] {"vote toggle, 1,000 posts, 2 servers",
-                            HttpBenchmark.load(client, "", "POST", i -> bases[i % 2] + vote.apply(i), users, threads,
+                            JavaClientLoad.load(client, "", "POST", i -> bases[i % 2] + vote.apply(i), users, threads,
                                     warmup, seconds)});
                     other.stop();
                 }
@@ -130,7 +129,7 @@ public final class DatabaseBenchmark {
     private static Javalin server(RunguStore store) {
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
-            c.registerPlugin(new RunguPlugin(store, HttpBenchmark::actor, http -> http.rateLimits.enabled = false));
+            c.registerPlugin(new RunguPlugin(store, JavaClientLoad::actor, http -> http.rateLimits.enabled = false));
         }).start("127.0.0.1", 0);
     }
 

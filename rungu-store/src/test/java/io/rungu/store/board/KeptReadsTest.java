@@ -92,6 +92,22 @@ class KeptReadsTest extends OnEachDatabase {
     }
 
     @Test
+    void aViewersKeptVoteMarksFollowTheirOwnVotesAtOnce() {
+        assertThat(find(list(board, ann), first).votedByViewer()).isFalse();
+        assertThat(board.getPost(ann, first).votedByViewer()).isFalse();
+        assertThat(find(list(board, bob), first).votedByViewer()).isFalse(); // marks kept for both viewers
+
+        board.toggleVote(ann, first);
+        assertThat(find(list(board, ann), first).votedByViewer()).isTrue();
+        assertThat(board.getPost(ann, first).votedByViewer()).isTrue();
+        assertThat(find(list(board, bob), first).votedByViewer()).isFalse();
+
+        board.toggleVote(ann, first);
+        assertThat(find(list(board, ann), first).votedByViewer()).isFalse();
+        assertThat(board.getPost(ann, first).votedByViewer()).isFalse();
+    }
+
+    @Test
     void editsCommentsStatusAndRenamesShowAtOnce() {
         list(board, ann);
 

@@ -37,6 +37,9 @@ final class KeptReads {
         }
     }
 
+    /** A viewer's votes among the posts of a kept page or a kept post, by the posts' ids in order. */
+    record MarksKey(String viewerId, java.util.List<String> postIds) {}
+
     /** Estimated heap per post besides its text: the records, ids, instants and enum references. */
     static final long POST_OVERHEAD_BYTES = 400;
 
@@ -44,15 +47,27 @@ final class KeptReads {
     static final long BOARD_BYTES = 300;
     static final long BOARDS_MAX_BYTES = 1 << 20;
 
+    /** Estimated heap of a kept key of a viewer's marks (up to 20 shared id references) and its set. */
+    static final long MARKS_BYTES = 400;
+
     final ReadCache<PageKey, Page<PostView>> pages;
     final ReadCache<String, PostView> posts;
+    /**
+     * The ids a viewer voted for among a page's or a post's ids: a signed-in viewer rereading the same page within
+     * the time to live is marked without a statement; their own vote is a write, which drops it.
+     */
+    final ReadCache<MarksKey, java.util.Set<String>> marks;
     /** Who may see a board, by slug and by {@code "#" + id}: asked before every kept page or post is served. */
     final ReadCache<String, Access.BoardAccess> boards;
 
-    /** Half of {@code maxBytes} for list pages, half for posts; a zero {@code ttl} keeps nothing. */
+    /**
+     * Half of {@code maxBytes} for list pages, half for posts (less a sixteenth for the viewers' vote marks); a zero
+     * {@code ttl} keeps nothing.
+     */
     KeptReads(LongSupplier generation, Duration ttl, long maxBytes, LongSupplier nanoTime) {
-        this.pages = new ReadCache<>(generation, ttl, maxBytes / 2, KeptReads::weigh, nanoTime);
-        this.posts = new ReadCache<>(generation, ttl, maxBytes / 2, KeptReads::weigh, nanoTime);
+        this.pages = new ReadCache<>(generation, ttl, maxBytes / 2 - maxBytes / 32, KeptReads::weigh, nanoTime);
+        this.posts = new ReadCache<>(generation, ttl, maxBytes / 2 - maxBytes / 32, KeptReads::weigh, nanoTime);
+        this.marks = new ReadCache<>(generation, ttl, maxBytes / 16, m -> MARKS_BYTES, nanoTime);
         this.boards = new ReadCache<>(generation, ttl, Math.min(maxBytes / 16, BOARDS_MAX_BYTES), b -> BOARD_BYTES,
                 nanoTime);
     }

@@ -6,7 +6,6 @@ import io.rungu.model.PostView;
 import io.rungu.model.RunguException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,14 +58,20 @@ final class PostReads {
 
     /** The posts with the viewer's votes marked: one indexed lookup of their ids. */
     static List<PostView> markVoted(Handle h, List<PostView> views, String viewerId) {
-        if (views.isEmpty()) {
-            return views;
-        }
+        return views.isEmpty() ? views : withVoted(views, votedAmong(h, views, viewerId));
+    }
+
+    /** The ids of those posts the viewer voted for: one lookup on the {@code votes} primary key. */
+    static Set<String> votedAmong(Handle h, List<PostView> views, String viewerId) {
         Query query = h.createQuery(VOTED_SQL[views.size()]).bind(0, viewerId);
         for (int i = 0; i < views.size(); i++) {
             query.bind(i + 1, views.get(i).post().id());
         }
-        Set<String> voted = new HashSet<>(query.map((rs, ctx) -> rs.getString(1)).list());
+        return Set.copyOf(query.map((rs, ctx) -> rs.getString(1)).list());
+    }
+
+    /** The views with the posts in {@code voted} marked as voted (the same list when there are none). */
+    static List<PostView> withVoted(List<PostView> views, Set<String> voted) {
         if (voted.isEmpty()) {
             return views;
         }

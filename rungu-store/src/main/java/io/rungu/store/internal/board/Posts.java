@@ -54,7 +54,7 @@ final class Posts {
         if (actor.userId() == null || page.items().isEmpty()) {
             return page;
         }
-        List<PostView> marked = cx.db().read(h -> PostReads.markVoted(h, page.items(), actor.userId()));
+        List<PostView> marked = markVoted(page.items(), actor.userId());
         return marked == page.items() ? page : new Page<>(marked, page.page(), page.perPage(), page.total());
     }
 
@@ -118,7 +118,21 @@ final class Posts {
         if (actor.userId() == null) {
             return post;
         }
-        return cx.db().read(h -> PostReads.markVoted(h, List.of(post), actor.userId())).get(0);
+        return markVoted(List.of(post), actor.userId()).get(0);
+    }
+
+    /** The viewer's vote marks on kept posts, from the kept marks when the same viewer saw the same posts. */
+    private List<PostView> markVoted(List<PostView> views, String viewerId) {
+        if (!kept.marks.enabled()) {
+            return cx.db().read(h -> PostReads.markVoted(h, views, viewerId));
+        }
+        List<String> ids = new java.util.ArrayList<>(views.size());
+        for (PostView v : views) {
+            ids.add(v.post().id());
+        }
+        java.util.Set<String> voted = kept.marks.getOrRead(new KeptReads.MarksKey(viewerId, ids),
+                () -> cx.db().read(h -> PostReads.votedAmong(h, views, viewerId)));
+        return PostReads.withVoted(views, voted);
     }
 
     /** Whether the actor may see the board with this id, reading its visibility from the kept boards. */
