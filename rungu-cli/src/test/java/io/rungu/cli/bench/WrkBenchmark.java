@@ -339,15 +339,21 @@ public final class WrkBenchmark {
             if (!bench.serverCpus.isEmpty()) {
                 cmd.addAll(List.of("taskset", "-c", bench.serverCpus));
             }
-            cmd.add("java");
-            if (!bench.jvmArgs.isBlank()) {
-                cmd.addAll(Arrays.asList(bench.jvmArgs.trim().split("\\s+")));
+            // As the README starts it: the build's start script beside the jar (heap, collector, class-data
+            // archive); extra flags go through its RUNGU_JAVA_OPTS, after its own, so they win.
+            Path script = bench.jar.resolveSibling("rungu");
+            if (!Files.isExecutable(script)) {
+                throw new IllegalStateException("no start script " + script + ": build with ./mvnw package");
             }
-            cmd.addAll(List.of("-jar", bench.jar.toString(), "serve", "--db", bench.db.toString(),
+            cmd.add(script.toString());
+            cmd.addAll(List.of("serve", "--db", bench.db.toString(),
                     "--host", "127.0.0.1", "--port", Integer.toString(port)));
             ProcessBuilder pb = new ProcessBuilder(cmd)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(bench.work.resolve("server.log").toFile()))
                     .redirectErrorStream(true);
+            if (!bench.jvmArgs.isBlank()) {
+                pb.environment().put("RUNGU_JAVA_OPTS", bench.jvmArgs.trim());
+            }
             pb.environment().put("RUNGU_SECRET", SECRET);
             pb.environment().put("RUNGU_RATE_LIMITS", "false");
             long t0 = System.nanoTime();
