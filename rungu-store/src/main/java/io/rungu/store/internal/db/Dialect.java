@@ -35,6 +35,19 @@ public interface Dialect {
      */
     String searchRanked();
 
+    /**
+     * A condition on a post {@code p} of the board: true when it matches {@code :search}, tested on that post's
+     * own entry of the full-text index (by key), so a walk of one of the board's indexes can stop after a page
+     * without first gathering every match.
+     */
+    String searchContains();
+
+    /**
+     * As {@link #searchMatches()}, only the matches with {@code :from <= seq <= :to}, in ascending {@code seq},
+     * found by seeking to {@code :from}: a part of the board's matches, to sample them.
+     */
+    String searchMatchesBetween();
+
     /** Inserts the vote {@code (:user, :post, :now)} unless it exists; updates 1 row or 0. */
     String insertVoteIfAbsent();
 
