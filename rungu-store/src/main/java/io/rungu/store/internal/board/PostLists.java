@@ -114,13 +114,16 @@ final class PostLists {
             List<Long> seqs = rows.stream().map(r -> r[0]).toList();
             return new Page<>(PostReads.bySeqs(h, seqs, viewerId), page.page(), page.perPage(), total);
         }
-        SearchTotal counted = searchTotal(h, filters, search);
+        boolean seeks = dialect.searchSeeks(terms);
+        SearchTotal counted = seeks ? searchTotal(h, filters, search)
+                : new SearchTotal(filters.bind(h.createQuery(searchCountSql(dialect, filters)))
+                        .bind("search", search).mapTo(Long.class).one(), false);
         long total = counted.total();
         if (!counted.estimate() && total <= page.offset()) {
             return new Page<>(List.of(), page.page(), page.perPage(), total);
         }
         List<Long> seqs;
-        if (walkTestingEach(h, filters, total, page)) {
+        if (seeks && walkTestingEach(h, filters, total, page)) {
             Filters matching = filters.matching(dialect.searchContains());
             seqs = sort == PostSort.TRENDING
                     ? trendingFirst(h, matching, List.of(), page, since, search)
@@ -142,7 +145,8 @@ final class PostLists {
     record SearchTotal(long total, boolean estimate) {}
 
     /**
-     * The board's matches counted up to {@link #exactTotalMax} (a count that stops there, so it reads at most that
+     * For words the index can seek in ({@link Dialect#searchSeeks}): the board's matches counted up to
+     * {@link #exactTotalMax} (a count that stops there, so it reads at most that
      * many matches); past it, an estimate from {@link #ESTIMATE_PARTS} equal parts of the key range, each counted
      * up to {@link #ESTIMATE_SAMPLE} matches and extrapolated over the part of its range it did not read.
      * A part's matches are read in key order from where it starts, so a part with fewer matches is counted

@@ -48,6 +48,13 @@ public interface Dialect {
      */
     String searchMatchesBetween();
 
+    /**
+     * True when a search for {@code terms} can seek: a test of one post ({@link #searchContains}) or a start at a
+     * key ({@link #searchMatchesBetween}) reads a few postings, not every posting of the words. When false, a
+     * search reads its matches once, in full, and counts them exactly.
+     */
+    boolean searchSeeks(List<String> terms);
+
     /** Inserts the vote {@code (:user, :post, :now)} unless it exists; updates 1 row or 0. */
     String insertVoteIfAbsent();
 

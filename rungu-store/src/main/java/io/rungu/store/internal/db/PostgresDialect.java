@@ -96,6 +96,12 @@ final class PostgresDialect implements Dialect {
         return "(SELECT s.document FROM post_search s WHERE s.seq = p.seq) @@ to_tsquery('simple', rungu_fold(:search))";
     }
 
+    /** Each post's document is tested by key, whatever the words. */
+    @Override
+    public boolean searchSeeks(List<String> terms) {
+        return true;
+    }
+
     @Override
     public String searchMatchesBetween() {
         return "SELECT s.seq FROM post_search s WHERE " + MATCH + " AND s.seq >= :from AND s.seq <= :to ORDER BY s.seq";
