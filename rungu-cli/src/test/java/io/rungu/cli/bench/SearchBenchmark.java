@@ -290,11 +290,21 @@ public final class SearchBenchmark {
             return n;
         }
 
-        /** Up to {@code count} words of at least 3 letters in {@code min..max} posts, spread by the seed. */
+        /**
+         * Up to {@code count} words of at least 3 letters in {@code min..max} posts, spread by the seed; when none
+         * is in that range, the {@code count} words nearest to it.
+         */
         List<String> pick(SplittableRandom random, int min, int max, int count) {
             String[] candidates = postsPerWord.entrySet().stream()
                     .filter(e -> e.getValue() >= min && e.getValue() <= max && e.getKey().length() >= 3)
                     .map(Map.Entry::getKey).sorted().toArray(String[]::new);
+            if (candidates.length == 0) {
+                return postsPerWord.entrySet().stream().filter(e -> e.getKey().length() >= 3)
+                        .sorted(java.util.Comparator.comparingLong((Map.Entry<String, Integer> e) ->
+                                e.getValue() < min ? min - e.getValue() : e.getValue() - max)
+                                .thenComparing(Map.Entry::getKey))
+                        .limit(count).map(Map.Entry::getKey).toList();
+            }
             List<String> out = new ArrayList<>();
             Set<Integer> taken = new HashSet<>();
             while (out.size() < Math.min(count, candidates.length)) {
