@@ -39,9 +39,13 @@ import java.util.SplittableRandom;
  * 5 %.
  *
  * <pre>{@code
- * java -jar rungu-cli/target/rungu.jar --db /work/data-1m/rungu.db serve --port 8080 &
- * java -cp <test classpath> io.rungu.cli.bench.SearchBenchmark http://127.0.0.1:8080 <board-slug> \
- *     jdbc:sqlite:/work/data-1m/rungu.db
+ * ./mvnw -o -q -pl rungu-cli -am package -DskipTests      # the jar and the test classes
+ * java -jar rungu-cli/target/rungu.jar --db /data/rungu.db seed --posts 1000000 --votes 5000000 \
+ *     --comments 500000 --projects 10 --users 10000
+ * java -jar rungu-cli/target/rungu.jar --db /data/rungu.db serve --port 8080 &
+ * # the shaded jar holds Jackson and the JDBC drivers; words per class, rounds, the server's pid (CPU per request)
+ * java -cp rungu-cli/target/rungu.jar:rungu-cli/target/test-classes io.rungu.cli.bench.SearchBenchmark \
+ *     http://127.0.0.1:8080 <largest board's slug> /data/rungu.db 4 3 $!
  * }</pre>
  *
  * A benchmark, not a test: it prints figures and never runs in {@code verify}.
@@ -61,19 +65,21 @@ public final class SearchBenchmark {
      * @param wordsPerClass single words per class (rare, mid, common), and as many pairs
      * @param rounds        timed passes over the whole set (after one untimed warm-up pass)
      * @param seed          seed of the choice of words
+     * @param serverPid     the server's process id on this machine, to report its CPU time per request (0: none)
      */
-    public record Options(int wordsPerClass, int rounds, long seed) {
+    public record Options(int wordsPerClass, int rounds, long seed, long serverPid) {
         public static Options defaults() {
-            return new Options(4, 3, 42);
+            return new Options(4, 3, 42, 0);
         }
     }
 
-    /** Latency of one class of queries, in milliseconds. */
-    public record Latency(String name, int requests, double p50, double p99, double max) {
+    /** Latency of one class of queries, in milliseconds; {@code serverCpu} per request (NaN: not measured). */
+    public record Latency(String name, int requests, double p50, double p99, double max, double serverCpu) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%-10s %5d requests  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms",
-                    name, requests, p50, p99, max);
+            return String.format(Locale.ROOT,
+                    "%-22s %4d requests  p50 %8.2f ms  p99 %8.2f ms  max %8.2f ms  server CPU %6.2f ms/request",
+                    name, requests, p50, p99, max, serverCpu);
         }
     }
 
@@ -153,18 +159,27 @@ public final class SearchBenchmark {
             firstAnswers.put(q.text() + "|" + q.sort(), get(client, json, base, board, q, 1));
         }
         Map<String, List<Double>> samples = new LinkedHashMap<>();
+        Map<String, Long> cpuTicks = new HashMap<>();
+        classes.keySet().forEach(k -> samples.put(k, new ArrayList<>()));
+        samples.put("pair", new ArrayList<>());
+        SORTS.forEach(k -> samples.put("sort " + k, new ArrayList<>()));
+        samples.put("all", new ArrayList<>());
         for (int round = 0; round < options.rounds(); round++) {
             for (Query q : set) {
+                long cpu = serverCpuTicks(options.serverPid());
                 long start = System.nanoTime();
                 get(client, json, base, board, q, 1);
                 double ms = (System.nanoTime() - start) / 1e6;
-                samples.computeIfAbsent(q.clazz(), k -> new ArrayList<>()).add(ms);
-                samples.computeIfAbsent("sort " + q.sort(), k -> new ArrayList<>()).add(ms);
-                samples.computeIfAbsent("all", k -> new ArrayList<>()).add(ms);
+                long used = serverCpuTicks(options.serverPid()) - cpu;
+                for (String k : List.of(q.clazz(), "sort " + q.sort(), "all")) {
+                    samples.get(k).add(ms);
+                    cpuTicks.merge(k, used, Long::sum);
+                }
             }
         }
         Map<String, Latency> perClass = new LinkedHashMap<>();
-        samples.forEach((k, v) -> perClass.put(k, latency(k, v)));
+        samples.forEach((k, v) -> perClass.put(k, latency(k, v,
+                options.serverPid() <= 0 ? Double.NaN : cpuTicks.getOrDefault(k, 0L) * 10.0 / v.size())));
 
         List<TotalCheck> totals = new ArrayList<>();
         classes.forEach((clazz, words) -> {
@@ -188,17 +203,21 @@ public final class SearchBenchmark {
         return new Figures(perClass, totals, n);
     }
 
-    /** {@code SearchBenchmark <base-url> <board-slug> <jdbc-url or SQLite file> [words-per-class] [rounds]}. */
+    /**
+     * {@code SearchBenchmark <base-url> <board-slug> <jdbc-url or SQLite file> [words-per-class] [rounds]
+     * [server-pid]}; exits 1 when a total is wrong.
+     */
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
             System.err.println("usage: SearchBenchmark <base-url> <board-slug> <jdbc-url or SQLite file> "
-                    + "[words-per-class] [rounds]");
+                    + "[words-per-class] [rounds] [server-pid]");
             System.exit(2);
         }
         String db = args[2].startsWith("jdbc:") ? args[2] : "jdbc:sqlite:" + args[2];
         Options defaults = Options.defaults();
         Options options = new Options(args.length > 3 ? Integer.parseInt(args[3]) : defaults.wordsPerClass(),
-                args.length > 4 ? Integer.parseInt(args[4]) : defaults.rounds(), defaults.seed());
+                args.length > 4 ? Integer.parseInt(args[4]) : defaults.rounds(), defaults.seed(),
+                args.length > 5 ? Long.parseLong(args[5]) : 0);
         Figures figures = run(URI.create(args[0]), args[1], db, options);
         System.out.print(figures);
         System.exit(figures.totalsOk() ? 0 : 1);
@@ -217,10 +236,27 @@ public final class SearchBenchmark {
         return json.readTree(response.body());
     }
 
-    private static Latency latency(String name, List<Double> ms) {
+    private static Latency latency(String name, List<Double> ms, double cpuMs) {
         double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new Latency(name, sorted.length, percentile(sorted, 0.50), percentile(sorted, 0.99),
-                sorted[sorted.length - 1]);
+                sorted[sorted.length - 1], cpuMs);
+    }
+
+    /**
+     * The server process's CPU time so far in clock ticks (1/100 s on Linux), from /proc; 0 without a pid. On a
+     * loaded machine wall times stretch with the load while the server's own CPU time per request does not.
+     */
+    static long serverCpuTicks(long pid) {
+        if (pid <= 0) {
+            return 0;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static double percentile(double[] sorted, double p) {
