@@ -40,23 +40,31 @@ final class PostLists {
     /** Matches read per part of an estimate: 20 x 500 in all, so each part is within about 4.5 % (one sigma). */
     static final int ESTIMATE_SAMPLE = 500;
 
-    /** A membership test by key costs about this many match reads (see {@link #walkTestingEach}). */
-    static final int TEST_COST = 8;
+    /**
+     * A membership test by key costs about this many match reads (see {@link #walkTestingEach}): on SQLite at 1M
+     * posts a rowid lookup in the postings of a common word took 36 us, streaming its matches 0.15 us each.
+     */
+    static final int TEST_COST = 200;
 
     /** The keys of a board's pinned posts, from the partial index posts_pinned. */
     static final String PINNED_SQL = "SELECT p.seq FROM posts p WHERE p.project_id = :project AND p.pinned = 1";
 
     private final Dialect dialect;
     private final int exactTotalMax;
+    private final int testCost;
 
     PostLists(Dialect dialect) {
-        this(dialect, EXACT_TOTAL_MAX);
+        this(dialect, EXACT_TOTAL_MAX, TEST_COST);
     }
 
-    /** @param exactTotalMax up to this many matches a search's total is exact (tests use a small one) */
-    PostLists(Dialect dialect, int exactTotalMax) {
+    /**
+     * @param exactTotalMax up to this many matches a search's total is exact
+     * @param testCost      a test by key in match reads (tests use small values of both to reach every path)
+     */
+    PostLists(Dialect dialect, int exactTotalMax, int testCost) {
         this.dialect = dialect;
         this.exactTotalMax = exactTotalMax;
+        this.testCost = testCost;
     }
 
     /**
@@ -123,12 +131,11 @@ final class PostLists {
             return new Page<>(List.of(), page.page(), page.perPage(), total);
         }
         List<Long> seqs;
-        if (seeks && walkTestingEach(h, filters, total, page)) {
+        // Trending is not walked: placing the page needs the number of recent matches, a test of every recent post.
+        if (seeks && sort != PostSort.TRENDING && walkTestingEach(h, filters, total, page)) {
             Filters matching = filters.matching(dialect.searchContains());
-            seqs = sort == PostSort.TRENDING
-                    ? trendingFirst(h, matching, List.of(), page, since, search)
-                    : matching.bind(h.createQuery(keysSql(sort, matching))).bind("search", search)
-                            .bind("limit", page.perPage()).bind("offset", page.offset()).mapTo(Long.class).list();
+            seqs = matching.bind(h.createQuery(keysSql(sort, matching))).bind("search", search)
+                    .bind("limit", page.perPage()).bind("offset", page.offset()).mapTo(Long.class).list();
         } else {
             Query sorted = filters.bind(h.createQuery(sortedPageSql(dialect, sort, filters, total)))
                     .bind("search", search).bind("limit", page.perPage()).bind("offset", page.offset());
@@ -179,7 +186,7 @@ final class PostLists {
      * True when a page of a search sorted other than by relevance is best found by walking the sort's index of
      * the board and testing each post against the words by key ({@link Dialect#searchContains}), rather than
      * gathering every match first: when the walk, about (offset + page) * board size / matches tests, costs less
-     * than reading the matches (a test costs about {@link #TEST_COST} times a match read).
+     * than reading the matches (a test costs about {@link #TEST_COST} match reads).
      */
     boolean walkTestingEach(Handle h, Filters filters, long matches, PageRequest page) {
         if (matches < WALK_INDEX_MATCHES) {
@@ -188,7 +195,7 @@ final class PostLists {
         long boardPosts = h.createQuery("SELECT coalesce(sum(posts + hidden), 0) FROM project_post_counts "
                 + "WHERE project_id = :project").bind("project", filters.projectId()).mapTo(Long.class).one();
         double tests = (double) (page.offset() + page.perPage()) * boardPosts / matches;
-        return tests * TEST_COST < matches;
+        return tests * testCost < matches;
     }
 
     /**
@@ -276,37 +283,27 @@ final class PostLists {
      */
     private static List<Long> trendingFirst(Handle h, Filters filters, List<Long> pinned, PageRequest page,
             Instant since) {
-        return trendingFirst(h, filters, pinned, page, since, null);
-    }
-
-    /** As above; {@code search} is bound as {@code :search} when not null (filters {@link Filters#matching}). */
-    private static List<Long> trendingFirst(Handle h, Filters filters, List<Long> pinned, PageRequest page,
-            Instant since, String search) {
         int k = pinned.size();
         long offset = page.offset();
         List<Long> seqs = new ArrayList<>(pinned.subList((int) Math.min(offset, k),
                 (int) Math.min(offset + page.perPage(), k)));
         long from = Math.max(0, offset - k);
         boolean unpinned = k > 0;
-        long recent = searching(filters.bind(h.createQuery(trendingCountSql(filters, unpinned))), search)
+        long recent = filters.bind(h.createQuery(trendingCountSql(filters, unpinned)))
                 .bind("since", since).mapTo(Long.class).one();
         int rest = page.perPage() - seqs.size();
         if (rest > 0 && from < recent) {
-            seqs.addAll(searching(filters.bind(h.createQuery(trendingSql(filters, true, unpinned))), search)
+            seqs.addAll(filters.bind(h.createQuery(trendingSql(filters, true, unpinned)))
                     .bind("since", since).bind("limit", rest).bind("offset", from)
                     .mapTo(Long.class).list());
         }
         rest = page.perPage() - seqs.size();
         if (rest > 0) {
-            seqs.addAll(searching(filters.bind(h.createQuery(trendingSql(filters, false, unpinned))), search)
+            seqs.addAll(filters.bind(h.createQuery(trendingSql(filters, false, unpinned)))
                     .bind("since", since).bind("limit", rest).bind("offset", Math.max(0, from - recent))
                     .mapTo(Long.class).list());
         }
         return seqs;
-    }
-
-    private static Query searching(Query q, String search) {
-        return search == null ? q : q.bind("search", search);
     }
 
     /**
