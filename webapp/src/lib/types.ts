@@ -7,6 +7,7 @@ export interface Pagination {
   per_page: number;
   total: number;
   total_pages: number;
+  total_is_estimate?: boolean | null;
 }
 
 export interface Project {

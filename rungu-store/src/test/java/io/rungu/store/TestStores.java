@@ -67,6 +67,11 @@ public final class TestStores implements AutoCloseable {
         return store;
     }
 
+    /** The store's database, for tests of the store's internals. */
+    public io.rungu.store.internal.db.Database database() {
+        return store.database();
+    }
+
     public Board board() {
         return store.board();
     }

@@ -42,8 +42,19 @@ public final class Wire {
     /** The REST envelope of a page: {@code {"data": [...], "pagination": {...}}}. */
     public record Listing<T>(List<T> data, Pagination pagination) {}
 
-    /** Where a page stands in the whole list. */
-    public record Pagination(int page, int perPage, long total, int totalPages) {}
+    /**
+     * Where a page stands in the whole list.
+     *
+     * @param totalIsEstimate true when {@code total} is an estimate (a search with more than 10,000 matches may
+     *                        estimate its total); absent when the total is exact
+     */
+    public record Pagination(int page, int perPage, long total, int totalPages,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean totalIsEstimate) {
+        /** An exact total. */
+        public Pagination(int page, int perPage, long total, int totalPages) {
+            this(page, perPage, total, totalPages, null);
+        }
+    }
 
     /**
      * A board; {@code post_count} counts its listed posts (not hidden, not waiting for approval). {@code visibility}
@@ -317,7 +328,8 @@ public final class Wire {
 
     /** Where {@code page} stands in its list. */
     public static Pagination pagination(Page<?> page) {
-        return new Pagination(page.page(), page.perPage(), page.total(), page.totalPages());
+        return new Pagination(page.page(), page.perPage(), page.total(), page.totalPages(),
+                page.totalIsEstimate() ? Boolean.TRUE : null);
     }
 
     /** The REST envelope of a page, its items converted by {@code f}. */

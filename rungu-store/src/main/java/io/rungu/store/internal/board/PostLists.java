@@ -31,13 +31,40 @@ final class PostLists {
      */
     static final int WALK_INDEX_MATCHES = 300;
 
+    /** Up to this many matches a search's total is exact (issue #16); past it, it may be an estimate. */
+    static final int EXACT_TOTAL_MAX = 10_000;
+
+    /** Parts of the key range an estimated total samples. */
+    static final int ESTIMATE_PARTS = 20;
+
+    /** Matches read per part of an estimate: 20 x 500 in all, so each part is within about 4.5 % (one sigma). */
+    static final int ESTIMATE_SAMPLE = 500;
+
+    /**
+     * A membership test by key costs about this many match reads (see {@link #walkTestingEach}): on SQLite at 1M
+     * posts a rowid lookup in the postings of a common word took 36 us, streaming its matches 0.15 us each.
+     */
+    static final int TEST_COST = 200;
+
     /** The keys of a board's pinned posts, from the partial index posts_pinned. */
     static final String PINNED_SQL = "SELECT p.seq FROM posts p WHERE p.project_id = :project AND p.pinned = 1";
 
     private final Dialect dialect;
+    private final int exactTotalMax;
+    private final int testCost;
 
     PostLists(Dialect dialect) {
+        this(dialect, EXACT_TOTAL_MAX, TEST_COST);
+    }
+
+    /**
+     * @param exactTotalMax up to this many matches a search's total is exact
+     * @param testCost      a test by key in match reads (tests use small values of both to reach every path)
+     */
+    PostLists(Dialect dialect, int exactTotalMax, int testCost) {
         this.dialect = dialect;
+        this.exactTotalMax = exactTotalMax;
+        this.testCost = testCost;
     }
 
     /**
@@ -95,18 +122,80 @@ final class PostLists {
             List<Long> seqs = rows.stream().map(r -> r[0]).toList();
             return new Page<>(PostReads.bySeqs(h, seqs, viewerId), page.page(), page.perPage(), total);
         }
-        long total = filters.bind(h.createQuery(searchCountSql(dialect, filters)))
-                .bind("search", search).mapTo(Long.class).one();
-        if (total <= page.offset()) {
+        boolean seeks = dialect.searchSeeks(terms);
+        SearchTotal counted = seeks ? searchTotal(h, filters, search)
+                : new SearchTotal(filters.bind(h.createQuery(searchCountSql(dialect, filters)))
+                        .bind("search", search).mapTo(Long.class).one(), false);
+        long total = counted.total();
+        if (!counted.estimate() && total <= page.offset()) {
             return new Page<>(List.of(), page.page(), page.perPage(), total);
         }
-        Query sorted = filters.bind(h.createQuery(sortedPageSql(dialect, sort, filters, total)))
-                .bind("search", search).bind("limit", page.perPage()).bind("offset", page.offset());
-        if (sort == PostSort.TRENDING) {
-            sorted.bind("since", since);
+        List<Long> seqs;
+        // Trending is not walked: placing the page needs the number of recent matches, a test of every recent post.
+        if (seeks && sort != PostSort.TRENDING && walkTestingEach(h, filters, total, page)) {
+            Filters matching = filters.matching(dialect.searchContains());
+            seqs = matching.bind(h.createQuery(keysSql(sort, matching))).bind("search", search)
+                    .bind("limit", page.perPage()).bind("offset", page.offset()).mapTo(Long.class).list();
+        } else {
+            Query sorted = filters.bind(h.createQuery(sortedPageSql(dialect, sort, filters, total)))
+                    .bind("search", search).bind("limit", page.perPage()).bind("offset", page.offset());
+            if (sort == PostSort.TRENDING) {
+                sorted.bind("since", since);
+            }
+            seqs = sorted.mapTo(Long.class).list();
         }
-        List<Long> seqs = sorted.mapTo(Long.class).list();
-        return new Page<>(PostReads.bySeqs(h, seqs, viewerId), page.page(), page.perPage(), total);
+        return new Page<>(PostReads.bySeqs(h, seqs, viewerId), page.page(), page.perPage(), total,
+                counted.estimate());
+    }
+
+    /** A search's number of matches; an estimate past {@link #exactTotalMax}. */
+    record SearchTotal(long total, boolean estimate) {}
+
+    /**
+     * For words the index can seek in ({@link Dialect#searchSeeks}): the board's matches counted up to
+     * {@link #exactTotalMax} (a count that stops there, so it reads at most that
+     * many matches); past it, an estimate from {@link #ESTIMATE_PARTS} equal parts of the key range, each counted
+     * up to {@link #ESTIMATE_SAMPLE} matches and extrapolated over the part of its range it did not read.
+     * A part's matches are read in key order from where it starts, so a part with fewer matches is counted
+     * exactly, and a trend over time (a word that became common) is followed part by part.
+     */
+    SearchTotal searchTotal(Handle h, Filters filters, String search) {
+        long counted = filters.bind(h.createQuery(boundedSearchCountSql(dialect, filters)))
+                .bind("search", search).bind("cap", exactTotalMax + 1).mapTo(Long.class).one();
+        if (counted <= exactTotalMax) {
+            return new SearchTotal(counted, false);
+        }
+        long[] range = h.createQuery("SELECT min(seq), max(seq) FROM posts")
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+        long span = range[1] - range[0] + 1;
+        double estimate = 0;
+        String sample = sampleSql(dialect, filters);
+        for (int i = 0; i < ESTIMATE_PARTS; i++) {
+            long from = range[0] + span * i / ESTIMATE_PARTS;
+            long to = range[0] + span * (i + 1) / ESTIMATE_PARTS - 1;
+            long[] part = filters.bind(h.createQuery(sample)).bind("search", search).bind("from", from)
+                    .bind("to", to).bind("cap", ESTIMATE_SAMPLE)
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+            estimate += part[0] < ESTIMATE_SAMPLE ? part[0]
+                    : (double) part[0] * (to - from + 1) / (part[1] - from + 1);
+        }
+        return new SearchTotal(Math.max(exactTotalMax + 1, Math.round(estimate)), true);
+    }
+
+    /**
+     * True when a page of a search sorted other than by relevance is best found by walking the sort's index of
+     * the board and testing each post against the words by key ({@link Dialect#searchContains}), rather than
+     * gathering every match first: when the walk, about (offset + page) * board size / matches tests, costs less
+     * than reading the matches (a test costs about {@link #TEST_COST} match reads).
+     */
+    boolean walkTestingEach(Handle h, Filters filters, long matches, PageRequest page) {
+        if (matches < WALK_INDEX_MATCHES) {
+            return false;
+        }
+        long boardPosts = h.createQuery("SELECT coalesce(sum(posts + hidden), 0) FROM project_post_counts "
+                + "WHERE project_id = :project").bind("project", filters.projectId()).mapTo(Long.class).one();
+        double tests = (double) (page.offset() + page.perPage()) * boardPosts / matches;
+        return tests * testCost < matches;
     }
 
     /**
@@ -317,6 +406,26 @@ final class PostLists {
                 + "WHERE p.seq = m.seq AND " + filters.postSql();
     }
 
+    /** The board's matches counted up to {@code :cap}: reads at most that many. */
+    static String boundedSearchCountSql(Dialect dialect, Filters filters) {
+        if (!filters.narrows()) {
+            return "SELECT count(*) FROM (" + dialect.searchMatches() + " LIMIT :cap) m";
+        }
+        return "SELECT count(*) FROM (SELECT m.seq FROM (" + dialect.searchMatches() + ") m CROSS JOIN posts p "
+                + "WHERE p.seq = m.seq AND " + filters.postSql() + " LIMIT :cap) c";
+    }
+
+    /**
+     * The number of the board's matches from {@code :from} to {@code :to}, counted up to {@code :cap}, and the
+     * key of the last one counted.
+     */
+    static String sampleSql(Dialect dialect, Filters filters) {
+        String matches = "(" + dialect.searchMatchesBetween() + ") m";
+        return "SELECT count(*), max(c.seq) FROM (SELECT m.seq FROM " + matches
+                + (filters.narrows() ? " CROSS JOIN posts p WHERE p.seq = m.seq AND " + filters.postSql() : "")
+                + " ORDER BY m.seq LIMIT :cap) c";
+    }
+
     /**
      * The page's keys by relevance with the number of matches: every match of the board is ranked (the rank needs
      * the match's postings, nothing else), then joined with its post by key only when a filter applies.
@@ -353,10 +462,20 @@ final class PostLists {
      * @param held       the board has posts the list leaves out ({@link #holdsUnlisted})
      */
     record Filters(String projectId, List<String> statuses, PostCategory category, String tagId, String authorId,
-                   String voterId, boolean withHidden, boolean held) {
+                   String voterId, boolean withHidden, boolean held, String matchSql) {
+        Filters(String projectId, List<String> statuses, PostCategory category, String tagId, String authorId,
+                String voterId, boolean withHidden, boolean held) {
+            this(projectId, statuses, category, tagId, authorId, voterId, withHidden, held, null);
+        }
+
         /** Listed posts only, no other filter. */
         Filters(String projectId, PostStatus status, PostCategory category) {
             this(projectId, status == null ? null : List.of(status.wire()), category, null, null, null, false, false);
+        }
+
+        /** These filters and a search tested on each post ({@link Dialect#searchContains}; binds {@code :search}). */
+        Filters matching(String contains) {
+            return new Filters(projectId, statuses, category, tagId, authorId, voterId, withHidden, held, contains);
         }
 
         /** True when a filter beyond the board applies, or the board holds posts the list leaves out. */
@@ -371,7 +490,8 @@ final class PostLists {
          * the list and no row is read to build a page.
          */
         String postSql() {
-            return held ? sql() + " AND " + Access.listedSql(withHidden) : sql();
+            return (held ? sql() + " AND " + Access.listedSql(withHidden) : sql())
+                    + (matchSql == null ? "" : " AND " + matchSql);
         }
 
         String sql() {

@@ -35,6 +35,26 @@ public interface Dialect {
      */
     String searchRanked();
 
+    /**
+     * A condition on a post {@code p} of the board: true when it matches {@code :search}, tested on that post's
+     * own entry of the full-text index (by key), so a walk of one of the board's indexes can stop after a page
+     * without first gathering every match.
+     */
+    String searchContains();
+
+    /**
+     * As {@link #searchMatches()}, only the matches with {@code :from <= seq <= :to}, in ascending {@code seq},
+     * found by seeking to {@code :from}: a part of the board's matches, to sample them.
+     */
+    String searchMatchesBetween();
+
+    /**
+     * True when a search for {@code terms} can seek: a test of one post ({@link #searchContains}) or a start at a
+     * key ({@link #searchMatchesBetween}) reads a few postings, not every posting of the words. When false, a
+     * search reads its matches once, in full, and counts them exactly.
+     */
+    boolean searchSeeks(List<String> terms);
+
     /** Inserts the vote {@code (:user, :post, :now)} unless it exists; updates 1 row or 0. */
     String insertVoteIfAbsent();
 

@@ -87,6 +87,26 @@ final class PostgresDialect implements Dialect {
                 + "AS rank FROM post_search s WHERE " + MATCH;
     }
 
+    /**
+     * A scalar subquery (not an EXISTS, which the planner may turn into a join over every match): the post's
+     * document, read by key, tested against the words alone.
+     */
+    @Override
+    public String searchContains() {
+        return "(SELECT s.document FROM post_search s WHERE s.seq = p.seq) @@ to_tsquery('simple', rungu_fold(:search))";
+    }
+
+    /** Each post's document is tested by key, whatever the words. */
+    @Override
+    public boolean searchSeeks(List<String> terms) {
+        return true;
+    }
+
+    @Override
+    public String searchMatchesBetween() {
+        return "SELECT s.seq FROM post_search s WHERE " + MATCH + " AND s.seq >= :from AND s.seq <= :to ORDER BY s.seq";
+    }
+
     @Override
     public String insertVoteIfAbsent() {
         return "INSERT INTO votes (user_id, post_id, created_at) VALUES (:user, :post, :now) "

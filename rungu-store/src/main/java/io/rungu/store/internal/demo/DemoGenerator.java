@@ -44,7 +44,7 @@ public final class DemoGenerator {
         this.options = options;
         this.listener = listener;
         this.random = new SplittableRandom(options.seed());
-        this.words = new Words(random, 5_000);
+        this.words = new Words(random, 50_000);
         this.now = Timestamps.truncate(clock.instant());
     }
 
