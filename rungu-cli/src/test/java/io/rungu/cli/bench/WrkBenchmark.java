@@ -143,11 +143,11 @@ public final class WrkBenchmark {
                     }
                 }
             }
-            searchChecks(board, rungu.port);
+            searchChecks(board, rungu);
             String[] memory = memory(rungu.pid);
             out("");
             startupMillis.sort(null);
-            out("start-up to the first answered /health (java -jar rungu.jar serve, %d runs): median %d ms (all: %s)",
+            out("start-up to the first answered /health (target/rungu serve, the start script, %d runs): median %d ms (all: %s)",
                     startupMillis.size(), startupMillis.isEmpty() ? -1 : startupMillis.get(startupMillis.size() / 2),
                     startupMillis);
             out("server memory after the run: VmRSS %s, VmHWM (peak RSS) %s", memory[0], memory[1]);
@@ -256,12 +256,22 @@ public final class WrkBenchmark {
     }
 
     /**
-     * Search: the wrk row above measures throughput over the mixed query list. HOOK (issue #16, branch {@code search}):
-     * the search engineer's {@code SearchBenchmark.run(...)} is called here, for one-client latency (p50/p99) over the
-     * same mixed set and the totals checked against the data, on the same seeded database and running server.
+     * Search: the wrk row above measures throughput over the mixed query list; {@link SearchBenchmark} adds one-client
+     * latency (p50/p99 per class of words) and checks every single-word total against the data, on the same seeded
+     * database and running server.
      */
-    private void searchChecks(Board board, int port) {
-        // HOOK(search): SearchBenchmark.run(db, board.slug, "http://127.0.0.1:" + port, ...) -- wired at the merge.
+    private void searchChecks(Board board, Server rungu) throws Exception {
+        if (!selected("search")) {
+            return;
+        }
+        SearchBenchmark.Options defaults = SearchBenchmark.Options.defaults();
+        SearchBenchmark.Figures figures = SearchBenchmark.run(URI.create("http://127.0.0.1:" + rungu.port),
+                board.slug, "jdbc:sqlite:" + db, new SearchBenchmark.Options(defaults.wordsPerClass(),
+                        defaults.rounds(), defaults.seed(), rungu.pid));
+        out("");
+        out("search, one client, mixed query set (every sort), totals checked against the data:");
+        out("%s", figures.toString().stripTrailing());
+        out("search totals: %s", figures.totalsOk() ? "every single-word total passed its check" : "SOME TOTALS WRONG");
     }
 
     // -------------------------------------------------------------------------------- wrk
