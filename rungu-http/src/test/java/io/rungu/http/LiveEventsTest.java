@@ -207,6 +207,7 @@ class LiveEventsTest {
         }
         String second = post(slug, "Second");
         String third = post(slug, "Third");
+        awaitOpenStreams(0); // the two resuming streams must fit under the per-IP limit beside any not yet noticed closed
         try (SseClient header = stream(slug, viewer, Map.of("Last-Event-ID", Long.toString(seen)));
              SseClient query = SseClient.open(s.base + "/api/projects/" + slug + "/events?last_event_id=" + seen,
                      Map.of("X-Test-Actor", TestServer.header(viewer)))) {
