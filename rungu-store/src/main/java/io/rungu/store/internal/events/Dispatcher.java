@@ -186,6 +186,7 @@ public final class Dispatcher implements Events, AutoCloseable {
         wake();
         return () -> {
             consumers.remove(name, delivery);
+            delivery.cancel();
             wake();
         };
     }
@@ -362,11 +363,16 @@ public final class Dispatcher implements Events, AutoCloseable {
         static final Outcome NONE = new Outcome(0, 0, null);
     }
 
-    /** One consumer and its retry state, touched only by the event thread. */
+    /**
+     * One consumer and its retry state, touched only by the event thread, except {@link #cancel}: the event thread's
+     * loop may already hold a delivery whose subscription was closed, so a closed one must refuse to run, and closing
+     * waits for a batch in progress (a closed subscription never sees an event written after its close returned).
+     */
     private abstract class Delivery {
         final String name;
         long retryAt = System.nanoTime();
         int failures;
+        private boolean cancelled;
 
         Delivery(String name) {
             this.name = name;
@@ -374,8 +380,15 @@ public final class Dispatcher implements Events, AutoCloseable {
 
         abstract Outcome deliver();
 
+        synchronized void cancel() {
+            cancelled = true;
+        }
+
         /** True when a full batch went through and more may be waiting. */
-        boolean attempt() {
+        synchronized boolean attempt() {
+            if (cancelled) {
+                return false;
+            }
             Exception failure;
             Outcome outcome = null;
             try {
