@@ -3,7 +3,8 @@
 import type { Category, ProjectDetail, Status, Tag } from './types';
 import { t } from './i18n.svelte';
 import en from './messages/en';
-import { CATEGORY_EMOJI, CATEGORY_LABELS, STATUS_LABELS } from './ui';
+import { CATEGORY_ICONS, CATEGORY_LABELS, STATUS_LABELS } from './ui';
+import type { IconName } from '../components/Icon.svelte';
 
 export const boardData = $state<{ slug: string; statuses: Status[]; categories: Category[]; tags: Tag[] }>({
   slug: '',
@@ -57,8 +58,8 @@ export function categoryLabel(slug: string): string {
   return label('category', slug, name) ?? CATEGORY_LABELS[slug] ?? slug;
 }
 
-export function categoryEmoji(slug: string): string {
-  return CATEGORY_EMOJI[slug] ?? '🏷️';
+export function categoryIcon(slug: string): IconName {
+  return CATEGORY_ICONS[slug] ?? 'tag';
 }
 
 export function tagOf(slug: string): Tag {

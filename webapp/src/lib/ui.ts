@@ -1,6 +1,7 @@
 // What the web app adds to the wire types of ./types.ts (which is generated and re-exports this file): labels,
 // the client's query shape, and the image types the upload form offers.
 import { translatedRecord } from './i18n.svelte';
+import type { IconName } from '../components/Icon.svelte';
 import type { PostSort } from './types';
 
 /** A slug of the board's own statuses (the defaults are open, planned, in_progress, done, declined). */
@@ -40,11 +41,12 @@ export const CATEGORY_LABELS: Record<PostCategory, string> = translatedRecord(
 export const STATUSES = Object.keys(STATUS_LABELS) as readonly PostStatus[];
 export const CATEGORIES = Object.keys(CATEGORY_LABELS) as readonly PostCategory[];
 
-export const CATEGORY_EMOJI: Record<PostCategory, string> = {
-  feedback: '💬',
-  bug: '🐛',
-  feature: '✨',
-  question: '❓',
+/** The default categories' icons (inline SVG, see Icon.svelte): no emoji, which depend on the visitor's fonts. */
+export const CATEGORY_ICONS: Record<PostCategory, IconName> = {
+  feedback: 'comment',
+  bug: 'bug',
+  feature: 'sparkle',
+  question: 'question',
 };
 
 export const SORT_LABELS: Record<PostSort, string> = translatedRecord<PostSort>(
