@@ -278,3 +278,44 @@ describe('the filters on a phone', () => {
     expect(tab(false)).toBe(false); // closed, Tab is not held
   });
 });
+
+describe('an empty board', () => {
+  afterEach(() => {
+    session.user = null;
+    session.loading = true;
+  });
+
+  function emptyLists() {
+    vi.stubGlobal('fetch', async (url: string) => {
+      const path = new URL(url, 'http://x').pathname;
+      if (path === '/api/projects/ideas') return json({ data: project });
+      if (path === '/api/projects/ideas/stats') return json({ data: { total_posts: 0, by_status: {}, by_category: {}, total_votes: 0, total_comments: 0 } });
+      return json({ data: [], pagination: { page: 1, per_page: 20, total: 0, total_pages: 0 } });
+    });
+  }
+
+  it('offers a signed-in member to write the first post, which opens the form', async () => {
+    emptyLists();
+    session.user = { id: 'u1', email: 'ann@example.com', name: 'Ann', avatar_url: null, role: 'member' };
+    const root = open();
+    const button = await vi.waitFor(() => {
+      const b = root.querySelector<HTMLButtonElement>('[data-testid=empty-new-post]');
+      expect(b?.disabled).toBe(false);
+      return b!;
+    });
+    button.click();
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=new-post-form]')).not.toBeNull());
+  });
+
+  it('offers a visitor the sign-in page, back to this board', async () => {
+    emptyLists();
+    session.loading = false; // known to be signed out
+    const root = open();
+    const link = await vi.waitFor(() => {
+      const a = root.querySelector<HTMLAnchorElement>('[data-testid=empty-sign-in]');
+      expect(a).not.toBeNull();
+      return a!;
+    });
+    expect(link.getAttribute('href')).toContain('/login?redirect=');
+  });
+});
