@@ -77,15 +77,7 @@ class AccessibilityIT {
 
     @AfterAll
     void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
+        Browser.closeBoth(browser, server);
     }
 
     @Test

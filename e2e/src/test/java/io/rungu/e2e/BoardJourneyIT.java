@@ -48,15 +48,7 @@ class BoardJourneyIT {
 
     @AfterAll
     void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
+        Browser.closeBoth(browser, server);
     }
 
     @Test

@@ -145,6 +145,19 @@ final class Browser implements AutoCloseable {
         assertThat(alertIsOpen()).as("a JavaScript dialog is open").isFalse();
     }
 
+    /** Closes the browser, then the server, each only if it started (an {@code @AfterAll} after a failed start). */
+    static void closeBoth(Browser browser, PackagedServer server) {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();

@@ -65,15 +65,7 @@ class GermanUiIT {
 
     @AfterAll
     void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
+        Browser.closeBoth(browser, server);
     }
 
     /** A board whose content is German, so any English on the page comes from the interface. */
