@@ -8,6 +8,7 @@ import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 
@@ -22,20 +23,51 @@ public final class Cli {
         this.context = new Context(env, in, out, err);
     }
 
+    /**
+     * Commands whose start-up time counts (the server, the stdio MCP tool, a container's health check) and that need
+     * no other command: run with only their own model built. Picocli reads every command's annotations by
+     * reflection when it builds the tree, which took most of a second of the server's start-up.
+     */
+    private static final Set<String> QUICK = Set.of("serve", "mcp", "healthcheck");
+
     /** Runs the command and returns its exit code. */
     public int run(String... args) {
-        return commandLine().execute(args);
+        String command = commandName(args);
+        return commandLine(command != null && QUICK.contains(command) ? command : null).execute(args);
     }
 
     /** The full command tree; building it fails when two options of one command share a name. */
     CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /** The tree with only the subcommand {@code only} (null: every subcommand). */
+    CommandLine commandLine(String only) {
         CommandLine cmd = new CommandLine(new RunguCommand(context), new ContextFactory(context));
+        for (Class<?> subcommand : RunguCommand.SUBCOMMANDS) {
+            if (only == null || only.equals(subcommand.getAnnotation(CommandLine.Command.class).name())) {
+                cmd.addSubcommand(subcommand);
+            }
+        }
         cmd.setOut(new PrintWriter(context.out, true, StandardCharsets.UTF_8));
         cmd.setErr(new PrintWriter(context.err, true, StandardCharsets.UTF_8));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setParameterExceptionHandler(this::usageError);
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e));
         return cmd;
+    }
+
+    /** The first word of the command line that is neither an option nor the value of {@code -d/--db}. */
+    static String commandName(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("-d") || arg.equals("--db")) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                return arg;
+            }
+        }
+        return null;
     }
 
     private int usageError(CommandLine.ParameterException e, String[] args) {

@@ -1,5 +1,6 @@
 package io.rungu.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +15,11 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         sortOptions = false,
         description = "Rungu: a self-hosted product-feedback board.",
-        subcommands = {
+        footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error, 3 not found, 4 invalid input or conflict, 5 not allowed,",
+            "6 database unusable."})
+final class RunguCommand implements Callable<Integer> {
+    /** The subcommands, in the order help lists them (added by {@link Cli}, so it can build only the one it runs). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             ServeCommand.class,
             ProjectCommand.class,
             StatusCommand.class, CategoryCommand.class, TagCommand.class,
@@ -31,11 +36,8 @@ import picocli.CommandLine.Spec;
             AuditCommand.class,
             WebhookCommand.class,
             ExportCommand.class, ImportCommand.class,
-            CompletionCommand.class
-        },
-        footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error, 3 not found, 4 invalid input or conflict, 5 not allowed,",
-            "6 database unusable."})
-final class RunguCommand implements Callable<Integer> {
+            CompletionCommand.class);
+
     private final Context context;
 
     @Spec

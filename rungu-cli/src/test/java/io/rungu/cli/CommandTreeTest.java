@@ -53,6 +53,26 @@ class CommandTreeTest {
     }
 
     @Test
+    void a_server_or_tool_command_is_run_with_only_its_own_model_built_and_the_global_options() {
+        Cli cli = new Cli(Environment.of(Map.of(), home), InputStream.nullInputStream(),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(Cli.commandName("--db", "serve.db", "--verbose", "serve", "--port", "0")).isEqualTo("serve");
+        assertThat(Cli.commandName("-d", "mcp", "healthcheck")).isEqualTo("healthcheck");
+        assertThat(Cli.commandName("--db=x.db", "--help")).isNull();
+        CommandLine quick = cli.commandLine("serve");
+        assertThat(quick.getSubcommands()).containsOnlyKeys("serve");
+        assertThat(quick.getSubcommands().get("serve").getCommandSpec().findOption("--db")).isNotNull();
+        assertThat(quick.getSubcommands().get("serve").getCommandSpec().findOption("--port")).isNotNull();
+
+        CliRun.Result help = CliRun.in(home).run("--db", home.resolve("x.db").toString(), "serve", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--port", "--db");
+        CliRun.Result all = CliRun.in(home).run("--help");
+        assertThat(all.out()).contains("serve", "project", "completion");
+    }
+
+    @Test
     void version_prints_the_build_version() {
         CliRun.Result result = CliRun.in(home).run("--version");
 

@@ -20,14 +20,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** The outbox and its consumers' progress, as a declarative Jdbi DAO (attach it to a handle). */
 public interface OutboxDao {
 
-    @SqlUpdate("INSERT INTO outbox (type, created_at, actor_id, channel, project_id, post_id, comment_id, "
-            + "from_status, to_status, response, target_post_id) VALUES (:type, :at, :actor, :channel, :project, "
-            + ":post, :comment, :from, :to, :response, :target)")
-    void append(@Bind("type") String type, @Bind("at") Instant at, @Bind("actor") String actorId,
-            @Bind("channel") String channel, @Bind("project") String projectId, @Bind("post") String postId,
-            @Bind("comment") String commentId, @Bind("from") String fromStatus, @Bind("to") String toStatus,
-            @Bind("response") String response, @Bind("target") String targetPostId);
-
     @SqlQuery("SELECT * FROM outbox WHERE seq > :after ORDER BY seq LIMIT :limit")
     @RegisterRowMapper(EventMapper.class)
     List<BoardEvent> after(@Bind("after") long after, @Bind("limit") int limit);
