@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -46,10 +47,21 @@ public final class Observer {
         this.sink = config.accessLogSink != null ? config.accessLogSink : line -> ACCESS.info("{}", line);
     }
 
+    /**
+     * A random version-4 UUID from {@link ThreadLocalRandom}: a request id correlates log lines and needs no secrecy,
+     * and {@link UUID#randomUUID()} reads the shared SecureRandom under a lock (2 % of the server's CPU under load).
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
+        return new UUID(high, low).toString();
+    }
+
     /** Gives the request its id: the client's {@code X-Request-Id} when it is a short safe token, else a new one. */
     public String begin(Context ctx) {
         String given = ctx.header(HEADER);
-        String id = given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SAFE_ID.matcher(given).matches() ? given : newId();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
         return id;
