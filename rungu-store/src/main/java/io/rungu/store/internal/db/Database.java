@@ -23,7 +23,8 @@ public interface Database extends AutoCloseable {
      * commit), each in its own savepoint: when {@code work} throws, only what it wrote is rolled back and the
      * exception reaches this caller. Returns only once that transaction has committed. {@code work} may run on
      * another thread, must use only the handle it is given and must not start another write. By default a
-     * transaction of its own, as {@link #write}.
+     * transaction of its own, as {@link #write}. Only for writes that change no account, session, token or role
+     * (votes): they leave {@link #accountWriteGeneration} as it is.
      */
     default <T> T writeGrouped(HandleCallback<T, RuntimeException> work) {
         return write(work);
@@ -35,6 +36,15 @@ public interface Database extends AutoCloseable {
      * the database do not change it.
      */
     long writeGeneration();
+
+    /**
+     * As {@link #writeGeneration}, without the moves of {@link #writeGrouped} writes, which never change accounts or
+     * sessions: the session cache keeps its entries through a stream of votes. Also moved by other servers' writes
+     * wherever {@link #writeGeneration} is.
+     */
+    default long accountWriteGeneration() {
+        return writeGeneration();
+    }
 
     /**
      * Starts moving {@link #writeGeneration} also when another server appends events to the same database, so this

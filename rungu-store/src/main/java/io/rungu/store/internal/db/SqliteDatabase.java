@@ -41,6 +41,8 @@ public final class SqliteDatabase implements Database {
     private final Jdbi reader;
     private final ScheduledExecutorService checkpointer;
     private final WriteGeneration generation = new WriteGeneration();
+    /** Moved by every write but grouped ones ({@link #accountWriteGeneration}). */
+    private final WriteGeneration accountGeneration = new WriteGeneration();
     private final GroupCommit groupCommit;
 
     /**
@@ -96,7 +98,7 @@ public final class SqliteDatabase implements Database {
 
     @Override
     public <T, X extends Exception> T write(HandleCallback<T, X> work) throws X {
-        return generation.counting(() -> writer.inTransaction(work));
+        return accountGeneration.counting(() -> generation.counting(() -> writer.inTransaction(work)));
     }
 
     /** Group commit on the single writer: the writes queued while one transaction runs share the next one. */
@@ -107,12 +109,17 @@ public final class SqliteDatabase implements Database {
 
     @Override
     public <T, X extends Exception> T maintenance(HandleCallback<T, X> work) throws X {
-        return generation.counting(() -> writer.withHandle(work));
+        return accountGeneration.counting(() -> generation.counting(() -> writer.withHandle(work)));
     }
 
     @Override
     public long writeGeneration() {
         return generation.get();
+    }
+
+    @Override
+    public long accountWriteGeneration() {
+        return accountGeneration.get();
     }
 
     /** A deferred transaction on a read connection: its snapshot starts at the first read and holds to the end. */

@@ -40,6 +40,19 @@ class GroupCommitTest {
     }
 
     @Test
+    void grouped_writes_move_the_write_generation_but_not_the_account_write_generation() {
+        long all = db.writeGeneration();
+        long accounts = db.accountWriteGeneration();
+
+        db.writeGrouped(h -> insert(h, 10, "vote"));
+        assertThat(db.writeGeneration()).isGreaterThan(all);
+        assertThat(db.accountWriteGeneration()).isEqualTo(accounts);
+
+        db.writeVoid(h -> insert(h, 11, "sign-out"));
+        assertThat(db.accountWriteGeneration()).isGreaterThan(accounts);
+    }
+
+    @Test
     void writes_queued_behind_a_running_batch_share_its_transaction_and_a_failing_one_fails_alone()
             throws Exception {
         CountDownLatch running = new CountDownLatch(1);
