@@ -55,6 +55,29 @@ public interface Dialect {
      */
     boolean searchSeeks(List<String> terms);
 
+    /**
+     * The expression bound as {@code :search} for {@code terms} ({@link #searchExpression}) and whether the search
+     * can seek ({@link #searchSeeks}). A dialect may rewrite a prefix its index cannot seek in into the words of the
+     * index that start with it, read through {@code h}, so the search seeks after all; {@link Search#NOTHING} when
+     * a word that must match starts no word of any post. By default the plain expression.
+     */
+    default Search search(Handle h, List<String> terms, boolean anyWord) {
+        return new Search(searchExpression(terms, anyWord), searchSeeks(terms));
+    }
+
+    /** A dialect writes a prefix as the words it stands for ({@link #search}) up to this many words. */
+    int PREFIX_WORDS_MAX = 64;
+
+    /** A search expression and whether it can seek; the expression is null when nothing can match. */
+    record Search(String expression, boolean seeks) {
+        /** A search nothing matches. */
+        public static final Search NOTHING = new Search(null, true);
+
+        public boolean matchesNothing() {
+            return expression == null;
+        }
+    }
+
     /** Inserts the vote {@code (:user, :post, :now)} unless it exists; updates 1 row or 0. */
     String insertVoteIfAbsent();
 

@@ -202,6 +202,9 @@ public final class SqliteDatabase implements Database {
         try (Statement s = connection.createStatement()) {
             // Deleted rows are overwritten, not left in free space: an erased account's email must not survive.
             s.execute("PRAGMA secure_delete = ON");
+            // The search index's term list, per connection (so no schema change), read by SqliteDialect.search;
+            // made before query_only, which refuses even temporary tables. Nothing is read until it is queried.
+            s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.posts_fts_terms USING fts5vocab(main, posts_fts, 'row')");
             if (queryOnly) {
                 s.execute("PRAGMA query_only = 1");
             }

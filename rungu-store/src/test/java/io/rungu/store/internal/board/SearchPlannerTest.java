@@ -2,7 +2,9 @@ package io.rungu.store.internal.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rungu.model.Actor;
 import io.rungu.model.Limits;
+import io.rungu.model.NewPost;
 import io.rungu.model.Page;
 import io.rungu.model.PageRequest;
 import io.rungu.model.PostQuery;
@@ -115,6 +117,10 @@ class SearchPlannerTest extends OnEachDatabase {
         return ids.stream().map(seqById::get).toList();
     }
 
+    boolean seeks(String word) {
+        return t.sql(h -> dialect.search(h, List.of(word), false)).seeks();
+    }
+
     /** Pages through the whole search with the planner and checks order, totals and the flag. */
     void checkEverySort(String word, PostStatus status) {
         PostLists lists = new PostLists(dialect, THRESHOLD, 1);
@@ -129,7 +135,7 @@ class SearchPlannerTest extends OnEachDatabase {
                 PostQuery query = new PostQuery(sort, status, null, word, new PageRequest(n, perPage));
                 Page<PostView> page = t.sql(h -> lists.list(h, projectId, query, false, null, t.clock().instant()));
                 got.addAll(t.sql(h -> seqs(h, page)));
-                if (expected.size() <= THRESHOLD || !dialect.searchSeeks(List.of(word))) {
+                if (expected.size() <= THRESHOLD || !seeks(word)) {
                     assertThat(page.total()).as(word + " " + sort).isEqualTo(expected.size());
                     assertThat(page.totalIsEstimate()).isFalse();
                 } else {
@@ -160,17 +166,49 @@ class SearchPlannerTest extends OnEachDatabase {
     void aCommonWordWalksTheIndexTestingEachPostAndEstimatesItsTotal() {
         // Three letters: a prefix both databases can seek in (SQLite keeps prefix indexes up to 3 characters).
         String word = wordNear(0.9).substring(0, 3);
-        assertThat(dialect.searchSeeks(List.of(word))).isTrue();
+        assertThat(seeks(word)).isTrue();
         assertThat(count(word)).isGreaterThan(THRESHOLD);
         checkEverySort(word, null);
         checkEverySort(word, PostStatus.OPEN);
     }
 
     @Test
-    void aCommonLongPrefixIsCountedInFull() {
-        String word = wordNear(0.9, 4);
+    void aCommonLongPrefixSeeksThroughTheWordsItStandsFor() {
+        // SQLite writes a prefix longer than its prefix indexes as the index's words that start with it.
+        String word = wordNear(0.9, 5).substring(0, 4);
+        assertThat(seeks(word)).isTrue();
         assertThat(count(word)).isGreaterThan(THRESHOLD);
         checkEverySort(word, null);
+        checkEverySort(word, PostStatus.OPEN);
+    }
+
+    @Test
+    void aLongPrefixOfManyWordsOrOfOtherLettersIsCountedInFull() {
+        Actor.Account admin = t.admin("Ada");
+        String slug = t.sql(h -> h.createQuery("SELECT slug FROM projects WHERE id = :id").bind("id", projectId)
+                .mapTo(String.class).one());
+        for (int i = 0; i < Dialect.PREFIX_WORDS_MAX + 6; i++) {
+            t.board().createPost(admin, slug, new NewPost("Zebrafish" + i + " crossing", "", null));
+        }
+        t.board().createPost(admin, slug, new NewPost("Zébrafish café", "", null));
+        for (String word : List.of("zebrafish", "zébr")) {
+            if (dialect.name().equals("sqlite")) {
+                assertThat(seeks(word)).as(word).isFalse();
+            }
+            checkEverySort(word, null);
+        }
+        assertThat(reference("zebrafish", PostSort.NEWEST, null)).hasSize(Dialect.PREFIX_WORDS_MAX + 7);
+    }
+
+    @Test
+    void aLongPrefixNoPostHoldsFindsNothing() {
+        PostLists lists = new PostLists(dialect, THRESHOLD, 1);
+        for (PostSort sort : PostSort.values()) {
+            Page<PostView> page = t.sql(h -> lists.list(h, projectId,
+                    new PostQuery(sort, null, null, "qqqqxyz", PageRequest.FIRST), false, null, t.clock().instant()));
+            assertThat(page.items()).isEmpty();
+            assertThat(page.total()).isZero();
+        }
     }
 
     @Test
