@@ -31,6 +31,13 @@ final class PostLists {
      */
     static final int WALK_INDEX_MATCHES = 300;
 
+    /**
+     * Words held by at most this many posts of all boards are ranked over every board's matches, joined with
+     * {@code posts} to keep the board's ({@link Dialect#searchRankedAcrossBoards}): about 3.5 us a match against
+     * a fixed cost of 3-5 ms for the board's statistics at 100k posts on a board.
+     */
+    static final long RANK_ACROSS_BOARDS_MAX = 1_000;
+
     /** Up to this many matches a search's total is exact (issue #16); past it, it may be an estimate. */
     static final int EXACT_TOTAL_MAX = 10_000;
 
@@ -118,7 +125,8 @@ final class PostLists {
         if (sort == PostSort.RELEVANCE) {
             // Ranking reads every match anyway, so the page carries the total (a window count); only a page past
             // the end needs a separate count.
-            List<long[]> rows = filters.bind(h.createQuery(rankedPageSql(dialect, filters)))
+            boolean acrossBoards = !filters.narrows() && expression.matchesAtMost() <= RANK_ACROSS_BOARDS_MAX;
+            List<long[]> rows = filters.bind(h.createQuery(rankedPageSql(dialect, filters, acrossBoards)))
                     .bind("search", search).bind("limit", page.perPage()).bind("offset", page.offset())
                     .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
             long total = !rows.isEmpty() ? rows.get(0)[1] : filters.bind(h.createQuery(searchCountSql(dialect, filters)))
@@ -435,9 +443,16 @@ final class PostLists {
 
     /**
      * The page's keys by relevance with the number of matches: every match of the board is ranked (the rank needs
-     * the match's postings, nothing else), then joined with its post by key only when a filter applies.
+     * the match's postings, nothing else), then joined with its post by key only when a filter applies; or, with
+     * {@code acrossBoards} (only when no filter applies), every board's matches are ranked and the board's kept.
      */
-    static String rankedPageSql(Dialect dialect, Filters filters) {
+    static String rankedPageSql(Dialect dialect, Filters filters, boolean acrossBoards) {
+        if (acrossBoards) {
+            // The board read by key for each match: as a join, SQLite would walk the board's posts instead.
+            return "SELECT r.seq, count(*) OVER () AS total FROM (" + dialect.searchRankedAcrossBoards() + ") r "
+                    + "WHERE (SELECT p.project_id FROM posts p WHERE p.seq = r.seq) = :project "
+                    + "ORDER BY r.rank, r.seq DESC LIMIT :limit OFFSET :offset";
+        }
         String from = "(" + dialect.searchRanked() + ") r";
         return "SELECT r.seq, count(*) OVER () AS total FROM " + from
                 + (filters.narrows() ? " CROSS JOIN posts p WHERE p.seq = r.seq AND " + filters.postSql() : "")

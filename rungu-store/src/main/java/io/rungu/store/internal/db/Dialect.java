@@ -36,6 +36,15 @@ public interface Dialect {
     String searchRanked();
 
     /**
+     * As {@link #searchRanked()} over every board's matches (the caller keeps the board's by joining {@code posts}),
+     * in the same order: cheaper for words few posts hold, since ranking then needs no statistics of the board
+     * itself. By default {@link #searchRanked()}.
+     */
+    default String searchRankedAcrossBoards() {
+        return searchRanked();
+    }
+
+    /**
      * A condition on a post {@code p} of the board: true when it matches {@code :search}, tested on that post's
      * own entry of the full-text index (by key), so a walk of one of the board's indexes can stop after a page
      * without first gathering every match.
@@ -68,10 +77,18 @@ public interface Dialect {
     /** A dialect writes a prefix as the words it stands for ({@link #search}) up to this many words. */
     int PREFIX_WORDS_MAX = 64;
 
-    /** A search expression and whether it can seek; the expression is null when nothing can match. */
-    record Search(String expression, boolean seeks) {
+    /**
+     * A search expression, whether it can seek, and a bound on its matches across all boards
+     * ({@link Long#MAX_VALUE} when unknown); the expression is null when nothing can match.
+     */
+    record Search(String expression, boolean seeks, long matchesAtMost) {
         /** A search nothing matches. */
-        public static final Search NOTHING = new Search(null, true);
+        public static final Search NOTHING = new Search(null, true, 0);
+
+        /** A search of unknown size. */
+        public Search(String expression, boolean seeks) {
+            this(expression, seeks, Long.MAX_VALUE);
+        }
 
         public boolean matchesNothing() {
             return expression == null;

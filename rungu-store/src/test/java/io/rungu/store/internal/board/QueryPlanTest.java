@@ -120,9 +120,11 @@ class QueryPlanTest {
         var voted = new PostLists.Filters("p", null, null, null, null, "u", false, false);
         checks.add(new Check("list of my votes", PostLists.keysSql(PostSort.NEWEST, voted), false));
         checks.add(new Check("search by relevance", PostLists.rankedPageSql(dialect,
-                new PostLists.Filters("p", null, null)), false));
+                new PostLists.Filters("p", null, null), false), false));
         checks.add(new Check("search by relevance by status", PostLists.rankedPageSql(dialect,
-                new PostLists.Filters("p", PostStatus.OPEN, null)), false));
+                new PostLists.Filters("p", PostStatus.OPEN, null), false), false));
+        checks.add(new Check("search by relevance of a rare word, across boards", PostLists.rankedPageSql(dialect,
+                new PostLists.Filters("p", null, null), true), false));
         checks.add(new Check("search count", PostLists.searchCountSql(dialect,
                 new PostLists.Filters("p", null, null)), false));
         checks.add(new Check("search count by category", PostLists.searchCountSql(dialect,

@@ -201,6 +201,33 @@ class SearchPlannerTest extends OnEachDatabase {
     }
 
     @Test
+    void aRareLongWordIsRankedAcrossBoardsInTheSameOrder() {
+        // The other board: it holds no hidden or waiting post, so no filter applies and the plan ranks across boards.
+        projectId = t.sql(h -> h.createQuery("SELECT project_id FROM posts WHERE project_id <> :p LIMIT 1")
+                .bind("p", projectId).mapTo(String.class).one());
+        boolean unlisted = t.sql(h -> PostLists.holdsUnlisted(h, projectId, false));
+        assertThat(unlisted).isFalse();
+        String word = wordNear(0.01, 5);
+        Dialect.Search search = t.sql(h -> dialect.search(h, List.of(word), false));
+        if (dialect.name().equals("sqlite")) {
+            assertThat(search.matchesAtMost()).as(word).isLessThanOrEqualTo(PostLists.RANK_ACROSS_BOARDS_MAX);
+        }
+        // Ranked with the board's token in the query, as for any other word: the same order is expected.
+        List<Long> expected = t.sql(h -> h.createQuery("SELECT r.seq FROM (" + dialect.searchRanked() + ") r "
+                        + "JOIN posts p ON p.seq = r.seq WHERE p.state = 'listed' ORDER BY r.rank, r.seq DESC")
+                .bind("project", projectId).bind("search", search.expression())
+                .mapTo(Long.class).list());
+        assertThat(expected).isNotEmpty();
+        PostLists lists = new PostLists(dialect, THRESHOLD, 1);
+        Page<PostView> page = t.sql(h -> lists.list(h, projectId,
+                new PostQuery(PostSort.RELEVANCE, null, null, word, new PageRequest(1, 100)), false, null,
+                t.clock().instant()));
+        List<Long> got = t.sql(h -> seqs(h, page));
+        assertThat(got).isEqualTo(expected);
+        assertThat(page.total()).isEqualTo(expected.size());
+    }
+
+    @Test
     void aLongPrefixNoPostHoldsFindsNothing() {
         PostLists lists = new PostLists(dialect, THRESHOLD, 1);
         for (PostSort sort : PostSort.values()) {
