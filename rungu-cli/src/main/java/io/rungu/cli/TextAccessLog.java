@@ -25,7 +25,8 @@ final class TextAccessLog implements AutoCloseable {
 
     private final PrintStream out;
     private final LongSupplier clock;
-    private ScheduledExecutorService flusher; // started by the first line, so a server that fails to start leaves no thread
+    /** Started by the first line, so a server that fails to start leaves no thread behind. */
+    private ScheduledExecutorService flusher;
     private boolean closed;
     private long second = Long.MIN_VALUE;
     private String secondText;
@@ -53,8 +54,8 @@ final class TextAccessLog implements AutoCloseable {
             }
         }
         long ms = Math.floorMod(now, 1000L);
-        line.append('.').append((char) ('0' + ms / 100)).append((char) ('0' + ms / 10 % 10)).append((char) ('0' + ms % 10))
-                .append("Z INFO access - ").append(method).append(' ').append(path).append(' ').append(status)
+        line.append('.').append((char) ('0' + ms / 100)).append((char) ('0' + ms / 10 % 10))
+                .append((char) ('0' + ms % 10)).append("Z INFO access - ").append(method).append(' ').append(path).append(' ').append(status)
                 .append(' ').append(tenths / 10).append('.').append(tenths % 10).append("ms");
         synchronized (out) {
             out.println(line);

@@ -35,7 +35,8 @@ class TextAccessLogTest {
             while (out.size() == 0 && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
-            assertThat(out.toString(StandardCharsets.UTF_8)).endsWith(" INFO access - GET / 304 1.0ms" + System.lineSeparator());
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .endsWith(" INFO access - GET / 304 1.0ms" + System.lineSeparator());
         } finally {
             log.close();
         }

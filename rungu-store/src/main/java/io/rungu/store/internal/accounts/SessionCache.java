@@ -8,8 +8,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Sessions recently found active, so a signed-in request does not read its session row every time. An entry is
- * used only while the database's account write generation is unchanged (every write but votes moves it) (a sign-out, "sign out everywhere", a role change
- * or a deleted user through this store drops every entry at once), for at most the time to live (the bound on how
+ * used only while the database's account write generation is unchanged (every write but a vote moves it: a
+ * sign-out, "sign out everywhere", a role change or a deleted user through this store drops every entry at once),
+ * for at most the time to live (the bound on how
  * late such a change made through another server is seen), and never past the session's own expiry. At most
  * {@code maxEntries} sessions are kept (each ~200 bytes), the least recently used dropped first.
  */

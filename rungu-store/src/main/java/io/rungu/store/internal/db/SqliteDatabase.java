@@ -204,7 +204,8 @@ public final class SqliteDatabase implements Database {
             s.execute("PRAGMA secure_delete = ON");
             // The search index's term list, per connection (so no schema change), read by SqliteDialect.search;
             // made before query_only, which refuses even temporary tables. Nothing is read until it is queried.
-            s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.posts_fts_terms USING fts5vocab(main, posts_fts, 'row')");
+            s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.posts_fts_terms "
+                    + "USING fts5vocab(main, posts_fts, 'row')");
             if (queryOnly) {
                 s.execute("PRAGMA query_only = 1");
             }

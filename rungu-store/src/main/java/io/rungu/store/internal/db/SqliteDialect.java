@@ -87,8 +87,8 @@ final class SqliteDialect implements Dialect {
                     }
                     return Search.NOTHING;
                 } else {
-                    part = words.size() == 1 ? quoted(words.keySet().iterator().next())
-                            : "(" + String.join(" OR ", words.keySet().stream().map(SqliteDialect::quoted).toList()) + ")";
+                    List<String> quoted = words.keySet().stream().map(SqliteDialect::quoted).toList();
+                    part = quoted.size() == 1 ? quoted.get(0) : "(" + String.join(" OR ", quoted) + ")";
                     holding = words.values().stream().mapToLong(Long::longValue).sum();
                 }
             }
