@@ -95,6 +95,11 @@ public final class BoardService implements Board {
                 kept), Objects.requireNonNull(quotas), addresses);
     }
 
+    /** Hits and misses of the kept searches since the store opened (tests). */
+    long[] keptSearchCounts() {
+        return kept.searches.counts();
+    }
+
     /** Hits and misses of the kept list pages and posts since the store opened, for {@code RunguStore.stats()}. */
     public long[] keptReadCounts() {
         return kept.counts();

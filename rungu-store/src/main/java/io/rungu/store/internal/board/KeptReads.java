@@ -57,22 +57,26 @@ final class KeptReads {
      * the time to live is marked without a statement; their own vote is a write, which drops it.
      */
     final ReadCache<MarksKey, java.util.Set<String>> marks;
+    /** What searches read from the full-text index alone, kept until the index changes (not by time). */
+    final KeptSearches searches;
     /** Who may see a board, by slug and by {@code "#" + id}: asked before every kept page or post is served. */
     final ReadCache<String, Access.BoardAccess> boards;
 
     /**
-     * Half of {@code maxBytes} for list pages, half for posts (less a sixteenth for the viewers' vote marks); a zero
-     * {@code ttl} keeps nothing.
+     * Half of {@code maxBytes} for list pages, half for posts (less a sixteenth for the viewers' vote marks and a
+     * sixteenth for searches); a zero {@code ttl} keeps no page, post or mark (searches are kept by the index's
+     * version, not by time, so only a zero {@code maxBytes} turns them off).
      */
     KeptReads(LongSupplier generation, Duration ttl, long maxBytes, LongSupplier nanoTime) {
-        this.pages = new ReadCache<>(generation, ttl, maxBytes / 2 - maxBytes / 32, KeptReads::weigh, nanoTime);
-        this.posts = new ReadCache<>(generation, ttl, maxBytes / 2 - maxBytes / 32, KeptReads::weigh, nanoTime);
+        this.pages = new ReadCache<>(generation, ttl, maxBytes / 2 - maxBytes / 16, KeptReads::weigh, nanoTime);
+        this.posts = new ReadCache<>(generation, ttl, maxBytes / 2 - maxBytes / 16, KeptReads::weigh, nanoTime);
+        this.searches = new KeptSearches(maxBytes / 16);
         this.marks = new ReadCache<>(generation, ttl, maxBytes / 16, m -> MARKS_BYTES, nanoTime);
         this.boards = new ReadCache<>(generation, ttl, Math.min(maxBytes / 16, BOARDS_MAX_BYTES), b -> BOARD_BYTES,
                 nanoTime);
     }
 
-    /** Hits and misses of the kept list pages and posts (not of the boards' access records). */
+    /** Hits and misses of the kept list pages and posts (not of the boards' access records nor of searches). */
     long[] counts() {
         return new long[] {pages.hits() + posts.hits(), pages.misses() + posts.misses()};
     }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import io.rungu.store.internal.db.Dialect;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -59,19 +60,40 @@ final class PostLists {
     private final Dialect dialect;
     private final int exactTotalMax;
     private final int testCost;
+    private final KeptSearches searches;
 
-    PostLists(Dialect dialect) {
-        this(dialect, EXACT_TOTAL_MAX, TEST_COST);
+    /** Keeping what searches read from the index in {@code searches}. */
+    PostLists(Dialect dialect, KeptSearches searches) {
+        this(dialect, EXACT_TOTAL_MAX, TEST_COST, searches);
     }
 
     /**
      * @param exactTotalMax up to this many matches a search's total is exact
      * @param testCost      a test by key in match reads (tests use small values of both to reach every path)
+     * @param searches      where what searches read from the index alone is kept ({@link KeptSearches#NONE})
      */
-    PostLists(Dialect dialect, int exactTotalMax, int testCost) {
+    PostLists(Dialect dialect, int exactTotalMax, int testCost, KeptSearches searches) {
         this.dialect = dialect;
         this.exactTotalMax = exactTotalMax;
         this.testCost = testCost;
+        this.searches = searches;
+    }
+
+    /** The expression of a search's words (see {@link Dialect#search}). */
+    private record ExpressionKey(List<String> terms, boolean anyWord) {}
+
+    /** A board's number of matches of an expression, with no filter. */
+    private record TotalKey(String projectId, String search) {}
+
+    /** A page of a board's matches by relevance, with no filter. */
+    private record RankedKey(String projectId, String search, long offset, int limit) {}
+
+    /** The keys of a page by relevance and the board's number of matches. */
+    private record RankedPage(List<Long> seqs, long total) {}
+
+    private Dialect.Search expression(Handle h, String version, List<String> terms, boolean anyWord) {
+        return searches.get(version, new ExpressionKey(terms, anyWord), () -> dialect.search(h, terms, anyWord),
+                e -> e.matchesNothing() ? 0 : 2L * e.expression().length());
     }
 
     /**
@@ -117,34 +139,37 @@ final class PostLists {
             return new Page<>(PostReads.bySeqs(h, seqs, viewerId), page.page(), page.perPage(), total);
         }
         PostSort sort = query.sort() == null ? PostSort.RELEVANCE : query.sort();
-        Dialect.Search expression = dialect.search(h, terms, false);
+        // Without a filter, what follows from the index alone is kept until the index changes (KeptSearches);
+        // a filter, or a board holding posts the list leaves out, brings in what the index does not hold.
+        String version = searches.enabled() ? dialect.searchIndexVersion(h) : null;
+        Dialect.Search expression = expression(h, version, terms, false);
         if (expression.matchesNothing()) {
             return new Page<>(List.of(), page.page(), page.perPage(), 0);
         }
         String search = expression.expression();
         if (sort == PostSort.RELEVANCE) {
-            // Ranking reads every match anyway, so the page carries the total (a window count); only a page past
-            // the end needs a separate count.
             boolean acrossBoards = !filters.narrows() && expression.matchesAtMost() <= RANK_ACROSS_BOARDS_MAX;
-            List<long[]> rows = filters.bind(h.createQuery(rankedPageSql(dialect, filters, acrossBoards)))
-                    .bind("search", search).bind("limit", page.perPage()).bind("offset", page.offset())
-                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
-            long total = !rows.isEmpty() ? rows.get(0)[1] : filters.bind(h.createQuery(searchCountSql(dialect, filters)))
-                    .bind("search", search).mapTo(Long.class).one();
-            List<Long> seqs = rows.stream().map(r -> r[0]).toList();
-            return new Page<>(PostReads.bySeqs(h, seqs, viewerId), page.page(), page.perPage(), total);
+            Supplier<RankedPage> rank = () -> ranked(h, filters, search, acrossBoards, page);
+            RankedPage ranked = filters.narrows() ? rank.get()
+                    : searches.get(version, new RankedKey(projectId, search, page.offset(), page.perPage()), rank,
+                            r -> 16L * r.seqs().size());
+            return new Page<>(PostReads.bySeqs(h, ranked.seqs(), viewerId), page.page(), page.perPage(),
+                    ranked.total());
         }
         boolean seeks = expression.seeks();
-        SearchTotal counted = seeks ? searchTotal(h, filters, search)
+        Supplier<SearchTotal> count = () -> seeks ? searchTotal(h, filters, search)
                 : new SearchTotal(filters.bind(h.createQuery(searchCountSql(dialect, filters)))
                         .bind("search", search).mapTo(Long.class).one(), false);
+        SearchTotal counted = filters.narrows() ? count.get()
+                : searches.get(version, new TotalKey(projectId, search), count, t -> 0);
         long total = counted.total();
         if (!counted.estimate() && total <= page.offset()) {
             return new Page<>(List.of(), page.page(), page.perPage(), total);
         }
         List<Long> seqs;
-        // Trending is not walked: placing the page needs the number of recent matches, a test of every recent post.
-        if (seeks && sort != PostSort.TRENDING && walkTestingEach(h, filters, total, page)) {
+        if (sort == PostSort.TRENDING && total >= WALK_INDEX_MATCHES) {
+            seqs = trendingMatches(h, filters, search, seeks && walkTestingEach(h, filters, total, page), page, since);
+        } else if (seeks && sort != PostSort.TRENDING && walkTestingEach(h, filters, total, page)) {
             Filters matching = filters.matching(dialect.searchContains());
             seqs = matching.bind(h.createQuery(keysSql(sort, matching))).bind("search", search)
                     .bind("limit", page.perPage()).bind("offset", page.offset()).mapTo(Long.class).list();
@@ -162,6 +187,54 @@ final class PostLists {
 
     /** A search's number of matches; an estimate past {@link #exactTotalMax}. */
     record SearchTotal(long total, boolean estimate) {}
+
+    /**
+     * A trending page of a search with many matches, in the two parts of a trending list ({@link #trendingFirst}),
+     * so no part sorts every match: the recent matches, counted and sorted by votes among the board's recent posts
+     * (only the matches from the first recent post's key on are gathered, a small tail when keys follow creation
+     * as they do unless posts were imported), then the older matches by a walk of the vote index, each post tested
+     * by key ({@code walk}) or against the gathered matches.
+     */
+    private List<Long> trendingMatches(Handle h, Filters filters, String search, boolean walk, PageRequest page,
+            Instant since) {
+        long firstRecent = filters.bind(h.createQuery("SELECT coalesce(min(p.seq), -1) FROM posts p WHERE "
+                + filters.postSql() + " AND p.created_at >= :since")).bind("since", since).mapTo(Long.class).one();
+        List<Long> seqs = new ArrayList<>();
+        long recent = 0;
+        if (firstRecent >= 0) {
+            Filters recentMatching = filters.matching("p.seq IN (" + dialect.searchMatchesBetween() + ")");
+            recent = recentMatching.bind(h.createQuery(trendingCountSql(recentMatching, false)))
+                    .bind("since", since).bind("search", search).bind("from", firstRecent).bind("to", Long.MAX_VALUE)
+                    .mapTo(Long.class).one();
+            if (page.offset() < recent) {
+                seqs.addAll(recentMatching.bind(h.createQuery(trendingSql(recentMatching, true, false)))
+                        .bind("since", since).bind("search", search).bind("from", firstRecent)
+                        .bind("to", Long.MAX_VALUE).bind("limit", page.perPage()).bind("offset", page.offset())
+                        .mapTo(Long.class).list());
+            }
+        }
+        int rest = page.perPage() - seqs.size();
+        if (rest > 0) {
+            Filters older = filters.matching(walk ? dialect.searchContains() : "p.seq IN (" + dialect.searchMatches() + ")");
+            seqs.addAll(older.bind(h.createQuery(trendingSql(older, false, false))).bind("since", since)
+                    .bind("search", search).bind("limit", rest).bind("offset", Math.max(0, page.offset() - recent))
+                    .mapTo(Long.class).list());
+        }
+        return seqs;
+    }
+
+    /**
+     * A page by relevance: ranking reads every match anyway, so the page carries the total (a window count); only
+     * a page past the end needs a separate count.
+     */
+    private RankedPage ranked(Handle h, Filters filters, String search, boolean acrossBoards, PageRequest page) {
+        List<long[]> rows = filters.bind(h.createQuery(rankedPageSql(dialect, filters, acrossBoards)))
+                .bind("search", search).bind("limit", page.perPage()).bind("offset", page.offset())
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        long total = !rows.isEmpty() ? rows.get(0)[1] : filters.bind(h.createQuery(searchCountSql(dialect, filters)))
+                .bind("search", search).mapTo(Long.class).one();
+        return new RankedPage(rows.stream().map(r -> r[0]).toList(), total);
+    }
 
     /**
      * For words the index can seek in ({@link Dialect.Search#seeks}): the board's matches counted up to
@@ -219,7 +292,8 @@ final class PostLists {
      */
     List<PostView> similar(Handle h, String projectId, String text, int limit, String viewerId) {
         List<String> terms = SearchTerms.contentWords(text);
-        Dialect.Search expression = terms.isEmpty() ? Dialect.Search.NOTHING : dialect.search(h, terms, true);
+        Dialect.Search expression = terms.isEmpty() ? Dialect.Search.NOTHING
+                : expression(h, searches.enabled() ? dialect.searchIndexVersion(h) : null, terms, true);
         if (expression.matchesNothing()) {
             return List.of();
         }

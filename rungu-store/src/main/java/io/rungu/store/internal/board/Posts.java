@@ -35,7 +35,7 @@ final class Posts {
 
     Posts(Context cx) {
         this.cx = cx;
-        this.lists = new PostLists(cx.db().dialect());
+        this.lists = new PostLists(cx.db().dialect(), cx.kept().searches);
         this.kept = cx.kept();
     }
 

@@ -74,6 +74,16 @@ public interface Dialect {
         return new Search(searchExpression(terms, anyWord), searchSeeks(terms));
     }
 
+    /**
+     * A value that changes whenever the full-text index changes, by any connection or process, read through
+     * {@code h}; null when the dialect cannot tell (then nothing read from the index alone is kept). Equal values
+     * mean the same index, so what was read from the index alone under one value (a prefix's words, a board's
+     * number of matches, a page ranked by relevance) is still right while it is read again.
+     */
+    default String searchIndexVersion(Handle h) {
+        return null;
+    }
+
     /** A dialect writes a prefix as the words it stands for ({@link #search}) up to this many words. */
     int PREFIX_WORDS_MAX = 64;
 

@@ -102,6 +102,17 @@ final class SqliteDialect implements Dialect {
         return match.length() == 0 ? Search.NOTHING : new Search(match.toString(), seeks, anyWord ? any : fewest);
     }
 
+    /**
+     * FTS5's structure record (row 10 of the index's data table, the list of its segments with a counter): every
+     * transaction that changes the index writes it anew, since new entries go to a new segment and a merge
+     * replaces segments, so its bytes name the index's contents. It is a few hundred bytes, read by key.
+     */
+    @Override
+    public String searchIndexVersion(Handle h) {
+        return h.createQuery("SELECT block FROM posts_fts_data WHERE id = 10").mapTo(byte[].class).findOne()
+                .map(b -> new String(b, java.nio.charset.StandardCharsets.ISO_8859_1)).orElse("");
+    }
+
     /** Words the tokenizer keeps as they are (lower-case ASCII letters and digits). */
     private static final java.util.regex.Pattern PLAIN_WORD = java.util.regex.Pattern.compile("[a-z0-9]+");
 

@@ -123,11 +123,13 @@ class SearchPlannerTest extends OnEachDatabase {
 
     /** Pages through the whole search with the planner and checks order, totals and the flag. */
     void checkEverySort(String word, PostStatus status) {
-        PostLists lists = new PostLists(dialect, THRESHOLD, 1);
-        for (PostSort sort : PostSort.values()) {
-            if (sort == PostSort.RELEVANCE) {
-                continue;
-            }
+        checkSorts(word, status, java.util.Arrays.stream(PostSort.values()).filter(s -> s != PostSort.RELEVANCE).toList());
+    }
+
+    /** As {@link #checkEverySort} for these sorts (not relevance). */
+    void checkSorts(String word, PostStatus status, List<PostSort> sorts) {
+        PostLists lists = new PostLists(dialect, THRESHOLD, 1, KeptSearches.NONE);
+        for (PostSort sort : sorts) {
             List<Long> expected = reference(word, sort, status);
             List<Long> got = new ArrayList<>();
             int perPage = 45;
@@ -182,6 +184,27 @@ class SearchPlannerTest extends OnEachDatabase {
         checkEverySort(word, PostStatus.OPEN);
     }
 
+    long recentPosts() {
+        return t.sql(h -> h.createQuery("SELECT count(*) FROM posts p WHERE p.project_id = :p AND p.created_at >= :since")
+                .bind("p", projectId).bind("since", since()).mapTo(Long.class).one());
+    }
+
+    @Test
+    void trendingPagesCrossFromTheRecentMatchesToTheOlderOnesWhereverTheirKeysAre() {
+        long recent = recentPosts();
+        assertThat(recent).as("posts of the trending window").isBetween(5L, 500L);
+        String mid = wordNear(0.25);
+        String common = wordNear(0.9).substring(0, 3);
+        checkSorts(mid, null, List.of(PostSort.TRENDING));
+        checkSorts(common, null, List.of(PostSort.TRENDING));
+        // As after an import: old keys with recent dates, so the recent matches are not the tail of the keys.
+        t.write(h -> h.createUpdate("UPDATE posts SET created_at = :recent WHERE project_id = :p AND seq % 13 = 0")
+                .bind("recent", since().plus(Duration.ofHours(1))).bind("p", projectId).execute());
+        assertThat(recentPosts()).isGreaterThan(recent + 50);
+        checkSorts(mid, null, List.of(PostSort.TRENDING));
+        checkSorts(common, PostStatus.OPEN, List.of(PostSort.TRENDING));
+    }
+
     @Test
     void aLongPrefixOfManyWordsOrOfOtherLettersIsCountedInFull() {
         Actor.Account admin = t.admin("Ada");
@@ -218,7 +241,7 @@ class SearchPlannerTest extends OnEachDatabase {
                 .bind("project", projectId).bind("search", search.expression())
                 .mapTo(Long.class).list());
         assertThat(expected).isNotEmpty();
-        PostLists lists = new PostLists(dialect, THRESHOLD, 1);
+        PostLists lists = new PostLists(dialect, THRESHOLD, 1, KeptSearches.NONE);
         Page<PostView> page = t.sql(h -> lists.list(h, projectId,
                 new PostQuery(PostSort.RELEVANCE, null, null, word, new PageRequest(1, 100)), false, null,
                 t.clock().instant()));
@@ -229,7 +252,7 @@ class SearchPlannerTest extends OnEachDatabase {
 
     @Test
     void aLongPrefixNoPostHoldsFindsNothing() {
-        PostLists lists = new PostLists(dialect, THRESHOLD, 1);
+        PostLists lists = new PostLists(dialect, THRESHOLD, 1, KeptSearches.NONE);
         for (PostSort sort : PostSort.values()) {
             Page<PostView> page = t.sql(h -> lists.list(h, projectId,
                     new PostQuery(sort, null, null, "qqqqxyz", PageRequest.FIRST), false, null, t.clock().instant()));
@@ -241,7 +264,7 @@ class SearchPlannerTest extends OnEachDatabase {
     @Test
     void theDefaultThresholdCountsExactly() {
         String word = wordNear(0.9);
-        PostLists lists = new PostLists(dialect);
+        PostLists lists = new PostLists(dialect, KeptSearches.NONE);
         Page<PostView> page = t.sql(h -> lists.list(h, projectId,
                 new PostQuery(PostSort.MOST_VOTES, null, null, word, PageRequest.FIRST), false, null,
                 t.clock().instant()));
