@@ -63,7 +63,7 @@ public final class SearchBenchmark {
      * How to run.
      *
      * @param wordsPerClass single words per class (rare, mid, common), and as many pairs
-     * @param rounds        timed passes over the whole set (after one untimed warm-up pass)
+     * @param rounds        timed passes over the whole set, after a first pass reported apart ("first pass")
      * @param seed          seed of the choice of words
      * @param serverPid     the server's process id on this machine, to report its CPU time per request (0: none)
      */
@@ -96,11 +96,13 @@ public final class SearchBenchmark {
     /**
      * What a run measured.
      *
-     * @param perClass per class (rare, mid, common, pair), then per sort, then "all"
+     * @param perClass per class (rare, mid, common, pair), then per sort, then "all" (the timed rounds), then
+     *                 "first pass" (the untimed pass: each query asked for the first time, nothing kept)
      * @param totals   one check per single word
      * @param boardPosts the board's listed posts
+     * @param slowest  the slowest queries, each with its slowest time in the timed rounds and in the first pass
      */
-    public record Figures(Map<String, Latency> perClass, List<TotalCheck> totals, int boardPosts) {
+    public record Figures(Map<String, Latency> perClass, List<TotalCheck> totals, int boardPosts, List<String> slowest) {
         /** True when every single word's total passed its check. */
         public boolean totalsOk() {
             return totals.stream().allMatch(TotalCheck::ok);
@@ -116,6 +118,7 @@ public final class SearchBenchmark {
             StringBuilder s = new StringBuilder();
             s.append(String.format(Locale.ROOT, "board: %,d listed posts%n", boardPosts));
             perClass.values().forEach(l -> s.append(l).append('\n'));
+            s.append("slowest: ").append(String.join("; ", slowest)).append('\n');
             totals.forEach(t -> s.append(t).append('\n'));
             s.append(totalsOk() ? "all totals ok" : "SOME TOTALS WRONG").append('\n');
             return s.toString();
@@ -155,9 +158,16 @@ public final class SearchBenchmark {
                 .connectTimeout(Duration.ofSeconds(10)).build();
         ObjectMapper json = new ObjectMapper();
         Map<String, JsonNode> firstAnswers = new HashMap<>();
+        List<Double> first = new ArrayList<>();
+        Map<Query, double[]> worst = new HashMap<>(); // per query: slowest in the timed rounds, first pass
+        long firstCpu = serverCpuTicks(options.serverPid());
         for (Query q : set) {
+            long start = System.nanoTime();
             firstAnswers.put(q.text() + "|" + q.sort(), get(client, json, base, board, q, 1));
+            first.add((System.nanoTime() - start) / 1e6);
+            worst.put(q, new double[] {0, first.get(first.size() - 1)});
         }
+        firstCpu = serverCpuTicks(options.serverPid()) - firstCpu;
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         Map<String, Long> cpuTicks = new HashMap<>();
         classes.keySet().forEach(k -> samples.put(k, new ArrayList<>()));
@@ -173,6 +183,7 @@ public final class SearchBenchmark {
                 long used = serverCpuTicks(options.serverPid()) - cpu;
                 for (String k : List.of(q.clazz(), "sort " + q.sort(), "all")) {
                     samples.get(k).add(ms);
+                    worst.get(q)[0] = Math.max(worst.get(q)[0], ms);
                     cpuTicks.merge(k, used, Long::sum);
                 }
             }
@@ -180,6 +191,9 @@ public final class SearchBenchmark {
         Map<String, Latency> perClass = new LinkedHashMap<>();
         samples.forEach((k, v) -> perClass.put(k, latency(k, v,
                 options.serverPid() <= 0 ? Double.NaN : cpuTicks.getOrDefault(k, 0L) * 10.0 / v.size())));
+        // The untimed pass, when each query is asked for the first time: what a search costs with nothing kept.
+        perClass.put("first pass", latency("first pass", first,
+                options.serverPid() <= 0 ? Double.NaN : firstCpu * 10.0 / first.size()));
 
         List<TotalCheck> totals = new ArrayList<>();
         classes.forEach((clazz, words) -> {
@@ -200,7 +214,12 @@ public final class SearchBenchmark {
                 }
             }
         });
-        return new Figures(perClass, totals, n);
+        List<String> slowest = worst.entrySet().stream()
+                .sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(6)
+                .map(e -> String.format(Locale.ROOT, "%s '%s' /%s %.0f ms (first %.0f ms)", e.getKey().clazz(),
+                        e.getKey().text(), e.getKey().sort(), e.getValue()[0], e.getValue()[1]))
+                .toList();
+        return new Figures(perClass, totals, n, slowest);
     }
 
     /**
