@@ -57,8 +57,8 @@ public final class StoreConfig {
      */
     public Duration cacheTtl = Duration.ofSeconds(1);
     /**
-     * Heap, in MiB, the kept list pages and posts may take (estimated, half each); the least recently used go
-     * first. 0 keeps none.
+     * Heap, in MiB, the kept list pages and posts may take (estimated, half each, less a sixteenth each for the
+     * kept searches and the viewers' marks); the least recently used go first. 0 keeps none.
      */
     public int cacheMegabytes = 16;
     /**
