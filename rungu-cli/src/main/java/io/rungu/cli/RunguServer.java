@@ -80,6 +80,7 @@ final class RunguServer implements AutoCloseable {
                     config.requestLogger.http((ctx, ms) -> accessLog.log(String.valueOf(ctx.method()),
                             loggablePath(ctx.path()), ctx.statusCode(), ms));
                 }
+                config.http.compressionStrategy = gzip();
                 config.registerPlugin(plugin);
             });
             try {
@@ -131,6 +132,18 @@ final class RunguServer implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * Javalin's default gzip, with the JSON type the API answers in listed as compressible: Javalin otherwise
+     * tests every answer's type against each of its excluded types, case-insensitively (about 5 % of the CPU of
+     * a post read under load). JSON is not one of them, so what is compressed does not change.
+     */
+    static io.javalin.compression.CompressionStrategy gzip() {
+        io.javalin.compression.CompressionStrategy gzip =
+                new io.javalin.compression.CompressionStrategy(null, new io.javalin.compression.Gzip());
+        gzip.setAllowedMimeTypes(java.util.List.of("application/json; charset=utf-8", "application/json"));
+        return gzip;
     }
 
     /** The webhook sender, unless RUNGU_WEBHOOKS=false. */

@@ -55,6 +55,24 @@ class RunguServerTest {
     }
 
     @Test
+    void json_is_gzipped_for_a_client_that_asks_and_plain_for_one_that_does_not() throws Exception {
+        try (RunguServer server = start("")) {
+            URI uri = URI.create("http://127.0.0.1:" + server.port() + "/api/openapi.json");
+            HttpResponse<byte[]> zipped = http.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+            String json;
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+                json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            HttpResponse<String> plain = get(uri.toString());
+            assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+            assertThat(plain.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+            assertThat(json).isEqualTo(plain.body()).startsWith("{");
+        }
+    }
+
+    @Test
     void the_feeds_link_under_the_configured_public_url() throws Exception {
         try (RunguServer server = start("/feedback")) {
             String base = "http://127.0.0.1:" + server.port() + "/feedback";
