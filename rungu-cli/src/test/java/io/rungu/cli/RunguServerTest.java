@@ -58,8 +58,8 @@ class RunguServerTest {
     void json_is_gzipped_for_a_client_that_asks_and_plain_for_one_that_does_not() throws Exception {
         try (RunguServer server = start("")) {
             URI uri = URI.create("http://127.0.0.1:" + server.port() + "/api/openapi.json");
-            HttpResponse<byte[]> zipped = http.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> zipped = http.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip")
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
             String json;
             try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
@@ -67,7 +67,8 @@ class RunguServerTest {
             }
             HttpResponse<String> plain = get(uri.toString());
             assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
-            assertThat(plain.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+            assertThat(plain.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
             assertThat(json).isEqualTo(plain.body()).startsWith("{");
         }
     }

@@ -215,7 +215,8 @@ final class PostLists {
         }
         int rest = page.perPage() - seqs.size();
         if (rest > 0) {
-            Filters older = filters.matching(walk ? dialect.searchContains() : "p.seq IN (" + dialect.searchMatches() + ")");
+            Filters older = filters.matching(walk ? dialect.searchContains()
+                    : "p.seq IN (" + dialect.searchMatches() + ")");
             seqs.addAll(older.bind(h.createQuery(trendingSql(older, false, false))).bind("since", since)
                     .bind("search", search).bind("limit", rest).bind("offset", Math.max(0, page.offset() - recent))
                     .mapTo(Long.class).list());

@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * Generates the dataset of {@link DemoData} in memory first (so timestamps and counts are consistent), then
  * writes it with JDBC batches in one transaction. Posts are inserted with their final vote and comment counts
  * while the per-row count and search triggers are suspended ({@link Dialect#startBulkLoad}); the search index is
- * rebuilt once at the end, which is about twice as fast as indexing row by row.
+ * rebuilt once at the end, which is about twice as fast as indexing row by row (and, on SQLite, merged into one
+ * segment).
  */
 public final class DemoGenerator {
     private static final int BATCH = 5_000;

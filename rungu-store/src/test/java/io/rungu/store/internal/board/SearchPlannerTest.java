@@ -123,7 +123,8 @@ class SearchPlannerTest extends OnEachDatabase {
 
     /** Pages through the whole search with the planner and checks order, totals and the flag. */
     void checkEverySort(String word, PostStatus status) {
-        checkSorts(word, status, java.util.Arrays.stream(PostSort.values()).filter(s -> s != PostSort.RELEVANCE).toList());
+        checkSorts(word, status, java.util.Arrays.stream(PostSort.values())
+                .filter(s -> s != PostSort.RELEVANCE).toList());
     }
 
     /** As {@link #checkEverySort} for these sorts (not relevance). */
@@ -185,7 +186,8 @@ class SearchPlannerTest extends OnEachDatabase {
     }
 
     long recentPosts() {
-        return t.sql(h -> h.createQuery("SELECT count(*) FROM posts p WHERE p.project_id = :p AND p.created_at >= :since")
+        return t.sql(h -> h.createQuery(
+                        "SELECT count(*) FROM posts p WHERE p.project_id = :p AND p.created_at >= :since")
                 .bind("p", projectId).bind("since", since()).mapTo(Long.class).one());
     }
 
