@@ -31,10 +31,13 @@ import java.util.stream.Stream;
  * them, and a jar that starts a second JVM with the flags pays a second JVM start and keeps the first one's memory
  * alive. The script {@code exec}s one JVM with the flags.
  *
- * <p>The archive (AppCDS, {@code -XX:ArchiveClassesAtExit}) holds the classes a server start and its first requests
- * load, already parsed and verified: it is made by starting the jar with the server flags on a throw-away database,
- * asking a few pages, and stopping it. It is bound to this JVM build and to the jar's path, size and time; when
- * either differs the JVM silently starts without it (just slower), which the script asks for with {@code -Xlog}.
+ * <p>The archive (AppCDS, a static one) holds the classes a server start and its first requests load, already parsed
+ * and verified: the jar is started with the server flags on a throw-away database ({@code -XX:DumpLoadedClassList}),
+ * asked a few pages and stopped, and then {@code -Xshare:dump} archives the classes it listed. Static rather than
+ * dynamic ({@code -XX:ArchiveClassesAtExit}): a dynamic archive leaves out classes older than Java 6, which are all
+ * of picocli's, and the lambda forms the JDK spins at run time. It is bound to this JVM build and to the jar's path,
+ * size and time; when either differs the JVM silently starts without it (just slower), which the script asks for
+ * with {@code -Xlog}.
  */
 public final class MakeLauncher {
     /** The JVM logs the script silences: a stale or foreign archive is not an error, only a slower start. */
@@ -160,7 +163,7 @@ public final class MakeLauncher {
      * not load there (the folder copied to another machine) makes sqlite-jdbc fall back to its own copy.
      */
     private static void nativeLibrary(Path jar, Path folder) throws IOException, InterruptedException {
-        Process osInfo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process osInfo = new ProcessBuilder(java(),
                 "-cp", jar.toString(), "org.sqlite.util.OSInfo").redirectErrorStream(true).start();
         String platform = new String(osInfo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         String name = System.mapLibraryName("sqlitejdbc");
@@ -193,12 +196,15 @@ public final class MakeLauncher {
         }
     }
 
-    /** Starts the server with the archive to be written at exit, asks what a first visitor asks, and stops it. */
+    /**
+     * Starts the server listing the classes it loads, asks what a first visitor asks, stops it, and archives the
+     * listed classes.
+     */
     private static void train(Path jar, Path archive, List<String> serverFlags) throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("rungu-launcher");
         try {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            Path classList = work.resolve("classes.lst");
+            List<String> command = new ArrayList<>(List.of(java(), "-XX:DumpLoadedClassList=" + classList));
             command.addAll(serverFlags);
             Path natives = jar.getParent().resolve("native");
             if (Files.isDirectory(natives)) {
@@ -223,19 +229,47 @@ public final class MakeLauncher {
                             .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding());
                 }
             } finally {
-                server.destroy(); // SIGTERM: a normal JVM exit, which writes the archive
+                server.destroy(); // SIGTERM: a normal JVM exit, which closes the class list
                 if (!server.waitFor(120, TimeUnit.SECONDS)) {
                     server.destroyForcibly();
                     throw new IllegalStateException("the training server did not stop");
                 }
             }
-            if (!Files.isRegularFile(archive)) {
-                throw new IllegalStateException("the JVM wrote no archive; its log:\n"
-                        + Files.readString(work.resolve("stderr.txt")));
-            }
+            dump(jar, archive, serverFlags, classList, work);
         } finally {
             deleteTree(work);
         }
+    }
+
+    /**
+     * Archives the listed classes. The class path must be the one the script gives ({@code -jar} with the real path),
+     * and the flags the server's: the JVM refuses an archive made with another class path or object layout.
+     */
+    private static void dump(Path jar, Path archive, List<String> serverFlags, Path classList, Path work)
+            throws IOException, InterruptedException {
+        if (!Files.isRegularFile(classList)) {
+            throw new IllegalStateException("the training server listed no classes; its log:\n"
+                    + Files.readString(work.resolve("stderr.txt")));
+        }
+        List<String> command = new ArrayList<>(List.of(java(), "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+                "-XX:SharedArchiveFile=" + archive));
+        command.addAll(serverFlags);
+        command.addAll(List.of("-cp", jar.toRealPath().toString()));
+        Path log = work.resolve("dump.txt");
+        // The dump warns of every class it skips (JFR's event classes, the few old classes linked early): not errors.
+        Process dump = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!dump.waitFor(300, TimeUnit.SECONDS)) {
+            dump.destroyForcibly();
+            throw new IllegalStateException("the archive dump did not finish in 300 s");
+        }
+        if (dump.exitValue() != 0 || !Files.isRegularFile(archive)) {
+            throw new IllegalStateException("the JVM wrote no archive (exit " + dump.exitValue() + "); its log:\n"
+                    + Files.readString(log));
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static int awaitPort(Process server, Path out) throws IOException, InterruptedException {

@@ -43,6 +43,20 @@ class LauncherIT {
     }
 
     @Test
+    void the_script_starts_the_jvm_on_the_archive_with_picocli_and_rungu_in_it() throws Exception {
+        // -Xshare:on makes the JVM fail rather than start without the archive; class+load says where each came from.
+        Path out = dir.resolve("classes.txt");
+        Process version = command(Map.of("RUNGU_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:stdout"), "--version")
+                .redirectOutput(out.toFile()).redirectError(dir.resolve("classes-err.txt").toFile()).start();
+        assertThat(version.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(version.exitValue()).as(Files.readString(dir.resolve("classes-err.txt"))).isZero();
+        String loaded = Files.readString(out);
+        // picocli is compiled for Java 5: a dynamic archive would leave it out, which is why the archive is static.
+        assertThat(loaded).contains("picocli.CommandLine source: shared objects file")
+                .contains("io.rungu.cli.Main source: shared objects file");
+    }
+
+    @Test
     void serve_through_the_script_runs_with_the_servers_heap() throws Exception {
         long heap = servedHeap(Map.of());
         // The JVM reports the heap less one survivor space.
