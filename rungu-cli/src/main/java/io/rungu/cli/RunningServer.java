@@ -34,6 +34,8 @@ record RunningServer(String url, long pid, String db) {
         try {
             Files.createDirectories(dataDir);
             Path temp = Files.createTempFile(dataDir, FILE_NAME, ".tmp");
+            // A stop right after start-up (SIGTERM while this runs) would otherwise leave the temporary file behind.
+            temp.toFile().deleteOnExit();
             Files.writeString(temp, text(), StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -59,7 +59,7 @@ public final class SqliteDatabase implements Database {
         }
         writerConnection = new PooledConnections(1, CONNECTION_WAIT_MILLIS,
                 () -> open(url, busyTimeout, SQLiteConfig.TransactionMode.IMMEDIATE, false));
-        writer = configure(Jdbi.create(writerConnection));
+        writer = configure(Jdbi.create(writerConnection)).setStatementBuilderFactory(new StatementCache());
         if (inMemory) {
             readerConnections = null;
             reader = writer;
@@ -198,6 +198,10 @@ public final class SqliteDatabase implements Database {
         config.enforceForeignKeys(true);
         config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
         config.setTransactionMode(mode);
+        // Nothing reads generated keys (RETURNING gives them). With them on, sqlite-jdbc runs a second statement
+        // after every INSERT and keeps its result open until the INSERT's statement is used again: with statements
+        // kept (StatementCache) that open result made VACUUM INTO, the backup, fail as "statements in progress".
+        config.setGetGeneratedKeys(false);
         Connection connection = config.createConnection(url);
         try (Statement s = connection.createStatement()) {
             // Deleted rows are overwritten, not left in free space: an erased account's email must not survive.

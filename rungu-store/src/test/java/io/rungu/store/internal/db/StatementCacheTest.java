@@ -65,6 +65,26 @@ class StatementCacheTest {
     }
 
     @Test
+    void kept_write_statements_leave_nothing_in_progress_for_a_backup() {
+        // The writer keeps its statements too; an INSERT's kept statement once held sqlite-jdbc's generated-keys
+        // result open, and VACUUM INTO refused to run beside it.
+        for (int x = 10; x < 13; x++) {
+            int value = x;
+            db.writeVoid(h -> h.createUpdate("INSERT INTO t (x) VALUES (:x)").bind("x", value).execute());
+        }
+        Path backup = dir.resolve("backup.db");
+        db.backupTo(backup);
+
+        SqliteDatabase copy = new SqliteDatabase("jdbc:sqlite:" + backup, 1, Duration.ofMillis(300));
+        try {
+            Integer rows = copy.read(h -> h.createQuery("SELECT count(*) FROM t").mapTo(Integer.class).one());
+            assertThat(rows).isEqualTo(6);
+        } finally {
+            copy.close();
+        }
+    }
+
+    @Test
     void a_reused_statement_takes_the_new_parameters() {
         for (int min = 1; min <= 4; min++) {
             int bound = min;
