@@ -24,7 +24,8 @@ public interface Database extends AutoCloseable {
      * exception reaches this caller. Returns only once that transaction has committed. {@code work} may run on
      * another thread, must use only the handle it is given and must not start another write. By default a
      * transaction of its own, as {@link #write}. Only for writes that change no account, session, token or role
-     * (votes): they leave {@link #accountWriteGeneration} as it is.
+     * (votes, and the event consumers' positions and notifications): they leave {@link #accountWriteGeneration} as
+     * it is.
      */
     default <T> T writeGrouped(HandleCallback<T, RuntimeException> work) {
         return write(work);

@@ -284,7 +284,9 @@ public final class Dispatcher implements Events, AutoCloseable {
             List<BoardEvent> events = db.read(h -> h.attach(OutboxDao.class).after(position.get(), BATCH));
             Outcome outcome = handOver(events, listener, position.get());
             if (outcome.reached() != position.get()) {
-                db.writeVoid(h -> h.attach(OutboxDao.class).advance(name, position.get(), outcome.reached(), now()));
+                // Grouped: it shares the next vote batch's transaction, and keeps the session cache (it changes
+                // no account), where a write of its own after every batch made each request read its session.
+                db.writeGrouped(h -> h.attach(OutboxDao.class).advance(name, position.get(), outcome.reached(), now()));
             }
             return outcome;
         }
@@ -319,7 +321,8 @@ public final class Dispatcher implements Events, AutoCloseable {
         if (!pending(name)) {
             return Outcome.NONE;
         }
-        return db.write(h -> {
+        // Grouped as above: the store's own consumers write notifications and positions, never accounts.
+        return db.writeGrouped(h -> {
             OutboxDao dao = h.attach(OutboxDao.class);
             Optional<Long> position = dao.position(name, db.dialect().skipLockedRows());
             if (position.isEmpty()) {
