@@ -45,8 +45,12 @@ public final class Cli {
     CommandLine commandLine(String only) {
         CommandLine cmd = new CommandLine(new RunguCommand(context), new ContextFactory(context));
         for (Class<?> subcommand : RunguCommand.SUBCOMMANDS) {
-            if (only == null || only.equals(subcommand.getAnnotation(CommandLine.Command.class).name())) {
+            if (only == null) {
                 cmd.addSubcommand(subcommand);
+            } else if (only.equals(subcommand.getAnnotation(CommandLine.Command.class).name())) {
+                // Stop here: reading the others' annotations loads them and their subcommands (serve is first).
+                cmd.addSubcommand(subcommand);
+                break;
             }
         }
         cmd.setOut(new PrintWriter(context.out, true, StandardCharsets.UTF_8));
