@@ -108,9 +108,15 @@ public final class AuditLog {
         return new Page<>(items, page.page(), page.perPage(), count.mapTo(Long.class).one());
     }
 
-    /** Deletes up to {@code limit} entries older than {@code cutoff} (their changes go with them); returns how many. */
+    /**
+     * Deletes up to {@code limit} entries older than {@code cutoff} (their changes go with them); returns how many.
+     * Oldest first by time, so the index on {@code at} finds them (as {@code OutboxDao.prune}).
+     */
     public static int prune(Handle h, Instant cutoff, int limit) {
-        return h.createUpdate("DELETE FROM audit_log WHERE seq IN (SELECT seq FROM audit_log WHERE at < :cutoff "
-                + "ORDER BY seq LIMIT :limit)").bind("cutoff", cutoff).bind("limit", limit).execute();
+        return h.createUpdate(PRUNE).bind("cutoff", cutoff).bind("limit", limit).execute();
     }
+
+    /** The statement of {@link #prune} (its query plan is tested). */
+    public static final String PRUNE = "DELETE FROM audit_log WHERE seq IN (SELECT seq FROM audit_log "
+            + "WHERE at < :cutoff ORDER BY at, seq LIMIT :limit)";
 }

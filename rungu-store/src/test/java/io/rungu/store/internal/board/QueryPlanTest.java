@@ -145,6 +145,21 @@ class QueryPlanTest {
         return checks;
     }
 
+    @org.junit.jupiter.api.Test
+    void pruning_old_events_and_audit_entries_seeks_by_time_instead_of_scanning() throws Exception {
+        // A store prunes when it opens; a scan in sequence order read every event to find none old enough.
+        String outbox = io.rungu.store.internal.events.OutboxDao.class
+                .getMethod("prune", Instant.class, int.class)
+                .getAnnotation(org.jdbi.v3.sqlobject.statement.SqlUpdate.class).value();
+        Map<String, Object> params = Map.of("cutoff", "2026-05-01T00:00:00.000000Z", "limit", 10_000);
+        for (Database db : List.of(empty, loaded)) {
+            assertThat(plan(db, outbox, params)).contains("USING COVERING INDEX outbox_created (created_at<?)")
+                    .doesNotContainPattern("SCAN (o|outbox)\\b");
+            assertThat(plan(db, io.rungu.store.internal.audit.AuditLog.PRUNE, params))
+                    .contains("USING COVERING INDEX audit_log_at (at<?)").doesNotContainPattern("SCAN audit_log\\b");
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> every_list_query_is_served_by_an_index() {
         return Stream.of("empty", "loaded").flatMap(which -> checks().stream().map(c ->
