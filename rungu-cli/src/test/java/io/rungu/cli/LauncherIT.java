@@ -45,12 +45,7 @@ class LauncherIT {
     @Test
     void the_script_starts_the_jvm_on_the_archive_with_picocli_and_rungu_in_it() throws Exception {
         // -Xshare:on makes the JVM fail rather than start without the archive; class+load says where each came from.
-        Path out = dir.resolve("classes.txt");
-        Process version = command(Map.of("RUNGU_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:stdout"), "--version")
-                .redirectOutput(out.toFile()).redirectError(dir.resolve("classes-err.txt").toFile()).start();
-        assertThat(version.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(version.exitValue()).as(Files.readString(dir.resolve("classes-err.txt"))).isZero();
-        String loaded = Files.readString(out);
+        String loaded = versionWith("-Xshare:on -Xlog:class+load=info:stdout");
         // picocli is compiled for Java 5: a dynamic archive would leave it out, which is why the archive is static.
         assertThat(loaded).contains("picocli.CommandLine source: shared objects file")
                 .contains("io.rungu.cli.Main source: shared objects file");
@@ -71,15 +66,21 @@ class LauncherIT {
 
     @Test
     void other_commands_keep_the_jvms_own_heap() throws Exception {
-        Path out = dir.resolve("version.txt");
-        Process version = command(Map.of("RUNGU_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version")
-                .redirectOutput(out.toFile()).redirectError(dir.resolve("version-err.txt").toFile()).start();
-        assertThat(version.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(version.exitValue()).isZero();
-        String flags = Files.readString(out);
+        String flags = versionWith("-XX:+PrintFlagsFinal");
         assertThat(flags).contains("rungu ")
                 .doesNotContainPattern("MaxHeapSize += \\d+ +\\{product\\} \\{command line\\}")
                 .doesNotContainPattern("UseSerialGC += true +\\{product\\} \\{command line\\}");
+    }
+
+    /** What {@code rungu --version} prints through the script with these RUNGU_JAVA_OPTS; it must exit 0. */
+    private String versionWith(String javaOpts) throws Exception {
+        Path out = Files.createTempFile(dir, "version", ".txt");
+        Path err = Files.createTempFile(dir, "version", ".err");
+        Process version = command(Map.of("RUNGU_JAVA_OPTS", javaOpts), "--version")
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(version.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(version.exitValue()).as(Files.readString(err)).isZero();
+        return Files.readString(out);
     }
 
     private long servedHeap(Map<String, String> env) throws Exception {
