@@ -13,26 +13,33 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** Writes audit entries inside the caller's transaction, reads them newest first, and deletes old ones. */
 public final class AuditLog {
+    private static final String APPEND = "INSERT INTO audit_log (at, actor_id, channel, client, action, target_type, "
+            + "target_id, project_id) VALUES (:at, :actor, :channel, :client, :action, :targetType, :targetId, "
+            + ":project)";
+
     private AuditLog() {}
 
-    /** Appends {@code entry} in the caller's write transaction, so it commits or rolls back with the write. */
-    public static void append(Handle h, AuditRecord entry) {
-        long seq = h.createQuery("INSERT INTO audit_log (at, actor_id, channel, client, action, target_type, "
-                        + "target_id, project_id) VALUES (:at, :actor, :channel, :client, :action, :targetType, "
-                        + ":targetId, :project) RETURNING seq")
-                .bind("at", entry.at()).bind("actor", entry.actorId())
+    private static <S extends SqlStatement<S>> S bind(S statement, AuditRecord entry) {
+        return statement.bind("at", entry.at()).bind("actor", entry.actorId())
                 .bind("channel", entry.channel() == null ? null : entry.channel().name())
                 .bind("client", entry.client()).bind("action", entry.action())
                 .bind("targetType", entry.targetType()).bind("targetId", entry.targetId())
-                .bind("project", entry.projectId())
-                .mapTo(Long.class).one();
+                .bind("project", entry.projectId());
+    }
+
+    /** Appends {@code entry} in the caller's write transaction, so it commits or rolls back with the write. */
+    public static void append(Handle h, AuditRecord entry) {
         List<AuditEntry.Change> fields = entry.changes() == null ? List.of() : entry.changes().fields();
         if (fields.isEmpty()) {
+            // Most entries (every vote) have no fields: no RETURNING, which costs a result set on the writer.
+            bind(h.createUpdate(APPEND), entry).execute();
             return;
         }
+        long seq = bind(h.createQuery(APPEND + " RETURNING seq"), entry).mapTo(Long.class).one();
         var batch = h.prepareBatch("INSERT INTO audit_changes (entry_seq, position, field, old_value, new_value) "
                 + "VALUES (:seq, :position, :field, :before, :after)");
         for (int i = 0; i < fields.size(); i++) {

@@ -82,11 +82,15 @@ public final class Access {
 
     /** True when {@code actor} may see {@code post} on a board they may see (its board is not checked here). */
     static boolean canSeeOnBoard(Actor actor, Post post) {
-        if (post.listed() || actor.isAdmin()) {
+        return canSeeOnBoard(actor, post.hidden(), post.approval() == Approval.PENDING, post.createdBy());
+    }
+
+    /** As {@link #canSeeOnBoard(Actor, Post)}, from the post's state and author alone. */
+    static boolean canSeeOnBoard(Actor actor, boolean hidden, boolean pending, String createdBy) {
+        if ((!hidden && !pending) || actor.isAdmin()) {
             return true;
         }
-        return !post.hidden() && post.approval() == Approval.PENDING && actor.userId() != null
-                && actor.userId().equals(post.createdBy());
+        return !hidden && pending && actor.userId() != null && actor.userId().equals(createdBy);
     }
 
     /** True when {@code actor} may see {@code post}: its board and its state. */

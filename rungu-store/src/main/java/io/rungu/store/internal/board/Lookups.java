@@ -64,8 +64,13 @@ final class Lookups {
     static void requireAccount(Handle h, String userId) {
         h.createQuery("SELECT 1 FROM users WHERE id = :id").bind("id", userId)
                 .mapTo(Integer.class).findOne()
-                .orElseThrow(() -> new RunguException(io.rungu.model.ErrorCode.UNAUTHENTICATED,
-                        "This account no longer exists; sign in again"));
+                .orElseThrow(Lookups::noAccount);
+    }
+
+    /** The refusal of a write by an account that no longer exists. */
+    static RunguException noAccount() {
+        return new RunguException(io.rungu.model.ErrorCode.UNAUTHENTICATED,
+                "This account no longer exists; sign in again");
     }
 
     static long voteCount(Handle h, String postId) {
