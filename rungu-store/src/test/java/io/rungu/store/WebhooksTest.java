@@ -219,6 +219,27 @@ class WebhooksTest extends OnEachDatabase {
     }
 
     @Test
+    void an_endpoint_registered_elsewhere_is_wanted_from_the_first_event_after_it() {
+        BoardEvent before = newPostEvent();
+        assertThat(queue.wants(before)).as("no endpoint yet").isFalse();
+        BoardEvent stillBefore = newPostEvent();
+        try (RunguStore elsewhere = RunguStore.open(c -> { // as the CLI would: its own store on the same database
+            c.url = t.url();
+            c.clock = t.clock();
+            c.resolver = WebhooksTest::resolve;
+        })) {
+            elsewhere.board().webhooks().create(admin, new NewWebhook("https://hooks.example/in",
+                    List.of("post.created"), null));
+        }
+        BoardEvent after = newPostEvent();
+        assertThat(queue.wants(after)).as("the first event after the endpoint").isTrue();
+        assertThat(queue.wants(stillBefore)).as("an event committed before the answer read after it").isTrue();
+        assertThat(queue.wants(before)).isTrue();
+        webhooks.update(admin, webhooks.list(admin).get(0).id(), new io.rungu.model.WebhookEdit(null, null, null, false));
+        assertThat(queue.wants(newPostEvent())).as("disabled").isFalse();
+    }
+
+    @Test
     void a_failing_endpoint_is_retried_then_given_up_and_disabled_with_its_reason() {
         Webhook hook = register("https://hooks.example/in", "post.created").webhook();
         queue.enqueue(newPostEvent(), "post.created", "{}");

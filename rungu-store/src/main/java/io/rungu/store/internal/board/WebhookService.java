@@ -27,9 +27,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -312,14 +314,47 @@ public final class WebhookService implements Webhooks, WebhookQueue {
     private static final String WANTS = "SELECT id FROM webhooks WHERE enabled = 1 "
             + "AND (project_id IS NULL OR project_id = :project) AND (',' || events || ',') LIKE :pattern";
 
+    /** Boards and topics whose last answer {@link #wants} keeps, at most; past it they are all forgotten. */
+    private static final int WANTED_KEPT_MAX = 10_000;
+
+    /**
+     * An answer of {@link #wants} for a board and topic, checked after every event up to {@code upTo} had
+     * committed.
+     */
+    private record Wanted(boolean wanted, long upTo) {}
+
+    private final Map<String, Wanted> wanted = new ConcurrentHashMap<>();
+
+    /**
+     * Asking the database for every event cost a read each (a fifth of the event thread under vote load), so the
+     * answer for a board and topic is kept with the newest event sequence that had committed before it was read,
+     * and serves the events up to that sequence: for each of them the endpoints were read after it committed,
+     * as a read per event would have done. A later event reads again, so an endpoint added by anyone (another
+     * process too) is seen from the first event after it. Sequences follow commit order (the single writer on
+     * SQLite, the outbox lock on PostgreSQL).
+     */
     @Override
     public boolean wants(BoardEvent event) {
         Optional<EventTopic> topic = EventTopic.of(event.type());
         if (topic.isEmpty()) {
             return false;
         }
-        return cx.db().read(h -> h.createQuery(WANTS + " LIMIT 1").bind("project", event.projectId())
-                .bind("pattern", "%," + topic.get().wire() + ",%").mapTo(String.class).findOne().isPresent());
+        String key = event.projectId() + ' ' + topic.get().wire();
+        Wanted kept = wanted.get(key);
+        if (kept != null && event.sequence() > 0 && event.sequence() <= kept.upTo()) {
+            return kept.wanted();
+        }
+        Wanted read = cx.db().read(h -> {
+            long upTo = h.createQuery("SELECT coalesce(max(seq), 0) FROM outbox").mapTo(Long.class).one();
+            boolean any = h.createQuery(WANTS + " LIMIT 1").bind("project", event.projectId())
+                    .bind("pattern", "%," + topic.get().wire() + ",%").mapTo(String.class).findOne().isPresent();
+            return new Wanted(any, upTo);
+        });
+        if (wanted.size() >= WANTED_KEPT_MAX) {
+            wanted.clear();
+        }
+        wanted.put(key, read);
+        return read.wanted();
     }
 
     @Override
