@@ -211,9 +211,10 @@ public final class SqliteDatabase implements Database {
                 // file past 64 KiB: a vote batch wrote every page it touched there (about 9 % of the server's CPU
                 // under vote load). In memory it costs the pages of one batch, freed at its commit.
                 s.execute("PRAGMA temp_store = MEMORY");
-                // 16 MiB of pages for the writer (SQLite's default is 2 MiB): each vote reads a post, its vote and
-                // index pages spread over the file; fewer of them read again from the OS took toggles/s up 5 %.
-                s.execute("PRAGMA cache_size = -16384");
+                // 8 MiB of pages for the writer (SQLite's default: 2 MiB). A vote reads a post, its vote and index
+                // pages spread over the file: at 100k posts 3.3k toggles/s with 2 MiB, 3.7k with 8, 4.3k with 16,
+                // which the 256 MB a server at 1M posts may use has no room for (docs/operations.md).
+                s.execute("PRAGMA cache_size = -8192");
             }
             // The search index's term list, per connection (so no schema change), read by SqliteDialect.search;
             // made before query_only, which refuses even temporary tables. Nothing is read until it is queried.
