@@ -235,7 +235,7 @@ class WebhooksTest extends OnEachDatabase {
         assertThat(queue.wants(after)).as("the first event after the endpoint").isTrue();
         assertThat(queue.wants(stillBefore)).as("an event committed before the answer read after it").isTrue();
         assertThat(queue.wants(before)).isTrue();
-        webhooks.update(admin, webhooks.list(admin).get(0).id(), new io.rungu.model.WebhookEdit(null, null, null, false));
+        webhooks.update(admin, webhooks.list(admin).get(0).id(), new WebhookEdit(null, null, null, false));
         assertThat(queue.wants(newPostEvent())).as("disabled").isFalse();
     }
 

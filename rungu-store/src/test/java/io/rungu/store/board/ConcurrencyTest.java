@@ -86,6 +86,21 @@ class ConcurrencyTest extends OnEachDatabase {
     }
 
     @Test
+    void voters_adding_votes_to_one_post_at_once_each_get_the_count_their_vote_made() throws InterruptedException {
+        String post = board.createPost(admin, "app", new NewPost("Popular", "", null)).post().id();
+        List<Actor.Account> voters = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            voters.add(t.member("Voter " + i));
+        }
+        ConcurrentLinkedQueue<Long> counts = new ConcurrentLinkedQueue<>();
+        assertThat(race(voters.size(), n -> counts.add(board.toggleVote(voters.get(n), post).voteCount()))).isEmpty();
+        // Each answer is the count right after that vote was written, in its transaction: on PostgreSQL the others
+        // commit meanwhile, so a count read before the write and moved by one would repeat.
+        assertThat(counts).containsExactlyInAnyOrderElementsOf(java.util.stream.LongStream.rangeClosed(1, 16)
+                .boxed().toList());
+    }
+
+    @Test
     void many_threads_creating_posts_and_comments_never_meet_a_busy_database() throws InterruptedException {
         List<Actor.Account> users = new ArrayList<>();
         for (int i = 0; i < 16; i++) {

@@ -10,11 +10,11 @@ import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 
 /**
- * One vote per user and post. Triggers keep posts.vote_count in the same transaction as the vote row, so the
- * count a toggle answers (the count it read, plus or minus the row it wrote, in that transaction) is exact under
- * any concurrency. Votes are the most frequent write, so they go through group commit
+ * One vote per user and post. Triggers keep posts.vote_count in the same transaction as the vote row, and the count
+ * is read back after the write in that transaction (on PostgreSQL other voters' transactions commit meanwhile), so
+ * the answer is exact under any concurrency. Votes are the most frequent write, so they go through group commit
  * ({@link io.rungu.store.internal.db.Database#writeGrouped}), and everything a toggle checks is read in one
- * statement ({@link Target}).
+ * statement ({@link #TARGET}).
  */
 final class Votes {
     /**
@@ -41,10 +41,8 @@ final class Votes {
         return cx.db().writeGrouped(h -> {
             Target target = target(h, account, postId);
             boolean voted = !target.voted();
-            int changed = voted ? insert(h, target, account.userId(), postId, now)
-                    : -delete(h, account.userId(), postId);
-            recordVote(h, account, target.projectId(), postId, voted, now);
-            return new VoteResult(voted, target.voteCount() + changed);
+            write(h, account, target, postId, voted, now);
+            return new VoteResult(voted, Lookups.voteCount(h, postId));
         });
     }
 
@@ -56,12 +54,8 @@ final class Votes {
             if (target.voted() == voted) {
                 return new VoteResult(voted, target.voteCount());
             }
-            int changed = voted ? insert(h, target, account.userId(), postId, now)
-                    : -delete(h, account.userId(), postId);
-            if (changed != 0) {
-                recordVote(h, account, target.projectId(), postId, voted, now);
-            }
-            return new VoteResult(voted, target.voteCount() + changed);
+            write(h, account, target, postId, voted, now);
+            return new VoteResult(voted, Lookups.voteCount(h, postId));
         });
     }
 
@@ -107,14 +101,21 @@ final class Votes {
     private record Row(String state, String createdBy, String mergedInto, Access.BoardAccess board, boolean blocked,
                        Target target) {}
 
-    /** Voters follow the post they voted for; taking the vote back leaves the subscription as it is. */
-    private void recordVote(Handle h, Actor.Account account, String projectId, String postId, boolean voted,
-            Instant now) {
+    /**
+     * Adds or removes the vote, and when that changed a row records it: voters follow the post they voted for
+     * (taking the vote back leaves the subscription as it is), and one event. A row already as wanted (on
+     * PostgreSQL the same voter's toggle on another server committed first) records nothing.
+     */
+    private void write(Handle h, Actor.Account account, Target target, String postId, boolean voted, Instant now) {
+        int changed = voted ? insert(h, target, account.userId(), postId, now) : delete(h, account.userId(), postId);
+        if (changed == 0) {
+            return;
+        }
         if (voted) {
             Subscriptions.add(h, postId, account.userId(), now);
         }
-        cx.event(h, account, voted ? BoardEvent.Type.VOTE_ADDED : BoardEvent.Type.VOTE_REMOVED, projectId, postId,
-                null);
+        cx.event(h, account, voted ? BoardEvent.Type.VOTE_ADDED : BoardEvent.Type.VOTE_REMOVED, target.projectId(),
+                postId, null);
     }
 
     private int insert(Handle h, Target target, String userId, String postId, Instant now) {
