@@ -326,7 +326,7 @@ public final class WebhookService implements Webhooks, WebhookQueue {
     private final Map<String, Wanted> wanted = new ConcurrentHashMap<>();
 
     /**
-     * Asking the database for every event cost a read each (a fifth of the event thread under vote load), so the
+     * Asking the database for every event cost a read each (half the event thread's CPU under vote load), so the
      * answer for a board and topic is kept with the newest event sequence that had committed before it was read,
      * and serves the events up to that sequence: for each of them the endpoints were read after it committed,
      * as a read per event would have done. A later event reads again, so an endpoint added by anyone (another
