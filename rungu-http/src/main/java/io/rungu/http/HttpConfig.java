@@ -96,8 +96,14 @@ public final class HttpConfig {
      * client ids are refused, so a client id cannot make the server probe its own network).
      */
     public boolean oauthAllowPrivateClients = false;
-    /** Resolves the hosts of client id metadata URLs; tests replace it to show refusals without traffic. */
+    /**
+     * Resolves the hosts of client id metadata URLs for the address check; the fetch connects to an address this
+     * returned, never resolving the name again. Tests replace it to show refusals without traffic.
+     */
     public io.rungu.model.OutboundAddresses.Resolver oauthClientResolver = io.rungu.model.OutboundAddresses.SYSTEM;
+    /** The TLS context client id metadata documents are fetched with (which certificates are trusted); null for the
+     *  JVM's default. */
+    public javax.net.ssl.SSLContext oauthClientTls = null;
     /** Serve the web app (index.html, assets and the single-page fallback) under the base path. */
     public boolean serveWebApp = true;
     /**

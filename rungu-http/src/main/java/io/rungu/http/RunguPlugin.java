@@ -207,7 +207,7 @@ public final class RunguPlugin extends Plugin<HttpConfig> {
             if (config.oauthServer) {
                 var metadata = new io.rungu.http.internal.ClientMetadata(store.oauth(),
                         new io.rungu.model.OutboundAddresses(config.oauthClientResolver, config.oauthAllowPrivateClients),
-                        config.clock);
+                        config.oauthClientTls, config.clock);
                 new io.rungu.http.internal.OAuthEndpoints(store.oauth(), metadata, requests, guard,
                         contextPath.isEmpty() && config.basePath.isEmpty()).register(table);
             }

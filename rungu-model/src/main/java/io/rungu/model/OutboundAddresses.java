@@ -12,7 +12,8 @@ import java.util.Locale;
  * The server-side request forgery guard for URLs Rungu itself fetches (webhook deliveries, OAuth client metadata
  * documents): only {@code http} and {@code https}, and every address the host name resolves to must be public,
  * unless private addresses are explicitly allowed. Check right before each connection, after DNS resolution, so a
- * name that later resolves somewhere private is refused then too.
+ * name that later resolves somewhere private is refused then too, and connect to an address the check returned
+ * ({@link OutboundHttp} does both), so the name is not looked up again in between.
  */
 public final class OutboundAddresses {
 

@@ -63,8 +63,8 @@ public final class RunguWebhooks implements AutoCloseable {
         this.config = config;
         this.queue = store.webhookQueue();
         this.clock = store.config().clock;
-        this.sender = new WebhookSender(new OutboundAddresses(config.resolver, config.allowPrivate), config.timeout,
-                config.userAgent, clock);
+        this.sender = new WebhookSender(new OutboundAddresses(config.resolver, config.allowPrivate), config.tls,
+                config.timeout, config.userAgent, clock);
         // Longer than any attempt can take, so a message is offered again only when its sender died.
         this.lease = config.timeout.multipliedBy(2).plusSeconds(30);
         this.pool = Executors.newFixedThreadPool(config.concurrency, r -> {

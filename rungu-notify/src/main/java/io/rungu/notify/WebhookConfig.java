@@ -29,8 +29,13 @@ public final class WebhookConfig {
      * {@code StoreConfig.webhooksAllowPrivate}, which checks at registration what this checks before each attempt.
      */
     public boolean allowPrivate = false;
-    /** How host names are resolved for the private-address check before each attempt; tests inject one. */
+    /**
+     * How host names are resolved for the private-address check before each attempt; the attempt connects to an
+     * address this returned, never resolving the name again. Tests inject one.
+     */
     public OutboundAddresses.Resolver resolver = OutboundAddresses.SYSTEM;
+    /** The TLS context of https endpoints (which certificates are trusted); null for the JVM's default. */
+    public javax.net.ssl.SSLContext tls = null;
     /** The {@code User-Agent} of every request. */
     public String userAgent = "Rungu-Webhooks";
 

@@ -5,24 +5,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rungu.model.OutboundAddresses;
 import io.rungu.model.RunguException;
 import io.rungu.store.OAuthGrants;
+import io.rungu.model.OutboundHttp;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Finds an OAuth client by its id: a registered client from the store, or, for an https URL, its Client ID Metadata
  * Document, fetched through the server-side request forgery guard (public addresses only unless allowed, no
  * redirects, at most {@link #MAX_BYTES} within {@link #TIMEOUT}) and cached in the store for {@link #CACHE_TTL}.
- * The host name is resolved for the check and again by the HTTP client; a name that changes its answer in between
- * (DNS rebinding) is a known limit of this guard.
+ * The host name is resolved once, for the check, and the fetch connects to an address the check passed
+ * ({@link OutboundHttp}), so a name that changes its answer in between (DNS rebinding) cannot steer it inside.
  */
 public final class ClientMetadata {
     static final int MAX_BYTES = 64 * 1024;
@@ -31,29 +30,14 @@ public final class ClientMetadata {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final OAuthGrants grants;
-    private final OutboundAddresses addresses;
+    private final OutboundHttp http;
     private final Clock clock;
-    /** Made on first use: building one sets up TLS, which a server start need not wait for. */
-    private volatile HttpClient http;
 
-    public ClientMetadata(OAuthGrants grants, OutboundAddresses addresses, Clock clock) {
+    /** @param tls the TLS context documents are fetched with; null for the JVM's default */
+    public ClientMetadata(OAuthGrants grants, OutboundAddresses addresses, SSLContext tls, Clock clock) {
         this.grants = grants;
-        this.addresses = addresses;
+        this.http = new OutboundHttp(addresses, tls, TIMEOUT);
         this.clock = clock;
-    }
-
-    private HttpClient http() {
-        HttpClient client = http;
-        if (client == null) {
-            synchronized (this) {
-                client = http;
-                if (client == null) {
-                    client = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
-                    http = client;
-                }
-            }
-        }
-        return client;
     }
 
     /**
@@ -88,33 +72,30 @@ public final class ClientMetadata {
     }
 
     private JsonNode fetch(URI url) {
-        addresses.check("client_id", url);
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Accept", "application/json").GET()
-                .build();
+        OutboundHttp.Response response;
         try {
-            HttpResponse<InputStream> response = http().send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw RunguException.invalid("client_id", "The client metadata document answered HTTP "
-                            + response.statusCode());
-                }
-                byte[] body = in.readNBytes(MAX_BYTES + 1);
-                if (body.length > MAX_BYTES) {
-                    throw RunguException.invalid("client_id", "The client metadata document is larger than "
-                            + MAX_BYTES / 1024 + " KB");
-                }
-                JsonNode node = MAPPER.readTree(body);
-                if (node == null || !node.isObject()) {
-                    throw RunguException.invalid("client_id", "The client metadata document is not a JSON object");
-                }
-                return node;
-            }
+            response = http.exchange("client_id", "GET", url, Map.of("Accept", "application/json"), null, MAX_BYTES);
         } catch (IOException e) {
             throw RunguException.invalid("client_id", "The client metadata document could not be fetched: "
                     + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw RunguException.invalid("client_id", "The client metadata document could not be fetched");
         }
+        if (response.status() != 200) {
+            throw RunguException.invalid("client_id", "The client metadata document answered HTTP "
+                    + response.status());
+        }
+        if (response.truncated()) {
+            throw RunguException.invalid("client_id", "The client metadata document is larger than "
+                    + MAX_BYTES / 1024 + " KB");
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw RunguException.invalid("client_id", "The client metadata document is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw RunguException.invalid("client_id", "The client metadata document is not a JSON object");
+        }
+        return node;
     }
 }
