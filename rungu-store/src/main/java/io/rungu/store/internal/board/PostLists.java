@@ -149,7 +149,15 @@ final class PostLists {
         String search = expression.expression();
         if (sort == PostSort.RELEVANCE) {
             boolean acrossBoards = !filters.narrows() && expression.matchesAtMost() <= RANK_ACROSS_BOARDS_MAX;
-            Supplier<RankedPage> rank = () -> ranked(h, filters, search, acrossBoards, page);
+            Supplier<RankedPage> rank = () -> {
+                RankedPage r = ranked(h, filters, search, acrossBoards, page);
+                if (!filters.narrows()) {
+                    // Ranking counted every match exactly: the other sorts of the same words need not count again.
+                    searches.get(version, new TotalKey(projectId, search), () -> new SearchTotal(r.total(), false),
+                            t -> 0);
+                }
+                return r;
+            };
             RankedPage ranked = filters.narrows() ? rank.get()
                     : searches.get(version, new RankedKey(projectId, search, page.offset(), page.perPage()), rank,
                             r -> 16L * r.seqs().size());

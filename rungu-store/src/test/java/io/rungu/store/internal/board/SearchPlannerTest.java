@@ -273,4 +273,30 @@ class SearchPlannerTest extends OnEachDatabase {
         assertThat(page.totalIsEstimate()).isFalse();
         assertThat(page.total()).isEqualTo(reference(word, PostSort.MOST_VOTES, null).size());
     }
+
+    @Test
+    void aSearchRankedByRelevanceHandsItsExactTotalToTheOtherSortsOfTheSameWords() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(t.sql(h -> dialect.searchIndexVersion(h)) != null,
+                "this database keeps nothing from its index (no version to keep it by)");
+        // Every post listed: only then is what the index alone says kept.
+        t.write(h -> h.execute("UPDATE posts SET state = 'listed' WHERE project_id = ?", projectId));
+        String word = wordNear(0.9).substring(0, 3);
+        int matches = reference(word, PostSort.NEWEST, null).size();
+        assertThat(matches).isGreaterThan(THRESHOLD);
+        KeptSearches kept = new KeptSearches(1 << 20);
+        PostLists lists = new PostLists(dialect, THRESHOLD, 1, kept);
+        java.util.function.Function<PostSort, Page<PostView>> search = sort -> t.sql(h -> lists.list(h, projectId,
+                new PostQuery(sort, null, null, word, PageRequest.FIRST), false, null, t.clock().instant()));
+
+        Page<PostView> ranked = search.apply(PostSort.RELEVANCE);
+        assertThat(ranked.total()).isEqualTo(matches);
+        long hitsBefore = kept.counts()[0];
+        Page<PostView> newest = search.apply(PostSort.NEWEST);
+        assertThat(newest.total()).as("the ranking's exact count, not an estimate").isEqualTo(matches);
+        assertThat(newest.totalIsEstimate()).isFalse();
+        assertThat(kept.counts()[0]).as("the total was kept, not counted again").isGreaterThan(hitsBefore);
+        List<Long> firstPage = t.sql(h -> seqs(h, newest));
+        assertThat(firstPage).isEqualTo(reference(word, PostSort.NEWEST, null).subList(0, firstPage.size()));
+        assertThat(firstPage).isNotEmpty();
+    }
 }
