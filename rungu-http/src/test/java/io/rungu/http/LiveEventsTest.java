@@ -193,6 +193,17 @@ class LiveEventsTest {
             assertThat(everyone.about(noted)).isEmpty();
             assertThat(everyone.about(pending)).isEmpty();
             assertThat(everyone.events.toString()).doesNotContain("Spam for sure", "Waiting", "Internal");
+
+            // Deleting the hidden post and the waiting one tells admins; the viewer never knew either (the hidden
+            // one left their board when it was hidden), so they learn nothing, not even the ids.
+            s.board().deletePost(admin, id);
+            s.board().deletePost(admin, pending);
+            admins.await("post.deleted", id);
+            admins.await("post.deleted", pending);
+            String after = post(slug, "After the deletions");
+            everyone.await("post.created", after);
+            assertThat(everyone.about(id)).extracting(SseClient.Event::name).containsExactly("post.deleted");
+            assertThat(everyone.about(pending)).isEmpty();
         }
     }
 

@@ -27,10 +27,20 @@ import java.util.Objects;
  *                   or null when none
  * @param targetPostId the post a duplicate was merged into for {@link Type#POST_MERGED} and
  *                   {@link Type#POST_UNMERGED} ({@code postId} is the duplicate), else null
+ * @param unlisted   for {@link Type#POST_DELETED}: the post was hidden or waiting for approval when it was
+ *                   deleted, so only admins (and, for a waiting post, its author) knew of it; else false
  */
 public record BoardEvent(long sequence, Type type, Instant at, String actorId, Actor.Channel channel,
         String projectId, String postId, String commentId, PostStatus fromStatus, PostStatus toStatus,
-        String response, String targetPostId) {
+        String response, String targetPostId, boolean unlisted) {
+
+    /** An event about a post that was listed, or about no post. */
+    public BoardEvent(long sequence, Type type, Instant at, String actorId, Actor.Channel channel, String projectId,
+            String postId, String commentId, PostStatus fromStatus, PostStatus toStatus, String response,
+            String targetPostId) {
+        this(sequence, type, at, actorId, channel, projectId, postId, commentId, fromStatus, toStatus, response,
+                targetPostId, false);
+    }
 
     /** An event about no second post. */
     public BoardEvent(long sequence, Type type, Instant at, String actorId, Actor.Channel channel, String projectId,

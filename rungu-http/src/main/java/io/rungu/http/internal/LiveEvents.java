@@ -22,6 +22,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -266,8 +267,10 @@ public final class LiveEvents implements AutoCloseable {
                     return frame(topic.wire(), id, json(new Wire.Removal(event.projectId(), null)));
                 }
                 case POST_DELETED -> {
-                    if (event.type() == BoardEvent.Type.POST_REJECTED && !actor.isAdmin()) {
-                        return null; // it waited for approval: only admins (and its author, in their own list) knew it
+                    boolean unknownToOthers = event.type() == BoardEvent.Type.POST_REJECTED || event.unlisted();
+                    if (unknownToOthers && !actor.isAdmin() && !Objects.equals(actor.userId(), event.actorId())) {
+                        // It was hidden or waiting for approval: only admins (and the author who withdrew it) knew it
+                        return null;
                     }
                     board.getProject(actor, s.project.slug());
                     return frame(topic.wire(), id, json(new Wire.Removal(event.projectId(), event.postId())));

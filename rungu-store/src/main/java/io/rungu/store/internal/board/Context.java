@@ -42,6 +42,13 @@ record Context(Database db, Clock clock, Supplier<String> ids, KeptReads kept) {
                 postId, commentId, null, null, null), actor.client(), changes);
     }
 
+    /** Records the deletion of {@code post}, marked unlisted when it was hidden or waiting for approval. */
+    void deleted(Handle h, Actor.Account actor, Post post, Changes changes) {
+        Outbox.append(h, db.dialect(), new BoardEvent(0, BoardEvent.Type.POST_DELETED, now(), actor.userId(),
+                actor.channel(), post.projectId(), post.id(), null, null, null, null, null,
+                post.hidden() || post.approval() == io.rungu.model.Approval.PENDING), actor.client(), changes);
+    }
+
     /** Records an official response given to {@code post} without a status change. */
     void responded(Handle h, Actor.Account actor, Post post, String response) {
         Outbox.append(h, db.dialect(), new BoardEvent(0, BoardEvent.Type.POST_RESPONDED, now(),

@@ -313,7 +313,7 @@ final class Posts {
             Permissions.notBlocked(h, account);
             Permissions.ownerOrAdmin(account, post.createdBy(), "You can only delete your own posts");
             h.createUpdate("DELETE FROM posts WHERE id = :id").bind("id", postId).execute();
-            cx.event(h, account, BoardEvent.Type.POST_DELETED, post.projectId(), postId, null, Changes.of()
+            cx.deleted(h, account, post, Changes.of()
                     .removed("title", post.title()).removed("status", post.status())
                     .removed("category", post.category()).removed("created_by", post.createdBy()));
         });

@@ -11,8 +11,8 @@ import org.jdbi.v3.core.Handle;
 /** Appends events to the outbox inside the caller's write transaction, so they commit or roll back with it. */
 public final class Outbox {
     private static final String APPEND = "INSERT INTO outbox (type, created_at, actor_id, channel, project_id, "
-            + "post_id, comment_id, from_status, to_status, response, target_post_id) VALUES (:type, :at, :actor, "
-            + ":channel, :project, :post, :comment, :from, :to, :response, :target)";
+            + "post_id, comment_id, from_status, to_status, response, target_post_id, post_unlisted) VALUES (:type, :at, "
+            + ":actor, :channel, :project, :post, :comment, :from, :to, :response, :target, :unlisted)";
 
     private Outbox() {}
 
@@ -38,6 +38,7 @@ public final class Outbox {
                 .bind("project", event.projectId()).bind("post", event.postId()).bind("comment", event.commentId())
                 .bind("from", wire(event.fromStatus())).bind("to", wire(event.toStatus()))
                 .bind("response", event.response()).bind("target", event.targetPostId())
+                .bind("unlisted", event.unlisted() ? 1 : 0)
                 .execute();
         dialect.outboxNotify().ifPresent(h::execute);
     }

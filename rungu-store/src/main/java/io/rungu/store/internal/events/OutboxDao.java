@@ -64,7 +64,8 @@ public interface OutboxDao {
                     Timestamps.read(rs, "created_at"), rs.getString("actor_id"),
                     channel == null ? null : Actor.Channel.valueOf(channel), rs.getString("project_id"),
                     rs.getString("post_id"), rs.getString("comment_id"), status(rs.getString("from_status")),
-                    status(rs.getString("to_status")), rs.getString("response"), rs.getString("target_post_id"));
+                    status(rs.getString("to_status")), rs.getString("response"), rs.getString("target_post_id"),
+                    rs.getInt("post_unlisted") != 0);
         }
 
         private static PostStatus status(String wire) {

@@ -49,6 +49,10 @@ class MigrationsChecksumTest {
                 "0a6de5d8478855eb802d25ab82ba2269ba6bf9c91e322329fb7642b59a04b594");
         SHIPPED.put("postgres/V013__mcp_authorization.sql",
                 "9eef1b28924a42587f75a2595b09bfa0afee7de834c89b2ae46ed47eb5daa788");
+        SHIPPED.put("sqlite/V014__outbox_post_unlisted.sql",
+                "03b0889afb511c110122bfbd26749f1bc45b502d86a9aec010a44bf3bc0f8926");
+        SHIPPED.put("postgres/V014__outbox_post_unlisted.sql",
+                "03b0889afb511c110122bfbd26749f1bc45b502d86a9aec010a44bf3bc0f8926");
     }
 
     @Test
