@@ -29,10 +29,13 @@ public interface OutboxDao {
      * by time, not by sequence: so the index on created_at finds them, where an order by sequence made SQLite scan
      * every event to find none (a store opening prunes, so start-up grew with the outbox).
      */
-    @SqlUpdate("DELETE FROM outbox WHERE seq IN (SELECT o.seq FROM outbox o WHERE o.created_at < :cutoff "
-            + "AND NOT EXISTS (SELECT 1 FROM notification_events ne WHERE ne.seq = o.seq) "
-            + "ORDER BY o.created_at, o.seq LIMIT :limit)")
+    @SqlUpdate(PRUNE)
     int prune(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
+
+    /** The statement of {@link #prune}, which a store opening runs without attaching this interface. */
+    String PRUNE = "DELETE FROM outbox WHERE seq IN (SELECT o.seq FROM outbox o WHERE o.created_at < :cutoff "
+            + "AND NOT EXISTS (SELECT 1 FROM notification_events ne WHERE ne.seq = o.seq) "
+            + "ORDER BY o.created_at, o.seq LIMIT :limit)";
 
     /** Events the slowest consumer has not handled yet (0 without consumers). */
     @SqlQuery("SELECT count(*) FROM outbox WHERE seq > (SELECT min(last_seq) FROM event_consumers)")
