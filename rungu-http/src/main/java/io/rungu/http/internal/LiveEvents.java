@@ -22,7 +22,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -268,7 +267,8 @@ public final class LiveEvents implements AutoCloseable {
                 }
                 case POST_DELETED -> {
                     boolean unknownToOthers = event.type() == BoardEvent.Type.POST_REJECTED || event.unlisted();
-                    if (unknownToOthers && !actor.isAdmin() && !Objects.equals(actor.userId(), event.actorId())) {
+                    boolean withdrewIt = actor.userId() != null && actor.userId().equals(event.actorId());
+                    if (unknownToOthers && !actor.isAdmin() && !withdrewIt) {
                         // It was hidden or waiting for approval: only admins (and the author who withdrew it) knew it
                         return null;
                     }
