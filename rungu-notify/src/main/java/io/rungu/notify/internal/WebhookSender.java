@@ -1,11 +1,11 @@
 package io.rungu.notify.internal;
 
 import io.rungu.model.OutboundAddresses;
+import io.rungu.model.OutboundHttp;
 import io.rungu.model.RunguException;
 import io.rungu.model.Webhook;
 import io.rungu.model.WebhookMessage;
 import io.rungu.model.WebhookOutcome;
-import io.rungu.model.OutboundHttp;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;

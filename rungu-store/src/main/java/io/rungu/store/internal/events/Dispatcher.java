@@ -67,8 +67,6 @@ public final class Dispatcher implements Events, AutoCloseable {
         int total = 0;
         int deleted;
         do {
-            // A plain statement: the first attach of a SQL object costs about 50 ms of reflection, which a store
-            // opening (a server starting) should not wait for.
             deleted = db.write(h -> h.createUpdate(OutboxDao.PRUNE).bind("cutoff", cutoff).bind("limit", 10_000)
                     .execute());
             total += deleted;

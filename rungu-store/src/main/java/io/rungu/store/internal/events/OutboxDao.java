@@ -25,14 +25,11 @@ public interface OutboxDao {
     List<BoardEvent> after(@Bind("after") long after, @Bind("limit") int limit);
 
     /**
-     * Deletes up to {@code limit} events older than {@code cutoff} that no pending notification tells. Oldest first
+     * Deletes up to {@code :limit} events older than {@code :cutoff} that no pending notification tells. Oldest first
      * by time, not by sequence: so the index on created_at finds them, where an order by sequence made SQLite scan
-     * every event to find none (a store opening prunes, so start-up grew with the outbox).
+     * every event to find none (a store opening prunes, so start-up grew with the outbox). A plain statement rather
+     * than a method here: the first attach of a SQL object costs about 50 ms, which a store opening need not wait for.
      */
-    @SqlUpdate(PRUNE)
-    int prune(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
-
-    /** The statement of {@link #prune}, which a store opening runs without attaching this interface. */
     String PRUNE = "DELETE FROM outbox WHERE seq IN (SELECT o.seq FROM outbox o WHERE o.created_at < :cutoff "
             + "AND NOT EXISTS (SELECT 1 FROM notification_events ne WHERE ne.seq = o.seq) "
             + "ORDER BY o.created_at, o.seq LIMIT :limit)";

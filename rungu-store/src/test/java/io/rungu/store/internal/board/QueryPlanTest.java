@@ -148,9 +148,7 @@ class QueryPlanTest {
     @org.junit.jupiter.api.Test
     void pruning_old_events_and_audit_entries_seeks_by_time_instead_of_scanning() throws Exception {
         // A store prunes when it opens; a scan in sequence order read every event to find none old enough.
-        String outbox = io.rungu.store.internal.events.OutboxDao.class
-                .getMethod("prune", Instant.class, int.class)
-                .getAnnotation(org.jdbi.v3.sqlobject.statement.SqlUpdate.class).value();
+        String outbox = io.rungu.store.internal.events.OutboxDao.PRUNE;
         Map<String, Object> params = Map.of("cutoff", "2026-05-01T00:00:00.000000Z", "limit", 10_000);
         for (Database db : List.of(empty, loaded)) {
             assertThat(plan(db, outbox, params)).contains("USING COVERING INDEX outbox_created (created_at<?)")
