@@ -63,9 +63,9 @@ public final class RunguStore implements AutoCloseable {
     /**
      * Sets up, on the calling thread, what the first {@link #open} would otherwise set up on its own: the database
      * library's statement event for Flight Recorder, which that library registers on its first statement when the
-     * JVM has Flight Recorder (about 50 ms, though nothing records). For a launcher
-     * with a spare core: call it on another thread as the process starts, and {@code open} waits only for what is
-     * left. Opens no database and never fails; calling it again does nothing more.
+     * JVM has Flight Recorder (about 50 ms, though nothing records). For a launcher with a spare core: call it on
+     * another thread as the process starts, and {@code open} waits only for what is left. Opens no database and
+     * never fails; calling it again does nothing more.
      */
     public static void initialiseLibraries() {
         io.rungu.store.internal.db.Libraries.initialise();
