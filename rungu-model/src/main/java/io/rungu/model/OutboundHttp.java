@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -53,6 +55,7 @@ public final class OutboundHttp {
     private final OutboundAddresses addresses;
     private final SSLContext tls;
     private final Duration timeout;
+    private final ProxySelector proxies;
 
     /**
      * @param addresses the guard each URL passes before its connection
@@ -60,9 +63,20 @@ public final class OutboundHttp {
      * @param timeout   the longest a whole exchange may take
      */
     public OutboundHttp(OutboundAddresses addresses, SSLContext tls, Duration timeout) {
+        this(addresses, tls, timeout, null);
+    }
+
+    /**
+     * As above, through the proxies {@code proxies} names (null: the JVM's {@link ProxySelector#getDefault}, which
+     * follows {@code http.proxyHost}, {@code https.proxyHost} and {@code http.nonProxyHosts}). Through an HTTP
+     * proxy the proxy connects, so it resolves the name itself: the address check still runs first, but keeping the
+     * connection on the checked address is then the proxy's part. A SOCKS proxy is handed the checked address.
+     */
+    public OutboundHttp(OutboundAddresses addresses, SSLContext tls, Duration timeout, ProxySelector proxies) {
         this.addresses = Objects.requireNonNull(addresses, "addresses");
         this.tls = tls;
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.proxies = proxies;
     }
 
     /**
@@ -83,9 +97,15 @@ public final class OutboundHttp {
         List<InetAddress> checked = addresses.check(field, url);
         boolean https = url.getScheme().equalsIgnoreCase("https");
         int port = url.getPort() >= 0 ? url.getPort() : https ? 443 : 80;
-        byte[] head = requestHead(method, url, headers, body == null ? -1 : body.length);
+        Proxy proxy = proxyFor(url);
+        boolean viaHttpProxy = proxy.type() == Proxy.Type.HTTP;
+        byte[] head = requestHead(method, url, headers, body == null ? -1 : body.length, viaHttpProxy && !https);
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Socket socket = connect(checked, port, deadline)) {
+        try (Socket socket = viaHttpProxy ? connectToProxy((InetSocketAddress) proxy.address(), deadline)
+                : connect(proxy, checked, port, deadline)) {
+            if (viaHttpProxy && https) {
+                tunnel(socket, url.getHost() + ":" + port, deadline);
+            }
             Socket channel = https ? handshake(socket, url.getHost(), port, deadline) : socket;
             OutputStream out = channel.getOutputStream();
             out.write(head);
@@ -97,10 +117,49 @@ public final class OutboundHttp {
         }
     }
 
-    private static Socket connect(List<InetAddress> checked, int port, long deadline) throws IOException {
+    /** The first proxy the selector names for {@code url}, or {@link Proxy#NO_PROXY}. */
+    private Proxy proxyFor(URI url) {
+        ProxySelector selector = proxies != null ? proxies : ProxySelector.getDefault();
+        if (selector == null) {
+            return Proxy.NO_PROXY;
+        }
+        List<Proxy> named = selector.select(url);
+        return named == null || named.isEmpty() ? Proxy.NO_PROXY : named.get(0);
+    }
+
+    private static Socket connectToProxy(InetSocketAddress proxy, long deadline) throws IOException {
+        InetSocketAddress address = proxy.isUnresolved() ? new InetSocketAddress(proxy.getHostString(), proxy.getPort())
+                : proxy;
+        Socket socket = new Socket();
+        try {
+            socket.connect(address, remainingMillis(deadline));
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** Asks an HTTP proxy for a tunnel to {@code authority} ({@code host:port}), for TLS to go through. */
+    private static void tunnel(Socket socket, String authority, long deadline) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        DeadlineInput in = new DeadlineInput(socket, deadline);
+        int status = statusCode(in.headerLine());
+        in.headers();
+        if (status / 100 != 2) {
+            throw new IOException("The proxy refused a tunnel to " + authority + ": HTTP " + status);
+        }
+    }
+
+    /** Connects straight, or through a SOCKS proxy, to the first of the checked addresses that answers. */
+    private static Socket connect(Proxy proxy, List<InetAddress> checked, int port, long deadline)
+            throws IOException {
         IOException last = null;
         for (InetAddress address : checked) {
-            Socket socket = new Socket();
+            Socket socket = proxy.type() == Proxy.Type.SOCKS ? new Socket(proxy) : new Socket();
             try {
                 socket.connect(new InetSocketAddress(address, port), remainingMillis(deadline));
                 return socket;
@@ -137,10 +196,16 @@ public final class OutboundHttp {
         return ssl;
     }
 
-    private static byte[] requestHead(String method, URI url, Map<String, String> headers, int length) {
+    /** The request line and headers; {@code absolute}: the target as a whole URL, as an HTTP proxy wants it. */
+    private static byte[] requestHead(String method, URI url, Map<String, String> headers, int length,
+            boolean absolute) {
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         StringBuilder head = new StringBuilder(256);
-        head.append(method).append(' ').append(path);
+        head.append(method).append(' ');
+        if (absolute) {
+            head.append(url.getScheme().toLowerCase(Locale.ROOT)).append("://").append(url.getRawAuthority());
+        }
+        head.append(path);
         if (url.getRawQuery() != null) {
             head.append('?').append(url.getRawQuery());
         }

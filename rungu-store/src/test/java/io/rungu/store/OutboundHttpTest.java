@@ -183,4 +183,110 @@ class OutboundHttpTest {
         assertThatThrownBy(() -> http(Duration.ofSeconds(1)).exchange("url", "GET", url,
                 Map.of("X-Test", "a\r\nInjected: yes"), null, 10)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void through_an_http_proxy_plain_requests_name_the_whole_url_and_https_goes_through_a_tunnel() throws Exception {
+        try (LoopbackProxy proxy = new LoopbackProxy()) {
+            java.net.ProxySelector selector = new java.net.ProxySelector() {
+                @Override
+                public List<java.net.Proxy> select(URI uri) {
+                    return List.of(new java.net.Proxy(java.net.Proxy.Type.HTTP, proxy.address()));
+                }
+
+                @Override
+                public void connectFailed(URI uri, java.net.SocketAddress address, IOException e) {}
+            };
+            OutboundHttp http = new OutboundHttp(new OutboundAddresses(host -> List.of(InetAddress.getLoopbackAddress()),
+                    true), trusting, Duration.ofSeconds(5), selector);
+            String plainUrl = "http://" + NAME + ":" + plain.getAddress().getPort() + "/echo";
+            OutboundHttp.Response echoed = http.exchange("url", "POST", URI.create(plainUrl), Map.of("X-Test", "p"),
+                    "via".getBytes(StandardCharsets.UTF_8), 1000);
+            assertThat(new String(echoed.body(), StandardCharsets.UTF_8)).isEqualTo("got POST via p");
+
+            String tlsAuthority = NAME + ":" + tls.getAddress().getPort();
+            OutboundHttp.Response doc = http.exchange("client_id", "GET", URI.create("https://" + tlsAuthority + "/doc"),
+                    Map.of(), null, 1000);
+            assertThat(new String(doc.body(), StandardCharsets.UTF_8)).isEqualTo("{\"ok\":true}");
+            assertThat(proxy.requestLines).containsExactly("POST " + plainUrl + " HTTP/1.1",
+                    "CONNECT " + tlsAuthority + " HTTP/1.1");
+        }
+    }
+
+    /**
+     * A forwarding proxy on 127.0.0.1 that knows {@link #NAME} as loopback: it records each request line, answers
+     * CONNECT with a tunnel, and relays everything else to the named port.
+     */
+    private static final class LoopbackProxy implements AutoCloseable {
+        final List<String> requestLines = new CopyOnWriteArrayList<>();
+        private final ServerSocket server;
+        private final Thread acceptor;
+
+        LoopbackProxy() throws IOException {
+            server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+            acceptor = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket client = server.accept();
+                        new Thread(() -> serve(client)).start();
+                    } catch (IOException e) {
+                        return; // closed
+                    }
+                }
+            });
+            acceptor.start();
+        }
+
+        java.net.InetSocketAddress address() {
+            return (java.net.InetSocketAddress) server.getLocalSocketAddress();
+        }
+
+        private void serve(Socket client) {
+            try (client) {
+                java.io.InputStream in = client.getInputStream();
+                StringBuilder head = new StringBuilder();
+                while (!head.toString().endsWith("\r\n\r\n")) {
+                    int b = in.read();
+                    if (b < 0) {
+                        return;
+                    }
+                    head.append((char) b);
+                }
+                String line = head.substring(0, head.indexOf("\r\n"));
+                requestLines.add(line);
+                String target = line.split(" ")[1];
+                boolean tunnel = line.startsWith("CONNECT ");
+                int port = tunnel ? Integer.parseInt(target.substring(target.lastIndexOf(':') + 1))
+                        : URI.create(target).getPort();
+                try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    if (tunnel) {
+                        client.getOutputStream().write("HTTP/1.1 200 Connection established\r\n\r\n"
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                    } else {
+                        upstream.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                    Thread up = new Thread(() -> relay(in, upstream));
+                    up.start();
+                    relay(upstream.getInputStream(), client);
+                    up.join(5_000);
+                }
+            } catch (IOException | InterruptedException e) {
+                // one side hung up
+            }
+        }
+
+        private static void relay(java.io.InputStream from, Socket to) {
+            try {
+                from.transferTo(to.getOutputStream());
+                to.shutdownOutput();
+            } catch (IOException e) {
+                // one side hung up
+            }
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            server.close();
+            acceptor.join(5_000);
+        }
+    }
 }
