@@ -28,7 +28,8 @@ import javax.net.ssl.SSLSocket;
  * connected to an address {@link OutboundAddresses} has just checked. The host name is resolved once, for the check,
  * and the connection goes to one of those very addresses: a name that answers with a public address to the check
  * and a private one a moment later (DNS rebinding) cannot steer the request inside. TLS still verifies the
- * certificate against the host name (and sends it as SNI), so pinning the address weakens nothing.
+ * certificate against the host name (and sends it as SNI), so pinning the address weakens nothing. The JVM's proxy
+ * settings are followed as the JDK's own HTTP client follows them (see the constructor with a {@link ProxySelector}).
  *
  * <p>What it does not do, on purpose: follow redirects, keep connections alive ({@code Connection: close}), or
  * read more of a body than asked. The whole exchange, connecting included, must end within the timeout, so a
@@ -80,7 +81,8 @@ public final class OutboundHttp {
     }
 
     /**
-     * Checks {@code url}, connects to one of the addresses it resolved to and makes one request.
+     * Checks {@code url}, connects to one of the addresses it resolved to (or to the proxy named for it) and makes
+     * one request.
      *
      * @param field    the input field named in a refusal
      * @param method   GET or POST
