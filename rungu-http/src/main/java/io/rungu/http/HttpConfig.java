@@ -98,11 +98,14 @@ public final class HttpConfig {
     public boolean oauthAllowPrivateClients = false;
     /**
      * Resolves the hosts of client id metadata URLs for the address check; the fetch connects to an address this
-     * returned, never resolving the name again. Tests replace it to show refusals without traffic.
+     * returned, never resolving the name again (through a JVM-wide HTTP proxy, the proxy resolves it). Tests replace
+     * it to show refusals without traffic.
      */
     public io.rungu.model.OutboundAddresses.Resolver oauthClientResolver = io.rungu.model.OutboundAddresses.SYSTEM;
-    /** The TLS context client id metadata documents are fetched with (which certificates are trusted); null for the
-     *  JVM's default. */
+    /**
+     * The TLS context client id metadata documents are fetched with (which certificates are trusted); null for the
+     * JVM's default.
+     */
     public javax.net.ssl.SSLContext oauthClientTls = null;
     /** Serve the web app (index.html, assets and the single-page fallback) under the base path. */
     public boolean serveWebApp = true;

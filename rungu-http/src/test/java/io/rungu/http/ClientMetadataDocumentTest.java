@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Client ID Metadata Documents fetched over real TLS from a server on loopback, reached by a name only the injected
- * resolver knows (so the fetch connects to the address the guard checked): a valid document makes a client, a
- * document that names another client id or is too large is refused with the reason.
+ * resolver knows (so the fetch connects to the address the guard checked): a valid document makes a client; a
+ * document that names another client id, is too large or is missing is refused with the reason.
  */
 class ClientMetadataDocumentTest {
     private static final String HOST = "clients.rungu.test";

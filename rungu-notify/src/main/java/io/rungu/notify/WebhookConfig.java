@@ -31,7 +31,8 @@ public final class WebhookConfig {
     public boolean allowPrivate = false;
     /**
      * How host names are resolved for the private-address check before each attempt; the attempt connects to an
-     * address this returned, never resolving the name again. Tests inject one.
+     * address this returned, never resolving the name again (through a JVM-wide HTTP proxy, the proxy resolves it).
+     * Tests inject one.
      */
     public OutboundAddresses.Resolver resolver = OutboundAddresses.SYSTEM;
     /** The TLS context of https endpoints (which certificates are trusted); null for the JVM's default. */

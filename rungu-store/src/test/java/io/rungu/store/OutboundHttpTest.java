@@ -227,12 +227,15 @@ class OutboundHttpTest {
                 while (!server.isClosed()) {
                     try {
                         Socket client = server.accept();
-                        new Thread(() -> serve(client)).start();
+                        Thread connection = new Thread(() -> serve(client));
+                        connection.setDaemon(true);
+                        connection.start();
                     } catch (IOException e) {
                         return; // closed
                     }
                 }
             });
+            acceptor.setDaemon(true);
             acceptor.start();
         }
 
@@ -265,6 +268,7 @@ class OutboundHttpTest {
                         upstream.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
                     }
                     Thread up = new Thread(() -> relay(in, upstream));
+                    up.setDaemon(true);
                     up.start();
                     relay(upstream.getInputStream(), client);
                     up.join(5_000);
