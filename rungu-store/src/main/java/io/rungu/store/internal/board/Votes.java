@@ -10,11 +10,11 @@ import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 
 /**
- * One vote per user and post. Triggers keep posts.vote_count in the same transaction as the vote row, and the count
- * is read back after the write in that transaction (on PostgreSQL other voters' transactions commit meanwhile), so
- * the answer is exact under any concurrency. Votes are the most frequent write, so they go through group commit
- * ({@link io.rungu.store.internal.db.Database#writeGrouped}), and everything a toggle checks is read in one
- * statement ({@link #TARGET}).
+ * One vote per user and post. Triggers keep posts.vote_count in the same transaction as the vote row, and the
+ * answer's count is the one the transaction leaves (read back after the write on PostgreSQL, where other voters'
+ * transactions commit meanwhile: {@link #countAfter}), so it is exact under any concurrency. Votes are the most
+ * frequent write, so they go through group commit ({@link io.rungu.store.internal.db.Database#writeGrouped}), and
+ * everything a toggle checks is read in one statement ({@link #TARGET}).
  */
 final class Votes {
     /**
@@ -41,8 +41,7 @@ final class Votes {
         return cx.db().writeGrouped(h -> {
             Target target = target(h, account, postId);
             boolean voted = !target.voted();
-            write(h, account, target, postId, voted, now);
-            return new VoteResult(voted, Lookups.voteCount(h, postId));
+            return new VoteResult(voted, countAfter(h, target, postId, write(h, account, target, postId, voted, now)));
         });
     }
 
@@ -54,8 +53,7 @@ final class Votes {
             if (target.voted() == voted) {
                 return new VoteResult(voted, target.voteCount());
             }
-            write(h, account, target, postId, voted, now);
-            return new VoteResult(voted, Lookups.voteCount(h, postId));
+            return new VoteResult(voted, countAfter(h, target, postId, write(h, account, target, postId, voted, now)));
         });
     }
 
@@ -102,20 +100,31 @@ final class Votes {
                        Target target) {}
 
     /**
+     * The post's vote count after this write: where no other writer can commit inside this transaction, the count
+     * {@link #TARGET} read moved by the row this write {@code changed} (+1, -1 or 0); elsewhere it is read again.
+     */
+    private long countAfter(Handle h, Target target, String postId, int changed) {
+        return cx.db().dialect().writesOneAtATime() ? target.voteCount() + changed : Lookups.voteCount(h, postId);
+    }
+
+    /**
      * Adds or removes the vote, and when that changed a row records it: voters follow the post they voted for
      * (taking the vote back leaves the subscription as it is), and one event. A row already as wanted (on
      * PostgreSQL the same voter's toggle on another server committed first) records nothing.
+     *
+     * @return how the write moved the post's vote count: 1, -1, or 0 when no row changed
      */
-    private void write(Handle h, Actor.Account account, Target target, String postId, boolean voted, Instant now) {
+    private int write(Handle h, Actor.Account account, Target target, String postId, boolean voted, Instant now) {
         int changed = voted ? insert(h, target, account.userId(), postId, now) : delete(h, account.userId(), postId);
         if (changed == 0) {
-            return;
+            return 0;
         }
         if (voted) {
             Subscriptions.add(h, postId, account.userId(), now);
         }
         cx.event(h, account, voted ? BoardEvent.Type.VOTE_ADDED : BoardEvent.Type.VOTE_REMOVED, target.projectId(),
                 postId, null);
+        return voted ? 1 : -1;
     }
 
     private int insert(Handle h, Target target, String userId, String postId, Instant now) {

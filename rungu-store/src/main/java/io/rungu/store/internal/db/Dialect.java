@@ -108,6 +108,13 @@ public interface Dialect {
     /** Inserts the vote {@code (:user, :post, :now)} unless it exists; updates 1 row or 0. */
     String insertVoteIfAbsent();
 
+    /**
+     * True where a write transaction keeps every other writer out from its start (SQLite: one writer, BEGIN
+     * IMMEDIATE), so what it read is still current when it writes; false where other transactions commit meanwhile
+     * (PostgreSQL), and a value another write may have changed must be read again after the write.
+     */
+    boolean writesOneAtATime();
+
     /** A statement that waits for the database-wide migration lock, held by the connection; empty if none. */
     java.util.Optional<String> migrationLock();
 

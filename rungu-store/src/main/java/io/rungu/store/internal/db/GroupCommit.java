@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -17,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * own SAVEPOINT (one that fails is rolled back to it and gets its own error; the others go on), and the
  * transaction commits once. A caller is answered only after the commit that holds its write, so an acknowledged
  * write survives a crash of the process; if the commit itself fails, every caller of the batch gets that failure.
+ * The callers are woken by a second thread, batch after batch, so the writer goes on to the next batch meanwhile.
  *
  * <p>A batch takes writes in arrival order (so two writes to one row apply in the order they came) and keeps
  * taking those that arrive while it runs, up to {@link #MAX_WRITES} writes and {@link #MAX_NANOS} of work (by
@@ -33,6 +37,10 @@ final class GroupCommit implements AutoCloseable {
     /** A batch stops taking more writes after this much work, so no caller waits long behind a batch. */
     static final long MAX_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
+    private static final String SAVEPOINT = "SAVEPOINT grouped";
+    private static final String ROLLBACK_TO_SAVEPOINT = "ROLLBACK TO SAVEPOINT grouped";
+    private static final String RELEASE_SAVEPOINT = "RELEASE SAVEPOINT grouped";
+
     /** Put on the queue by {@link #close}: wakes the thread, which ends after the batch in hand. */
     private static final Pending<Object> CLOSE = new Pending<>(h -> null);
 
@@ -42,6 +50,8 @@ final class GroupCommit implements AutoCloseable {
     private final int maxWrites;
     private final long maxNanos;
     private final Thread thread;
+    /** Wakes the callers of each finished batch, in batch order ({@link #answer}). */
+    private final ExecutorService answers;
     private volatile boolean closed;
     /** Set on this class's thread when a batch took {@link #CLOSE} from the queue. */
     private boolean closeTaken;
@@ -63,6 +73,11 @@ final class GroupCommit implements AutoCloseable {
         this.afterBatch = afterBatch;
         this.maxWrites = maxWrites;
         this.maxNanos = maxNanos;
+        this.answers = Executors.newSingleThreadExecutor(r -> {
+            Thread answering = new Thread(r, name + "-answers");
+            answering.setDaemon(true);
+            return answering;
+        });
         this.thread = new Thread(this::run, name);
         thread.setDaemon(true);
         thread.start();
@@ -135,14 +150,32 @@ final class GroupCommit implements AutoCloseable {
             outcomes = transaction.apply(h -> runBatch(h, batch));
         } catch (Throwable e) {
             afterBatch.run();
-            for (Pending<?> p : batch) {
-                p.result.completeExceptionally(e);
-            }
+            answer(batch, null, e);
             return;
         }
         afterBatch.run();
-        for (int i = 0; i < batch.size(); i++) {
-            outcomes.get(i).answer(batch.get(i));
+        answer(batch, outcomes, null);
+    }
+
+    /**
+     * Hands the answers of a finished batch to {@link #answers}: waking a caller is a system call, and the writer's
+     * time is what bounds how many writes commit a second. Once that thread has stopped, answers here.
+     */
+    private void answer(List<Pending<?>> batch, List<Outcome> outcomes, Throwable failure) {
+        List<Pending<?>> callers = List.copyOf(batch);
+        Runnable answering = () -> {
+            for (int i = 0; i < callers.size(); i++) {
+                if (failure != null) {
+                    callers.get(i).result.completeExceptionally(failure);
+                } else {
+                    outcomes.get(i).answer(callers.get(i));
+                }
+            }
+        };
+        try {
+            answers.execute(answering);
+        } catch (RejectedExecutionException e) {
+            answering.run();
         }
     }
 
@@ -168,24 +201,26 @@ final class GroupCommit implements AutoCloseable {
                 }
                 batch.add(next);
             }
-            outcomes.add(runOne(h, batch.get(i).work, "w" + i));
+            outcomes.add(runOne(h, batch.get(i).work));
         }
         return outcomes;
     }
 
-    private static Outcome runOne(Handle h, HandleCallback<?, RuntimeException> work, String savepoint) {
-        // plain SQL: the same on SQLite and PostgreSQL, and ROLLBACK TO followed by RELEASE leaves no savepoint
-        h.execute("SAVEPOINT " + savepoint);
+    private static Outcome runOne(Handle h, HandleCallback<?, RuntimeException> work) {
+        // Plain SQL, the same on SQLite and PostgreSQL. One name for every write: each savepoint is released before
+        // the next is set (ROLLBACK TO followed by RELEASE leaves none), and a name per write made up to 512
+        // statements, too many for the connection's cache of prepared statements: prepared again batch after batch.
+        h.execute(SAVEPOINT);
         Object value;
         try {
             value = work.withHandle(h);
         } catch (RuntimeException | Error e) {
             // A failure that already ended the whole transaction makes this throw, and the batch fails as one.
-            h.execute("ROLLBACK TO SAVEPOINT " + savepoint);
-            h.execute("RELEASE SAVEPOINT " + savepoint);
+            h.execute(ROLLBACK_TO_SAVEPOINT);
+            h.execute(RELEASE_SAVEPOINT);
             return new Outcome(null, e);
         }
-        h.execute("RELEASE SAVEPOINT " + savepoint);
+        h.execute(RELEASE_SAVEPOINT);
         return new Outcome(value, null);
     }
 
@@ -206,6 +241,8 @@ final class GroupCommit implements AutoCloseable {
         queue.add(CLOSE);
         try {
             thread.join(TimeUnit.SECONDS.toMillis(30));
+            answers.shutdown();
+            answers.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -108,6 +108,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean writesOneAtATime() {
+        return false;
+    }
+
+    @Override
     public String insertVoteIfAbsent() {
         return "INSERT INTO votes (user_id, post_id, created_at) VALUES (:user, :post, :now) "
                 + "ON CONFLICT (user_id, post_id) DO NOTHING";

@@ -186,6 +186,11 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public boolean writesOneAtATime() {
+        return true;
+    }
+
+    @Override
     public String insertVoteIfAbsent() {
         return "INSERT INTO votes (user_id, post_id, created_at) VALUES (:user, :post, :now) "
                 + "ON CONFLICT (user_id, post_id) DO NOTHING";

@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +110,49 @@ class GroupCommitTest {
         List<String> rows = db.read(h -> h.createQuery("SELECT id || ':' || v FROM t ORDER BY id")
                 .mapTo(String.class).list());
         assertThat(rows).containsExactly("1:first", "2:second", "4:fourth");
+    }
+
+    @Test
+    void a_batch_of_more_writes_than_the_writer_keeps_statements_for_prepares_its_savepoints_once() throws Exception {
+        Set<PreparedStatement> savepoints =
+                Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService callers = Executors.newCachedThreadPool();
+        try {
+            Future<Integer> first = callers.submit(() -> group.write(h -> {
+                h.addCustomizer(new StatementCustomizer() {
+                    @Override
+                    public void beforeExecution(PreparedStatement statement, StatementContext ctx) {
+                        if (ctx.getRawSql().contains("SAVEPOINT")) {
+                            savepoints.add(statement);
+                        }
+                    }
+                });
+                running.countDown();
+                await(release);
+                return insert(h, 0, "first");
+            }));
+            assertThat(running.await(1, TimeUnit.MINUTES)).isTrue();
+            int queued = StatementCache.PER_CONNECTION + 1;
+            List<Future<Integer>> writes = new ArrayList<>();
+            for (int i = 1; i <= queued; i++) {
+                int id = i;
+                writes.add(callers.submit(() -> group.write(h -> insert(h, id, "queued"))));
+            }
+            await(() -> group.queued() == queued);
+            release.countDown();
+
+            assertThat(first.get(1, TimeUnit.MINUTES)).isEqualTo(1);
+            for (Future<Integer> write : writes) {
+                assertThat(write.get(1, TimeUnit.MINUTES)).isEqualTo(1);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(batches).isEqualTo(1);
+        // SAVEPOINT and RELEASE SAVEPOINT, each prepared once for the whole batch
+        assertThat(savepoints).hasSize(2);
     }
 
     @Test
