@@ -52,7 +52,9 @@ import java.util.regex.Pattern;
  * the issue's 1M seed), {@code dataRoot} (the seeded file is kept in {@code <dataRoot>/data-bench-<posts>/rungu.db}
  * and reused), {@code seconds} (10 per run), {@code warmup} (3 per scenario and server), {@code voteWarmup} (20 per
  * server, the vote path's own), {@code connections} (64), {@code threads} (wrk threads, 2), {@code startups} (5),
- * {@code only} (comma-separated scenario names, e.g. {@code list,post}), {@code serverCpus} / {@code wrkCpus}
+ * {@code only} (comma-separated scenario names, e.g. {@code list,post}), {@code rounds} (1: how many times each read
+ * row is measured on both servers, alternately; the row shows the round with the median ratio, and the ratios of
+ * all rounds follow it), {@code serverCpus} / {@code wrkCpus}
  * (taskset CPU lists, e.g. {@code 0} and {@code 1}; empty: not pinned), {@code jvmArgs} (extra flags for the server's
  * JVM, e.g. a JFR recording; empty by default, so the server starts as the README starts it).
  */
@@ -71,6 +73,7 @@ public final class WrkBenchmark {
     private final int connections = Integer.getInteger("bench.connections", 64);
     private final int wrkThreads = Integer.getInteger("bench.threads", 2);
     private final int startups = Integer.getInteger("bench.startups", 5);
+    private final int rounds = Math.max(1, Integer.getInteger("bench.rounds", 1));
     private final String serverCpus = System.getProperty("bench.serverCpus", "");
     private final String wrkCpus = System.getProperty("bench.wrkCpus", "");
     private final String jvmArgs = System.getProperty("bench.jvmArgs", "");
@@ -136,11 +139,7 @@ public final class WrkBenchmark {
                     if (s.votes) {
                         voteRow(s, requests, rungu, bare, board);
                     } else {
-                        wrk(rungu.port, rungu.pid, requests, s.gzip, warmup);
-                        wrk(bare.port, bare.pid, requests, s.gzip, warmup);
-                        Result r = wrk(rungu.port, rungu.pid, requests, s.gzip, seconds);
-                        Result b = wrk(bare.port, bare.pid, requests, s.gzip, seconds);
-                        row(s.name, r, b);
+                        readRow(s, requests, rungu, bare);
                     }
                 }
             }
@@ -215,6 +214,29 @@ public final class WrkBenchmark {
                 r.p50ms, r.p99ms, r.cpuMicros, b.rps(), b.p50ms, b.p99ms, b.cpuMicros, 100 * r.rps() / b.rps(),
                 r.wrkCpuShare * 100, b.wrkCpuShare * 100,
                 r.errors + b.errors > 0 ? "  (errors: " + r.errors + " / " + b.errors + ")" : "");
+    }
+
+    /**
+     * A read scenario measured {@link #rounds} times, Rungu then the bare route each time, so both meet the same
+     * moments of a noisy machine; the row is the round whose ratio is the median (of an even number, the higher of
+     * the middle two).
+     */
+    private void readRow(Scenario s, Path requests, Server rungu, Bare bare) throws Exception {
+        List<Result[]> pairs = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            wrk(rungu.port, rungu.pid, requests, s.gzip, warmup);
+            wrk(bare.port, bare.pid, requests, s.gzip, warmup);
+            Result r = wrk(rungu.port, rungu.pid, requests, s.gzip, seconds);
+            Result b = wrk(bare.port, bare.pid, requests, s.gzip, seconds);
+            pairs.add(new Result[] {r, b});
+        }
+        pairs.sort(java.util.Comparator.comparingDouble(pair -> pair[0].rps() / pair[1].rps()));
+        Result[] median = pairs.get(pairs.size() / 2);
+        row(s.name, median[0], median[1]);
+        if (rounds > 1) {
+            out("  ratios of the %d rounds, lowest first: %s", rounds, pairs.stream()
+                    .map(pair -> String.format(Locale.ROOT, "%.0f%%", 100 * pair[0].rps() / pair[1].rps())).toList());
+        }
     }
 
     /** Vote toggles: each request toggles a (member, post) pair no other request touches; checked in the database. */
