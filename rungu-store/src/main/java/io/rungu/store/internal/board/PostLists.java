@@ -88,8 +88,8 @@ final class PostLists {
     /** A page of a board's matches by relevance, with no filter. */
     private record RankedKey(String projectId, String search, long offset, int limit) {}
 
-    /** The keys of a page by relevance and the board's number of matches. */
-    private record RankedPage(List<Long> seqs, long total) {}
+    /** The keys of a page by relevance and the board's number of matches (an estimate, or exact). */
+    private record RankedPage(List<Long> seqs, long total, boolean estimate) {}
 
     private Dialect.Search expression(Handle h, String version, List<String> terms, boolean anyWord) {
         return searches.get(version, new ExpressionKey(terms, anyWord), () -> dialect.search(h, terms, anyWord),
@@ -147,9 +147,20 @@ final class PostLists {
             return new Page<>(List.of(), page.page(), page.perPage(), 0);
         }
         String search = expression.expression();
+        boolean seeks = expression.seeks();
+        Supplier<SearchTotal> count = () -> seeks ? searchTotal(h, filters, search)
+                : new SearchTotal(filters.bind(h.createQuery(searchCountSql(dialect, filters)))
+                        .bind("search", search).mapTo(Long.class).one(), false);
         if (sort == PostSort.RELEVANCE) {
             boolean acrossBoards = !filters.narrows() && expression.matchesAtMost() <= RANK_ACROSS_BOARDS_MAX;
             Supplier<RankedPage> rank = () -> {
+                List<Long> fromHeads = filters.narrows() ? null
+                        : dialect.rankedFromHeads(h, projectId, expression, page.offset(), page.perPage());
+                if (fromHeads != null) {
+                    // The page without scoring every match, so without counting them: counted as the other sorts.
+                    SearchTotal total = searches.get(version, new TotalKey(projectId, search), count, t -> 0);
+                    return new RankedPage(fromHeads, total.total(), total.estimate());
+                }
                 RankedPage r = ranked(h, filters, search, acrossBoards, page);
                 if (!filters.narrows()) {
                     // Ranking counted every match exactly: the other sorts of the same words need not count again.
@@ -162,12 +173,8 @@ final class PostLists {
                     : searches.get(version, new RankedKey(projectId, search, page.offset(), page.perPage()), rank,
                             r -> 16L * r.seqs().size());
             return new Page<>(PostReads.bySeqs(h, ranked.seqs(), viewerId), page.page(), page.perPage(),
-                    ranked.total());
+                    ranked.total(), ranked.estimate());
         }
-        boolean seeks = expression.seeks();
-        Supplier<SearchTotal> count = () -> seeks ? searchTotal(h, filters, search)
-                : new SearchTotal(filters.bind(h.createQuery(searchCountSql(dialect, filters)))
-                        .bind("search", search).mapTo(Long.class).one(), false);
         SearchTotal counted = filters.narrows() ? count.get()
                 : searches.get(version, new TotalKey(projectId, search), count, t -> 0);
         long total = counted.total();
@@ -242,7 +249,7 @@ final class PostLists {
                 .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
         long total = !rows.isEmpty() ? rows.get(0)[1] : filters.bind(h.createQuery(searchCountSql(dialect, filters)))
                 .bind("search", search).mapTo(Long.class).one();
-        return new RankedPage(rows.stream().map(r -> r[0]).toList(), total);
+        return new RankedPage(rows.stream().map(r -> r[0]).toList(), total, false);
     }
 
     /**

@@ -88,10 +88,11 @@ public interface Dialect {
     int PREFIX_WORDS_MAX = 64;
 
     /**
-     * A search expression, whether it can seek, and a bound on its matches across all boards
-     * ({@link Long#MAX_VALUE} when unknown); the expression is null when nothing can match.
+     * A search expression, whether it can seek, a bound on its matches across all boards ({@link Long#MAX_VALUE}
+     * when unknown), and for a one-word search the phrases of the expression, any of which matches (empty
+     * otherwise); the expression is null when nothing can match.
      */
-    record Search(String expression, boolean seeks, long matchesAtMost) {
+    record Search(String expression, boolean seeks, long matchesAtMost, List<String> phrases) {
         /** A search nothing matches. */
         public static final Search NOTHING = new Search(null, true, 0);
 
@@ -100,9 +101,23 @@ public interface Dialect {
             this(expression, seeks, Long.MAX_VALUE);
         }
 
+        /** A search whose phrases are not told. */
+        public Search(String expression, boolean seeks, long matchesAtMost) {
+            this(expression, seeks, matchesAtMost, List.of());
+        }
+
         public boolean matchesNothing() {
             return expression == null;
         }
+    }
+
+    /**
+     * The keys of positions {@code [offset, offset + limit)} of a board's matches of {@code search} by relevance,
+     * without scoring every match, or null when this dialect cannot (the caller then ranks every match): SQLite
+     * answers the first pages of one-word searches of the words common on a board from {@link SearchHeads}.
+     */
+    default List<Long> rankedFromHeads(Handle h, String projectId, Search search, long offset, int limit) {
+        return null;
     }
 
     /** Inserts the vote {@code (:user, :post, :now)} unless it exists; updates 1 row or 0. */

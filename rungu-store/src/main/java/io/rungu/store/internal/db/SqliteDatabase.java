@@ -40,6 +40,11 @@ public final class SqliteDatabase implements Database {
     private final Jdbi writer;
     private final Jdbi reader;
     private final ScheduledExecutorService checkpointer;
+    /** Builds the search heads in the background when due ({@link SearchHeads#due}); null in memory. */
+    private final ScheduledExecutorService headsBuilder;
+    private final SearchHeads heads = new SearchHeads();
+    /** How often the background thread looks whether the search heads are due. */
+    private static final long HEADS_CHECK_SECONDS = 60;
     private final WriteGeneration generation = new WriteGeneration();
     /** Moved by every write but grouped ones ({@link #accountWriteGeneration}). */
     private final WriteGeneration accountGeneration = new WriteGeneration();
@@ -76,6 +81,17 @@ public final class SqliteDatabase implements Database {
                 return t;
             });
             checkpointer.scheduleWithFixedDelay(this::checkpoint, 1, 1, TimeUnit.SECONDS);
+        }
+        if (inMemory) {
+            headsBuilder = null;
+        } else {
+            headsBuilder = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "rungu-sqlite-search-heads");
+                t.setDaemon(true);
+                return t;
+            });
+            headsBuilder.scheduleWithFixedDelay(this::buildSearchHeadsIfDue, HEADS_CHECK_SECONDS, HEADS_CHECK_SECONDS,
+                    TimeUnit.SECONDS);
         }
         groupCommit = new GroupCommit("rungu-sqlite-group-commit", writer::inTransaction, generation::bump);
     }
@@ -145,6 +161,17 @@ public final class SqliteDatabase implements Database {
 
     @Override
     public void close() {
+        if (headsBuilder != null) {
+            // A build reads for seconds at 1M posts; it stops between phrases when interrupted.
+            headsBuilder.shutdownNow();
+            try {
+                if (!headsBuilder.awaitTermination(10, TimeUnit.SECONDS)) {
+                    LOG.warn("The search heads build did not stop within 10 s; closing anyway");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         groupCommit.close();
         if (checkpointer != null) {
             // Let a running checkpoint finish before its connection is closed under it.
@@ -172,6 +199,38 @@ public final class SqliteDatabase implements Database {
         int busy = maintenance(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapTo(Integer.class).first());
         if (busy != 0) {
             LOG.warn("The WAL could not be truncated after an erasure (readers busy); it is checkpointed later");
+        }
+    }
+
+    /**
+     * Builds the search heads when they are due: read from one snapshot on a reading connection, then written a
+     * board per transaction, so writers wait for one board's rows at a time, not for the build.
+     */
+    private void buildSearchHeadsIfDue() {
+        try {
+            boolean ready = reader.withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM sqlite_master WHERE name = 'search_head_builds'").mapTo(Integer.class).one() > 0);
+            if (!ready || !reader.withHandle(heads::due)) {
+                return;
+            }
+            long started = System.nanoTime();
+            SearchHeads.Built built = reader.inTransaction(heads::compute);
+            for (var board : built.boards().entrySet()) {
+                write(h -> {
+                    heads.storeBoard(h, board.getKey(), board.getValue(), built.throughSeq());
+                    return null;
+                });
+            }
+            write(h -> {
+                heads.finish(h, built, Instant.now());
+                return null;
+            });
+            LOG.info("Search heads built for {} boards in {} ms", built.boards().size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            if (!Thread.currentThread().isInterrupted()) {
+                LOG.warn("Building the search heads failed; searches rank every match until the next try", e);
+            }
         }
     }
 
@@ -220,6 +279,9 @@ public final class SqliteDatabase implements Database {
             // made before query_only, which refuses even temporary tables. Nothing is read until it is queried.
             s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.posts_fts_terms "
                     + "USING fts5vocab(main, posts_fts, 'row')");
+            // Each word's postings with their columns, read by SearchHeads to build its heads.
+            s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.posts_fts_instances "
+                    + "USING fts5vocab(main, posts_fts, 'instance')");
             if (queryOnly) {
                 s.execute("PRAGMA query_only = 1");
             }

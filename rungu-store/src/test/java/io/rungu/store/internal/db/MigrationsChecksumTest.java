@@ -53,6 +53,10 @@ class MigrationsChecksumTest {
                 "03b0889afb511c110122bfbd26749f1bc45b502d86a9aec010a44bf3bc0f8926");
         SHIPPED.put("postgres/V014__outbox_post_unlisted.sql",
                 "03b0889afb511c110122bfbd26749f1bc45b502d86a9aec010a44bf3bc0f8926");
+        SHIPPED.put("sqlite/V015__search_heads.sql",
+                "2fd25fa0d5f75a910bf52fdcac5210d0040491c8d53a360eba5dd59d21da5478");
+        SHIPPED.put("postgres/V015__search_heads.sql",
+                "918153e8e3ccbcac17071d8483e5b8710ba0d73dd6a2f9e10b5cecfe976e3d11");
     }
 
     @Test

@@ -1,0 +1,519 @@
+package io.rungu.store.internal.db;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The first pages of the relevance order of the words common on a board, kept so that the first search of such a
+ * word need not score every match (SQLite only; the tables of the V015 migration).
+ *
+ * <p>FTS5's bm25 scores a post for a one-word search as {@code idf * g(w, d)}: {@code w} the word's weighted count
+ * in the post (title 5, description 1), {@code d} the post's length in tokens, {@code g} rising with {@code w} and
+ * falling with {@code d} (k1 1.2, b 0.75, over the index's average length). FTS5 has no order by score, so it
+ * scores every match: 100-250 ms for a word in most of a board of 100k posts. A build keeps, per board and common
+ * phrase, the posts of each weight up to some length, and for each weight the length of the shortest post it did
+ * not keep. Inside a weight the order is by length whatever the averages are, so the best posts not kept score at
+ * most {@code idf * g(w, next length)}: a page whose last post scores more than every such bound is exact.
+ *
+ * <p>Posts added since the build (keys past {@code through_seq}), posts whose words changed or that were deleted
+ * (the {@code search_heads_changed} triggers) and posts holding another phrase of the word are scored by FTS5 at
+ * each search; the heads' posts of the page are scored by FTS5 too, so the page and its order are FTS5's own. When
+ * anything cannot be proven the answer is null and the caller ranks every match as before.
+ */
+public final class SearchHeads {
+    /** A phrase held by this many posts of a board gets heads there; FTS5 ranks fewer in about 15 ms or less. */
+    public static final int MIN_MATCHES = 5_000;
+
+    /** Pages up to this position (five pages of 20) are answered from the heads; deeper ones rank every match. */
+    public static final int DEPTH = 100;
+
+    /** Posts kept per phrase and board by a build, at least: twice the depth, so later changes leave enough. */
+    public static final int KEPT = 2 * DEPTH;
+
+    /** Past this many posts added since the build, or this many changed, a search ranks every match. */
+    static final int FRESH_MAX = 5_000;
+    static final int CHANGED_MAX = 500;
+
+    /** A build is due past this many posts added, or this many changed, since the last one. */
+    static final int FRESH_REBUILD = 2_000;
+    static final int CHANGED_REBUILD = 200;
+
+    /** bm25's constants in FTS5, and the column weights of the index's rank option (V003). */
+    private static final double K1 = 1.2;
+    private static final double B = 0.75;
+    private static final int TITLE_WEIGHT = 5;
+    private static final int DESCRIPTION_WEIGHT = 1;
+
+    /** Scores computed here and by FTS5 may differ in the last bits: a bound must clear a page by this much. */
+    private static final double MARGIN = 1e-9;
+
+    /** Words the tokenizer keeps as they are, the only ones given heads. */
+    private static final Pattern PLAIN_WORD = Pattern.compile("[a-z0-9]+");
+
+    /** The token each post carries for its board in the index's board column (V003). */
+    private static final Pattern BOARD_TOKEN = Pattern.compile("b[0-9a-f]{32}");
+
+    /** Words up to this long are searched as prefixes from FTS5's prefix indexes (V003: prefix '1 2 3'). */
+    private static final int PREFIX_INDEXED = 3;
+
+    private final int minMatches;
+    private final int depth;
+    private final int kept;
+
+    /** With {@link #MIN_MATCHES}, {@link #DEPTH} and {@link #KEPT}. */
+    public SearchHeads() {
+        this(MIN_MATCHES, DEPTH, KEPT);
+    }
+
+    /** Small values let tests reach truncated groups and the depth with a few hundred posts. */
+    SearchHeads(int minMatches, int depth, int kept) {
+        this.minMatches = minMatches;
+        this.depth = depth;
+        this.kept = kept;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- search
+
+    /** A match with its FTS5 rank (lower is better). */
+    private record Ranked(long seq, double rank) {}
+
+    /** A kept post with its score over the index's current average length (idf left out). */
+    private record Head(long seq, int weight, int length, double score) {}
+
+    /**
+     * The keys of positions {@code [offset, offset + limit)} of the board's matches of a one-word search, by bm25
+     * then key descending as FTS5 orders them, or null when the heads cannot prove that page.
+     *
+     * @param phrases    the FTS5 phrases the word stands for ({@link Dialect.Search#phrases})
+     * @param expression the search expression joining them, bound as {@code :search}
+     * @param matchesSql the dialect's matches of the board ({@code :project}, {@code :search})
+     * @param rankedSql  the same with their bm25 rank
+     */
+    List<Long> page(Handle h, String projectId, List<String> phrases, String expression, String matchesSql,
+            String rankedSql, long offset, int limit) {
+        long wanted = offset + limit;
+        if (phrases.isEmpty() || wanted > depth) {
+            return null;
+        }
+        Map<String, Long> headed = new HashMap<>();
+        h.createQuery("SELECT phrase, through_seq FROM search_head_phrases WHERE project_id = :project")
+                .bind("project", projectId)
+                .map((rs, ctx) -> headed.put(rs.getString(1), rs.getLong(2))).forEach(row -> { });
+        List<String> withHeads = phrases.stream().filter(headed::containsKey).toList();
+        if (withHeads.size() != 1) {
+            return null;
+        }
+        String phrase = withHeads.get(0);
+        long through = headed.get(phrase);
+        long fresh = h.createQuery("SELECT count(*) FROM (SELECT 1 FROM posts WHERE seq > :through LIMIT :cap)")
+                .bind("through", through).bind("cap", FRESH_MAX + 1).mapTo(Long.class).one();
+        if (fresh > FRESH_MAX) {
+            return null;
+        }
+        Set<Long> scoredApart = new HashSet<>(h.createQuery(
+                        "SELECT DISTINCT seq FROM search_heads_changed LIMIT :cap")
+                .bind("cap", CHANGED_MAX + 1).mapTo(Long.class).list());
+        if (scoredApart.size() > CHANGED_MAX) {
+            return null;
+        }
+        List<String> others = phrases.stream().filter(p -> !p.equals(phrase)).toList();
+        if (!others.isEmpty()) {
+            // Posts holding another phrase of the word score for it too: FTS5 scores them.
+            List<Long> holding = h.createQuery("SELECT seq FROM (" + matchesSql + ") LIMIT :cap")
+                    .bind("project", projectId).bind("search", String.join(" OR ", others))
+                    .bind("cap", minMatches + 1).mapTo(Long.class).list();
+            if (holding.size() > minMatches) {
+                return null;
+            }
+            scoredApart.addAll(holding);
+        }
+        Map<Long, Ranked> scored = new HashMap<>();
+        h.createQuery(rankedSql + " AND rowid > :through").bind("project", projectId).bind("search", expression)
+                .bind("through", through).map((rs, ctx) -> new Ranked(rs.getLong(1), rs.getDouble(2)))
+                .forEach(r -> scored.put(r.seq(), r));
+        // A changed post or one holding another phrase may be past the build too: scored once either way.
+        rankBySeq(h, rankedSql, projectId, expression, scoredApart).forEach(r -> scored.put(r.seq(), r));
+
+        double averageLength = averageLength(h);
+        List<Head> heads = h.createQuery("SELECT seq, weight, length FROM search_heads "
+                        + "WHERE project_id = :project AND phrase = :phrase")
+                .bind("project", projectId).bind("phrase", phrase)
+                .map((rs, ctx) -> new Head(rs.getLong(1), rs.getInt(2), rs.getInt(3),
+                        score(rs.getInt(2), rs.getInt(3), averageLength)))
+                .list().stream()
+                .filter(head -> !scoredApart.contains(head.seq()))
+                .sorted(Comparator.comparingDouble(Head::score).reversed()
+                        .thenComparing(Comparator.comparingLong(Head::seq).reversed()))
+                .toList();
+        // The heads that may reach the page: the best `wanted`, and any scoring as much as the last of them.
+        int taken = (int) Math.min(heads.size(), wanted);
+        while (taken < heads.size() && heads.get(taken).score() >= heads.get(taken - 1).score() * (1 - MARGIN)) {
+            taken++;
+        }
+        List<Head> candidates = heads.subList(0, taken);
+        Map<Long, Ranked> rescored = new HashMap<>();
+        rankBySeq(h, rankedSql, projectId, expression, candidates.stream().map(Head::seq).toList())
+                .forEach(r -> rescored.put(r.seq(), r));
+        if (rescored.size() != candidates.size()) {
+            return null; // a kept post the index no longer matches unrecorded: never trust the heads then
+        }
+        List<Ranked> all = new ArrayList<>(scored.values());
+        all.addAll(rescored.values());
+        all.sort(Comparator.comparingDouble(Ranked::rank).thenComparing(Comparator.comparingLong(Ranked::seq)
+                .reversed()));
+
+        List<Double> bounds = new ArrayList<>();
+        if (taken < heads.size()) {
+            bounds.add(heads.get(taken).score());
+        }
+        h.createQuery("SELECT weight, next_length FROM search_head_groups WHERE project_id = :project "
+                        + "AND phrase = :phrase AND next_length IS NOT NULL")
+                .bind("project", projectId).bind("phrase", phrase)
+                .map((rs, ctx) -> score(rs.getInt(1), rs.getInt(2), averageLength)).forEach(bounds::add);
+        if (!bounds.isEmpty()) {
+            if (all.size() < wanted || candidates.isEmpty()) {
+                return null;
+            }
+            Head first = candidates.get(0);
+            double idf = -rescored.get(first.seq()).rank() / first.score();
+            double last = -all.get((int) wanted - 1).rank();
+            for (double bound : bounds) {
+                if (idf * bound * (1 + MARGIN) >= last * (1 - MARGIN)) {
+                    return null;
+                }
+            }
+        }
+        return all.subList((int) Math.min(offset, all.size()), (int) Math.min(wanted, all.size())).stream()
+                .map(Ranked::seq).toList();
+    }
+
+    private static List<Ranked> rankBySeq(Handle h, String rankedSql, String projectId, String expression,
+            Collection<Long> seqs) {
+        if (seqs.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery(rankedSql + " AND rowid IN (SELECT value FROM json_each(:seqs))")
+                .bind("project", projectId).bind("search", expression).bind("seqs", seqs.toString())
+                .map((rs, ctx) -> new Ranked(rs.getLong(1), rs.getDouble(2))).list();
+    }
+
+    /** bm25's term part for a weighted count and a length, as FTS5 computes it, without the idf. */
+    static double score(int weight, int length, double averageLength) {
+        double w = weight;
+        return (w * (K1 + 1.0)) / (w + K1 * (1 - B + B * length / averageLength));
+    }
+
+    /** The index's average row length in tokens, all columns (FTS5's averages record, row 1 of its data). */
+    static double averageLength(Handle h) {
+        byte[] record = h.createQuery("SELECT block FROM posts_fts_data WHERE id = 1").mapTo(byte[].class)
+                .findOne().orElse(new byte[0]);
+        long[] values = varints(record);
+        if (values.length < 2 || values[0] == 0) {
+            return 1;
+        }
+        long tokens = 0;
+        for (int i = 1; i < values.length; i++) {
+            tokens += values[i];
+        }
+        return (double) tokens / (double) values[0];
+    }
+
+    /** SQLite's variable-length integers, one after another (FTS5's records use them). */
+    static long[] varints(byte[] bytes) {
+        long[] values = new long[bytes.length];
+        int n = 0;
+        int i = 0;
+        while (i < bytes.length) {
+            long v = 0;
+            int read = 0;
+            while (i < bytes.length) {
+                int b = bytes[i++] & 0xff;
+                if (read == 8) {
+                    v = (v << 8) | b;
+                    break;
+                }
+                v = (v << 7) | (b & 0x7f);
+                read++;
+                if ((b & 0x80) == 0) {
+                    break;
+                }
+            }
+            values[n++] = v;
+        }
+        return Arrays.copyOf(values, n);
+    }
+
+    // ----------------------------------------------------------------------------------------------------- build
+
+    /** A build's result: every board's heads, read at one moment. */
+    record Built(long throughSeq, long changedThrough, Map<String, List<PhraseHeads>> boards) {}
+
+    /** The heads of one phrase on one board: its kept posts and, per weight, the next length (null: none). */
+    record PhraseHeads(String phrase, long[] seqs, int[] weights, int[] lengths, Map<Integer, Integer> next) {}
+
+    /** True when the heads were never built on a store large enough, or enough changed since the last build. */
+    public boolean due(Handle h) {
+        List<Long> build = h.createQuery("SELECT through_seq FROM search_head_builds WHERE id = 1")
+                .mapTo(Long.class).list();
+        if (build.isEmpty()) {
+            return h.createQuery("SELECT count(*) FROM (SELECT 1 FROM posts LIMIT :cap)").bind("cap", minMatches)
+                    .mapTo(Long.class).one() >= minMatches;
+        }
+        long fresh = h.createQuery("SELECT count(*) FROM (SELECT 1 FROM posts WHERE seq > :through LIMIT :cap)")
+                .bind("through", build.get(0)).bind("cap", FRESH_REBUILD + 1).mapTo(Long.class).one();
+        long changed = h.createQuery("SELECT count(*) FROM (SELECT 1 FROM search_heads_changed LIMIT :cap)")
+                .bind("cap", CHANGED_REBUILD + 1).mapTo(Long.class).one();
+        return fresh > FRESH_REBUILD || changed > CHANGED_REBUILD;
+    }
+
+    /** Builds every board's heads from what {@code h} sees and writes them through it, in its transaction. */
+    public void build(Handle h, Instant now) {
+        store(h, compute(h), now);
+    }
+
+    /**
+     * Reads every board's heads from one snapshot. Each phrase's postings are read from FTS5's instance list (the
+     * index's own tokens, so the weights are the ones bm25 uses), and every post's length from its size record.
+     */
+    Built compute(Handle h) {
+        long changedThrough = h.createQuery("SELECT coalesce(max(id), 0) FROM search_heads_changed")
+                .mapTo(Long.class).one();
+        Posts posts = Posts.read(h);
+        double averageLength = averageLength(h);
+        Map<String, List<PhraseHeads>> boards = new LinkedHashMap<>();
+        int[] weight = new int[posts.size()];
+        int[] touched = new int[posts.size()];
+        for (String[] phrase : candidates(h)) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("Search heads build interrupted");
+            }
+            int[] matched = {0};
+            h.createQuery(phrase[2] == null
+                            ? "SELECT doc, col FROM temp.posts_fts_instances WHERE term = :from"
+                            : "SELECT doc, col FROM temp.posts_fts_instances WHERE term >= :from AND term < :to")
+                    .bind("from", phrase[1]).bind("to", phrase[2])
+                    .map((rs, ctx) -> {
+                        String column = rs.getString(2);
+                        int add = "title".equals(column) ? TITLE_WEIGHT
+                                : "description".equals(column) ? DESCRIPTION_WEIGHT : 0;
+                        int at = add > 0 ? posts.indexOf(rs.getLong(1)) : -1;
+                        if (at >= 0) {
+                            if (weight[at] == 0) {
+                                touched[matched[0]++] = at;
+                            }
+                            weight[at] += add;
+                        }
+                        return Boolean.TRUE;
+                    }).forEach(row -> { });
+            int[] perBoard = new int[posts.boards.size()];
+            for (int i = 0; i < matched[0]; i++) {
+                perBoard[posts.board[touched[i]]]++;
+            }
+            for (int b = 0; b < perBoard.length; b++) {
+                if (perBoard[b] >= minMatches) {
+                    int[] matches = new int[perBoard[b]];
+                    int n = 0;
+                    for (int i = 0; i < matched[0]; i++) {
+                        if (posts.board[touched[i]] == b) {
+                            matches[n++] = touched[i];
+                        }
+                    }
+                    boards.computeIfAbsent(posts.boards.get(b), key -> new ArrayList<>())
+                            .add(heads(phrase[0], matches, posts, weight, averageLength));
+                }
+            }
+            for (int i = 0; i < matched[0]; i++) {
+                weight[touched[i]] = 0;
+            }
+        }
+        return new Built(posts.size() == 0 ? 0 : posts.seq[posts.size() - 1], changedThrough, boards);
+    }
+
+    /**
+     * The phrases worth heads, each as {phrase, from, to}: words longer than the prefix indexes, held by
+     * {@link #minMatches} posts of all boards (a board cannot hold more), searched as themselves; and shorter
+     * words, searched as prefixes, so the posts holding any word starting with them (to: the first word past
+     * them). Only plain words: the others are searched as prefixes FTS5 expands itself.
+     */
+    private List<String[]> candidates(Handle h) {
+        List<String[]> phrases = new ArrayList<>();
+        h.createQuery("SELECT term FROM temp.posts_fts_terms WHERE doc >= :min").bind("min", minMatches)
+                .mapTo(String.class).forEach(term -> {
+                    if (!PLAIN_WORD.matcher(term).matches() || BOARD_TOKEN.matcher(term).matches()) {
+                        return;
+                    }
+                    if (term.length() > PREFIX_INDEXED) {
+                        phrases.add(new String[] {quoted(term), term, null});
+                    } else {
+                        String after = term.substring(0, term.length() - 1)
+                                + (char) (term.charAt(term.length() - 1) + 1);
+                        phrases.add(new String[] {quoted(term) + "*", term, after});
+                    }
+                });
+        return phrases;
+    }
+
+    /**
+     * A board's heads of a phrase: the {@link #kept} best matches over the current average length, and every match
+     * of the same weight no longer than the longest of those (a weight's kept posts are all its posts up to a
+     * length); per weight, the shortest match not kept.
+     */
+    private PhraseHeads heads(String phrase, int[] matches, Posts posts, int[] weight, double averageLength) {
+        Integer[] order = Arrays.stream(matches).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(at -> score(weight[at], posts.length[at], averageLength))
+                .reversed().thenComparing(Comparator.<Integer>comparingLong(at -> posts.seq[at]).reversed()));
+        Map<Integer, Integer> longestKept = new HashMap<>();
+        for (int i = 0; i < Math.min(kept, order.length); i++) {
+            int at = order[i];
+            longestKept.merge(weight[at], posts.length[at], Math::max);
+        }
+        Map<Integer, Integer> next = new HashMap<>();
+        List<Integer> keep = new ArrayList<>();
+        for (int at : matches) {
+            int limit = longestKept.getOrDefault(weight[at], -1);
+            if (posts.length[at] <= limit) {
+                keep.add(at);
+            } else {
+                next.merge(weight[at], posts.length[at], Math::min);
+            }
+        }
+        longestKept.keySet().forEach(w -> next.putIfAbsent(w, null));
+        long[] seqs = new long[keep.size()];
+        int[] weights = new int[keep.size()];
+        int[] lengths = new int[keep.size()];
+        for (int i = 0; i < keep.size(); i++) {
+            int at = keep.get(i);
+            seqs[i] = posts.seq[at];
+            weights[i] = weight[at];
+            lengths[i] = posts.length[at];
+        }
+        return new PhraseHeads(phrase, seqs, weights, lengths, next);
+    }
+
+    /**
+     * Writes a build: each board's heads replace its old ones; boards left without heads lose theirs; the changes
+     * the build saw are forgotten.
+     */
+    void store(Handle h, Built built, Instant now) {
+        for (var board : built.boards().entrySet()) {
+            storeBoard(h, board.getKey(), board.getValue(), built.throughSeq());
+        }
+        finish(h, built, now);
+    }
+
+    /** Replaces one board's heads. */
+    void storeBoard(Handle h, String projectId, List<PhraseHeads> phrases, long throughSeq) {
+        for (String table : List.of("search_heads", "search_head_groups", "search_head_phrases")) {
+            h.createUpdate("DELETE FROM " + table + " WHERE project_id = :project").bind("project", projectId)
+                    .execute();
+        }
+        PreparedBatch phraseRows = h.prepareBatch("INSERT INTO search_head_phrases (project_id, phrase, through_seq) "
+                + "VALUES (:project, :phrase, :through)");
+        PreparedBatch groupRows = h.prepareBatch("INSERT INTO search_head_groups (project_id, phrase, weight, "
+                + "next_length) VALUES (:project, :phrase, :weight, :next)");
+        PreparedBatch headRows = h.prepareBatch("INSERT INTO search_heads (project_id, phrase, seq, weight, length) "
+                + "VALUES (:project, :phrase, :seq, :weight, :length)");
+        for (PhraseHeads p : phrases) {
+            phraseRows.bind("project", projectId).bind("phrase", p.phrase()).bind("through", throughSeq).add();
+            p.next().forEach((w, next) -> groupRows.bind("project", projectId).bind("phrase", p.phrase())
+                    .bind("weight", w).bind("next", next).add());
+            for (int i = 0; i < p.seqs().length; i++) {
+                headRows.bind("project", projectId).bind("phrase", p.phrase()).bind("seq", p.seqs()[i])
+                        .bind("weight", p.weights()[i]).bind("length", p.lengths()[i]).add();
+            }
+        }
+        for (PreparedBatch batch : List.of(phraseRows, groupRows, headRows)) {
+            if (batch.size() > 0) {
+                batch.execute();
+            }
+        }
+    }
+
+    /** Drops the heads of boards the build left out and the changes it saw, and records the build. */
+    void finish(Handle h, Built built, Instant now) {
+        List<String> stale = h.createQuery("SELECT DISTINCT project_id FROM search_head_phrases").mapTo(String.class)
+                .list().stream().filter(p -> !built.boards().containsKey(p)).toList();
+        for (String projectId : stale) {
+            storeBoard(h, projectId, List.of(), built.throughSeq());
+        }
+        h.createUpdate("DELETE FROM search_heads_changed WHERE id <= :through")
+                .bind("through", built.changedThrough()).execute();
+        h.createUpdate("INSERT INTO search_head_builds (id, through_seq, changed_through, built_at) "
+                        + "VALUES (1, :through, :changed, :now) ON CONFLICT (id) DO UPDATE SET "
+                        + "through_seq = excluded.through_seq, changed_through = excluded.changed_through, "
+                        + "built_at = excluded.built_at")
+                .bind("through", built.throughSeq()).bind("changed", built.changedThrough())
+                .bind("now", Timestamps.format(now)).execute();
+    }
+
+    private static String quoted(String word) {
+        return '"' + word.replace("\"", "\"\"") + '"';
+    }
+
+    /** Every post's key (ascending), board and length in the index. */
+    private static final class Posts {
+        final long[] seq;
+        final int[] board;
+        final int[] length;
+        final List<String> boards;
+        private final int size;
+
+        private Posts(long[] seq, int[] board, int[] length, List<String> boards, int size) {
+            this.seq = seq;
+            this.board = board;
+            this.length = length;
+            this.boards = boards;
+            this.size = size;
+        }
+
+        static Posts read(Handle h) {
+            int count = h.createQuery("SELECT count(*) FROM posts").mapTo(Integer.class).one();
+            long[] seq = new long[count];
+            int[] board = new int[count];
+            int[] length = new int[count];
+            List<String> boards = new ArrayList<>();
+            Map<String, Integer> boardIndex = new HashMap<>();
+            int[] n = {0};
+            h.createQuery("SELECT p.seq, p.project_id, d.sz FROM posts p JOIN posts_fts_docsize d ON d.id = p.seq "
+                            + "ORDER BY p.seq")
+                    .map((rs, ctx) -> {
+                        if (n[0] < count) {
+                            int i = n[0]++;
+                            seq[i] = rs.getLong(1);
+                            board[i] = boardIndex.computeIfAbsent(rs.getString(2), p -> {
+                                boards.add(p);
+                                return boards.size() - 1;
+                            });
+                            long total = 0;
+                            for (long v : varints(rs.getBytes(3))) {
+                                total += v;
+                            }
+                            length[i] = (int) total;
+                        }
+                        return Boolean.TRUE;
+                    }).forEach(row -> { });
+            return new Posts(seq, board, length, boards, n[0]);
+        }
+
+        int size() {
+            return size;
+        }
+
+        int indexOf(long key) {
+            int at = Arrays.binarySearch(seq, 0, size, key);
+            return at < 0 ? -1 : at;
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.rungu.store.internal.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rungu.model.Actor;
+import io.rungu.model.NewPost;
+import io.rungu.model.PostCategory;
+import io.rungu.model.PostEdit;
+import io.rungu.store.DemoData;
+import io.rungu.store.TestDatabase;
+import io.rungu.store.TestStores;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pages {@link SearchHeads} answers are FTS5's own relevance pages (bm25, then key descending), for a word and
+ * for a short prefix, with groups cut short, before and after posts are added, edited and deleted since the build;
+ * and it answers (not only falls back) for the first pages. Small limits (a phrase in 100 posts of a board gets
+ * heads, 50 kept, pages to 40) let 3,000 demo posts reach every case.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchHeadsTest {
+    static final SearchHeads HEADS = new SearchHeads(100, 40, 50);
+
+    TestStores t;
+    Dialect dialect;
+    String projectId;
+    String slug;
+
+    @BeforeAll
+    void seed(@TempDir Path dir) {
+        t = TestStores.open(TestDatabase.SQLITE, dir);
+        DemoData.generate(t.store(), new DemoData.Options(2, 3_000, 0, 0, 20, 11), DemoData.ProgressListener.NONE);
+        dialect = t.database().dialect();
+        projectId = t.sql(h -> h.createQuery("SELECT project_id FROM posts GROUP BY project_id "
+                + "ORDER BY count(*) DESC, project_id LIMIT 1").mapTo(String.class).one());
+        slug = t.sql(h -> h.createQuery("SELECT slug FROM projects WHERE id = :id").bind("id", projectId)
+                .mapTo(String.class).one());
+        t.write(h -> HEADS.build(h, t.clock().instant()));
+    }
+
+    @AfterAll
+    void close() {
+        t.close();
+    }
+
+    /** A word of at least {@code minLength} letters in about a third of the board's posts, with heads. */
+    String commonWord(int minLength, boolean prefix) {
+        return t.sql(h -> h.createQuery("SELECT phrase FROM search_head_phrases WHERE project_id = :p "
+                        + "AND length(phrase) >= :length + 2 AND (phrase LIKE '%*') = :prefix ORDER BY phrase LIMIT 1")
+                .bind("p", projectId).bind("length", minLength).bind("prefix", prefix)
+                .mapTo(String.class).one()).replace("\"", "").replace("*", "");
+    }
+
+    /** Every match of the board ranked by FTS5, best first. */
+    List<Long> reference(Handle h, Dialect.Search search) {
+        return h.createQuery("SELECT seq FROM (" + dialect.searchRanked() + ") ORDER BY rank, seq DESC")
+                .bind("project", projectId).bind("search", search.expression()).mapTo(Long.class).list();
+    }
+
+    int checkPages(String word) {
+        return checkPages(HEADS, word);
+    }
+
+    /** Checks every page the heads answer against the reference; returns how many they answered. */
+    int checkPages(SearchHeads heads, String word) {
+        return t.sql(h -> {
+            Dialect.Search search = dialect.search(h, List.of(word), false);
+            assertThat(search.phrases()).isNotEmpty();
+            List<Long> expected = reference(h, search);
+            int answered = 0;
+            for (int offset = 0; offset < 40; offset += 10) {
+                for (int limit : new int[] {1, 10, 20}) {
+                    List<Long> page = heads.page(h, projectId, search.phrases(), search.expression(),
+                            dialect.searchMatches(), dialect.searchRanked(), offset, limit);
+                    if (offset + limit > 40) {
+                        assertThat(page).as("past the depth").isNull();
+                    } else if (page != null) {
+                        answered++;
+                        assertThat(page).as("%s at %d+%d", word, offset, limit)
+                                .isEqualTo(expected.subList(offset, Math.min(expected.size(), offset + limit)));
+                    }
+                }
+            }
+            return answered;
+        });
+    }
+
+    @Test
+    void the_heads_keep_every_post_of_a_weight_up_to_a_length_and_cut_some_weights_short() {
+        String phrase = "\"" + commonWord(4, false) + "\"";
+        long truncated = t.sql(h -> h.createQuery("SELECT count(*) FROM search_head_groups WHERE project_id = :p "
+                + "AND phrase = :phrase AND next_length IS NOT NULL").bind("p", projectId).bind("phrase", phrase)
+                .mapTo(Long.class).one());
+        long kept = t.sql(h -> h.createQuery("SELECT count(*) FROM search_heads WHERE project_id = :p "
+                + "AND phrase = :phrase").bind("p", projectId).bind("phrase", phrase).mapTo(Long.class).one());
+        assertThat(truncated).isPositive();
+        assertThat(kept).isBetween(15L, 400L);
+        // No post of a weight longer than the kept ones is kept while a shorter one is not.
+        long overtaken = t.sql(h -> h.createQuery("SELECT count(*) FROM search_heads s JOIN search_head_groups g "
+                        + "USING (project_id, phrase, weight) WHERE s.project_id = :p AND s.phrase = :phrase "
+                        + "AND g.next_length IS NOT NULL AND s.length > g.next_length")
+                .bind("p", projectId).bind("phrase", phrase).mapTo(Long.class).one());
+        assertThat(overtaken).isZero();
+    }
+
+    @Test
+    void the_average_length_read_from_the_index_is_the_mean_of_every_posts_length() {
+        double mean = t.sql(h -> {
+            List<byte[]> sizes = h.createQuery("SELECT sz FROM posts_fts_docsize").mapTo(byte[].class).list();
+            long total = 0;
+            for (byte[] size : sizes) {
+                for (long v : SearchHeads.varints(size)) {
+                    total += v;
+                }
+            }
+            return (double) total / sizes.size();
+        });
+        assertThat(t.sql(SearchHeads::averageLength)).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void pages_of_a_word_and_of_a_short_prefix_are_the_index_own_before_and_after_changes() {
+        String word = commonWord(4, false);
+        String prefix = commonWord(1, true);
+        assertThat(checkPages(word)).isGreaterThan(5);
+        assertThat(checkPages(prefix)).isGreaterThan(5);
+
+        Actor.Account admin = t.admin("Heads Admin");
+        // A new post where the word weighs most, in a short text: it must lead the first page.
+        t.board().createPost(admin, slug, new NewPost(word + " " + word + " " + word, word, PostCategory.FEATURE));
+        // The two best kept posts: one loses the word, one is deleted; a third gets it many times.
+        List<String> best = t.sql(h -> h.createQuery("SELECT p.id FROM search_heads s JOIN posts p ON p.seq = s.seq "
+                        + "WHERE s.project_id = :p AND s.phrase = :phrase ORDER BY s.weight DESC, s.length LIMIT 3")
+                .bind("p", projectId).bind("phrase", "\"" + word + "\"").mapTo(String.class).list());
+        t.board().editPost(admin, best.get(0), new PostEdit("Nothing here", "nothing at all", null, null));
+        t.board().deletePost(admin, best.get(1));
+        String many = String.join(" ", java.util.Collections.nCopies(6, word));
+        t.board().editPost(admin, best.get(2), new PostEdit(many, many, null, null));
+        assertThat(t.number("SELECT count(*) FROM search_heads_changed")).isGreaterThanOrEqualTo(2);
+
+        assertThat(checkPages(word)).isGreaterThan(5);
+        assertThat(checkPages(prefix)).isGreaterThan(5);
+    }
+
+    @Test
+    void with_fewer_posts_kept_than_the_pages_reach_the_deeper_pages_are_proven_or_refused_never_wrong() {
+        SearchHeads few = new SearchHeads(100, 40, 15);
+        try {
+            t.write(h -> few.build(h, t.clock().instant()));
+            int answered = checkPages(few, commonWord(4, false)) + checkPages(few, commonWord(1, true));
+            assertThat(answered).isPositive();
+        } finally {
+            t.write(h -> HEADS.build(h, t.clock().instant()));
+        }
+    }
+
+    @Test
+    void a_word_without_heads_or_a_search_of_two_words_is_left_to_the_caller() {
+        List<List<Long>> pages = new ArrayList<>();
+        t.sql(h -> {
+            Dialect.Search rare = dialect.search(h, List.of("zzzzzz"), false);
+            pages.add(HEADS.page(h, projectId, List.of("\"zzzzzz\""), "\"zzzzzz\"", dialect.searchMatches(),
+                    dialect.searchRanked(), 0, 20));
+            Dialect.Search two = dialect.search(h, List.of(commonWord(4, false), commonWord(1, true)), false);
+            assertThat(two.phrases()).isEmpty();
+            assertThat(rare.matchesNothing() || rare.phrases().size() <= 1).isTrue();
+            return null;
+        });
+        assertThat(pages.get(0)).isNull();
+    }
+}
