@@ -162,6 +162,48 @@ class SearchHeadsTest {
         }
     }
 
+    /**
+     * Through the board's post list, with the shipped limits: a demo board of 6,000 posts, whose most common word
+     * is in most of them, gets heads at the seed; its relevance pages come from them and are FTS5's own, with the
+     * exact total.
+     */
+    @Test
+    void a_board_list_by_relevance_of_a_common_word_is_paged_from_the_heads_the_seed_built(@TempDir Path dir) {
+        try (TestStores big = TestStores.open(TestDatabase.SQLITE, dir)) {
+            DemoData.generate(big.store(), new DemoData.Options(1, 6_000, 0, 0, 10, 5), DemoData.ProgressListener.NONE);
+            Dialect sqlite = big.database().dialect();
+            String board = big.sql(h -> h.createQuery("SELECT id FROM projects").mapTo(String.class).one());
+            String boardSlug = big.sql(h -> h.createQuery("SELECT slug FROM projects").mapTo(String.class).one());
+            String word = big.sql(h -> h.createQuery("SELECT phrase FROM search_head_phrases WHERE project_id = :p "
+                            + "ORDER BY length(phrase) DESC LIMIT 1").bind("p", board).mapTo(String.class).one())
+                    .replace("\"", "").replace("*", "");
+            Actor.Account reader = big.member("Reader");
+            for (int n = 1; n <= 3; n++) {
+                int pageNumber = n;
+                var page = big.board().listPosts(reader, boardSlug, new io.rungu.model.PostQuery(
+                        io.rungu.model.PostSort.RELEVANCE, null, null, word,
+                        new io.rungu.model.PageRequest(pageNumber, 20)));
+                List<Long> expected = big.sql(h -> {
+                    Dialect.Search search = sqlite.search(h, List.of(word), false);
+                    assertThat(sqlite.rankedFromHeads(h, board, search, (pageNumber - 1) * 20L, 20)).isNotNull();
+                    return h.createQuery("SELECT seq FROM (" + sqlite.searchRanked() + ") ORDER BY rank, seq DESC "
+                                    + "LIMIT 20 OFFSET :offset").bind("project", board)
+                            .bind("search", search.expression()).bind("offset", (pageNumber - 1) * 20).mapTo(Long.class)
+                            .list();
+                });
+                List<String> ids = page.items().stream().map(v -> v.post().id()).toList();
+                List<Long> got = big.sql(h -> ids.stream().map(id -> h.createQuery("SELECT seq FROM posts WHERE id = :id")
+                        .bind("id", id).mapTo(Long.class).one()).toList());
+                assertThat(got).isEqualTo(expected);
+                long matches = big.sql(h -> h.createQuery("SELECT count(*) FROM (" + sqlite.searchMatches() + ")")
+                        .bind("project", board).bind("search", sqlite.search(h, List.of(word), false).expression())
+                        .mapTo(Long.class).one());
+                assertThat(page.total()).isEqualTo(matches).isGreaterThanOrEqualTo(5_000);
+                assertThat(page.totalIsEstimate()).isFalse();
+            }
+        }
+    }
+
     @Test
     void a_word_without_heads_or_a_search_of_two_words_is_left_to_the_caller() {
         List<List<Long>> pages = new ArrayList<>();
