@@ -1,6 +1,7 @@
 package io.rungu.store.internal.db;
 
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -89,10 +90,11 @@ public interface Dialect {
 
     /**
      * A search expression, whether it can seek, a bound on its matches across all boards ({@link Long#MAX_VALUE}
-     * when unknown), and for a one-word search the phrases of the expression, any of which matches (empty
-     * otherwise); the expression is null when nothing can match.
+     * when unknown), and for a one-word search the phrases of the expression, any of which matches, each with the
+     * number of posts of all boards holding it (-1 when not known; empty for other searches); the expression is
+     * null when nothing can match.
      */
-    record Search(String expression, boolean seeks, long matchesAtMost, List<String> phrases) {
+    record Search(String expression, boolean seeks, long matchesAtMost, Map<String, Long> phrases) {
         /** A search nothing matches. */
         public static final Search NOTHING = new Search(null, true, 0);
 
@@ -103,7 +105,7 @@ public interface Dialect {
 
         /** A search whose phrases are not told. */
         public Search(String expression, boolean seeks, long matchesAtMost) {
-            this(expression, seeks, matchesAtMost, List.of());
+            this(expression, seeks, matchesAtMost, Map.of());
         }
 
         public boolean matchesNothing() {

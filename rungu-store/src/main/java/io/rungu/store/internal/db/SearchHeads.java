@@ -86,23 +86,36 @@ public final class SearchHeads {
 
     // ---------------------------------------------------------------------------------------------------- search
 
-    /** A match with its FTS5 rank (lower is better). */
-    private record Ranked(long seq, double rank) {}
+    /** A post with its bm25 score for the search (higher is better). */
+    private record Scored(long seq, double score) {}
 
-    /** A kept post with its score over the index's current average length (idf left out). */
-    private record Head(long seq, int weight, int length, double score) {}
+    /** FTS5's order: best score first, the larger key first on ties. */
+    private static final Comparator<Scored> BEST_FIRST = Comparator.comparingDouble(Scored::score).reversed()
+            .thenComparing(Comparator.comparingLong(Scored::seq).reversed());
+
+    /** Posts whose text is read at a time, best first, when only the best of them can reach the page. */
+    private static final int TEXT_BATCH = 32;
+
+    /** The score of the {@code wanted}-th best post so far, or minus infinity when fewer are known. */
+    private static double kth(List<Scored> all, long wanted) {
+        if (all.size() < wanted) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return all.stream().map(Scored::score).sorted(Comparator.reverseOrder()).skip(wanted - 1).findFirst()
+                .orElseThrow();
+    }
 
     /**
-     * The keys of positions {@code [offset, offset + limit)} of the board's matches of a one-word search, by bm25
-     * then key descending as FTS5 orders them, or null when the heads cannot prove that page.
+     * The keys of positions {@code [offset, offset + limit)} of the board's matches of a one-word search by bm25,
+     * best first and key descending on ties (FTS5's order), or null when the heads cannot prove that page.
      *
-     * @param phrases    the FTS5 phrases the word stands for ({@link Dialect.Search#phrases})
-     * @param expression the search expression joining them, bound as {@code :search}
+     * @param phrases    the FTS5 phrases the word stands for, with the posts of all boards holding each
+     *                   ({@link Dialect.Search#phrases})
      * @param matchesSql the dialect's matches of the board ({@code :project}, {@code :search})
-     * @param rankedSql  the same with their bm25 rank
+     * @param rankedSql  the same with their FTS5 rank
      */
-    List<Long> page(Handle h, String projectId, List<String> phrases, String expression, String matchesSql,
-            String rankedSql, long offset, int limit) {
+    List<Long> page(Handle h, String projectId, Map<String, Long> phrases, String matchesSql, String rankedSql,
+            long offset, int limit) {
         long wanted = offset + limit;
         if (phrases.isEmpty() || wanted > depth) {
             return null;
@@ -111,103 +124,179 @@ public final class SearchHeads {
         h.createQuery("SELECT phrase, through_seq FROM search_head_phrases WHERE project_id = :project")
                 .bind("project", projectId)
                 .map((rs, ctx) -> headed.put(rs.getString(1), rs.getLong(2))).forEach(row -> { });
-        List<String> withHeads = phrases.stream().filter(headed::containsKey).toList();
+        List<String> withHeads = phrases.keySet().stream().filter(headed::containsKey).toList();
         if (withHeads.size() != 1) {
             return null;
         }
         String phrase = withHeads.get(0);
         long through = headed.get(phrase);
-        long fresh = h.createQuery("SELECT count(*) FROM (SELECT 1 FROM posts WHERE seq > :through LIMIT :cap)")
-                .bind("through", through).bind("cap", FRESH_MAX + 1).mapTo(Long.class).one();
-        if (fresh > FRESH_MAX) {
+        String expression = String.join(" OR ", phrases.keySet());
+        List<Long> changed = h.createQuery("SELECT DISTINCT seq FROM search_heads_changed LIMIT :cap")
+                .bind("cap", CHANGED_MAX + 1).mapTo(Long.class).list();
+        if (changed.size() > CHANGED_MAX) {
             return null;
         }
-        Set<Long> scoredApart = new HashSet<>(h.createQuery(
-                        "SELECT DISTINCT seq FROM search_heads_changed LIMIT :cap")
-                .bind("cap", CHANGED_MAX + 1).mapTo(Long.class).list());
-        if (scoredApart.size() > CHANGED_MAX) {
+        // The posts the heads may not describe, scored here from their text: added since the build, changed since
+        // (if they still match), and holding another phrase of the word (they score for it too).
+        Set<Long> apart = new HashSet<>(h.createQuery(matchesSql + " AND rowid > :through LIMIT :cap")
+                .bind("project", projectId).bind("search", expression).bind("through", through)
+                .bind("cap", FRESH_MAX + 1).mapTo(Long.class).list());
+        if (apart.size() > FRESH_MAX) {
             return null;
         }
-        List<String> others = phrases.stream().filter(p -> !p.equals(phrase)).toList();
+        if (!changed.isEmpty()) {
+            apart.addAll(h.createQuery(matchesSql + " AND rowid IN (SELECT value FROM json_each(:seqs))")
+                    .bind("project", projectId).bind("search", expression).bind("seqs", changed.toString())
+                    .mapTo(Long.class).list());
+        }
+        List<String> others = phrases.keySet().stream().filter(p -> !p.equals(phrase)).toList();
+        List<Scored> holdingOthers = List.of();
         if (!others.isEmpty()) {
-            // Posts holding another phrase of the word score for it too: FTS5 scores them.
-            List<Long> holding = h.createQuery("SELECT seq FROM (" + matchesSql + ") LIMIT :cap")
-                    .bind("project", projectId).bind("search", String.join(" OR ", others))
-                    .bind("cap", minMatches + 1).mapTo(Long.class).list();
-            if (holding.size() > minMatches) {
+            // Their score for the other phrases alone, from FTS5 in one pass (those phrases are rare).
+            holdingOthers = h.createQuery(rankedSql + " LIMIT :cap").bind("project", projectId)
+                    .bind("search", String.join(" OR ", others)).bind("cap", minMatches + 1)
+                    .map((rs, ctx) -> new Scored(rs.getLong(1), -rs.getDouble(2))).list();
+            if (holdingOthers.size() > minMatches) {
                 return null;
             }
-            scoredApart.addAll(holding);
         }
-        Map<Long, Ranked> scored = new HashMap<>();
-        h.createQuery(rankedSql + " AND rowid > :through").bind("project", projectId).bind("search", expression)
-                .bind("through", through).map((rs, ctx) -> new Ranked(rs.getLong(1), rs.getDouble(2)))
-                .forEach(r -> scored.put(r.seq(), r));
-        // A changed post or one holding another phrase may be past the build too: scored once either way.
-        rankBySeq(h, rankedSql, projectId, expression, scoredApart).forEach(r -> scored.put(r.seq(), r));
+        Set<Long> notFromHeads = new HashSet<>(apart);
+        notFromHeads.addAll(changed);
+        holdingOthers.forEach(p -> notFromHeads.add(p.seq()));
 
         double averageLength = averageLength(h);
-        List<Head> heads = h.createQuery("SELECT seq, weight, length FROM search_heads "
-                        + "WHERE project_id = :project AND phrase = :phrase")
+        Map<String, Double> idf = idf(h, phrases);
+        if (idf == null) {
+            return null;
+        }
+        List<Scored> all = scoreFromText(h, apart, idf, averageLength);
+        if (all == null) {
+            return null;
+        }
+        double headIdf = idf.get(phrase);
+        h.createQuery("SELECT seq, weight, length FROM search_heads WHERE project_id = :project AND phrase = :phrase")
                 .bind("project", projectId).bind("phrase", phrase)
-                .map((rs, ctx) -> new Head(rs.getLong(1), rs.getInt(2), rs.getInt(3),
-                        score(rs.getInt(2), rs.getInt(3), averageLength)))
-                .list().stream()
-                .filter(head -> !scoredApart.contains(head.seq()))
-                .sorted(Comparator.comparingDouble(Head::score).reversed()
-                        .thenComparing(Comparator.comparingLong(Head::seq).reversed()))
-                .toList();
-        // The heads that may reach the page: the best `wanted`, and any scoring as much as the last of them.
-        int taken = (int) Math.min(heads.size(), wanted);
-        while (taken < heads.size() && heads.get(taken).score() >= heads.get(taken - 1).score() * (1 - MARGIN)) {
-            taken++;
-        }
-        List<Head> candidates = heads.subList(0, taken);
-        Map<Long, Ranked> rescored = new HashMap<>();
-        rankBySeq(h, rankedSql, projectId, expression, candidates.stream().map(Head::seq).toList())
-                .forEach(r -> rescored.put(r.seq(), r));
-        if (rescored.size() != candidates.size()) {
-            return null; // a kept post the index no longer matches unrecorded: never trust the heads then
-        }
-        List<Ranked> all = new ArrayList<>(scored.values());
-        all.addAll(rescored.values());
-        all.sort(Comparator.comparingDouble(Ranked::rank).thenComparing(Comparator.comparingLong(Ranked::seq)
-                .reversed()));
-
-        List<Double> bounds = new ArrayList<>();
-        if (taken < heads.size()) {
-            bounds.add(heads.get(taken).score());
-        }
-        h.createQuery("SELECT weight, next_length FROM search_head_groups WHERE project_id = :project "
-                        + "AND phrase = :phrase AND next_length IS NOT NULL")
-                .bind("project", projectId).bind("phrase", phrase)
-                .map((rs, ctx) -> score(rs.getInt(1), rs.getInt(2), averageLength)).forEach(bounds::add);
-        if (!bounds.isEmpty()) {
-            if (all.size() < wanted || candidates.isEmpty()) {
+                .map((rs, ctx) -> new Scored(rs.getLong(1), bm25(headIdf, rs.getInt(2), rs.getInt(3), averageLength)))
+                .forEach(head -> {
+                    if (!notFromHeads.contains(head.seq())) {
+                        all.add(head);
+                    }
+                });
+        // A post holding another phrase scores at most its score for those plus the most the headed phrase can add
+        // (bm25 saturates below idf * (k1 + 1)): its text is read, best first, until the rest cannot reach the page.
+        List<Long> unread = holdingOthers.stream().filter(p -> !apart.contains(p.seq()))
+                .sorted(BEST_FIRST).map(Scored::seq).toList();
+        Map<Long, Double> partial = new HashMap<>();
+        holdingOthers.forEach(p -> partial.put(p.seq(), p.score()));
+        double headroom = headIdf * (K1 + 1.0);
+        int read = 0;
+        while (read < unread.size() && partial.get(unread.get(read)) + headroom >= kth(all, wanted) * (1 - MARGIN)) {
+            List<Long> batch = unread.subList(read, Math.min(unread.size(), read + TEXT_BATCH));
+            List<Scored> texts = scoreFromText(h, batch, idf, averageLength);
+            if (texts == null) {
                 return null;
             }
-            Head first = candidates.get(0);
-            double idf = -rescored.get(first.seq()).rank() / first.score();
-            double last = -all.get((int) wanted - 1).rank();
+            all.addAll(texts);
+            read += batch.size();
+        }
+        all.sort(BEST_FIRST);
+        // Every post not scored here is a kept weight's post past its next length: it scores at most the bound.
+        List<Double> bounds = h.createQuery("SELECT weight, next_length FROM search_head_groups "
+                        + "WHERE project_id = :project AND phrase = :phrase AND next_length IS NOT NULL")
+                .bind("project", projectId).bind("phrase", phrase)
+                .map((rs, ctx) -> bm25(headIdf, rs.getInt(1), rs.getInt(2), averageLength)).list();
+        if (!bounds.isEmpty()) {
+            if (all.size() < wanted) {
+                return null;
+            }
+            double last = all.get((int) wanted - 1).score();
             for (double bound : bounds) {
-                if (idf * bound * (1 + MARGIN) >= last * (1 - MARGIN)) {
+                if (bound * (1 + MARGIN) >= last) {
                     return null;
                 }
             }
         }
         return all.subList((int) Math.min(offset, all.size()), (int) Math.min(wanted, all.size())).stream()
-                .map(Ranked::seq).toList();
+                .map(Scored::seq).toList();
     }
 
-    private static List<Ranked> rankBySeq(Handle h, String rankedSql, String projectId, String expression,
-            Collection<Long> seqs) {
-        if (seqs.isEmpty()) {
-            return List.of();
+    /**
+     * Each phrase's inverse document frequency as FTS5's bm25 computes it, over every row of the index; a lone
+     * phrase needs none (it scales every score alike) and gets 1. Null when a count is unknown.
+     */
+    private static Map<String, Double> idf(Handle h, Map<String, Long> phrases) {
+        Map<String, Double> idf = new LinkedHashMap<>(); // in the expression's order: bm25 sums in that order
+        if (phrases.size() == 1) {
+            idf.put(phrases.keySet().iterator().next(), 1.0);
+            return idf;
         }
-        return h.createQuery(rankedSql + " AND rowid IN (SELECT value FROM json_each(:seqs))")
-                .bind("project", projectId).bind("search", expression).bind("seqs", seqs.toString())
-                .map((rs, ctx) -> new Ranked(rs.getLong(1), rs.getDouble(2))).list();
+        long rows = indexRows(h);
+        for (var phrase : phrases.entrySet()) {
+            long holding = phrase.getValue();
+            if (holding < 0) {
+                return null;
+            }
+            double value = Math.log((rows - holding + 0.5) / (holding + 0.5));
+            idf.put(phrase.getKey(), value <= 0.0 ? 1e-6 : value);
+        }
+        return idf;
     }
+
+    /** bm25 of one phrase in one post, as FTS5 computes it (the same operations in the same order). */
+    static double bm25(double idf, int weight, int length, double averageLength) {
+        double w = weight;
+        double d = length;
+        return (idf * (w * (K1 + 1.0))) / (w + K1 * (1 - B + B * d / averageLength));
+    }
+
+    /**
+     * Scores posts from their text: each phrase's weighted count, by the tokenizer's rules for ASCII (letters and
+     * digits make words, case folded, everything else separates), and the length FTS5 recorded. Null when a post
+     * holds other characters (the tokenizer's folding of those is its own) or its words do not number what FTS5
+     * counted, so a score here is never a guess.
+     */
+    private static List<Scored> scoreFromText(Handle h, Collection<Long> seqs, Map<String, Double> idf,
+            double averageLength) {
+        if (seqs.isEmpty()) {
+            return new ArrayList<>();
+        }
+        List<String> phrases = new ArrayList<>(idf.keySet());
+        String[] words = new String[phrases.size()];
+        boolean[] prefixes = new boolean[phrases.size()];
+        for (int i = 0; i < words.length; i++) {
+            String phrase = phrases.get(i);
+            prefixes[i] = phrase.endsWith("*");
+            words[i] = phrase.substring(1, phrase.length() - (prefixes[i] ? 2 : 1)).replace("\"\"", "\"");
+        }
+        List<Scored> scored = new ArrayList<>();
+        boolean[] readable = {true};
+        h.createQuery("SELECT p.seq, p.title, p.description, d.sz FROM posts p "
+                        + "JOIN posts_fts_docsize d ON d.id = p.seq WHERE p.seq IN (SELECT value FROM json_each(:seqs))")
+                .bind("seqs", seqs.toString())
+                .map((rs, ctx) -> {
+                    long[] sizes = varints(rs.getBytes(4));
+                    int[] title = AsciiWords.count(rs.getString(2), words, prefixes);
+                    int[] description = AsciiWords.count(rs.getString(3), words, prefixes);
+                    if (title == null || description == null || sizes.length < 2 || sizes[0] != title[words.length]
+                            || sizes[1] != description[words.length]) {
+                        readable[0] = false;
+                        return Boolean.TRUE;
+                    }
+                    long length = 0;
+                    for (long size : sizes) {
+                        length += size;
+                    }
+                    double score = 0;
+                    for (int i = 0; i < words.length; i++) {
+                        int weight = TITLE_WEIGHT * title[i] + DESCRIPTION_WEIGHT * description[i];
+                        score += bm25(idf.get(phrases.get(i)), weight, (int) length, averageLength);
+                    }
+                    scored.add(new Scored(rs.getLong(1), score));
+                    return Boolean.TRUE;
+                }).forEach(row -> { });
+        return readable[0] && scored.size() == seqs.size() ? scored : null;
+    }
+
 
     /** bm25's term part for a weighted count and a length, as FTS5 computes it, without the idf. */
     static double score(int weight, int length, double averageLength) {
@@ -215,11 +304,15 @@ public final class SearchHeads {
         return (w * (K1 + 1.0)) / (w + K1 * (1 - B + B * length / averageLength));
     }
 
-    /** The index's average row length in tokens, all columns (FTS5's averages record, row 1 of its data). */
+    /** The index's number of rows (FTS5's averages record, row 1 of its data). */
+    static long indexRows(Handle h) {
+        long[] values = averages(h);
+        return values.length == 0 ? 0 : values[0];
+    }
+
+    /** The index's average row length in tokens, all columns (FTS5's averages record). */
     static double averageLength(Handle h) {
-        byte[] record = h.createQuery("SELECT block FROM posts_fts_data WHERE id = 1").mapTo(byte[].class)
-                .findOne().orElse(new byte[0]);
-        long[] values = varints(record);
+        long[] values = averages(h);
         if (values.length < 2 || values[0] == 0) {
             return 1;
         }
@@ -228,6 +321,13 @@ public final class SearchHeads {
             tokens += values[i];
         }
         return (double) tokens / (double) values[0];
+    }
+
+    /** FTS5's averages record: the number of rows, then each column's number of tokens in all rows. */
+    private static long[] averages(Handle h) {
+        byte[] record = h.createQuery("SELECT block FROM posts_fts_data WHERE id = 1").mapTo(byte[].class)
+                .findOne().orElse(new byte[0]);
+        return varints(record);
     }
 
     /** SQLite's variable-length integers, one after another (FTS5's records use them). */

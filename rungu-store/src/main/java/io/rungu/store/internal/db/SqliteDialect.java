@@ -66,7 +66,7 @@ final class SqliteDialect implements Dialect {
     @Override
     public Search search(Handle h, List<String> terms, boolean anyWord) {
         StringBuilder match = new StringBuilder();
-        List<String> phrases = new java.util.ArrayList<>();
+        Map<String, Long> phrases = new LinkedHashMap<>();
         boolean seeks = true;
         long fewest = Long.MAX_VALUE; // posts holding the rarest word that must match (all boards)
         long any = 0;                 // posts holding any word (OR), Long.MAX_VALUE once one is unknown
@@ -79,7 +79,7 @@ final class SqliteDialect implements Dialect {
                 part = quoted(term);
             } else if (length <= PREFIX_INDEXED) {
                 part = quoted(term) + "*";
-                phrases.add(part);
+                phrases.put(part, -1L);
             } else {
                 Map<String, Long> words = PLAIN_WORD.matcher(term).matches() ? wordsStartingWith(h, term) : null;
                 if (words == null) {
@@ -92,7 +92,7 @@ final class SqliteDialect implements Dialect {
                     return Search.NOTHING;
                 } else {
                     List<String> quoted = words.keySet().stream().map(SqliteDialect::quoted).toList();
-                    phrases.addAll(quoted);
+                    words.forEach((word, posts) -> phrases.put(quoted(word), posts));
                     part = quoted.size() == 1 ? quoted.get(0) : "(" + String.join(" OR ", quoted) + ")";
                     holding = words.values().stream().mapToLong(Long::longValue).sum();
                 }
@@ -105,13 +105,13 @@ final class SqliteDialect implements Dialect {
             match.append(part);
         }
         return match.length() == 0 ? Search.NOTHING : new Search(match.toString(), seeks, anyWord ? any : fewest,
-                terms.size() == 1 && !anyWord ? List.copyOf(phrases) : List.of());
+                terms.size() == 1 && !anyWord ? phrases : Map.of());
     }
 
     @Override
     public List<Long> rankedFromHeads(Handle h, String projectId, Search search, long offset, int limit) {
-        return search.phrases().isEmpty() ? null : heads.page(h, projectId, search.phrases(), search.expression(),
-                searchMatches(), searchRanked(), offset, limit);
+        return search.phrases().isEmpty() ? null
+                : heads.page(h, projectId, search.phrases(), searchMatches(), searchRanked(), offset, limit);
     }
 
     /**
