@@ -400,15 +400,14 @@ public final class SearchHeads {
                 throw new IllegalStateException("Search heads build interrupted");
             }
             int[] matched = {0};
-            h.createQuery(phrase[2] == null
-                            ? "SELECT doc, col FROM temp.posts_fts_instances WHERE term = :from"
-                            : "SELECT doc, col FROM temp.posts_fts_instances WHERE term >= :from AND term < :to")
+            h.createQuery("SELECT doc, CASE col WHEN 'title' THEN " + TITLE_WEIGHT + " ELSE " + DESCRIPTION_WEIGHT
+                            + " END FROM temp.posts_fts_instances WHERE "
+                            + (phrase[2] == null ? "term = :from" : "term >= :from AND term < :to")
+                            + " AND col IN ('title', 'description')")
                     .bind("from", phrase[1]).bind("to", phrase[2])
                     .map((rs, ctx) -> {
-                        String column = rs.getString(2);
-                        int add = "title".equals(column) ? TITLE_WEIGHT
-                                : "description".equals(column) ? DESCRIPTION_WEIGHT : 0;
-                        int at = add > 0 ? posts.indexOf(rs.getLong(1)) : -1;
+                        int add = rs.getInt(2);
+                        int at = posts.indexOf(rs.getLong(1));
                         if (at >= 0) {
                             if (weight[at] == 0) {
                                 touched[matched[0]++] = at;
@@ -471,35 +470,55 @@ public final class SearchHeads {
      * length); per weight, the shortest match not kept.
      */
     private PhraseHeads heads(String phrase, int[] matches, Posts posts, int[] weight, double averageLength) {
-        Integer[] order = Arrays.stream(matches).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(at -> score(weight[at], posts.length[at], averageLength))
-                .reversed().thenComparing(Comparator.<Integer>comparingLong(at -> posts.seq[at]).reversed()));
-        Map<Integer, Integer> longestKept = new HashMap<>();
-        for (int i = 0; i < Math.min(kept, order.length); i++) {
-            int at = order[i];
-            longestKept.merge(weight[at], posts.length[at], Math::max);
+        double[] scores = new double[matches.length];
+        int maxWeight = 0;
+        for (int i = 0; i < matches.length; i++) {
+            scores[i] = score(weight[matches[i]], posts.length[matches[i]], averageLength);
+            maxWeight = Math.max(maxWeight, weight[matches[i]]);
         }
-        Map<Integer, Integer> next = new HashMap<>();
-        List<Integer> keep = new ArrayList<>();
-        for (int at : matches) {
-            int limit = longestKept.getOrDefault(weight[at], -1);
-            if (posts.length[at] <= limit) {
-                keep.add(at);
-            } else {
-                next.merge(weight[at], posts.length[at], Math::min);
+        double threshold = Double.NEGATIVE_INFINITY;
+        if (matches.length > kept) {
+            double[] sorted = scores.clone();
+            Arrays.sort(sorted);
+            threshold = sorted[matches.length - kept]; // ties with the kept-th are kept too
+        }
+        int[] longestKept = new int[maxWeight + 1];
+        int[] next = new int[maxWeight + 1];
+        Arrays.fill(longestKept, -1);
+        Arrays.fill(next, Integer.MAX_VALUE);
+        for (int i = 0; i < matches.length; i++) {
+            if (scores[i] >= threshold) {
+                int w = weight[matches[i]];
+                longestKept[w] = Math.max(longestKept[w], posts.length[matches[i]]);
             }
         }
-        longestKept.keySet().forEach(w -> next.putIfAbsent(w, null));
-        long[] seqs = new long[keep.size()];
-        int[] weights = new int[keep.size()];
-        int[] lengths = new int[keep.size()];
-        for (int i = 0; i < keep.size(); i++) {
-            int at = keep.get(i);
+        int[] keep = new int[matches.length];
+        int count = 0;
+        for (int at : matches) {
+            if (posts.length[at] <= longestKept[weight[at]]) {
+                keep[count++] = at;
+            } else {
+                next[weight[at]] = Math.min(next[weight[at]], posts.length[at]);
+            }
+        }
+        Map<Integer, Integer> nextLength = new HashMap<>();
+        for (int w = 0; w <= maxWeight; w++) {
+            if (next[w] != Integer.MAX_VALUE) {
+                nextLength.put(w, next[w]);
+            } else if (longestKept[w] >= 0) {
+                nextLength.put(w, null); // every post of this weight is kept
+            }
+        }
+        long[] seqs = new long[count];
+        int[] weights = new int[count];
+        int[] lengths = new int[count];
+        for (int i = 0; i < count; i++) {
+            int at = keep[i];
             seqs[i] = posts.seq[at];
             weights[i] = weight[at];
             lengths[i] = posts.length[at];
         }
-        return new PhraseHeads(phrase, seqs, weights, lengths, next);
+        return new PhraseHeads(phrase, seqs, weights, lengths, nextLength);
     }
 
     /**
