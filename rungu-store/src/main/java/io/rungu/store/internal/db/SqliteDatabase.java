@@ -164,25 +164,13 @@ public final class SqliteDatabase implements Database {
         if (headsBuilder != null) {
             // A build reads for seconds at 1M posts; it stops between phrases when interrupted.
             headsBuilder.shutdownNow();
-            try {
-                if (!headsBuilder.awaitTermination(10, TimeUnit.SECONDS)) {
-                    LOG.warn("The search heads build did not stop within 10 s; closing anyway");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            awaitStop(headsBuilder, "The search heads build");
         }
         groupCommit.close();
         if (checkpointer != null) {
             // Let a running checkpoint finish before its connection is closed under it.
             checkpointer.shutdown();
-            try {
-                if (!checkpointer.awaitTermination(10, TimeUnit.SECONDS)) {
-                    LOG.warn("The background WAL checkpoint did not finish within 10 s; closing anyway");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            awaitStop(checkpointer, "The background WAL checkpoint");
         }
         if (readerConnections != null) {
             readerConnections.close();
@@ -199,6 +187,16 @@ public final class SqliteDatabase implements Database {
         int busy = maintenance(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapTo(Integer.class).first());
         if (busy != 0) {
             LOG.warn("The WAL could not be truncated after an erasure (readers busy); it is checkpointed later");
+        }
+    }
+
+    private static void awaitStop(ScheduledExecutorService executor, String what) {
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("{} did not stop within 10 s; closing anyway", what);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
