@@ -529,25 +529,29 @@ public final class SearchHeads {
      */
     void store(Handle h, Built built, Instant now) {
         for (var board : built.boards().entrySet()) {
-            storeBoard(h, board.getKey(), board.getValue(), built.throughSeq());
+            storeBoard(h, board.getKey(), board.getValue(), built);
         }
         finish(h, built, now);
     }
 
-    /** Replaces one board's heads. */
-    void storeBoard(Handle h, String projectId, List<PhraseHeads> phrases, long throughSeq) {
+    /** Replaces one board's heads with those of a build. */
+    void storeBoard(Handle h, String projectId, List<PhraseHeads> phrases, Built built) {
+        if (newerBuildFinished(h, built)) {
+            return;
+        }
         for (String table : List.of("search_heads", "search_head_groups", "search_head_phrases")) {
             h.createUpdate("DELETE FROM " + table + " WHERE project_id = :project").bind("project", projectId)
                     .execute();
         }
-        PreparedBatch phraseRows = h.prepareBatch("INSERT INTO search_head_phrases (project_id, phrase, through_seq) "
-                + "VALUES (:project, :phrase, :through)");
+        PreparedBatch phraseRows = h.prepareBatch("INSERT INTO search_head_phrases (project_id, phrase, through_seq, "
+                + "changed_through) VALUES (:project, :phrase, :through, :changed)");
         PreparedBatch groupRows = h.prepareBatch("INSERT INTO search_head_groups (project_id, phrase, weight, "
                 + "next_length) VALUES (:project, :phrase, :weight, :next)");
         PreparedBatch headRows = h.prepareBatch("INSERT INTO search_heads (project_id, phrase, seq, weight, length) "
                 + "VALUES (:project, :phrase, :seq, :weight, :length)");
         for (PhraseHeads p : phrases) {
-            phraseRows.bind("project", projectId).bind("phrase", p.phrase()).bind("through", throughSeq).add();
+            phraseRows.bind("project", projectId).bind("phrase", p.phrase()).bind("through", built.throughSeq())
+                    .bind("changed", built.changedThrough()).add();
             p.next().forEach((w, next) -> groupRows.bind("project", projectId).bind("phrase", p.phrase())
                     .bind("weight", w).bind("next", next).add());
             for (int i = 0; i < p.seqs().length; i++) {
@@ -562,14 +566,20 @@ public final class SearchHeads {
         }
     }
 
-    /** Drops the heads of boards the build left out and the changes it saw, and records the build. */
+    /** Drops the heads of boards the build left out and the changes every board's heads saw; records the build. */
     void finish(Handle h, Built built, Instant now) {
+        if (newerBuildFinished(h, built)) {
+            return;
+        }
         List<String> stale = h.createQuery("SELECT DISTINCT project_id FROM search_head_phrases").mapTo(String.class)
                 .list().stream().filter(p -> !built.boards().containsKey(p)).toList();
         for (String projectId : stale) {
-            storeBoard(h, projectId, List.of(), built.throughSeq());
+            storeBoard(h, projectId, List.of(), built);
         }
-        h.createUpdate("DELETE FROM search_heads_changed WHERE id <= :through")
+        // Only the changes every board's heads saw: another store on the same file may have written some boards
+        // from an older snapshot in between.
+        h.createUpdate("DELETE FROM search_heads_changed WHERE id <= :through "
+                        + "AND id <= coalesce((SELECT min(changed_through) FROM search_head_phrases), :through)")
                 .bind("through", built.changedThrough()).execute();
         h.createUpdate("INSERT INTO search_head_builds (id, through_seq, changed_through, built_at) "
                         + "VALUES (1, :through, :changed, :now) ON CONFLICT (id) DO UPDATE SET "
@@ -577,6 +587,15 @@ public final class SearchHeads {
                         + "built_at = excluded.built_at")
                 .bind("through", built.throughSeq()).bind("changed", built.changedThrough())
                 .bind("now", Timestamps.format(now)).execute();
+    }
+
+    /**
+     * True when a build that saw more changes than {@code built} has finished (another store on the same file): it
+     * forgot changes this one's heads would need, so this one writes nothing.
+     */
+    private static boolean newerBuildFinished(Handle h, Built built) {
+        return h.createQuery("SELECT coalesce(max(changed_through), -1) FROM search_head_builds").mapTo(Long.class)
+                .one() > built.changedThrough();
     }
 
     private static String quoted(String word) {

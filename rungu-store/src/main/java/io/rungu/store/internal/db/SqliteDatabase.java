@@ -215,7 +215,7 @@ public final class SqliteDatabase implements Database {
             SearchHeads.Built built = reader.inTransaction(heads::compute);
             for (var board : built.boards().entrySet()) {
                 write(h -> {
-                    heads.storeBoard(h, board.getKey(), board.getValue(), built.throughSeq());
+                    heads.storeBoard(h, board.getKey(), board.getValue(), built);
                     return null;
                 });
             }

@@ -7,11 +7,13 @@
 -- That proves a page exact without scoring every match (SearchHeads). Derived data: rebuilt from the index.
 
 -- One row per board and phrase with heads; phrase is FTS5 syntax, "word" or "pre"*. through_seq: the largest
--- post key the build saw; later posts are scored by FTS5 at each search.
+-- post key the build saw (later posts are scored from their text at each search); changed_through: the last row of
+-- search_heads_changed the build saw (a build forgets only changes every board's heads saw).
 CREATE TABLE search_head_phrases (
     project_id TEXT NOT NULL,
     phrase TEXT NOT NULL,
     through_seq INTEGER NOT NULL,
+    changed_through INTEGER NOT NULL,
     PRIMARY KEY (project_id, phrase)
 ) WITHOUT ROWID;
 
@@ -43,8 +45,8 @@ CREATE TABLE search_head_builds (
     built_at TEXT NOT NULL
 );
 
--- Posts whose words changed (edited, moved or deleted) since the heads were built: a search scores them by FTS5
--- and ignores what the heads say of them. Emptied by each build; only written once heads exist.
+-- Posts whose words changed (edited, moved or deleted) since the heads were built: a search scores them from their
+-- text and ignores what the heads say of them. Emptied by each build; only written once a build was made.
 CREATE TABLE search_heads_changed (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     seq INTEGER NOT NULL

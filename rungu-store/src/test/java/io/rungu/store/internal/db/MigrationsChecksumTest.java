@@ -54,7 +54,7 @@ class MigrationsChecksumTest {
         SHIPPED.put("postgres/V014__outbox_post_unlisted.sql",
                 "03b0889afb511c110122bfbd26749f1bc45b502d86a9aec010a44bf3bc0f8926");
         SHIPPED.put("sqlite/V015__search_heads.sql",
-                "2fd25fa0d5f75a910bf52fdcac5210d0040491c8d53a360eba5dd59d21da5478");
+                "a19f856339572c0f616da15cd88c10a3faf18e4d7041a103086e16702ace7f0e");
         SHIPPED.put("postgres/V015__search_heads.sql",
                 "918153e8e3ccbcac17071d8483e5b8710ba0d73dd6a2f9e10b5cecfe976e3d11");
     }

@@ -211,6 +211,42 @@ class SearchHeadsTest {
         }
     }
 
+    /**
+     * Two stores on one file may build at once: heads written from an older snapshot after a newer build finished
+     * would lack the changes that build forgot, so they are not written; written before it finished, the newer
+     * build forgets only what every board's heads saw.
+     */
+    @Test
+    void a_build_from_an_older_snapshot_never_outlives_the_changes_it_did_not_see() {
+        String word = commonWord(4, false);
+        Actor.Account admin = t.admin("Racing Admin");
+        SearchHeads.Built older = t.sql(h -> h.inTransaction(HEADS::compute));
+        String post = t.sql(h -> h.createQuery("SELECT p.id FROM search_heads s JOIN posts p ON p.seq = s.seq "
+                        + "WHERE s.project_id = :p AND s.phrase = :phrase ORDER BY s.weight DESC, s.length LIMIT 1")
+                .bind("p", projectId).bind("phrase", "\"" + word + "\"").mapTo(String.class).one());
+        t.board().editPost(admin, post, new PostEdit("Renamed entirely", "nothing of it left", null, null));
+        SearchHeads.Built newer = t.sql(h -> h.inTransaction(HEADS::compute));
+        assertThat(newer.changedThrough()).isGreaterThan(older.changedThrough());
+
+        // The newer build writes every board, the older one then rewrites the searched board before the newer
+        // build finishes: the edit must stay recorded, since that board's heads predate it.
+        t.write(h -> newer.boards().forEach((board, heads) -> HEADS.storeBoard(h, board, heads, newer)));
+        t.write(h -> HEADS.storeBoard(h, projectId, older.boards().get(projectId), older));
+        t.write(h -> HEADS.finish(h, newer, t.clock().instant()));
+        assertThat(t.number("SELECT count(*) FROM search_heads_changed")).isPositive();
+        assertThat(checkPages(word)).isGreaterThan(5);
+
+        // Once the newer build finished, the older one writes nothing more.
+        t.write(h -> {
+            older.boards().forEach((board, heads) -> HEADS.storeBoard(h, board, heads, older));
+            HEADS.finish(h, older, t.clock().instant());
+        });
+        assertThat(t.number("SELECT changed_through FROM search_head_builds")).isEqualTo(newer.changedThrough());
+        assertThat(checkPages(word)).isGreaterThan(5);
+        t.write(h -> HEADS.build(h, t.clock().instant()));
+        assertThat(t.number("SELECT count(*) FROM search_heads_changed")).isZero();
+    }
+
     @Test
     void a_word_without_heads_or_a_search_of_two_words_is_left_to_the_caller() {
         List<List<Long>> pages = new ArrayList<>();
