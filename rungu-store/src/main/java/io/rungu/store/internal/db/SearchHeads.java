@@ -61,14 +61,8 @@ public final class SearchHeads {
     /** Scores computed here and by FTS5 may differ in the last bits: a bound must clear a page by this much. */
     private static final double MARGIN = 1e-9;
 
-    /** Words the tokenizer keeps as they are, the only ones given heads. */
-    private static final Pattern PLAIN_WORD = Pattern.compile("[a-z0-9]+");
-
     /** The token each post carries for its board in the index's board column (V003). */
     private static final Pattern BOARD_TOKEN = Pattern.compile("b[0-9a-f]{32}");
-
-    /** Words up to this long are searched as prefixes from FTS5's prefix indexes (V003: prefix '1 2 3'). */
-    private static final int PREFIX_INDEXED = 3;
 
     private final int minMatches;
     private final int depth;
@@ -452,15 +446,14 @@ public final class SearchHeads {
         List<String[]> phrases = new ArrayList<>();
         h.createQuery("SELECT term FROM temp.posts_fts_terms WHERE doc >= :min").bind("min", minMatches)
                 .mapTo(String.class).forEach(term -> {
-                    if (!PLAIN_WORD.matcher(term).matches() || BOARD_TOKEN.matcher(term).matches()) {
+                    if (!SqliteDialect.PLAIN_WORD.matcher(term).matches() || BOARD_TOKEN.matcher(term).matches()) {
                         return;
                     }
-                    if (term.length() > PREFIX_INDEXED) {
-                        phrases.add(new String[] {quoted(term), term, null});
+                    if (term.length() > SqliteDialect.PREFIX_INDEXED) {
+                        phrases.add(new String[] {SqliteDialect.quoted(term), term, null});
                     } else {
-                        String after = term.substring(0, term.length() - 1)
-                                + (char) (term.charAt(term.length() - 1) + 1);
-                        phrases.add(new String[] {quoted(term) + "*", term, after});
+                        phrases.add(new String[] {SqliteDialect.quoted(term) + "*", term,
+                                SqliteDialect.firstPast(term)});
                     }
                 });
         return phrases;
@@ -598,9 +591,6 @@ public final class SearchHeads {
                 .one() > built.changedThrough();
     }
 
-    private static String quoted(String word) {
-        return '"' + word.replace("\"", "\"\"") + '"';
-    }
 
     /** Every post's key (ascending), board and length in the index. */
     private static final class Posts {

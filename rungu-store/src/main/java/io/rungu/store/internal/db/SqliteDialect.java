@@ -126,14 +126,14 @@ final class SqliteDialect implements Dialect {
     }
 
     /** Words the tokenizer keeps as they are (lower-case ASCII letters and digits). */
-    private static final java.util.regex.Pattern PLAIN_WORD = java.util.regex.Pattern.compile("[a-z0-9]+");
+    static final java.util.regex.Pattern PLAIN_WORD = java.util.regex.Pattern.compile("[a-z0-9]+");
 
     /**
      * The index's words starting with {@code prefix} (plain ASCII) with the number of posts holding each (all
      * boards; the term list counts them anyway), or null past {@link #PREFIX_WORDS_MAX}.
      */
     private static Map<String, Long> wordsStartingWith(Handle h, String prefix) {
-        String after = prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
+        String after = firstPast(prefix);
         Map<String, Long> words = new LinkedHashMap<>();
         h.createQuery("SELECT term, doc FROM temp.posts_fts_terms WHERE term >= :from AND term < :to LIMIT :limit")
                 .bind("from", prefix).bind("to", after).bind("limit", PREFIX_WORDS_MAX + 1)
@@ -141,7 +141,13 @@ final class SqliteDialect implements Dialect {
         return words.size() > PREFIX_WORDS_MAX ? null : words;
     }
 
-    private static String quoted(String word) {
+    /** The first string after every word starting with {@code prefix} (plain ASCII, not empty). */
+    static String firstPast(String prefix) {
+        return prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
+    }
+
+    /** A word as an FTS5 string, {@code "word"}, quotes doubled. */
+    static String quoted(String word) {
         return '"' + word.replace("\"", "\"\"") + '"';
     }
 
@@ -188,7 +194,7 @@ final class SqliteDialect implements Dialect {
     }
 
     /** The longest prefix the index keeps (see the V003 migration). */
-    private static final int PREFIX_INDEXED = 3;
+    static final int PREFIX_INDEXED = 3;
 
     /** FTS5 takes the rowid bounds with the match and seeks its postings to {@code :from}. */
     @Override
