@@ -180,14 +180,13 @@ public final class SearchHeads {
                 });
         // A post holding another phrase scores at most its score for those plus the most the headed phrase can add
         // (bm25 saturates below idf * (k1 + 1)): its text is read, best first, until the rest cannot reach the page.
-        List<Long> unread = holdingOthers.stream().filter(p -> !apart.contains(p.seq()))
-                .sorted(BEST_FIRST).map(Scored::seq).toList();
-        Map<Long, Double> partial = new HashMap<>();
-        holdingOthers.forEach(p -> partial.put(p.seq(), p.score()));
+        List<Scored> unread = holdingOthers.stream().filter(p -> !apart.contains(p.seq())).sorted(BEST_FIRST)
+                .toList();
         double headroom = headIdf * (K1 + 1.0);
         int read = 0;
-        while (read < unread.size() && partial.get(unread.get(read)) + headroom >= kth(all, wanted) * (1 - MARGIN)) {
-            List<Long> batch = unread.subList(read, Math.min(unread.size(), read + TEXT_BATCH));
+        while (read < unread.size() && unread.get(read).score() + headroom >= kth(all, wanted) * (1 - MARGIN)) {
+            List<Long> batch = unread.subList(read, Math.min(unread.size(), read + TEXT_BATCH)).stream()
+                    .map(Scored::seq).toList();
             List<Scored> texts = scoreFromText(h, batch, idf, averageLength);
             if (texts == null) {
                 return null;
@@ -296,8 +295,7 @@ public final class SearchHeads {
 
     /** bm25's term part for a weighted count and a length, as FTS5 computes it, without the idf. */
     static double score(int weight, int length, double averageLength) {
-        double w = weight;
-        return (w * (K1 + 1.0)) / (w + K1 * (1 - B + B * length / averageLength));
+        return bm25(1.0, weight, length, averageLength);
     }
 
     /** The index's number of rows (FTS5's averages record, row 1 of its data). */
@@ -412,20 +410,20 @@ public final class SearchHeads {
                         }
                         return Boolean.TRUE;
                     }).forEach(row -> { });
-            int[] perBoard = new int[posts.boards.size()];
+            int[] perBoard = new int[posts.boards().size()];
             for (int i = 0; i < matched[0]; i++) {
-                perBoard[posts.board[touched[i]]]++;
+                perBoard[posts.board()[touched[i]]]++;
             }
             for (int b = 0; b < perBoard.length; b++) {
                 if (perBoard[b] >= minMatches) {
                     int[] matches = new int[perBoard[b]];
                     int n = 0;
                     for (int i = 0; i < matched[0]; i++) {
-                        if (posts.board[touched[i]] == b) {
+                        if (posts.board()[touched[i]] == b) {
                             matches[n++] = touched[i];
                         }
                     }
-                    boards.computeIfAbsent(posts.boards.get(b), key -> new ArrayList<>())
+                    boards.computeIfAbsent(posts.boards().get(b), key -> new ArrayList<>())
                             .add(heads(phrase[0], matches, posts, weight, averageLength));
                 }
             }
@@ -433,7 +431,7 @@ public final class SearchHeads {
                 weight[touched[i]] = 0;
             }
         }
-        return new Built(posts.size() == 0 ? 0 : posts.seq[posts.size() - 1], changedThrough, boards);
+        return new Built(posts.size() == 0 ? 0 : posts.seq()[posts.size() - 1], changedThrough, boards);
     }
 
     /**
@@ -468,7 +466,7 @@ public final class SearchHeads {
         double[] scores = new double[matches.length];
         int maxWeight = 0;
         for (int i = 0; i < matches.length; i++) {
-            scores[i] = score(weight[matches[i]], posts.length[matches[i]], averageLength);
+            scores[i] = score(weight[matches[i]], posts.length()[matches[i]], averageLength);
             maxWeight = Math.max(maxWeight, weight[matches[i]]);
         }
         double threshold = Double.NEGATIVE_INFINITY;
@@ -484,16 +482,16 @@ public final class SearchHeads {
         for (int i = 0; i < matches.length; i++) {
             if (scores[i] >= threshold) {
                 int w = weight[matches[i]];
-                longestKept[w] = Math.max(longestKept[w], posts.length[matches[i]]);
+                longestKept[w] = Math.max(longestKept[w], posts.length()[matches[i]]);
             }
         }
         int[] keep = new int[matches.length];
         int count = 0;
         for (int at : matches) {
-            if (posts.length[at] <= longestKept[weight[at]]) {
+            if (posts.length()[at] <= longestKept[weight[at]]) {
                 keep[count++] = at;
             } else {
-                next[weight[at]] = Math.min(next[weight[at]], posts.length[at]);
+                next[weight[at]] = Math.min(next[weight[at]], posts.length()[at]);
             }
         }
         Map<Integer, Integer> nextLength = new HashMap<>();
@@ -509,9 +507,9 @@ public final class SearchHeads {
         int[] lengths = new int[count];
         for (int i = 0; i < count; i++) {
             int at = keep[i];
-            seqs[i] = posts.seq[at];
+            seqs[i] = posts.seq()[at];
             weights[i] = weight[at];
-            lengths[i] = posts.length[at];
+            lengths[i] = posts.length()[at];
         }
         return new PhraseHeads(phrase, seqs, weights, lengths, nextLength);
     }
@@ -593,21 +591,7 @@ public final class SearchHeads {
 
 
     /** Every post's key (ascending), board and length in the index. */
-    private static final class Posts {
-        final long[] seq;
-        final int[] board;
-        final int[] length;
-        final List<String> boards;
-        private final int size;
-
-        private Posts(long[] seq, int[] board, int[] length, List<String> boards, int size) {
-            this.seq = seq;
-            this.board = board;
-            this.length = length;
-            this.boards = boards;
-            this.size = size;
-        }
-
+    private record Posts(long[] seq, int[] board, int[] length, List<String> boards, int size) {
         static Posts read(Handle h) {
             int count = h.createQuery("SELECT count(*) FROM posts").mapTo(Integer.class).one();
             long[] seq = new long[count];
@@ -635,10 +619,6 @@ public final class SearchHeads {
                         return Boolean.TRUE;
                     }).forEach(row -> { });
             return new Posts(seq, board, length, boards, n[0]);
-        }
-
-        int size() {
-            return size;
         }
 
         int indexOf(long key) {
