@@ -114,8 +114,8 @@ class DataTransferTest {
     @Test
     void the_copied_tables_are_every_table_of_both_schemas_except_derived_ones() {
         Set<String> derived = Set.of("rungu_schema_migrations", "project_post_counts", "post_search",
-                "outbox", "event_consumers", "notifications", "notification_events", "search_head_phrases",
-                "search_head_groups", "search_heads", "search_head_builds", "search_heads_changed");
+                "outbox", "event_consumers", "notifications", "notification_events", "search_postings",
+                "search_phrase_counts", "search_postings_builds", "search_postings_changed");
         Set<String> copied = new HashSet<>();
         DataTransfer.TABLES.forEach(t -> copied.add(t.name()));
         try (TestStores sqlite = TestStores.open(TestDatabase.SQLITE, dir);

@@ -154,14 +154,11 @@ final class PostLists {
         if (sort == PostSort.RELEVANCE) {
             boolean acrossBoards = !filters.narrows() && expression.matchesAtMost() <= RANK_ACROSS_BOARDS_MAX;
             Supplier<RankedPage> rank = () -> {
-                List<Long> fromHeads = filters.narrows() ? null
-                        : dialect.rankedFromHeads(h, projectId, expression, page.offset(), page.perPage());
-                if (fromHeads != null) {
-                    // The page without scoring every match, so without counting them: counted as the other sorts.
-                    SearchTotal total = searches.get(version, new TotalKey(projectId, search), count, t -> 0);
-                    return new RankedPage(fromHeads, total.total(), total.estimate());
-                }
-                RankedPage r = ranked(h, filters, search, acrossBoards, page);
+                Dialect.RankedKeys fromPostings = filters.narrows() ? null
+                        : dialect.rankedFromPostings(h, projectId, expression, page.offset(), page.perPage());
+                RankedPage r = fromPostings != null
+                        ? new RankedPage(fromPostings.seqs(), fromPostings.total(), false)
+                        : ranked(h, filters, search, acrossBoards, page);
                 if (!filters.narrows()) {
                     // Ranking counted every match exactly: the other sorts of the same words need not count again.
                     searches.get(version, new TotalKey(projectId, search), () -> new SearchTotal(r.total(), false),

@@ -30,9 +30,10 @@ final class AsciiWords {
             } else if (!wordChar && start >= 0) {
                 counts[words.length]++;
                 int length = i - start;
+                char first = (char) (text.charAt(start) | 0x20); // lower case for letters, the same for digits
                 for (int p = 0; p < words.length; p++) {
                     String word = words[p];
-                    if ((prefixes[p] ? length >= word.length() : length == word.length())
+                    if (word.charAt(0) == first && (prefixes[p] ? length >= word.length() : length == word.length())
                             && text.regionMatches(true, start, word, 0, word.length())) {
                         counts[p]++;
                     }

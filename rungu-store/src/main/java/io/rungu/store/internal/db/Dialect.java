@@ -90,11 +90,13 @@ public interface Dialect {
 
     /**
      * A search expression, whether it can seek, a bound on its matches across all boards ({@link Long#MAX_VALUE}
-     * when unknown), and for a one-word search the phrases of the expression, any of which matches, each with the
-     * number of posts of all boards holding it (-1 when not known; empty for other searches); the expression is
-     * null when nothing can match.
+     * when unknown), and for a search of every word (AND) the phrases of the expression per word, in the
+     * expression's order (a word matches when any of its phrases does), with the number of posts of all boards
+     * holding each phrase (-1 or absent when not known; both empty for other searches); the expression is null when
+     * nothing can match.
      */
-    record Search(String expression, boolean seeks, long matchesAtMost, Map<String, Long> phrases) {
+    record Search(String expression, boolean seeks, long matchesAtMost, List<List<String>> terms,
+            Map<String, Long> holding) {
         /** A search nothing matches. */
         public static final Search NOTHING = new Search(null, true, 0);
 
@@ -105,7 +107,7 @@ public interface Dialect {
 
         /** A search whose phrases are not told. */
         public Search(String expression, boolean seeks, long matchesAtMost) {
-            this(expression, seeks, matchesAtMost, Map.of());
+            this(expression, seeks, matchesAtMost, List.of(), Map.of());
         }
 
         public boolean matchesNothing() {
@@ -113,12 +115,15 @@ public interface Dialect {
         }
     }
 
+    /** Keys of a page by relevance with the board's exact number of matches. */
+    record RankedKeys(List<Long> seqs, long total) {}
+
     /**
      * The keys of positions {@code [offset, offset + limit)} of a board's matches of {@code search} by relevance,
-     * without scoring every match, or null when this dialect cannot (the caller then ranks every match): SQLite
-     * answers the first pages of one-word searches of the words common on a board from {@link SearchHeads}.
+     * with the number of matches, without FTS5 scoring every match, or null when this dialect cannot (the caller
+     * then ranks every match): SQLite ranks searches of the words common on a board from {@link SearchPostings}.
      */
-    default List<Long> rankedFromHeads(Handle h, String projectId, Search search, long offset, int limit) {
+    default RankedKeys rankedFromPostings(Handle h, String projectId, Search search, long offset, int limit) {
         return null;
     }
 

@@ -40,11 +40,11 @@ public final class SqliteDatabase implements Database {
     private final Jdbi writer;
     private final Jdbi reader;
     private final ScheduledExecutorService checkpointer;
-    /** Builds the search heads in the background when due ({@link SearchHeads#due}); null in memory. */
-    private final ScheduledExecutorService headsBuilder;
-    private final SearchHeads heads = new SearchHeads();
-    /** How often the background thread looks whether the search heads are due. */
-    private static final long HEADS_CHECK_SECONDS = 60;
+    /** Builds the search postings in the background when due ({@link SearchPostings#due}); null in memory. */
+    private final ScheduledExecutorService postingsBuilder;
+    private final SearchPostings postings = new SearchPostings();
+    /** How often the background thread looks whether the search postings are due. */
+    private static final long POSTINGS_CHECK_SECONDS = 60;
     private final WriteGeneration generation = new WriteGeneration();
     /** Moved by every write but grouped ones ({@link #accountWriteGeneration}). */
     private final WriteGeneration accountGeneration = new WriteGeneration();
@@ -83,14 +83,14 @@ public final class SqliteDatabase implements Database {
             checkpointer.scheduleWithFixedDelay(this::checkpoint, 1, 1, TimeUnit.SECONDS);
         }
         if (inMemory) {
-            headsBuilder = null;
+            postingsBuilder = null;
         } else {
-            headsBuilder = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "rungu-sqlite-search-heads");
+            postingsBuilder = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "rungu-sqlite-search-postings");
                 t.setDaemon(true);
                 return t;
             });
-            headsBuilder.scheduleWithFixedDelay(this::buildSearchHeadsIfDue, HEADS_CHECK_SECONDS, HEADS_CHECK_SECONDS,
+            postingsBuilder.scheduleWithFixedDelay(this::buildSearchPostingsIfDue, POSTINGS_CHECK_SECONDS, POSTINGS_CHECK_SECONDS,
                     TimeUnit.SECONDS);
         }
         groupCommit = new GroupCommit("rungu-sqlite-group-commit", writer::inTransaction, generation::bump);
@@ -161,10 +161,10 @@ public final class SqliteDatabase implements Database {
 
     @Override
     public void close() {
-        if (headsBuilder != null) {
+        if (postingsBuilder != null) {
             // A build reads for seconds at 1M posts; it stops between phrases when interrupted.
-            headsBuilder.shutdownNow();
-            awaitStop(headsBuilder, "The search heads build");
+            postingsBuilder.shutdownNow();
+            awaitStop(postingsBuilder, "The search postings build");
         }
         groupCommit.close();
         if (checkpointer != null) {
@@ -201,33 +201,35 @@ public final class SqliteDatabase implements Database {
     }
 
     /**
-     * Builds the search heads when they are due: read from one snapshot on a reading connection, then written a
-     * board per transaction, so writers wait for one board's rows at a time, not for the build.
+     * Builds the search postings when they are due: read from one snapshot on a reading connection, each phrase's
+     * written as it is read, in a transaction of its own, so writers wait for one phrase's rows at a time, not for the
+     * build, and the build holds one phrase in memory.
      */
-    private void buildSearchHeadsIfDue() {
+    private void buildSearchPostingsIfDue() {
         try {
-            boolean ready = reader.withHandle(h -> h.createQuery(
-                    "SELECT count(*) FROM sqlite_master WHERE name = 'search_head_builds'").mapTo(Integer.class).one() > 0);
-            if (!ready || !reader.withHandle(heads::due)) {
+            boolean ready = reader.withHandle(h -> h.createQuery("SELECT count(*) FROM sqlite_master "
+                    + "WHERE name = 'search_postings_builds'").mapTo(Integer.class).one() > 0);
+            if (!ready || !reader.withHandle(postings::due)) {
                 return;
             }
             long started = System.nanoTime();
-            SearchHeads.Built built = reader.inTransaction(heads::compute);
-            for (var board : built.boards().entrySet()) {
-                write(h -> {
-                    heads.storeBoard(h, board.getKey(), board.getValue(), built);
+            int[] phrases = {0};
+            SearchPostings.Built built = reader.inTransaction(h -> postings.compute(h, phrase -> {
+                phrases[0]++;
+                write(w -> {
+                    postings.storePhrase(w, phrase);
                     return null;
                 });
-            }
+            }));
             write(h -> {
-                heads.finish(h, built, Instant.now());
+                postings.finish(h, built, Instant.now());
                 return null;
             });
-            LOG.info("Search heads built for {} boards in {} ms", built.boards().size(),
+            LOG.info("Search postings built for {} common phrases in {} ms", phrases[0],
                     (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             if (!Thread.currentThread().isInterrupted()) {
-                LOG.warn("Building the search heads failed; searches rank every match until the next try", e);
+                LOG.warn("Building the search postings failed; searches rank every match until the next try", e);
             }
         }
     }
@@ -277,7 +279,7 @@ public final class SqliteDatabase implements Database {
             // made before query_only, which refuses even temporary tables. Nothing is read until it is queried.
             s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.posts_fts_terms "
                     + "USING fts5vocab(main, posts_fts, 'row')");
-            // Each word's postings with their columns, read by SearchHeads to build its heads.
+            // Each word's postings with their columns, read by SearchPostings to build its own.
             s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.posts_fts_instances "
                     + "USING fts5vocab(main, posts_fts, 'instance')");
             if (queryOnly) {
