@@ -54,8 +54,11 @@ public final class SearchPostings {
     /** FTS5's score for a phrase held by more than half of all rows (its IDF would be 0 or less). */
     private static final double LEAST_IDF = 1e-6;
 
-    /** FTS5's bounds for the posts holding a rarer phrase may differ from ours in the last bits. */
-    private static final double MARGIN = 1e-9;
+    /**
+     * Past this many instances of a search's rarer phrases (all boards), FTS5 ranks the search: reading them costs
+     * about 0.5 us each.
+     */
+    static final int RARE_INSTANCES_MAX = 40_000;
 
     /** The token each post carries for its board in the index's board column (V003). */
     private static final Pattern BOARD_TOKEN = Pattern.compile("b[0-9a-f]{32}");
@@ -81,21 +84,23 @@ public final class SearchPostings {
     private static final Comparator<Scored> BEST_FIRST = Comparator.comparingDouble(Scored::score).reversed()
             .thenComparing(Comparator.comparingLong(Scored::seq).reversed());
 
-    /** Posts whose text is read at a time, best bound first, when only the best of them can reach the page. */
-    private static final int TEXT_BATCH = 32;
-
     /**
      * Positions {@code [offset, offset + limit)} of the board's matches of an AND search by bm25, best first and
-     * key descending on ties (FTS5's order), with the number of matches; null when the search holds no phrase
-     * common on the board or a score cannot be told exactly.
+     * key descending on ties (FTS5's order), with the number of matches; null before the first build, when no
+     * phrase of the search has postings on the board, or when a score cannot be told exactly or costs more than
+     * FTS5's own ranking would.
      *
      * @param matchesSql the dialect's matches of the board ({@code :project}, {@code :search})
-     * @param rankedSql  the same with their FTS5 rank
      */
-    Dialect.RankedKeys page(Handle h, String projectId, Dialect.Search search, String matchesSql, String rankedSql,
-            long offset, int limit) {
+    Dialect.RankedKeys page(Handle h, String projectId, Dialect.Search search, String matchesSql, long offset,
+            int limit) {
         Scorer scorer = Scorer.of(search);
         if (scorer == null) {
+            return null;
+        }
+        List<Long> builds = h.createQuery("SELECT through_seq FROM search_postings_builds WHERE id = 1")
+                .mapTo(Long.class).list();
+        if (builds.isEmpty()) {
             return null;
         }
         Map<String, Long> throughs = new HashMap<>();
@@ -104,9 +109,10 @@ public final class SearchPostings {
                 .bind("project", projectId).bindList("phrases", scorer.phrases())
                 .map((rs, ctx) -> throughs.put(rs.getString(1), rs.getLong(2))).forEach(row -> { });
         if (throughs.isEmpty()) {
-            return null;
+            return null; // only rarer words: FTS5 ranks their few matches about as fast, and faster once cached
         }
-        long through = throughs.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+        long through = Math.min(builds.get(0), throughs.values().stream().mapToLong(Long::longValue).min()
+                .orElseThrow());
         if (!scorer.weigh(h, search.holding(), averageLength(h))) {
             return null;
         }
@@ -131,36 +137,21 @@ public final class SearchPostings {
         Postings[] lists = readPostings(h, projectId, scorer, throughs.keySet());
         Set<Long> notFromPostings = new HashSet<>(apart);
         notFromPostings.addAll(changed);
-        Map<Long, Double> holdingRare = holdingRare(h, projectId, search, scorer, lists, notFromPostings,
-                rankedSql, matchesSql);
+        Map<Long, int[]> holdingRare = holdingRare(h, projectId, scorer, lists, notFromPostings, matchesSql);
         if (holdingRare == null) {
             return null;
         }
         notFromPostings.addAll(holdingRare.keySet());
 
-        long wanted = offset + limit;
-        Best best = new Best(wanted);
+        Best best = new Best(offset + limit);
         long total = scoreFromPostings(lists, scorer, through, notFromPostings, best);
+        total += scoreHoldingRare(h, holdingRare, lists, scorer, best);
         List<Scored> apartScores = scoreFromText(h, apart, scorer);
         if (apartScores == null) {
             return null;
         }
         apartScores.forEach(best::offer);
-        // Matches holding a rarer phrase: read best bound first until the rest cannot reach the page.
-        List<Map.Entry<Long, Double>> unread = holdingRare.entrySet().stream()
-                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed()).toList();
-        total += apart.size() + unread.size();
-        int read = 0;
-        while (read < unread.size() && unread.get(read).getValue() >= best.last() * (1 - MARGIN)) {
-            List<Long> batch = unread.subList(read, Math.min(unread.size(), read + TEXT_BATCH)).stream()
-                    .map(Map.Entry::getKey).toList();
-            List<Scored> texts = scoreFromText(h, batch, scorer);
-            if (texts == null) {
-                return null;
-            }
-            texts.forEach(best::offer);
-            read += batch.size();
-        }
+        total += apart.size();
         List<Scored> ranked = best.inOrder();
         List<Long> page = ranked.subList((int) Math.min(offset, ranked.size()), ranked.size()).stream()
                 .map(Scored::seq).toList();
@@ -171,6 +162,9 @@ public final class SearchPostings {
     private static Postings[] readPostings(Handle h, String projectId, Scorer scorer, Set<String> common) {
         List<String> phrases = scorer.phrases();
         Postings[] lists = new Postings[phrases.size()];
+        if (common.isEmpty()) {
+            return lists;
+        }
         h.createQuery("SELECT phrase, postings FROM search_postings WHERE project_id = :project "
                         + "AND phrase IN (<phrases>)")
                 .bind("project", projectId).bindList("phrases", List.copyOf(common))
@@ -180,59 +174,88 @@ public final class SearchPostings {
     }
 
     /**
-     * The board's matches holding a phrase of the search without postings on the board, other than
-     * {@code apart} (scored apart), each with a bound of its score. For a one-word search every post holding
-     * such a phrase matches, bounded by FTS5's score for those phrases plus the most the others can add (bm25
-     * saturates below {@code idf * (k1 + 1)}). For more words, each word's rarer phrases are looked up on their
-     * own and a post matches when each word is held by those or by the postings (FTS5 intersecting every word's
-     * postings for this costs 10-20 ms at 1M posts); their bound is infinity, so each is read. Empty when every
-     * phrase has postings; null past {@link #minMatches}.
+     * The board's posts holding a phrase of the search without postings on the board (a rarer one), other than
+     * {@code apart}, each with every phrase's weighted count in it for those phrases (the others are read from the
+     * postings): the posts from FTS5's matches of those phrases, the counts from its instance list, the index's
+     * own tokens. No bm25 is asked of FTS5: it would count the board's posts for its token's IDF (about 5 ms, and
+     * 30 ms with nothing cached). Empty when every phrase has postings; null past {@link #minMatches} posts, or
+     * {@link #RARE_INSTANCES_MAX} instances.
      */
-    private Map<Long, Double> holdingRare(Handle h, String projectId, Dialect.Search search, Scorer scorer,
-            Postings[] lists, Set<Long> apart, String rankedSql, String matchesSql) {
+    private Map<Long, int[]> holdingRare(Handle h, String projectId, Scorer scorer, Postings[] lists,
+            Set<Long> apart, String matchesSql) {
         List<String> phrases = scorer.phrases();
-        Map<Long, Double> bounds = new HashMap<>();
-        if (search.terms().size() == 1) {
-            List<String> rare = phrases.stream().filter(p -> lists[phrases.indexOf(p)] == null).toList();
-            if (rare.isEmpty()) {
-                return bounds;
-            }
-            Set<String> common = new HashSet<>(phrases);
-            common.removeAll(rare);
-            double headroom = scorer.headroom(common);
-            h.createQuery(rankedSql + " LIMIT :cap").bind("project", projectId)
-                    .bind("search", String.join(" OR ", rare)).bind("cap", minMatches + 1)
-                    .map((rs, ctx) -> bounds.put(rs.getLong(1), -rs.getDouble(2) + headroom)).forEach(row -> { });
-            apart.forEach(bounds::remove);
-            return bounds.size() > minMatches ? null : bounds;
+        List<Integer> rare = IntStream.range(0, lists.length).filter(i -> lists[i] == null).boxed().toList();
+        Map<Long, int[]> holding = new HashMap<>();
+        if (rare.isEmpty()) {
+            return holding;
         }
-        List<Set<Long>> holding = new ArrayList<>();
-        Set<Long> holders = new HashSet<>();
-        for (List<String> term : search.terms()) {
-            List<String> rare = term.stream().filter(p -> lists[phrases.indexOf(p)] == null).toList();
-            Set<Long> seqs = new HashSet<>(rare.isEmpty() ? List.of() : h.createQuery(matchesSql + " LIMIT :cap")
-                    .bind("project", projectId).bind("search", String.join(" OR ", rare)).bind("cap", minMatches + 1)
-                    .mapTo(Long.class).list());
-            holding.add(seqs);
-            holders.addAll(seqs);
-            if (holders.size() > minMatches) {
+        if (rare.stream().anyMatch(p -> !SqliteDialect.PLAIN_WORD.matcher(scorer.word(p)).matches())) {
+            return null; // the index holds such a word as the tokenizer folds it, which is its own
+        }
+        List<Long> holders = h.createQuery(matchesSql + " LIMIT :cap").bind("project", projectId)
+                .bind("search", String.join(" OR ", rare.stream().map(phrases::get).toList()))
+                .bind("cap", minMatches + 1).mapTo(Long.class).list();
+        if (holders.size() > minMatches) {
+            return null;
+        }
+        holders.stream().filter(seq -> !apart.contains(seq)).forEach(seq -> holding.put(seq, new int[lists.length]));
+        if (holding.isEmpty()) {
+            return holding;
+        }
+        int[] instances = {0};
+        for (int p : rare) {
+            String word = scorer.word(p);
+            h.createQuery("SELECT doc, CASE col WHEN 'title' THEN " + TITLE_WEIGHT + " WHEN 'description' THEN "
+                            + DESCRIPTION_WEIGHT + " ELSE 0 END FROM temp.posts_fts_instances WHERE "
+                            + (scorer.prefix(p) ? "term >= :word AND term <= :upTo" : "term = :word") + " LIMIT :cap")
+                    .bind("word", word).bind("upTo", SqliteDialect.lastWithPrefix(word))
+                    .bind("cap", RARE_INSTANCES_MAX + 1 - instances[0])
+                    .map((rs, ctx) -> {
+                        instances[0]++;
+                        int[] weights = holding.get(rs.getLong(1));
+                        if (weights != null) {
+                            weights[p] += rs.getInt(2);
+                        }
+                        return Boolean.TRUE;
+                    }).forEach(row -> { });
+            if (instances[0] > RARE_INSTANCES_MAX) {
                 return null;
             }
         }
-        for (long seq : holders) {
-            if (apart.contains(seq)) {
-                continue;
-            }
-            boolean matches = true;
-            for (int t = 0; t < holding.size() && matches; t++) {
-                matches = holding.get(t).contains(seq) || search.terms().get(t).stream()
-                        .map(p -> lists[phrases.indexOf(p)]).anyMatch(list -> list != null && list.holds(seq));
-            }
-            if (matches) {
-                bounds.put(seq, Double.POSITIVE_INFINITY);
+        return holding;
+    }
+
+    /**
+     * Scores the posts holding a rarer phrase into {@code best}, each phrase with postings read from them (with the
+     * post's length, else from its size record); returns how many match.
+     */
+    private static long scoreHoldingRare(Handle h, Map<Long, int[]> holding, Postings[] lists, Scorer scorer,
+            Best best) {
+        Map<Long, Integer> lengths = new HashMap<>();
+        for (var post : holding.entrySet()) {
+            for (int p = 0; p < lists.length; p++) {
+                int at = lists[p] == null ? -1 : Arrays.binarySearch(lists[p].seqs(), 0, lists[p].size(), post.getKey());
+                if (at >= 0) {
+                    post.getValue()[p] = lists[p].weights()[at];
+                    lengths.put(post.getKey(), lists[p].lengths()[at]);
+                }
             }
         }
-        return bounds;
+        List<Long> unknown = holding.keySet().stream().filter(seq -> !lengths.containsKey(seq)).toList();
+        if (!unknown.isEmpty()) {
+            h.createQuery("SELECT id, sz FROM posts_fts_docsize WHERE id IN (SELECT value FROM json_each(:seqs))")
+                    .bind("seqs", unknown.toString())
+                    .map((rs, ctx) -> lengths.put(rs.getLong(1), (int) Arrays.stream(varints(rs.getBytes(2))).sum()))
+                    .forEach(row -> { });
+        }
+        long matched = 0;
+        for (var post : holding.entrySet()) {
+            if (scorer.matches(post.getValue())) {
+                matched++;
+                best.offer(post.getKey(), scorer.score(post.getValue(), lengths.get(post.getKey())));
+            }
+        }
+        return matched;
     }
 
     /**
@@ -420,17 +443,14 @@ public final class SearchPostings {
             return true;
         }
 
-        /** The most the given phrases add to a score (bm25 saturates below {@code idf * (k1 + 1)} each). */
-        double headroom(Collection<String> some) {
-            double most = 0;
-            for (int[] term : termPhrases) {
-                for (int p : term) {
-                    if (some.contains(phrases.get(p))) {
-                        most += idf[p] * (K1 + 1.0);
-                    }
-                }
-            }
-            return most;
+        /** The word of the {@code p}-th phrase, lower case, without quotes or star. */
+        String word(int p) {
+            return words[p];
+        }
+
+        /** True when the {@code p}-th phrase is a prefix. */
+        boolean prefix(int p) {
+            return prefixes[p];
         }
 
         /** True when each word of the search has a phrase with a weight. */

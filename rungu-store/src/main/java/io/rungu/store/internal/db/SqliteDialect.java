@@ -127,7 +127,7 @@ final class SqliteDialect implements Dialect {
     @Override
     public RankedKeys rankedFromPostings(Handle h, String projectId, Search search, long offset, int limit) {
         return search.terms().isEmpty() ? null
-                : postings.page(h, projectId, search, searchMatches(), searchRanked(), offset, limit);
+                : postings.page(h, projectId, search, searchMatches(), offset, limit);
     }
 
     /**
