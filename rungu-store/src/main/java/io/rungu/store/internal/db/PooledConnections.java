@@ -4,19 +4,21 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.ConnectionFactory;
 
 /**
  * A fixed set of connections handed out one caller at a time, for Jdbi. With one connection it is the single
  * SQLite writer: callers queue for it instead of meeting SQLITE_BUSY. Connections are opened lazily and
- * replaced when they are found closed.
+ * replaced when they are found closed. The connection returned last is handed out first: each SQLite connection has
+ * its own page cache, and a search handed the connection that just read the same index pages finds them there
+ * (handed round in turn, one client's searches each met a cold cache: 40-60 ms instead of 5-10 at 1M posts).
  */
 final class PooledConnections implements ConnectionFactory, AutoCloseable {
     private final ConnectionOpener opener;
-    private final BlockingQueue<Slot> idle;
+    private final BlockingDeque<Slot> idle;
     private final List<Slot> all = new ArrayList<>();
     private final long waitMillis;
     private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
@@ -25,7 +27,7 @@ final class PooledConnections implements ConnectionFactory, AutoCloseable {
     PooledConnections(int size, long waitMillis, ConnectionOpener opener) {
         this.opener = opener;
         this.waitMillis = waitMillis;
-        this.idle = new ArrayBlockingQueue<>(size);
+        this.idle = new LinkedBlockingDeque<>(size);
         for (int i = 0; i < size; i++) {
             Slot slot = new Slot();
             all.add(slot);
@@ -38,11 +40,11 @@ final class PooledConnections implements ConnectionFactory, AutoCloseable {
         if (closed) {
             throw new SQLException("The store is closed");
         }
-        Slot slot = idle.poll();
+        Slot slot = idle.pollFirst();
         if (slot == null) {
             waiting.incrementAndGet();
             try {
-                slot = idle.poll(waitMillis, TimeUnit.MILLISECONDS);
+                slot = idle.pollFirst(waitMillis, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SQLException("Interrupted while waiting for a database connection", e);
@@ -62,7 +64,7 @@ final class PooledConnections implements ConnectionFactory, AutoCloseable {
                 return slot.connection;
             }
         } catch (SQLException | RuntimeException e) {
-            idle.add(slot);
+            idle.addFirst(slot);
             throw e;
         }
     }
@@ -77,7 +79,7 @@ final class PooledConnections implements ConnectionFactory, AutoCloseable {
                         connection.rollback();
                         connection.setAutoCommit(true);
                     }
-                    idle.add(slot);
+                    idle.addFirst(slot);
                     return;
                 }
             }

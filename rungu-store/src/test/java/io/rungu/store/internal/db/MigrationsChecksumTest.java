@@ -57,6 +57,10 @@ class MigrationsChecksumTest {
                 "a19f856339572c0f616da15cd88c10a3faf18e4d7041a103086e16702ace7f0e");
         SHIPPED.put("postgres/V015__search_heads.sql",
                 "918153e8e3ccbcac17071d8483e5b8710ba0d73dd6a2f9e10b5cecfe976e3d11");
+        SHIPPED.put("sqlite/V016__search_postings.sql",
+                "f4f2c0d7165c4ad8ba5414dcbada5351e1f1624260e15ef23024c8973281cff5");
+        SHIPPED.put("postgres/V016__search_postings.sql",
+                "88597581a4dd1153db6df724e01b634cecd2a9dfe0b2f416548e404a92420081");
     }
 
     @Test
