@@ -88,8 +88,8 @@ final class PostLists {
     /** A page of a board's matches by relevance, with no filter. */
     private record RankedKey(String projectId, String search, long offset, int limit) {}
 
-    /** The keys of a page by relevance and the board's number of matches (an estimate, or exact). */
-    private record RankedPage(List<Long> seqs, long total, boolean estimate) {}
+    /** The keys of a page by relevance and the board's exact number of matches. */
+    private record RankedPage(List<Long> seqs, long total) {}
 
     private Dialect.Search expression(Handle h, String version, List<String> terms, boolean anyWord) {
         return searches.get(version, new ExpressionKey(terms, anyWord), () -> dialect.search(h, terms, anyWord),
@@ -157,7 +157,7 @@ final class PostLists {
                 Dialect.RankedKeys fromPostings = filters.narrows() ? null
                         : dialect.rankedFromPostings(h, projectId, expression, page.offset(), page.perPage());
                 RankedPage r = fromPostings != null
-                        ? new RankedPage(fromPostings.seqs(), fromPostings.total(), false)
+                        ? new RankedPage(fromPostings.seqs(), fromPostings.total())
                         : ranked(h, filters, search, acrossBoards, page);
                 if (!filters.narrows()) {
                     // Ranking counted every match exactly: the other sorts of the same words need not count again.
@@ -170,7 +170,7 @@ final class PostLists {
                     : searches.get(version, new RankedKey(projectId, search, page.offset(), page.perPage()), rank,
                             r -> 16L * r.seqs().size());
             return new Page<>(PostReads.bySeqs(h, ranked.seqs(), viewerId), page.page(), page.perPage(),
-                    ranked.total(), ranked.estimate());
+                    ranked.total());
         }
         SearchTotal counted = filters.narrows() ? count.get()
                 : searches.get(version, new TotalKey(projectId, search), count, t -> 0);
@@ -246,7 +246,7 @@ final class PostLists {
                 .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
         long total = !rows.isEmpty() ? rows.get(0)[1] : filters.bind(h.createQuery(searchCountSql(dialect, filters)))
                 .bind("search", search).mapTo(Long.class).one();
-        return new RankedPage(rows.stream().map(r -> r[0]).toList(), total, false);
+        return new RankedPage(rows.stream().map(r -> r[0]).toList(), total);
     }
 
     /**

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -28,10 +28,10 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * 90-150 ms that way. bm25 needs, for each match, only each phrase's weighted count in the post (title 5,
  * description 1) and the post's length; a build keeps them for every phrase held by {@link #MIN_MATCHES} posts of a
  * board, in key order, so the matches held by those phrases are intersected and scored here, in FTS5's own
- * operations and order, and the total is exact. Posts added since the build (keys past {@code through_seq}), posts
- * whose words changed or that were deleted (the {@code search_postings_changed} triggers), and posts holding a
- * rarer phrase of the search are scored from their text. When anything cannot be told exactly the answer is null
- * and the caller ranks every match with FTS5.
+ * operations and order, and the total is exact. Posts holding a rarer phrase of the search are weighed from FTS5's
+ * instance list; posts added since the build (keys past {@code through_seq}) and posts whose words changed or that
+ * were deleted (the {@code search_postings_changed} triggers) are scored from their text. When anything cannot be
+ * told exactly the answer is null and the caller ranks every match with FTS5.
  */
 public final class SearchPostings {
     /** A phrase held by this many posts of a board gets its postings there; FTS5 ranks fewer in about 15 ms. */
@@ -137,7 +137,7 @@ public final class SearchPostings {
         Postings[] lists = readPostings(h, projectId, scorer, throughs.keySet());
         Set<Long> notFromPostings = new HashSet<>(apart);
         notFromPostings.addAll(changed);
-        Map<Long, int[]> holdingRare = holdingRare(h, projectId, scorer, lists, notFromPostings, matchesSql);
+        Map<Long, int[]> holdingRare = holdingRare(h, projectId, scorer, lists, through, notFromPostings, matchesSql);
         if (holdingRare == null) {
             return null;
         }
@@ -174,14 +174,14 @@ public final class SearchPostings {
     }
 
     /**
-     * The board's posts holding a phrase of the search without postings on the board (a rarer one), other than
-     * {@code apart}, each with every phrase's weighted count in it for those phrases (the others are read from the
+     * The board's posts up to {@code through} holding a phrase of the search without postings on the board (a rarer
+     * one), other than {@code apart}, each with its weighted count of those phrases (the others are read from the
      * postings): the posts from FTS5's matches of those phrases, the counts from its instance list, the index's
      * own tokens. No bm25 is asked of FTS5: it would count the board's posts for its token's IDF (about 5 ms, and
      * 30 ms with nothing cached). Empty when every phrase has postings; null past {@link #minMatches} posts, or
      * {@link #RARE_INSTANCES_MAX} instances.
      */
-    private Map<Long, int[]> holdingRare(Handle h, String projectId, Scorer scorer, Postings[] lists,
+    private Map<Long, int[]> holdingRare(Handle h, String projectId, Scorer scorer, Postings[] lists, long through,
             Set<Long> apart, String matchesSql) {
         List<String> phrases = scorer.phrases();
         List<Integer> rare = IntStream.range(0, lists.length).filter(i -> lists[i] == null).boxed().toList();
@@ -198,7 +198,8 @@ public final class SearchPostings {
         if (holders.size() > minMatches) {
             return null;
         }
-        holders.stream().filter(seq -> !apart.contains(seq)).forEach(seq -> holding.put(seq, new int[lists.length]));
+        holders.stream().filter(seq -> seq <= through && !apart.contains(seq))
+                .forEach(seq -> holding.put(seq, new int[lists.length]));
         if (holding.isEmpty()) {
             return holding;
         }
@@ -367,11 +368,6 @@ public final class SearchPostings {
                 kept.poll();
                 kept.add(new Scored(seq, score));
             }
-        }
-
-        /** The score of the last post kept, or minus infinity while fewer than wanted are. */
-        double last() {
-            return kept.size() < wanted ? Double.NEGATIVE_INFINITY : kept.peek().score();
         }
 
         List<Scored> inOrder() {
@@ -652,8 +648,19 @@ public final class SearchPostings {
         return fresh > FRESH_REBUILD || changed > CHANGED_REBUILD;
     }
 
+    /**
+     * Makes the triggers record changes from now on (they record nothing before a first build): call it, in a
+     * transaction of its own, before a build's snapshot, or the changes made while the first build runs would be
+     * lost. Until that build finishes, its placeholder row (nothing built) makes every search rank with FTS5.
+     */
+    public void begin(Handle h, Instant now) {
+        h.createUpdate("INSERT INTO search_postings_builds (id, through_seq, changed_through, built_at) "
+                + "VALUES (1, 0, 0, :now) ON CONFLICT (id) DO NOTHING").bind("now", Timestamps.format(now)).execute();
+    }
+
     /** Builds every board's postings from what {@code h} sees and writes them through it, in its transaction. */
     public void build(Handle h, Instant now) {
+        begin(h, now);
         Built built = compute(h, phrase -> storePhrase(h, phrase));
         finish(h, built, now);
     }

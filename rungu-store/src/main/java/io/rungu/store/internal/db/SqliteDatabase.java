@@ -213,6 +213,10 @@ public final class SqliteDatabase implements Database {
                 return;
             }
             long started = System.nanoTime();
+            write(h -> {
+                postings.begin(h, Instant.now());
+                return null;
+            });
             int[] phrases = {0};
             SearchPostings.Built built = reader.inTransaction(h -> postings.compute(h, phrase -> {
                 phrases[0]++;
