@@ -654,8 +654,11 @@ public final class SearchPostings {
      * lost. Until that build finishes, its placeholder row (nothing built) makes every search rank with FTS5.
      */
     public void begin(Handle h, Instant now) {
-        h.createUpdate("INSERT INTO search_postings_builds (id, through_seq, changed_through, built_at) "
+        int placed = h.createUpdate("INSERT INTO search_postings_builds (id, through_seq, changed_through, built_at) "
                 + "VALUES (1, 0, 0, :now) ON CONFLICT (id) DO NOTHING").bind("now", Timestamps.format(now)).execute();
+        if (placed > 0) {
+            h.execute("DELETE FROM search_phrase_counts"); // counts belong to a build; none is recorded
+        }
     }
 
     /** Builds every board's postings from what {@code h} sees and writes them through it, in its transaction. */
