@@ -235,7 +235,7 @@ public final class SearchPostings {
         Map<Long, Integer> lengths = new HashMap<>();
         for (var post : holding.entrySet()) {
             for (int p = 0; p < lists.length; p++) {
-                int at = lists[p] == null ? -1 : Arrays.binarySearch(lists[p].seqs(), 0, lists[p].size(), post.getKey());
+                int at = lists[p] == null ? -1 : lists[p].indexOf(post.getKey());
                 if (at >= 0) {
                     post.getValue()[p] = lists[p].weights()[at];
                     lengths.put(post.getKey(), lists[p].lengths()[at]);
@@ -314,8 +314,8 @@ public final class SearchPostings {
         }
         List<Scored> scored = new ArrayList<>();
         boolean[] readable = {true};
-        h.createQuery("SELECT p.seq, p.title, p.description, d.sz FROM posts p "
-                        + "JOIN posts_fts_docsize d ON d.id = p.seq WHERE p.seq IN (SELECT value FROM json_each(:seqs))")
+        h.createQuery("SELECT p.seq, p.title, p.description, d.sz FROM posts p JOIN posts_fts_docsize d "
+                        + "ON d.id = p.seq WHERE p.seq IN (SELECT value FROM json_each(:seqs))")
                 .bind("seqs", seqs.toString())
                 .map((rs, ctx) -> {
                     long[] sizes = varints(rs.getBytes(4));
@@ -802,7 +802,8 @@ public final class SearchPostings {
         h.createUpdate("DELETE FROM search_postings WHERE through_seq <> :through OR changed_through <> :changed")
                 .bind("through", marks.throughSeq()).bind("changed", marks.changedThrough()).execute();
         h.execute("DELETE FROM search_phrase_counts");
-        PreparedBatch counts = h.prepareBatch("INSERT INTO search_phrase_counts (phrase, posts) VALUES (:phrase, :posts)");
+        PreparedBatch counts = h.prepareBatch("INSERT INTO search_phrase_counts (phrase, posts) "
+                + "VALUES (:phrase, :posts)");
         built.counts().forEach((phrase, posts) -> counts.bind("phrase", phrase).bind("posts", posts).add());
         if (counts.size() > 0) {
             counts.execute();
@@ -888,9 +889,10 @@ public final class SearchPostings {
             return new Postings(seqs, weights, lengths, n);
         }
 
-        /** True when the post with key {@code seq} is among these. */
-        boolean holds(long seq) {
-            return Arrays.binarySearch(seqs, 0, size, seq) >= 0;
+        /** The place of the post with key {@code seq} among these, or -1. */
+        int indexOf(long seq) {
+            int at = Arrays.binarySearch(seqs, 0, size, seq);
+            return at < 0 ? -1 : at;
         }
 
         private static long next(byte[] bytes, int[] at) {

@@ -90,8 +90,8 @@ public final class SqliteDatabase implements Database {
                 t.setDaemon(true);
                 return t;
             });
-            postingsBuilder.scheduleWithFixedDelay(this::buildSearchPostingsIfDue, POSTINGS_CHECK_SECONDS, POSTINGS_CHECK_SECONDS,
-                    TimeUnit.SECONDS);
+            postingsBuilder.scheduleWithFixedDelay(this::buildSearchPostingsIfDue, POSTINGS_CHECK_SECONDS,
+                    POSTINGS_CHECK_SECONDS, TimeUnit.SECONDS);
         }
         groupCommit = new GroupCommit("rungu-sqlite-group-commit", writer::inTransaction, generation::bump);
     }
@@ -203,7 +203,7 @@ public final class SqliteDatabase implements Database {
     /**
      * Builds the search postings when they are due: read from one snapshot on a reading connection, each phrase's
      * written as it is read, in a transaction of its own, so writers wait for one phrase's rows at a time, not for the
-     * build, and the build holds one phrase in memory.
+     * build, and the build holds one phrase's postings at a time.
      */
     private void buildSearchPostingsIfDue() {
         try {

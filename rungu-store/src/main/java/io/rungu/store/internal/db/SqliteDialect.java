@@ -185,7 +185,7 @@ final class SqliteDialect implements Dialect {
         return prefix + LAST_CHARACTER;
     }
 
-    /** An inclusive upper bound of the words before {@code word} (plain ASCII, not empty) and after its predecessors. */
+    /** An inclusive upper bound of the words before {@code word} (plain ASCII, not empty). */
     static String lastBefore(String word) {
         return word.substring(0, word.length() - 1) + (char) (word.charAt(word.length() - 1) - 1) + LAST_CHARACTER;
     }

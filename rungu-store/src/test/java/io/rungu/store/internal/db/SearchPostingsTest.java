@@ -177,7 +177,8 @@ class SearchPostingsTest {
         }
 
         // A new post with a letter outside ASCII: its words are the tokenizer's own to fold, so no page is told.
-        var accented = t.board().createPost(admin, slug, new NewPost("Café " + word, prefix + " déjà", PostCategory.BUG));
+        var accented = t.board().createPost(admin, slug,
+                new NewPost("Café " + word, prefix + " déjà", PostCategory.BUG));
         assertThat(checkPages(word)).isZero();
         assertThat(checkPages(prefix, word)).isZero();
         t.board().deletePost(admin, accented.post().id());
@@ -199,8 +200,8 @@ class SearchPostingsTest {
 
     @Test
     void a_word_with_rarer_words_of_the_same_start_is_ranked_with_them() {
-        // "word" as typed stands for every word starting with it: the common one from its postings, the rarer ones
-        // from their text.
+        // "word" as typed stands for every word starting with it: the common one weighed from its postings, the
+        // rarer ones from FTS5's instance list.
         String longer = t.sql(h -> h.createQuery("SELECT p.phrase FROM search_postings p WHERE p.project_id = :p "
                         + "AND p.phrase NOT LIKE '%*' AND length(p.phrase) >= 6 AND EXISTS (SELECT 1 FROM "
                         + "temp.posts_fts_terms t WHERE t.term > substr(p.phrase, 2, length(p.phrase) - 2) "
