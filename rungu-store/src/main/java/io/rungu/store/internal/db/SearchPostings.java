@@ -113,7 +113,7 @@ public final class SearchPostings {
         }
         long through = Math.min(builds.get(0), throughs.values().stream().mapToLong(Long::longValue).min()
                 .orElseThrow());
-        if (!scorer.weigh(h, search.holding(), averageLength(h))) {
+        if (!scorer.weigh(averages(h), search.holding())) {
             return null;
         }
         List<Long> changed = h.createQuery("SELECT DISTINCT seq FROM search_postings_changed LIMIT :cap")
@@ -417,17 +417,18 @@ public final class SearchPostings {
         }
 
         /**
-         * Sets each phrase's IDF as FTS5's bm25 computes it over every row of the index, and the average length; a
-         * lone phrase needs no IDF (it scales every score alike) and gets 1. False when a count is unknown.
+         * Sets each phrase's IDF as FTS5's bm25 computes it over every row of the index, and the average length,
+         * both from the index's averages record; a lone phrase needs no IDF (it scales every score alike) and gets
+         * 1. False when a count is unknown.
          */
-        boolean weigh(Handle h, Map<String, Long> holding, double averageLength) {
-            this.averageLength = averageLength;
+        boolean weigh(long[] averages, Map<String, Long> holding) {
+            averageLength = SearchPostings.averageLength(averages);
             idf = new double[phrases.size()];
             if (terms.size() == 1 && phrases.size() == 1) {
                 idf[0] = 1.0;
                 return true;
             }
-            long rows = indexRows(h);
+            long rows = averages.length == 0 ? 0 : averages[0];
             for (int i = 0; i < idf.length; i++) {
                 Long posts = holding.get(phrases.get(i));
                 if (posts == null || posts < 0) {
@@ -487,15 +488,12 @@ public final class SearchPostings {
         return idf * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + B * d / averageLength)));
     }
 
-    /** The index's number of rows (FTS5's averages record, row 1 of its data). */
-    static long indexRows(Handle h) {
-        long[] values = averages(h);
-        return values.length == 0 ? 0 : values[0];
-    }
-
     /** The index's average row length in tokens, all columns (FTS5's averages record). */
     static double averageLength(Handle h) {
-        long[] values = averages(h);
+        return averageLength(averages(h));
+    }
+
+    private static double averageLength(long[] values) {
         if (values.length < 2 || values[0] == 0) {
             return 1;
         }
