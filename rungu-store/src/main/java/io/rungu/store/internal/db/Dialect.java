@@ -127,6 +127,15 @@ public interface Dialect {
         return null;
     }
 
+    /**
+     * The keys of every match of a board's AND {@code search}, ascending, without FTS5 reading each word's matches on
+     * every board, or null when this dialect cannot (the caller then asks FTS5): SQLite reads them from
+     * {@link SearchPostings} when the search holds a word common on the board.
+     */
+    default long[] matchesFromPostings(Handle h, String projectId, Search search) {
+        return null;
+    }
+
     /** Inserts the vote {@code (:user, :post, :now)} unless it exists; updates 1 row or 0. */
     String insertVoteIfAbsent();
 

@@ -94,6 +94,36 @@ public final class SearchPostings {
      */
     Dialect.RankedKeys page(Handle h, String projectId, Dialect.Search search, String matchesSql, long offset,
             int limit) {
+        Best best = new Best(offset + limit);
+        Long total = gather(h, projectId, search, matchesSql, best, true);
+        if (total == null) {
+            return null;
+        }
+        List<Scored> ranked = best.inOrder();
+        List<Long> page = ranked.subList((int) Math.min(offset, ranked.size()), ranked.size()).stream()
+                .map(Scored::seq).toList();
+        return new Dialect.RankedKeys(page, total);
+    }
+
+    /**
+     * The keys of every match of the board's AND search, ascending, as {@link #page} finds them: what a search in
+     * another order than relevance walks the board's index against; null where {@code page} would be (a post added
+     * or changed since the build may hold any characters here: FTS5 found it, nothing is scored).
+     *
+     * @param matchesSql the dialect's matches of the board ({@code :project}, {@code :search})
+     */
+    long[] matching(Handle h, String projectId, Dialect.Search search, String matchesSql) {
+        Keys keys = new Keys();
+        return gather(h, projectId, search, matchesSql, keys, false) == null ? null : keys.sorted();
+    }
+
+    /**
+     * Offers every match of the board's AND search to {@code sink}, scored by bm25 when {@code scored} (else the
+     * posts added or changed since the build are offered with no score), and returns how many there are; null when
+     * the postings cannot tell them (see {@link #page}).
+     */
+    private Long gather(Handle h, String projectId, Dialect.Search search, String matchesSql, Sink sink,
+            boolean scored) {
         Scorer scorer = Scorer.of(search);
         if (scorer == null) {
             return null;
@@ -143,19 +173,18 @@ public final class SearchPostings {
         }
         notFromPostings.addAll(holdingRare.keySet());
 
-        Best best = new Best(offset + limit);
-        long total = scoreFromPostings(lists, scorer, through, notFromPostings, best);
-        total += scoreHoldingRare(h, holdingRare, lists, scorer, best);
-        List<Scored> apartScores = scoreFromText(h, apart, scorer);
-        if (apartScores == null) {
-            return null;
+        long total = scoreFromPostings(lists, scorer, through, notFromPostings, sink);
+        total += scoreHoldingRare(h, holdingRare, lists, scorer, sink);
+        if (scored) {
+            List<Scored> apartScores = scoreFromText(h, apart, scorer);
+            if (apartScores == null) {
+                return null;
+            }
+            apartScores.forEach(post -> sink.offer(post.seq(), post.score()));
+        } else {
+            apart.forEach(seq -> sink.offer(seq, 0));
         }
-        apartScores.forEach(best::offer);
-        total += apart.size();
-        List<Scored> ranked = best.inOrder();
-        List<Long> page = ranked.subList((int) Math.min(offset, ranked.size()), ranked.size()).stream()
-                .map(Scored::seq).toList();
-        return new Dialect.RankedKeys(page, total);
+        return total + apart.size();
     }
 
     /** Each phrase's postings on the board, by its place in {@link Scorer#phrases}; null for the others. */
@@ -227,11 +256,11 @@ public final class SearchPostings {
     }
 
     /**
-     * Scores the posts holding a rarer phrase into {@code best}, each phrase with postings read from them (with the
+     * Scores the posts holding a rarer phrase into {@code sink}, each phrase with postings read from them (with the
      * post's length, else from its size record); returns how many match.
      */
     private static long scoreHoldingRare(Handle h, Map<Long, int[]> holding, Postings[] lists, Scorer scorer,
-            Best best) {
+            Sink sink) {
         Map<Long, Integer> lengths = new HashMap<>();
         for (var post : holding.entrySet()) {
             for (int p = 0; p < lists.length; p++) {
@@ -253,7 +282,7 @@ public final class SearchPostings {
         for (var post : holding.entrySet()) {
             if (scorer.matches(post.getValue())) {
                 matched++;
-                best.offer(post.getKey(), scorer.score(post.getValue(), lengths.get(post.getKey())));
+                sink.offer(post.getKey(), scorer.score(post.getValue(), lengths.get(post.getKey())));
             }
         }
         return matched;
@@ -261,11 +290,11 @@ public final class SearchPostings {
 
     /**
      * Scores every match held only by phrases with postings on the board, not changed since the build, into
-     * {@code best}: the postings of those phrases merged in key order, a post kept when each word of the search
+     * {@code sink}: the postings of those phrases merged in key order, a post kept when each word of the search
      * has one of them. Returns how many matched.
      */
     private static long scoreFromPostings(Postings[] byPhrase, Scorer scorer, long through, Set<Long> excluded,
-            Best best) {
+            Sink sink) {
         int[] phrase = IntStream.range(0, byPhrase.length).filter(i -> byPhrase[i] != null).toArray();
         Postings[] lists = Arrays.stream(phrase).mapToObj(i -> byPhrase[i]).toArray(Postings[]::new);
         long[] skipped = excluded.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -297,7 +326,7 @@ public final class SearchPostings {
             }
             if ((skip == skipped.length || skipped[skip] != seq) && scorer.matches(weights)) {
                 matched++;
-                best.offer(seq, scorer.score(weights, length));
+                sink.offer(seq, scorer.score(weights, length));
             }
         }
     }
@@ -345,8 +374,33 @@ public final class SearchPostings {
         return readable[0] && scored.size() == seqs.size() ? scored : null;
     }
 
+    /** Where the matches of a search go, each with its score. */
+    private interface Sink {
+        void offer(long seq, double score);
+    }
+
+    /** Every key offered, whatever its score. */
+    private static final class Keys implements Sink {
+        private long[] seqs = new long[1024];
+        private int size;
+
+        @Override
+        public void offer(long seq, double score) {
+            if (size == seqs.length) {
+                seqs = Arrays.copyOf(seqs, size * 2);
+            }
+            seqs[size++] = seq;
+        }
+
+        long[] sorted() {
+            long[] all = Arrays.copyOf(seqs, size);
+            Arrays.sort(all);
+            return all;
+        }
+    }
+
     /** The best {@code wanted} posts offered so far. */
-    private static final class Best {
+    private static final class Best implements Sink {
         private final long wanted;
         private final PriorityQueue<Scored> kept = new PriorityQueue<>(BEST_FIRST.reversed());
 
@@ -354,11 +408,8 @@ public final class SearchPostings {
             this.wanted = wanted;
         }
 
-        void offer(Scored post) {
-            offer(post.seq(), post.score());
-        }
-
-        void offer(long seq, double score) {
+        @Override
+        public void offer(long seq, double score) {
             if (kept.size() < wanted) {
                 kept.add(new Scored(seq, score));
                 return;

@@ -130,6 +130,11 @@ final class SqliteDialect implements Dialect {
                 : postings.page(h, projectId, search, searchMatches(), offset, limit);
     }
 
+    @Override
+    public long[] matchesFromPostings(Handle h, String projectId, Search search) {
+        return search.terms().isEmpty() ? null : postings.matching(h, projectId, search, searchMatches());
+    }
+
     /**
      * FTS5's structure record (row 10 of the index's data table, the list of its segments with a counter): every
      * transaction that changes the index writes it anew, since new entries go to a new segment and a merge

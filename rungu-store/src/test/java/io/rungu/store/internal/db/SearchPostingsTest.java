@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.data.Offset;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterAll;
@@ -81,12 +82,18 @@ class SearchPostingsTest {
             Dialect.Search search = dialect.search(h, List.of(words), false);
             assertThat(search.terms()).hasSize(words.length);
             List<Long> expected = reference(h, search);
+            long[] matching = postings.matching(h, projectId, search, dialect.searchMatches());
+            if (matching != null) {
+                assertThat(matching).as("matches of %s", List.of(words))
+                        .containsExactly(expected.stream().mapToLong(Long::longValue).sorted().toArray());
+            }
             int answered = 0;
             for (int offset : new int[] {0, 10, 20, 40, 90, 400}) {
                 for (int limit : new int[] {1, 10, 20}) {
                     Dialect.RankedKeys page = postings.page(h, projectId, search, dialect.searchMatches(), offset,
                             limit);
                     if (page != null) {
+                        assertThat(matching).as("matches where a page is told").isNotNull();
                         answered++;
                         assertThat(page.seqs()).as("%s at %d+%d", List.of(words), offset, limit).isEqualTo(
                                 expected.subList(Math.min(expected.size(), offset),
@@ -97,6 +104,13 @@ class SearchPostingsTest {
             }
             return answered;
         });
+    }
+
+    /** Whether the postings tell every match of {@code words} (checked against FTS5's by {@link #checkPages}). */
+    boolean matchesTold(String... words) {
+        checkPages(words);
+        return t.sql(h -> POSTINGS.matching(h, projectId, dialect.search(h, List.of(words), false),
+                dialect.searchMatches()) != null);
     }
 
     /** FTS5's own count of the posts of all boards holding {@code phrase}. */
@@ -181,6 +195,9 @@ class SearchPostingsTest {
                 new NewPost("Café " + word, prefix + " déjà", PostCategory.BUG));
         assertThat(checkPages(word)).isZero();
         assertThat(checkPages(prefix, word)).isZero();
+        // Which posts match is FTS5's word for such a post: the other orders still read the matches from postings.
+        assertThat(matchesTold(word)).isTrue();
+        assertThat(matchesTold(prefix, word)).isTrue();
         t.board().deletePost(admin, accented.post().id());
         assertThat(checkPages(word)).isEqualTo(18);
         assertThat(counted("\"" + word + "\"")).isEqualTo(indexCount("\"" + word + "\""));
@@ -227,10 +244,10 @@ class SearchPostingsTest {
     /**
      * Through the board's post list, with the shipped limit: a demo board of 6,000 posts, whose most common word
      * is in most of them, gets postings at the seed; its relevance pages come from them and are FTS5's own, with
-     * the exact total.
+     * the exact total, and its pages in every other order are those of FTS5's matches.
      */
     @Test
-    void a_board_list_by_relevance_of_common_words_is_ranked_from_the_postings_the_seed_built(@TempDir Path dir) {
+    void a_board_list_of_common_words_is_ranked_and_sorted_from_the_postings_the_seed_built(@TempDir Path dir) {
         try (TestStores big = TestStores.open(TestDatabase.SQLITE, dir)) {
             DemoData.generate(big.store(), new DemoData.Options(1, 6_000, 0, 0, 10, 5), DemoData.ProgressListener.NONE);
             Dialect sqlite = big.database().dialect();
@@ -268,6 +285,36 @@ class SearchPostingsTest {
                             .mapTo(Long.class).one());
                     assertThat(page.total()).isEqualTo(matches);
                     assertThat(page.totalIsEstimate()).isFalse();
+                }
+            }
+
+            // The other orders walk the board's index against the matches the postings tell, or sort a few by key
+            // (a common word beside a rare one); every page is the one the index's own matches give.
+            String rare = big.sql(h -> h.createQuery("SELECT term FROM temp.posts_fts_terms WHERE doc BETWEEN 5 AND 40 "
+                    + "AND length(term) >= 5 AND term GLOB '[a-z]*' ORDER BY term LIMIT 1").mapTo(String.class).one());
+            Map<PostSort, String> orders = Map.of(
+                    PostSort.NEWEST, "p.created_at DESC, p.id DESC",
+                    PostSort.OLDEST, "p.created_at ASC, p.id ASC",
+                    PostSort.MOST_VOTES, "p.vote_count DESC, p.created_at DESC, p.id DESC",
+                    PostSort.LEAST_VOTES, "p.vote_count ASC, p.created_at ASC, p.id ASC",
+                    PostSort.RECENTLY_UPDATED, "p.updated_at DESC, p.id DESC");
+            for (String text : List.of(common.get(0), common.get(0) + " " + common.get(1), common.get(0) + " " + rare)) {
+                List<String> words = List.of(text.split(" "));
+                long[] told = big.sql(h -> sqlite.matchesFromPostings(h, board, sqlite.search(h, words, false)));
+                assertThat(told).as(text).isNotNull();
+                for (var order : orders.entrySet()) {
+                    for (int n : new int[] {1, 2, 7}) {
+                        var page = big.board().listPosts(reader, boardSlug, new PostQuery(order.getKey(), null, null,
+                                text, new PageRequest(n, 20)));
+                        List<String> expected = big.sql(h -> h.createQuery("SELECT p.id FROM posts p WHERE "
+                                        + "p.project_id = :project AND p.seq IN (SELECT seq FROM ("
+                                        + sqlite.searchMatches() + ")) ORDER BY " + order.getValue()
+                                        + " LIMIT 20 OFFSET :offset")
+                                .bind("project", board).bind("search", sqlite.search(h, words, false).expression())
+                                .bind("offset", (n - 1) * 20).mapTo(String.class).list());
+                        assertThat(page.items().stream().map(v -> v.post().id()).toList())
+                                .as("%s by %s, page %d", text, order.getKey(), n).isEqualTo(expected);
+                    }
                 }
             }
         }
@@ -346,6 +393,7 @@ class SearchPostingsTest {
         String mid = t.sql(h -> h.createQuery("SELECT term FROM temp.posts_fts_terms WHERE doc BETWEEN 20 AND 60 "
                 + "AND length(term) >= 5 AND term GLOB '[a-z]*' ORDER BY term LIMIT 1").mapTo(String.class).one());
         assertThat(checkPages(mid)).isZero();
+        assertThat(matchesTold(mid)).isFalse();
         assertThat(checkPages(mid, commonWord(1, true, 0))).isEqualTo(18);
         t.sql(h -> {
             Dialect.Search any = dialect.search(h, List.of(commonWord(4, false, 0), commonWord(1, true, 0)), true);
