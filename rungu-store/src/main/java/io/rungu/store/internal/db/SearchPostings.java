@@ -143,7 +143,7 @@ public final class SearchPostings {
         }
         long through = Math.min(builds.get(0), throughs.values().stream().mapToLong(Long::longValue).min()
                 .orElseThrow());
-        if (!scorer.weigh(averages(h), search.holding())) {
+        if (scored && !scorer.weigh(averages(h), search.holding())) {
             return null;
         }
         List<Long> changed = h.createQuery("SELECT DISTINCT seq FROM search_postings_changed LIMIT :cap")
@@ -167,14 +167,15 @@ public final class SearchPostings {
         Postings[] lists = readPostings(h, projectId, scorer, throughs.keySet());
         Set<Long> notFromPostings = new HashSet<>(apart);
         notFromPostings.addAll(changed);
-        Map<Long, int[]> holdingRare = holdingRare(h, projectId, scorer, lists, through, notFromPostings, matchesSql);
+        Map<Long, int[]> holdingRare = holdingRare(h, projectId, scorer, lists, through, notFromPostings, matchesSql,
+                scored);
         if (holdingRare == null) {
             return null;
         }
         notFromPostings.addAll(holdingRare.keySet());
 
-        long total = scoreFromPostings(lists, scorer, through, notFromPostings, sink);
-        total += scoreHoldingRare(h, holdingRare, lists, scorer, sink);
+        long total = scoreFromPostings(lists, scorer, through, notFromPostings, sink, scored);
+        total += scoreHoldingRare(h, holdingRare, lists, scorer, sink, scored);
         if (scored) {
             List<Scored> apartScores = scoreFromText(h, apart, scorer);
             if (apartScores == null) {
@@ -208,28 +209,44 @@ public final class SearchPostings {
      * postings): the posts from FTS5's matches of those phrases, the counts from its instance list, the index's
      * own tokens. No bm25 is asked of FTS5: it would count the board's posts for its token's IDF (about 5 ms, and
      * 30 ms with nothing cached). Empty when every phrase has postings; null past {@link #minMatches} posts, or
-     * {@link #RARE_INSTANCES_MAX} instances.
+     * {@link #RARE_INSTANCES_MAX} instances. Unless {@code weighed}, a post's weight only tells whether it holds a
+     * rarer phrase of each word (1 on the word's first rarer phrase), as FTS5 finds them word by word.
      */
     private Map<Long, int[]> holdingRare(Handle h, String projectId, Scorer scorer, Postings[] lists, long through,
-            Set<Long> apart, String matchesSql) {
+            Set<Long> apart, String matchesSql, boolean weighed) {
         List<String> phrases = scorer.phrases();
         List<Integer> rare = IntStream.range(0, lists.length).filter(i -> lists[i] == null).boxed().toList();
         Map<Long, int[]> holding = new HashMap<>();
         if (rare.isEmpty()) {
             return holding;
         }
-        if (rare.stream().anyMatch(p -> !SqliteDialect.PLAIN_WORD.matcher(scorer.word(p)).matches())) {
+        if (weighed && rare.stream().anyMatch(p -> !SqliteDialect.PLAIN_WORD.matcher(scorer.word(p)).matches())) {
             return null; // the index holds such a word as the tokenizer folds it, which is its own
         }
-        List<Long> holders = h.createQuery(matchesSql + " LIMIT :cap").bind("project", projectId)
-                .bind("search", String.join(" OR ", rare.stream().map(phrases::get).toList()))
-                .bind("cap", minMatches + 1).mapTo(Long.class).list();
-        if (holders.size() > minMatches) {
+        List<Long> holders = holders(h, projectId, rare.stream().map(phrases::get).toList(), matchesSql);
+        if (holders == null) {
             return null;
         }
         holders.stream().filter(seq -> seq <= through && !apart.contains(seq))
                 .forEach(seq -> holding.put(seq, new int[lists.length]));
         if (holding.isEmpty()) {
+            return holding;
+        }
+        if (!weighed) {
+            for (int t = 0; t < scorer.words(); t++) {
+                int[] wordRare = Arrays.stream(scorer.phrasesOf(t)).filter(p -> lists[p] == null).toArray();
+                if (wordRare.length == 0) {
+                    continue;
+                }
+                List<Long> wordHolders = scorer.words() == 1 ? holders
+                        : holders(h, projectId, Arrays.stream(wordRare).mapToObj(phrases::get).toList(), matchesSql);
+                for (long seq : wordHolders) {
+                    int[] weights = holding.get(seq);
+                    if (weights != null) {
+                        weights[wordRare[0]] = 1;
+                    }
+                }
+            }
             return holding;
         }
         int[] instances = {0};
@@ -255,12 +272,20 @@ public final class SearchPostings {
         return holding;
     }
 
+    /** The board's posts holding any of {@code phrases} (FTS5's matches); null past {@link #minMatches}. */
+    private List<Long> holders(Handle h, String projectId, List<String> phrases, String matchesSql) {
+        List<Long> holders = h.createQuery(matchesSql + " LIMIT :cap").bind("project", projectId)
+                .bind("search", String.join(" OR ", phrases)).bind("cap", minMatches + 1).mapTo(Long.class).list();
+        return holders.size() > minMatches ? null : holders;
+    }
+
     /**
      * Scores the posts holding a rarer phrase into {@code sink}, each phrase with postings read from them (with the
-     * post's length, else from its size record); returns how many match.
+     * post's length, else from its size record); returns how many match. Unless {@code scored}, only which match
+     * is told (each with no score).
      */
     private static long scoreHoldingRare(Handle h, Map<Long, int[]> holding, Postings[] lists, Scorer scorer,
-            Sink sink) {
+            Sink sink, boolean scored) {
         Map<Long, Integer> lengths = new HashMap<>();
         for (var post : holding.entrySet()) {
             for (int p = 0; p < lists.length; p++) {
@@ -270,6 +295,16 @@ public final class SearchPostings {
                     lengths.put(post.getKey(), lists[p].lengths()[at]);
                 }
             }
+        }
+        if (!scored) {
+            long matched = 0;
+            for (var post : holding.entrySet()) {
+                if (scorer.matches(post.getValue())) {
+                    matched++;
+                    sink.offer(post.getKey(), 0);
+                }
+            }
+            return matched;
         }
         List<Long> unknown = holding.keySet().stream().filter(seq -> !lengths.containsKey(seq)).toList();
         if (!unknown.isEmpty()) {
@@ -291,10 +326,10 @@ public final class SearchPostings {
     /**
      * Scores every match held only by phrases with postings on the board, not changed since the build, into
      * {@code sink}: the postings of those phrases merged in key order, a post kept when each word of the search
-     * has one of them. Returns how many matched.
+     * has one of them. Returns how many matched. Unless {@code scored}, each is offered with no score.
      */
     private static long scoreFromPostings(Postings[] byPhrase, Scorer scorer, long through, Set<Long> excluded,
-            Sink sink) {
+            Sink sink, boolean scored) {
         int[] phrase = IntStream.range(0, byPhrase.length).filter(i -> byPhrase[i] != null).toArray();
         Postings[] lists = Arrays.stream(phrase).mapToObj(i -> byPhrase[i]).toArray(Postings[]::new);
         long[] skipped = excluded.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -326,7 +361,7 @@ public final class SearchPostings {
             }
             if ((skip == skipped.length || skipped[skip] != seq) && scorer.matches(weights)) {
                 matched++;
-                sink.offer(seq, scorer.score(weights, length));
+                sink.offer(seq, scored ? scorer.score(weights, length) : 0);
             }
         }
     }
@@ -499,6 +534,16 @@ public final class SearchPostings {
         /** True when the {@code p}-th phrase is a prefix. */
         boolean prefix(int p) {
             return prefixes[p];
+        }
+
+        /** How many words the search has. */
+        int words() {
+            return termPhrases.length;
+        }
+
+        /** The places in {@link #phrases} of the {@code t}-th word's phrases. */
+        int[] phrasesOf(int t) {
+            return termPhrases[t];
         }
 
         /** True when each word of the search has a phrase with a weight. */

@@ -130,9 +130,13 @@ final class SqliteDialect implements Dialect {
                 : postings.page(h, projectId, search, searchMatches(), offset, limit);
     }
 
+    /**
+     * For two words or more: FTS5 then reads every posting of each word on every board. The posts of one word
+     * are found as fast by testing each post of the walk against FTS5 ({@link #searchContains}).
+     */
     @Override
     public long[] matchesFromPostings(Handle h, String projectId, Search search) {
-        return search.terms().isEmpty() ? null : postings.matching(h, projectId, search, searchMatches());
+        return search.terms().size() < 2 ? null : postings.matching(h, projectId, search, searchMatches());
     }
 
     /**
