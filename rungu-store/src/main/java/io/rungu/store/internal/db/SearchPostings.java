@@ -220,7 +220,26 @@ public final class SearchPostings {
         if (rare.isEmpty()) {
             return holding;
         }
-        if (weighed && rare.stream().anyMatch(p -> !SqliteDialect.PLAIN_WORD.matcher(scorer.word(p)).matches())) {
+        if (!weighed) {
+            for (int t = 0; t < scorer.words(); t++) {
+                int[] wordRare = Arrays.stream(scorer.phrasesOf(t)).filter(p -> lists[p] == null).toArray();
+                if (wordRare.length == 0) {
+                    continue;
+                }
+                List<Long> wordHolders = holders(h, projectId,
+                        Arrays.stream(wordRare).mapToObj(phrases::get).toList(), matchesSql);
+                if (wordHolders == null) {
+                    return null;
+                }
+                for (long seq : wordHolders) {
+                    if (seq <= through && !apart.contains(seq)) {
+                        holding.computeIfAbsent(seq, k -> new int[lists.length])[wordRare[0]] = 1;
+                    }
+                }
+            }
+            return holding;
+        }
+        if (rare.stream().anyMatch(p -> !SqliteDialect.PLAIN_WORD.matcher(scorer.word(p)).matches())) {
             return null; // the index holds such a word as the tokenizer folds it, which is its own
         }
         List<Long> holders = holders(h, projectId, rare.stream().map(phrases::get).toList(), matchesSql);
@@ -230,23 +249,6 @@ public final class SearchPostings {
         holders.stream().filter(seq -> seq <= through && !apart.contains(seq))
                 .forEach(seq -> holding.put(seq, new int[lists.length]));
         if (holding.isEmpty()) {
-            return holding;
-        }
-        if (!weighed) {
-            for (int t = 0; t < scorer.words(); t++) {
-                int[] wordRare = Arrays.stream(scorer.phrasesOf(t)).filter(p -> lists[p] == null).toArray();
-                if (wordRare.length == 0) {
-                    continue;
-                }
-                List<Long> wordHolders = scorer.words() == 1 ? holders
-                        : holders(h, projectId, Arrays.stream(wordRare).mapToObj(phrases::get).toList(), matchesSql);
-                for (long seq : wordHolders) {
-                    int[] weights = holding.get(seq);
-                    if (weights != null) {
-                        weights[wordRare[0]] = 1;
-                    }
-                }
-            }
             return holding;
         }
         int[] instances = {0};
