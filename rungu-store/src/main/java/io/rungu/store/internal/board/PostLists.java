@@ -215,21 +215,15 @@ final class PostLists {
     }
 
     /**
-     * The page's keys among a search's {@code matches} (ascending keys) in the sort's order: a few read by key and
-     * sorted; many tested one by one while the board's index for the order is walked, which stops once the page is
-     * full. Null when the walk would read more than {@link #WALK_ROWS_MAX} entries (a deep page of rare matches): the
-     * caller then lets the index find them.
+     * The page's keys among a search's {@code matches} (ascending keys) in the sort's order: each post of the
+     * board's index for the order is tested against them, and the walk stops once the page is full. Null when it
+     * would read more than {@link #WALK_ROWS_MAX} entries (a deep page, or few matches): the caller then lets the
+     * index find them.
      */
     private static List<Long> amongMatches(Handle h, PostSort sort, Filters filters, long[] matches,
             PageRequest page) {
         if (matches.length <= page.offset()) {
             return List.of();
-        }
-        if (matches.length < WALK_INDEX_MATCHES) {
-            return filters.bind(h.createQuery("SELECT p.seq FROM posts p WHERE p.seq IN (<seqs>) AND "
-                            + filters.postSql() + " ORDER BY " + PostReads.order(sort) + " LIMIT :limit OFFSET :offset"))
-                    .bindList("seqs", Arrays.stream(matches).boxed().toList())
-                    .bind("limit", page.perPage()).bind("offset", page.offset()).mapTo(Long.class).list();
         }
         List<Long> seqs = new ArrayList<>(page.perPage());
         long skip = page.offset();

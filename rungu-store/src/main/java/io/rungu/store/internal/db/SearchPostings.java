@@ -141,6 +141,10 @@ public final class SearchPostings {
         if (throughs.isEmpty()) {
             return null; // only rarer words: FTS5 ranks their few matches about as fast, and faster once cached
         }
+        if (!scored && IntStream.range(0, scorer.words()).anyMatch(t -> Arrays.stream(scorer.phrasesOf(t))
+                .noneMatch(p -> throughs.containsKey(scorer.phrases().get(p))))) {
+            return null; // a word rare on the board bounds FTS5's own intersection; its holders would cost as much
+        }
         long through = Math.min(builds.get(0), throughs.values().stream().mapToLong(Long::longValue).min()
                 .orElseThrow());
         if (scored && !scorer.weigh(averages(h), search.holding())) {
