@@ -130,7 +130,7 @@ public interface Dialect {
     /**
      * The keys of every match of a board's AND {@code search}, ascending, without FTS5 reading each word's matches on
      * every board, or null when this dialect cannot (the caller then asks FTS5): SQLite reads them from
-     * {@link SearchPostings} when the search holds a word common on the board.
+     * {@link SearchPostings} for two words or more, each holding a phrase common on the board.
      */
     default long[] matchesFromPostings(Handle h, String projectId, Search search) {
         return null;

@@ -107,8 +107,9 @@ public final class SearchPostings {
 
     /**
      * The keys of every match of the board's AND search, ascending, as {@link #page} finds them: what a search in
-     * another order than relevance walks the board's index against; null where {@code page} would be (a post added
-     * or changed since the build may hold any characters here: FTS5 found it, nothing is scored).
+     * another order than relevance walks the board's index against. Null where {@code page} would be (but a post
+     * added or changed since the build may hold any characters here: FTS5 found it, nothing is scored), and when a
+     * word has no phrase with postings on the board (FTS5's own intersection is then as cheap).
      *
      * @param matchesSql the dialect's matches of the board ({@code :project}, {@code :search})
      */
@@ -298,7 +299,9 @@ public final class SearchPostings {
                 int at = lists[p] == null ? -1 : lists[p].indexOf(post.getKey());
                 if (at >= 0) {
                     post.getValue()[p] = lists[p].weights()[at];
-                    lengths.put(post.getKey(), lists[p].lengths()[at]);
+                    if (scored) {
+                        lengths.put(post.getKey(), lists[p].lengths()[at]);
+                    }
                 }
             }
         }
