@@ -52,7 +52,9 @@ public final class StoreConfig {
      * own votes are still read per request; searches are never kept) and the active sessions behind signed-in
      * requests. Any write
      * through this store makes everything kept stale at once, so a vote, sign-out or role change shows in the next
-     * request; a write by another process or server sharing the database is seen after at most this long.
+     * request; a write by another process or server sharing the database is seen after at most this long. On a
+     * SQLite file this is how often the store asks SQLite whether another process has committed ({@code PRAGMA
+     * data_version}), and what was read is kept until something has; on PostgreSQL it is each value's age limit.
      * {@link Duration#ZERO} turns both caches off.
      */
     public Duration cacheTtl = Duration.ofSeconds(1);

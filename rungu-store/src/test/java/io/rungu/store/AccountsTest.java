@@ -216,6 +216,29 @@ class AccountsTest {
     }
 
     @Test
+    void another_server_sees_a_sign_out_once_its_cache_time_has_passed() throws InterruptedException {
+        User user = accounts.ensureUser("ada@example.com", "Ada", Role.MEMBER);
+        String session = accounts.createSession(user.id(), Duration.ofDays(7));
+        Duration cacheTime = Duration.ofMillis(300);
+        try (RunguStore cached = RunguStore.open(c -> {
+                    c.url = db.url();
+                    c.clock = clock;
+                    c.cacheTtl = cacheTime;
+                })) {
+            assertThat(cached.accounts().findSession(session)).isPresent();
+
+            accounts.revokeSession(session);
+
+            // SQLite notices the other connection's commit at its next look; PostgreSQL drops the entry by age.
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (cached.accounts().findSession(session).isPresent() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(cached.accounts().findSession(session)).isEmpty();
+        }
+    }
+
+    @Test
     void sessions_expire_and_can_be_revoked_one_or_all() {
         User user = accounts.ensureUser("ada@example.com", "Ada", Role.MEMBER);
         String a = accounts.createSession(user.id(), Duration.ofDays(7));

@@ -55,7 +55,8 @@ public final class AccountsService implements Accounts {
         this.db = db;
         this.clock = clock;
         this.ids = ids;
-        this.sessions = new SessionCache(db::accountWriteGeneration, cacheTtl, sessionCacheEntries, System::nanoTime);
+        this.sessions = new SessionCache(db::accountWriteGeneration, Database.keepReadsFor(db, cacheTtl),
+                sessionCacheEntries, System::nanoTime);
     }
 
     /** The Accounts service over {@code database}, keeping up to {@code sessionCacheEntries} active sessions. */

@@ -11,7 +11,8 @@ import java.util.function.LongSupplier;
  * used only while the database's account write generation is unchanged (every write but a vote moves it: a
  * sign-out, "sign out everywhere", a role change or a deleted user through this store drops every entry at once),
  * for at most the time to live (the bound on how
- * late such a change made through another server is seen), and never past the session's own expiry. At most
+ * late such a change made through another PostgreSQL server is seen; on SQLite the generation itself moves for
+ * another process's commits, and there is no other limit), and never past the session's own expiry. At most
  * {@code maxEntries} sessions are kept (each ~200 bytes), the least recently used dropped first.
  */
 final class SessionCache {

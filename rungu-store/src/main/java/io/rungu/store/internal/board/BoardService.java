@@ -90,7 +90,8 @@ public final class BoardService implements Board {
     public static BoardService create(Database database, Clock clock, Supplier<String> ids, Duration cacheTtl,
             long cacheBytes, UploadQuotas quotas, io.rungu.model.OutboundAddresses addresses) {
         Objects.requireNonNull(database);
-        KeptReads kept = new KeptReads(database::writeGeneration, cacheTtl, cacheBytes, System::nanoTime);
+        KeptReads kept = new KeptReads(database::writeGeneration, Database.keepReadsFor(database, cacheTtl), cacheBytes,
+                System::nanoTime);
         return new BoardService(new Context(database, Objects.requireNonNull(clock), Objects.requireNonNull(ids),
                 kept), Objects.requireNonNull(quotas), addresses);
     }

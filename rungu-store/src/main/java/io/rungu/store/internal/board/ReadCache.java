@@ -11,9 +11,10 @@ import java.util.function.ToLongFunction;
  *
  * <p>A value is kept with the database's write generation at the time its read began and is used only while the
  * generation is unchanged, so any write through this store (a vote, a comment, a renamed author) makes every kept
- * value stale at once, and a value read while a write was committing is never used. Writes by another process or
- * server on the same database cannot be seen that way; the time to live bounds how long a value may miss them.
- * The heap bound ({@link BoundedCache}) drops the least recently used values first.
+ * value stale at once, and a value read while a write was committing is never used. On SQLite the generation also
+ * moves for another process's commits ({@code Database.watchOtherWriters}), and a value is kept until it moves. A
+ * PostgreSQL server cannot see every write of another server that way: there the time to live bounds how long a
+ * value may miss them. The heap bound ({@link BoundedCache}) drops the least recently used values first.
  *
  * @param <K> what selects a value (a record, compared by value)
  * @param <V> an immutable value, shared by every caller that gets it
@@ -31,7 +32,7 @@ final class ReadCache<K, V> {
 
     /**
      * @param generation the database's {@code writeGeneration}
-     * @param ttl        how long a value may be used; zero keeps nothing
+     * @param ttl        how long a value may be used ({@code Database.UNTIL_NEXT_WRITE}: no limit); zero keeps nothing
      * @param maxBytes   estimated heap the kept values may take
      * @param weigher    the estimated heap of one value
      * @param nanoTime   a monotonic clock in nanoseconds ({@code System::nanoTime})

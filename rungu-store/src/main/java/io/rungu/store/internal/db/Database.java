@@ -34,9 +34,33 @@ public interface Database extends AutoCloseable {
     /**
      * A number that changes after every write and maintenance call of this instance, committed or not. Caches of
      * read results remember it and drop what they kept once it moved. Writes by other processes or servers sharing
-     * the database do not change it.
+     * the database do not change it, unless {@link #watchOtherWriters} says they do.
      */
     long writeGeneration();
+
+    /**
+     * Starts moving {@link #writeGeneration} and {@link #accountWriteGeneration} also for every commit another
+     * connection makes to this database, noticed at most {@code within} after it; true when this database can
+     * (SQLite, on a file), so what is kept needs no time limit of its own. False where commits elsewhere cannot all
+     * be seen (PostgreSQL: another server's writes): kept values must then expire. Idempotent; the shortest
+     * {@code within} asked for holds.
+     */
+    default boolean watchOtherWriters(java.time.Duration within) {
+        return false;
+    }
+
+    /** How long {@link #keepReadsFor} keeps a value where every writer's commit moves the write generation. */
+    java.time.Duration UNTIL_NEXT_WRITE = java.time.Duration.ofNanos(Long.MAX_VALUE);
+
+    /**
+     * How long a cache of reads from {@code database} may use a value: {@code ttl} where commits made elsewhere
+     * cannot all be noticed; where they can ({@link #watchOtherWriters}, started here with {@code ttl}), for as
+     * long as the write generation stays where it was, so a quiet board is not read again every {@code ttl}.
+     * A zero {@code ttl} (nothing kept) stays zero.
+     */
+    static java.time.Duration keepReadsFor(Database database, java.time.Duration ttl) {
+        return ttl.isZero() || !database.watchOtherWriters(ttl) ? ttl : UNTIL_NEXT_WRITE;
+    }
 
     /**
      * As {@link #writeGeneration}, without the moves of {@link #writeGrouped} writes, which never change accounts or

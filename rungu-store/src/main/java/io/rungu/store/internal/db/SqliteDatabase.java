@@ -49,6 +49,8 @@ public final class SqliteDatabase implements Database {
     /** Moved by every write but grouped ones ({@link #accountWriteGeneration}). */
     private final WriteGeneration accountGeneration = new WriteGeneration();
     private final GroupCommit groupCommit;
+    /** Notices other processes' commits to the file once {@link #watchOtherWriters} is called; null in memory. */
+    private final OtherWriters otherWriters;
 
     /**
      * @param url              {@code jdbc:sqlite:<file>} or {@code jdbc:sqlite::memory:}
@@ -94,6 +96,11 @@ public final class SqliteDatabase implements Database {
                     POSTINGS_CHECK_SECONDS, TimeUnit.SECONDS);
         }
         groupCommit = new GroupCommit("rungu-sqlite-group-commit", writer::inTransaction, generation::bump);
+        otherWriters = inMemory ? null : new OtherWriters(
+                () -> open(url, busyTimeout, SQLiteConfig.TransactionMode.DEFERRED, true), System::nanoTime, () -> {
+                    generation.bump();
+                    accountGeneration.bump();
+                });
     }
 
     @Override
@@ -130,12 +137,32 @@ public final class SqliteDatabase implements Database {
 
     @Override
     public long writeGeneration() {
+        if (otherWriters != null) {
+            otherWriters.look();
+        }
         return generation.get();
     }
 
     @Override
     public long accountWriteGeneration() {
+        if (otherWriters != null) {
+            otherWriters.look();
+        }
         return accountGeneration.get();
+    }
+
+    /**
+     * Another process's commit to the file is noticed through {@code PRAGMA data_version}, looked at at most
+     * {@code within} apart ({@link OtherWriters}). Not in memory: no other process can reach that database, but
+     * another store of this process on a shared in-memory database could, unseen.
+     */
+    @Override
+    public boolean watchOtherWriters(Duration within) {
+        if (otherWriters == null) {
+            return false;
+        }
+        otherWriters.watch(within);
+        return true;
     }
 
     /** A deferred transaction on a read connection: its snapshot starts at the first read and holds to the end. */
@@ -167,6 +194,9 @@ public final class SqliteDatabase implements Database {
             awaitStop(postingsBuilder, "The search postings build");
         }
         groupCommit.close();
+        if (otherWriters != null) {
+            otherWriters.close();
+        }
         if (checkpointer != null) {
             // Let a running checkpoint finish before its connection is closed under it.
             checkpointer.shutdown();
