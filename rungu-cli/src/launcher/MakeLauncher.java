@@ -32,8 +32,9 @@ import java.util.stream.Stream;
  * alive. The script {@code exec}s one JVM with the flags.
  *
  * <p>The archive (AppCDS, a static one) holds the classes a server start and its first requests load, already parsed
- * and verified: the jar is started with the server flags on a throw-away database ({@code -XX:DumpLoadedClassList}),
- * asked a few pages and stopped, and then {@code -Xshare:dump} archives the classes it listed. Static rather than
+ * and verified: the jar is started with the server flags on a throw-away database seeded with a small board
+ * ({@code -XX:DumpLoadedClassList}), asked what a first visitor asks (lists, searches, a post, a sign-in, a vote)
+ * and stopped, and then {@code -Xshare:dump} archives the classes it listed. Static rather than
  * dynamic ({@code -XX:ArchiveClassesAtExit}): a dynamic archive leaves out classes older than Java 6, which are all
  * of picocli's, and the lambda forms the JDK spins at run time. It is bound to this JVM build and to the jar's path,
  * size and time; when either differs the JVM silently starts without it (just slower), which the script asks for
@@ -212,22 +213,24 @@ public final class MakeLauncher {
             }
             // The path exactly as the script gives it: the archive is only used for the jar named the same way.
             command.addAll(List.of("-jar", jar.toRealPath().toString(), "serve", "--port", "0", "--host", "127.0.0.1"));
+            // A small board, so the first list, search, post and vote of a real server find their classes archived.
+            run(jar, work, "seed", "--posts", "400", "--votes", "800", "--comments", "200", "--projects", "1",
+                    "--users", "20");
+            Matcher linkPath = Pattern.compile("/auth/link/\\S+")
+                    .matcher(run(jar, work, "login-link", "--ttl", "1h", "trainer@rungu.invalid"));
             ProcessBuilder builder = new ProcessBuilder(command);
-            builder.environment().keySet().removeIf(k -> k.startsWith("RUNGU_") || k.equals("DATABASE_URL")
-                    || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
-            builder.environment().put("RUNGU_DATA_DIR", work.toString());
-            builder.environment().put("RUNGU_DB", work.resolve("rungu.db").toString());
+            environment(builder, work);
             builder.environment().put("RUNGU_METRICS", "true");
             Path out = work.resolve("stdout.txt");
             Process server = builder.redirectOutput(out.toFile()).redirectError(work.resolve("stderr.txt").toFile()).start();
             try {
                 int port = awaitPort(server, out);
-                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-                for (String path : List.of("/health", "/health/ready", "/", "/api/projects", "/api/projects/none/posts",
+                Visitor visitor = new Visitor(port);
+                for (String path : List.of("/health", "/health/ready", "/", "/api/projects/none/posts",
                         "/api/posts/none", "/metrics", "/api/openapi.json", "/widget.js")) {
-                    client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                            .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding());
+                    visitor.get(path);
                 }
+                visitor.board(linkPath.find() ? linkPath.group() : null);
             } finally {
                 server.destroy(); // SIGTERM: a normal JVM exit, which closes the class list
                 if (!server.waitFor(120, TimeUnit.SECONDS)) {
@@ -239,6 +242,90 @@ public final class MakeLauncher {
         } finally {
             deleteTree(work);
         }
+    }
+
+    /** What a first visitor does on the seeded board: list, search, read a post, sign in, vote. */
+    private static final class Visitor {
+        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        private final String base;
+        private String cookie;
+
+        Visitor(int port) {
+            this.base = "http://127.0.0.1:" + port;
+        }
+
+        String get(String path) throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        }
+
+        private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            if (cookie != null) {
+                request.header("Cookie", cookie);
+            }
+            HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("session=")).findFirst()
+                    .ifPresent(c -> cookie = c.substring(0, c.indexOf(';')));
+            return r.body();
+        }
+
+        void board(String signInPath) throws IOException, InterruptedException {
+            Matcher slug = Pattern.compile("\"slug\":\"([^\"]+)\"").matcher(get("/api/projects"));
+            if (!slug.find()) {
+                throw new IllegalStateException("the training server listed no board");
+            }
+            String posts = "/api/projects/" + slug.group(1) + "/posts";
+            String list = get(posts + "?sort=most_votes");
+            Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(list);
+            Matcher title = Pattern.compile("\"title\":\"([A-Za-z]+) ([a-z]+)").matcher(list);
+            if (!id.find() || !title.find()) {
+                throw new IllegalStateException("the training board's list has no post to read: " + list);
+            }
+            String post = "/api/posts/" + id.group(1);
+            for (int pass = 0; pass < 2; pass++) { // anonymous, then signed in
+                get(posts + "?sort=newest&page=2");
+                for (String sort : List.of("relevance", "newest", "most_votes")) {
+                    get(posts + "?sort=" + sort + "&q=" + title.group(1));
+                    get(posts + "?sort=" + sort + "&q=" + title.group(1) + "+" + title.group(2).substring(0, 2));
+                }
+                get(post);
+                get(post + "/comments");
+                get("/api/projects/" + slug.group(1) + "/roadmap");
+                if (pass == 0 && signInPath != null) {
+                    get(signInPath);
+                }
+            }
+            if (cookie != null) {
+                for (int i = 0; i < 2; i++) {
+                    send(HttpRequest.newBuilder(URI.create(base + post + "/vote"))
+                            .POST(HttpRequest.BodyPublishers.noBody()));
+                }
+            }
+        }
+    }
+
+    /** Runs a rungu command on the training database; its output. */
+    private static String run(Path jar, Path work, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toRealPath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        environment(builder, work);
+        Process p = builder.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("rungu " + args[0] + " failed on the training database: "
+                    + new String(out, StandardCharsets.UTF_8));
+        }
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    /** The training server's and commands' environment: the throw-away database, nothing of the builder's. */
+    private static void environment(ProcessBuilder builder, Path work) {
+        builder.environment().keySet().removeIf(k -> k.startsWith("RUNGU_") || k.equals("DATABASE_URL")
+                || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
+        builder.environment().put("RUNGU_DATA_DIR", work.toString());
+        builder.environment().put("RUNGU_DB", work.resolve("rungu.db").toString());
     }
 
     /**

@@ -52,6 +52,21 @@ class LauncherIT {
     }
 
     @Test
+    void the_archive_holds_what_a_first_search_and_a_first_vote_load() throws Exception {
+        // The build's training server was asked a list, searches, a post and a vote on a seeded board.
+        Path out = Files.createTempFile(dir, "archive", ".txt");
+        Process print = command(Map.of("RUNGU_JAVA_OPTS", "-XX:+PrintSharedArchiveAndExit -XX:+PrintSharedDictionary"),
+                "serve").redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertThat(print.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String archived = Files.readString(out);
+        assertThat(archived).contains("archive is valid")
+                .containsPattern(" io\\.rungu\\.store\\.internal\\.board\\.PostLists\\$Filters ")
+                .containsPattern(" io\\.rungu\\.store\\.internal\\.board\\.SearchTerms ")
+                .containsPattern(" io\\.rungu\\.store\\.internal\\.db\\.GroupCommit ")
+                .containsPattern(" io\\.rungu\\.oauth\\.internal\\.SessionTokens ");
+    }
+
+    @Test
     void serve_through_the_script_runs_with_the_servers_heap() throws Exception {
         long heap = servedHeap(Map.of());
         // The JVM reports the heap less one survivor space.
