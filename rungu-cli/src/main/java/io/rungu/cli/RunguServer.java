@@ -68,6 +68,8 @@ final class RunguServer implements AutoCloseable {
                 }
             });
             HttpConfig.AccessLog logFormat = logFormat(context.env);
+            boolean warmUp = context.env.get("RUNGU_WARM_UP")
+                    .map(v -> ServerSettings.parseBoolean("RUNGU_WARM_UP", v)).orElse(true);
             TextAccessLog accessLog = logFormat == HttpConfig.AccessLog.TEXT && ACCESS.isInfoEnabled()
                     ? new TextAccessLog(System.err, System::currentTimeMillis) : null;
             RunguPlugin plugin = plugin(store, auth, settings, context.env, logFormat, context.out);
@@ -117,6 +119,9 @@ final class RunguServer implements AutoCloseable {
                 RunningServer running = RunningServer.self(publicUrl, context.database().displayName());
                 Path dataDir = context.database().dataDir();
                 running.write(dataDir);
+                if (warmUp) {
+                    SearchWarmUp.start(store.board());
+                }
                 return new RunguServer(store, app, link, running, dataDir, notify, webhooks, accessLog);
             } catch (RuntimeException e) {
                 app.stop();

@@ -101,8 +101,11 @@ public final class SearchBenchmark {
      * @param totals   one check per single word
      * @param boardPosts the board's listed posts
      * @param slowest  the slowest queries of the timed rounds, then of the first pass, each with both times
+     * @param warmedUp the set's words that the server's search warm-up ({@link io.rungu.cli.SearchWarmUp}) also
+     *                 searches, whose first asks may find its kept searches: none, or the first pass flatters them
      */
-    public record Figures(Map<String, Latency> perClass, List<TotalCheck> totals, int boardPosts, List<String> slowest) {
+    public record Figures(Map<String, Latency> perClass, List<TotalCheck> totals, int boardPosts, List<String> slowest,
+                          List<String> warmedUp) {
         /** True when every single word's total passed its check. */
         public boolean totalsOk() {
             return totals.stream().allMatch(TotalCheck::ok);
@@ -121,6 +124,8 @@ public final class SearchBenchmark {
             s.append("slowest: ").append(String.join("; ", slowest)).append('\n');
             totals.forEach(t -> s.append(t).append('\n'));
             s.append(totalsOk() ? "all totals ok" : "SOME TOTALS WRONG").append('\n');
+            s.append(warmedUp.isEmpty() ? "no word of the set is one the server's warm-up searched"
+                    : "WORDS THE WARM-UP ALSO SEARCHED (their first asks may be kept ones): " + warmedUp).append('\n');
             return s.toString();
         }
     }
@@ -223,7 +228,10 @@ public final class SearchBenchmark {
                             e.getValue()[pass], pass == 0 ? "first" : "timed", e.getValue()[1 - pass]))
                     .forEach(slowest::add);
         }
-        return new Figures(perClass, totals, n, slowest);
+        Set<String> warmUp = new HashSet<>(io.rungu.cli.SearchWarmUp.words(newestTitles(jdbcUrl, board)));
+        List<String> warmedUp = set.stream().flatMap(q -> Arrays.stream(q.text().split(" "))).distinct()
+                .filter(warmUp::contains).toList();
+        return new Figures(perClass, totals, n, slowest, warmedUp);
     }
 
     /**
@@ -285,6 +293,23 @@ public final class SearchBenchmark {
     private static double percentile(double[] sorted, double p) {
         int i = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    /** The titles of the board's newest listed posts, newest first, as the search warm-up reads them. */
+    static List<String> newestTitles(String jdbcUrl, String board) throws SQLException {
+        List<String> titles = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl);
+             PreparedStatement ps = c.prepareStatement("SELECT p.title FROM posts p JOIN projects b ON b.id = p.project_id "
+                     + "WHERE b.slug = ? AND p.state = 'listed' ORDER BY p.created_at DESC, p.id DESC LIMIT ?")) {
+            ps.setString(1, board);
+            ps.setInt(2, io.rungu.cli.SearchWarmUp.TITLES);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    titles.add(rs.getString(1));
+                }
+            }
+        }
+        return titles;
     }
 
     /** The distinct words of each listed post of the board (title and description). */
