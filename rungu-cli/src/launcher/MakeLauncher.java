@@ -286,7 +286,8 @@ public final class MakeLauncher {
                 get(posts + "?sort=newest&page=2");
                 for (String sort : List.of("relevance", "newest", "most_votes")) {
                     get(posts + "?sort=" + sort + "&q=" + title.group(1));
-                    get(posts + "?sort=" + sort + "&q=" + title.group(1) + "+" + title.group(2).substring(0, 2));
+                    String prefix = title.group(2).substring(0, Math.min(2, title.group(2).length()));
+                    get(posts + "?sort=" + sort + "&q=" + title.group(1) + "+" + prefix);
                 }
                 get(post);
                 get(post + "/comments");

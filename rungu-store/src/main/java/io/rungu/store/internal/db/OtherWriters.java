@@ -38,6 +38,8 @@ final class OtherWriters implements AutoCloseable {
     private volatile long nextLook;
     private Connection connection;
     private long version;
+    /** A look failed: commits may have been missed until the next look that succeeds, which counts as a change. */
+    private boolean lost;
     private boolean closed;
 
     /**
@@ -82,14 +84,17 @@ final class OtherWriters implements AutoCloseable {
             nextLook = now + interval;
             boolean first = connection == null;
             long seen = dataVersion();
-            if (!first && seen != version) {
+            if (lost || !first && seen != version) {
                 changed.run();
             }
             version = seen;
+            lost = false;
         } catch (SQLException e) {
-            // Kept values must not outlive a commit this cannot see: treat a failed look as a change, and reopen.
+            // Kept values must not outlive a commit this cannot see: a failed look counts as a change, and so does
+            // the next one that succeeds (a new connection's number says nothing of the commits in between).
             LOG.warn("Looking for other processes' writes to the SQLite file failed ({}); dropping kept reads", e.toString());
             closeConnection();
+            lost = true;
             changed.run();
         } finally {
             lock.unlock();
