@@ -87,6 +87,20 @@ class DemoDataTest {
         }
     }
 
+    @Test
+    void a_second_load_adds_to_the_first_and_every_board_count_stays_exact() {
+        try (TestStores t = TestStores.open(database, dir)) {
+            DemoData.generate(t.store(), new DemoData.Options(2, 300, 600, 100, 20, 1), (step, done, total) -> { });
+            DemoData.generate(t.store(), new DemoData.Options(2, 500, 900, 100, 20, 2), (step, done, total) -> { });
+            assertThat(t.number("SELECT count(*) FROM posts")).isEqualTo(800);
+            assertThat(t.number("SELECT count(*) FROM (SELECT project_id, status, category, count(*) AS n FROM posts "
+                    + "GROUP BY 1, 2, 3) g LEFT JOIN project_post_counts c USING (project_id, status, category) "
+                    + "WHERE c.posts IS DISTINCT FROM g.n")).isZero();
+            assertThat(t.number("SELECT count(*) FROM posts p WHERE vote_count <> "
+                    + "(SELECT count(*) FROM votes v WHERE v.post_id = p.id)")).isZero();
+        }
+    }
+
     private String schema(TestStores t) {
         if (database == TestDatabase.POSTGRES) {
             return String.join("\n", t.strings("SELECT c.relname || ' ' || t.tgname || ' ' || t.tgenabled::text "

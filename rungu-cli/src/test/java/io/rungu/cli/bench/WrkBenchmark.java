@@ -56,7 +56,10 @@ import java.util.regex.Pattern;
  * row is measured on both servers, alternately; the row shows the round with the median ratio, and the ratios of
  * all rounds follow it), {@code serverCpus} / {@code wrkCpus}
  * (taskset CPU lists, e.g. {@code 0} and {@code 1}; empty: not pinned), {@code jvmArgs} (extra flags for the server's
- * JVM, e.g. a JFR recording; empty by default, so the server starts as the README starts it).
+ * JVM, e.g. a JFR recording; empty by default, so the server starts as the README starts it), {@code database} (a
+ * JDBC URL, e.g. PostgreSQL's, that the servers use instead of the SQLite file; seeded with the same command when it
+ * holds no post), {@code voteServers} (1: how many servers on the one database share the vote row, each with its own
+ * wrk, its share of the connections and of the request lines, all at once).
  */
 public final class WrkBenchmark {
     private static final String SECRET = "benchmark-secret-0123456789abcdef0123456789";
@@ -77,11 +80,15 @@ public final class WrkBenchmark {
     private final String serverCpus = System.getProperty("bench.serverCpus", "");
     private final String wrkCpus = System.getProperty("bench.wrkCpus", "");
     private final String jvmArgs = System.getProperty("bench.jvmArgs", "");
+    private final int voteServers = Math.max(1, Integer.getInteger("bench.voteServers", 1));
     private final Set<String> only = new HashSet<>(Arrays.asList(System.getProperty("bench.only", "").split(",")));
     private final Path jar = Path.of(System.getProperty("bench.jar", "target/rungu.jar")).toAbsolutePath();
     private final Path dir = Path.of(System.getProperty("bench.dataRoot", System.getProperty("java.io.tmpdir")))
             .toAbsolutePath().resolve("data-bench-" + posts);
     private final Path db = dir.resolve("rungu.db");
+    /** What the servers are started on and the checks read: the seeded SQLite file unless {@code bench.database}. */
+    private final String database = System.getProperty("bench.database", "").isBlank() ? "jdbc:sqlite:" + db
+            : System.getProperty("bench.database").trim();
     private final Path work = dir.resolve("run");
     private final Path script = work.resolve("requests.lua");
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -97,10 +104,10 @@ public final class WrkBenchmark {
             Files.write(script, in.readAllBytes());
         }
         seedIfMissing();
-        Board board = Board.read(db);
-        out("board '%s' (%,d posts of %,d), %d members signing in, JDK %s, wrk %s: %d threads, %d connections, "
-                        + "%d s per run after %d s warm-up; server CPUs %s, wrk CPUs %s",
-                board.slug, board.postCount, posts, board.links.size(), System.getProperty("java.version"),
+        Board board = Board.read(database);
+        out("database %s; board '%s' (%,d posts of %,d), %d members signing in, JDK %s, wrk %s: %d threads, "
+                        + "%d connections, %d s per run after %d s warm-up; server CPUs %s, wrk CPUs %s",
+                redacted(database), board.slug, board.postCount, posts, board.links.size(), System.getProperty("java.version"),
                 command("wrk", "--version").lines().findFirst().orElse("?").trim(), wrkThreads, connections, seconds,
                 warmup, serverCpus.isEmpty() ? "any" : serverCpus, wrkCpus.isEmpty() ? "any" : wrkCpus);
         String loadBefore = loadAverage();
@@ -239,35 +246,114 @@ public final class WrkBenchmark {
         }
     }
 
-    /** Vote toggles: each request toggles a (member, post) pair no other request touches; checked in the database. */
+    /**
+     * Vote toggles: each request toggles a (member, post) pair no other request touches; checked in the database. With
+     * {@link #voteServers} above 1, that many servers on the one database share the row, each loaded by its own wrk
+     * with its share of the connections and of the request lines (so no pair is toggled by two), all at once.
+     */
     private void voteRow(Scenario s, Path requests, Server rungu, Bare bare, Board board) throws Exception {
-        // No read scenario ran the vote path, and the start script's JVM compiles it with C2 late (its thresholds
-        // are ten times the default, for start-up), so it gets a warm-up of its own: at 100k posts toggles ran about
-        // 20 % faster after 40 s than after 6 s. The measured run toggles each pair at most once more (wrk starts
-        // the list again), so the check below still holds.
-        wrk(rungu.port, rungu.pid, requests, false, voteWarmup);
-        wrk(bare.port, bare.pid, requests, false, voteWarmup);
-        Set<String> before = votes(board);
-        long countsBefore = countMismatches(board);
-        Result r = wrk(rungu.port, rungu.pid, requests, false, seconds);
-        Result b = wrk(bare.port, bare.pid, requests, false, seconds);
-        row(s.name, r, b);
-        Set<String> after = votes(board);
-        Set<String> changed = new HashSet<>(before);
-        changed.addAll(after);
-        Set<String> both = new HashSet<>(before);
-        both.retainAll(after);
-        changed.removeAll(both);
-        long mismatches = countMismatches(board);
-        boolean exact = mismatches == 0 && changed.size() >= r.ok && changed.size() <= r.sent && r.sent <= r.lines;
-        out("  vote toggles: %,d answered 2xx, %,d sent, %,d (member, post) pairs changed in the database, posts whose "
-                        + "vote_count differs from their votes: %d (before: %d) -> counts %s",
-                r.ok, r.sent, changed.size(), mismatches, countsBefore, exact ? "exact" : "NOT EXACT");
+        List<Server> servers = new ArrayList<>(List.of(rungu));
+        try {
+            for (int i = 1; i < voteServers; i++) {
+                servers.add(Server.start(this, freePort()));
+            }
+            List<Path> shares = shares(requests, servers.size());
+            // No read scenario ran the vote path, and the start script's JVM compiles it with C2 late (its thresholds
+            // are ten times the default, for start-up), so it gets a warm-up of its own: at 100k posts toggles ran
+            // about 20 % faster after 40 s than after 6 s. The measured run toggles each pair at most once more (wrk
+            // starts the list again), so the check below still holds.
+            together(servers, shares, voteWarmup);
+            wrk(bare.port, bare.pid, requests, false, voteWarmup);
+            Set<String> before = votes(board);
+            long countsBefore = countMismatches(board);
+            long databaseCpu0 = databaseCpuTicks();
+            Result r = together(servers, shares, seconds);
+            long databaseCpu1 = databaseCpuTicks();
+            Result b = wrk(bare.port, bare.pid, requests, false, seconds);
+            row(s.name + (servers.size() > 1 ? ", " + servers.size() + " servers" : ""), r, b);
+            Set<String> after = votes(board);
+            Set<String> changed = new HashSet<>(before);
+            changed.addAll(after);
+            Set<String> both = new HashSet<>(before);
+            both.retainAll(after);
+            changed.removeAll(both);
+            long mismatches = countMismatches(board);
+            boolean exact = mismatches == 0 && changed.size() >= r.ok && changed.size() <= r.sent && r.sent <= r.lines;
+            out("  vote toggles: %,d answered 2xx, %,d sent, %,d (member, post) pairs changed in the database, posts "
+                            + "whose vote_count differs from their votes: %d (before: %d) -> counts %s",
+                    r.ok, r.sent, changed.size(), mismatches, countsBefore, exact ? "exact" : "NOT EXACT");
+            if (databaseCpu1 > databaseCpu0) {
+                out("  PostgreSQL's processes (not in the cpu column): %.0f µs of CPU per toggle",
+                        (databaseCpu1 - databaseCpu0) * 1e6 / 100 / Math.max(1, r.requests));
+            }
+        } finally {
+            for (Server extra : servers.subList(1, servers.size())) {
+                extra.close();
+            }
+        }
+    }
+
+    /** Every {@code n}-th line of {@code requests}, one file for each of {@code n} servers. */
+    private List<Path> shares(Path requests, int n) throws IOException {
+        if (n == 1) {
+            return List.of(requests);
+        }
+        List<String> all = Files.readAllLines(requests);
+        List<Path> out = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            List<String> share = new ArrayList<>();
+            for (int i = k; i < all.size(); i += n) {
+                share.add(all.get(i));
+            }
+            Path file = work.resolve(requests.getFileName() + "." + k);
+            Files.write(file, share);
+            out.add(file);
+        }
+        return out;
+    }
+
+    /**
+     * One wrk per server, all at once, each with its share of the connections and its own request lines: requests,
+     * answers and lines add up, the run takes the longest of the runs, latency is the slower server's, and the CPU
+     * per request is all the servers' CPU over all their requests.
+     */
+    private Result together(List<Server> servers, List<Path> shares, int runSeconds) throws Exception {
+        if (servers.size() == 1) {
+            return wrk(servers.get(0).port, servers.get(0).pid, shares.get(0), false, runSeconds);
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(servers.size());
+        try {
+            List<java.util.concurrent.Future<Result>> runs = new ArrayList<>();
+            for (int i = 0; i < servers.size(); i++) {
+                Server server = servers.get(i);
+                Path share = shares.get(i);
+                runs.add(pool.submit(() -> wrk(server.port, server.pid, share, false, runSeconds,
+                        Math.max(1, connections / servers.size()))));
+            }
+            long requests = 0, errors = 0, ok = 0, sent = 0, lines = 0;
+            double secs = 0, p50 = 0, p99 = 0, cpu = 0, wrkCpu = 0;
+            for (var run : runs) {
+                Result part = run.get();
+                requests += part.requests;
+                errors += part.errors;
+                ok += part.ok;
+                sent += part.sent;
+                lines += part.lines;
+                secs = Math.max(secs, part.seconds);
+                p50 = Math.max(p50, part.p50ms);
+                p99 = Math.max(p99, part.p99ms);
+                cpu += part.cpuMicros * part.requests;
+                wrkCpu += part.wrkCpuShare;
+            }
+            return new Result(requests, secs, p50, p99, errors, ok, sent, lines, cpu / Math.max(1, requests), wrkCpu);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private Set<String> votes(Board board) throws Exception {
         Set<String> out = new HashSet<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        try (Connection c = DriverManager.getConnection(database);
              PreparedStatement st = c.prepareStatement("SELECT v.user_id, v.post_id FROM votes v JOIN posts p ON p.id = v.post_id "
                      + "WHERE p.project_id = ?")) {
             st.setString(1, board.projectId);
@@ -281,7 +367,7 @@ public final class WrkBenchmark {
     }
 
     private long countMismatches(Board board) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        try (Connection c = DriverManager.getConnection(database);
              PreparedStatement st = c.prepareStatement("SELECT count(*) FROM posts p WHERE p.project_id = ? AND p.vote_count <> "
                      + "(SELECT count(*) FROM votes v WHERE v.post_id = p.id)")) {
             st.setString(1, board.projectId);
@@ -302,7 +388,7 @@ public final class WrkBenchmark {
         }
         SearchBenchmark.Options defaults = SearchBenchmark.Options.defaults();
         SearchBenchmark.Figures figures = SearchBenchmark.run(URI.create("http://127.0.0.1:" + rungu.port),
-                board.slug, "jdbc:sqlite:" + db, new SearchBenchmark.Options(defaults.wordsPerClass(),
+                board.slug, database, new SearchBenchmark.Options(defaults.wordsPerClass(),
                         defaults.rounds(), defaults.seed(), rungu.pid));
         out("");
         out("search, one client, mixed query set (every sort), totals checked against the data:");
@@ -320,15 +406,20 @@ public final class WrkBenchmark {
     }
 
     private Result wrk(int port, long serverPid, Path requests, boolean gzip, int runSeconds) throws Exception {
+        return wrk(port, serverPid, requests, gzip, runSeconds, connections);
+    }
+
+    private Result wrk(int port, long serverPid, Path requests, boolean gzip, int runSeconds, int connections)
+            throws Exception {
         long cpu0 = cpuTicks(serverPid);
         List<String> cmd = new ArrayList<>();
-        String wrk = String.format(Locale.ROOT, "wrk -t%d -c%d -d%ds --timeout 10s --latency -s %s http://127.0.0.1:%d", wrkThreads,
-                connections, runSeconds, script, port);
+        String wrk = String.format(Locale.ROOT, "wrk -t%d -c%d -d%ds --timeout 10s --latency -s %s http://127.0.0.1:%d",
+                Math.min(wrkThreads, connections), connections, runSeconds, script, port);
         cmd.addAll(List.of("bash", "-c", (wrkCpus.isEmpty() ? "" : "taskset -c " + wrkCpus + " ") + wrk + "; times"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("BENCH_REQUESTS", requests.toString());
         pb.environment().put("BENCH_GZIP", gzip ? "1" : "0");
-        pb.environment().put("BENCH_THREADS", Integer.toString(wrkThreads));
+        pb.environment().put("BENCH_THREADS", Integer.toString(Math.min(wrkThreads, connections)));
         pb.environment().put("BENCH_ORIGIN", "http://127.0.0.1:" + port);
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -356,6 +447,24 @@ public final class WrkBenchmark {
         return new Result(n, secs, Long.parseLong(m.group(3)) / 1e3, Long.parseLong(m.group(4)) / 1e3,
                 non2xx + socket, n - non2xx, Long.parseLong(m.group(10)), Long.parseLong(m.group(11)), serverCpuMicros,
                 wrkCpu / secs);
+    }
+
+    /** The CPU ticks of every process named {@code postgres} (the database's own, when it runs here); 0 if none. */
+    private static long databaseCpuTicks() throws IOException {
+        long ticks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String stat = Files.readString(proc.resolve("stat"));
+                    if (stat.contains("(postgres)")) {
+                        ticks += cpuTicks(Long.parseLong(proc.getFileName().toString()));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // a process that ended meanwhile
+                }
+            }
+        }
+        return ticks;
     }
 
     private static long cpuTicks(long pid) throws IOException {
@@ -392,7 +501,9 @@ public final class WrkBenchmark {
                 throw new IllegalStateException("no start script " + script + ": build with ./mvnw package");
             }
             cmd.add(script.toString());
-            cmd.addAll(List.of("serve", "--db", bench.db.toString(),
+            // The SQLite file by its path, as the README names it; another database by its JDBC URL.
+            String db = bench.database.startsWith("jdbc:sqlite:") ? bench.db.toString() : bench.database;
+            cmd.addAll(List.of("serve", "--db", db,
                     "--host", "127.0.0.1", "--port", Integer.toString(port)));
             ProcessBuilder pb = new ProcessBuilder(cmd)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(bench.work.resolve("server.log").toFile()))
@@ -539,27 +650,42 @@ public final class WrkBenchmark {
     // -------------------------------------------------------------------------------- data
 
     private void seedIfMissing() throws Exception {
-        if (Files.exists(db)) {
-            out("reusing %s", db);
+        boolean sqlite = database.startsWith("jdbc:sqlite:");
+        if (sqlite ? Files.exists(db) : hasPosts()) {
+            out("reusing %s", sqlite ? db : redacted(database));
             return;
         }
         Files.createDirectories(dir);
         long t0 = System.nanoTime();
-        int code = new ProcessBuilder("java", "-jar", jar.toString(), "seed", "--db", db.toString(),
+        int code = new ProcessBuilder("java", "-jar", jar.toString(), "seed", "--db", sqlite ? db.toString() : database,
                 "--posts", Integer.toString(posts), "--votes", Integer.toString(posts * 5),
                 "--comments", Integer.toString(posts / 2), "--projects", "10", "--users", "10000")
                 .inheritIO().start().waitFor();
         if (code != 0) {
             throw new IllegalStateException("rungu seed failed: " + code);
         }
-        out("seeded %s in %.1f s", db, (System.nanoTime() - t0) / 1e9);
+        out("seeded %s in %.1f s", sqlite ? db : redacted(database), (System.nanoTime() - t0) / 1e9);
+    }
+
+    private boolean hasPosts() throws Exception {
+        try (Connection c = DriverManager.getConnection(database);
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM posts")) {
+            return rs.next() && rs.getLong(1) > 0;
+        } catch (java.sql.SQLException noSchemaYet) {
+            return false;
+        }
+    }
+
+    /** A JDBC URL without its password, for the report. */
+    private static String redacted(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 
     /** What the scenarios need from the seeded database, read before the server starts (one process at a time). */
     private record Board(String slug, String projectId, long postCount, List<String> links, List<String> postIds,
                          List<String> votePostIds, List<String> queries) {
-        static Board read(Path db) {
-            try (RunguStore store = RunguStore.open(c -> c.url = "jdbc:sqlite:" + db)) {
+        static Board read(String database) {
+            try (RunguStore store = RunguStore.open(c -> c.url = database)) {
                 User admin = store.accounts().ensureUser("bench-admin@example.test", "Bench", Role.ADMIN);
                 Actor.Account adminActor = Actor.of(admin.id(), Role.ADMIN);
                 List<User> members = store.board().listUsers(adminActor, PageRequest.of(1, MEMBERS)).items().stream()
