@@ -98,6 +98,8 @@ class DemoDataTest {
                     + "WHERE c.posts IS DISTINCT FROM g.n")).isZero();
             assertThat(t.number("SELECT count(*) FROM posts p WHERE vote_count <> "
                     + "(SELECT count(*) FROM votes v WHERE v.post_id = p.id)")).isZero();
+            assertThat(t.number(database == TestDatabase.POSTGRES ? "SELECT count(*) FROM post_search"
+                    : "SELECT count(*) FROM posts_fts")).as("every post of both loads indexed once").isEqualTo(800);
         }
     }
 
