@@ -187,7 +187,8 @@ final class PostgresDialect implements Dialect {
      * Disables the count and search triggers (ALTER TABLE is transactional here too, and its lock keeps other
      * servers from writing votes or comments that would miss their counts meanwhile) and drops the secondary indexes
      * of posts and votes; at the end creates them again, counts each board's posts again in one statement, fills the
-     * search table for the posts the load added, in one statement, and rebuilds its GIN index. Other
+     * search table for the posts the load added, in one statement, rebuilds its GIN index and refreshes the
+     * planner's statistics. Other
      * connections wait on posts and votes until the load commits.
      */
     @Override
@@ -232,6 +233,8 @@ final class PostgresDialect implements Dialect {
             finishing.execute("ALTER TABLE comments ENABLE TRIGGER comments_count");
             finishing.execute("ALTER TABLE posts ENABLE TRIGGER posts_search");
             finishing.execute("ALTER TABLE posts ENABLE TRIGGER posts_count_insert_delete");
+            // Statistics for the rows just loaded, so the first queries after the load are planned for them.
+            finishing.execute("ANALYZE posts, votes, comments, post_search");
         };
     }
 
