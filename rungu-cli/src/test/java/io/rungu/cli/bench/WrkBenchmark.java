@@ -282,7 +282,7 @@ public final class WrkBenchmark {
             out("  vote toggles: %,d answered 2xx, %,d sent, %,d (member, post) pairs changed in the database, posts "
                             + "whose vote_count differs from their votes: %d (before: %d) -> counts %s",
                     r.ok, r.sent, changed.size(), mismatches, countsBefore, exact ? "exact" : "NOT EXACT");
-            if (databaseCpu1 > databaseCpu0) {
+            if (database.startsWith("jdbc:postgresql:")) {
                 out("  PostgreSQL's processes (not in the cpu column): %.0f µs of CPU per toggle",
                         (databaseCpu1 - databaseCpu0) * 1e6 / 100 / Math.max(1, r.requests));
             }
@@ -449,7 +449,7 @@ public final class WrkBenchmark {
                 wrkCpu / secs);
     }
 
-    /** The CPU ticks of every process named {@code postgres} (the database's own, when it runs here); 0 if none. */
+    /** The CPU ticks of every process named {@code postgres} (the database's, when it runs on this machine). */
     private static long databaseCpuTicks() throws IOException {
         long ticks = 0;
         try (var procs = Files.list(Path.of("/proc"))) {
