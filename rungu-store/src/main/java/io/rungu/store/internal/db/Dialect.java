@@ -208,8 +208,8 @@ public interface Dialect {
     /**
      * Prepares a bulk load inside the current write transaction: turns off the per-row triggers that keep
      * {@code posts.vote_count}, {@code posts.comment_count} and the search index, so the loader must insert posts
-     * with their final counts. Per-board post counts are right once it finishes. It may also suspend indexes. Call {@link BulkLoad#finish} in the same
-     * transaction; a rollback restores everything anyway.
+     * with their final counts. Per-board post counts are right once it finishes. It may also suspend indexes. Call
+     * {@link BulkLoad#finish} in the same transaction; a rollback restores everything anyway.
      */
     BulkLoad startBulkLoad(Handle h);
 

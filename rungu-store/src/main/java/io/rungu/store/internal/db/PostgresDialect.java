@@ -188,8 +188,7 @@ final class PostgresDialect implements Dialect {
      * servers from writing votes or comments that would miss their counts meanwhile) and drops the secondary indexes
      * of posts and votes; at the end creates them again, counts each board's posts again in one statement, fills the
      * search table for the posts the load added, in one statement, rebuilds its GIN index and refreshes the
-     * planner's statistics. Other
-     * connections wait on posts and votes until the load commits.
+     * planner's statistics. Other connections wait on posts and votes until the load commits.
      */
     @Override
     public BulkLoad startBulkLoad(Handle h) {
@@ -202,21 +201,18 @@ final class PostgresDialect implements Dialect {
         h.execute("ALTER TABLE posts DISABLE TRIGGER posts_count_insert_delete");
         // Sorting each index once at the end is several times faster than growing ten b-trees row by row. The
         // indexes that back a key or a unique constraint stay.
-        List<String> restore = h.createQuery("SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i "
+        List<SecondaryIndex> indexes = h.createQuery("SELECT i.indexrelid::regclass::text, "
+                        + "pg_get_indexdef(i.indexrelid) FROM pg_index i "
                         + "WHERE i.indrelid IN ('posts'::regclass, 'votes'::regclass) "
                         + "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid) "
                         + "ORDER BY i.indexrelid")
-                .mapTo(String.class).list();
+                .map((rs, ctx) -> new SecondaryIndex(rs.getString(1), rs.getString(2))).list();
+        indexes.forEach(index -> h.execute("DROP INDEX " + index.name()));
         // The posts this load adds come after every post there was (their keys are the identity's next values).
         long lastBefore = h.createQuery("SELECT coalesce(max(seq), 0) FROM posts").mapTo(Long.class).one();
-        h.createQuery("SELECT i.indexrelid::regclass::text FROM pg_index i "
-                        + "WHERE i.indrelid IN ('posts'::regclass, 'votes'::regclass) "
-                        + "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)")
-                .mapTo(String.class).list()
-                .forEach(index -> h.execute("DROP INDEX " + index));
         return finishing -> {
             finishing.execute("SET LOCAL maintenance_work_mem = '256MB'");
-            restore.forEach(finishing::execute);
+            indexes.forEach(index -> finishing.execute(index.definition()));
             finishing.execute("DELETE FROM project_post_counts");
             finishing.execute("INSERT INTO project_post_counts (project_id, status, category, posts, hidden) "
                     + "SELECT project_id, status, category, count(*) FILTER (WHERE state = 'listed'), "
@@ -237,6 +233,9 @@ final class PostgresDialect implements Dialect {
             finishing.execute("ANALYZE posts, votes, comments, post_search");
         };
     }
+
+    /** An index dropped for a bulk load, with the statement that makes it again. */
+    private record SecondaryIndex(String name, String definition) {}
 
     @Override
     public Object timestampParameter(Instant instant) {
