@@ -196,8 +196,8 @@ final class PostgresDialect implements Dialect {
         h.execute("ALTER TABLE comments DISABLE TRIGGER comments_count");
         h.execute("ALTER TABLE posts DISABLE TRIGGER posts_search");
         // Per row, the board count trigger updates one of a few counter rows: within one transaction each update
-        // leaves a row version the next must step over, so a load slowed down as it went (2-3 minutes for each
-        // 100k posts past 200k). Counted once at the end instead.
+        // leaves a row version the next must step over, and the load slowed down as it went. Counted once at the
+        // end instead.
         h.execute("ALTER TABLE posts DISABLE TRIGGER posts_count_insert_delete");
         // Sorting each index once at the end is several times faster than growing ten b-trees row by row. The
         // indexes that back a key or a unique constraint stay.
