@@ -30,7 +30,7 @@ public final class SearchWarmUp {
     /** Newest titles the words are taken from. */
     public static final int TITLES = 50;
 
-    /** The board searched and how many searches ran; null when no public board has posts. */
+    /** The board searched and how many searches ran. */
     record Done(String slug, int searches) {}
 
     private SearchWarmUp() {}
@@ -54,7 +54,7 @@ public final class SearchWarmUp {
         return thread;
     }
 
-    /** Searches the busiest public board for its own words, as described above. */
+    /** Searches the busiest public board for its own words, as described above; null when no public board has posts. */
     static Done run(Board board) {
         Actor visitor = Actor.anonymous();
         Project busiest = null;

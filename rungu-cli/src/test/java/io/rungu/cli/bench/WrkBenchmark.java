@@ -37,6 +37,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -321,9 +324,9 @@ public final class WrkBenchmark {
         if (servers.size() == 1) {
             return wrk(servers.get(0).port, servers.get(0).pid, shares.get(0), false, runSeconds);
         }
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(servers.size());
+        ExecutorService pool = Executors.newFixedThreadPool(servers.size());
         try {
-            List<java.util.concurrent.Future<Result>> runs = new ArrayList<>();
+            List<Future<Result>> runs = new ArrayList<>();
             for (int i = 0; i < servers.size(); i++) {
                 Server server = servers.get(i);
                 Path share = shares.get(i);
